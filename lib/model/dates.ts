@@ -1,0 +1,42 @@
+// Date strings of the model: ISO 8601, either a calendar day (`2026-03-15`) or an instant
+// (`2026-03-15T09:30:00.000Z`, `2026-03-15T10:30:00+01:00`). A date-time without zone is accepted and
+// read as wall-clock time in the user's time zone by the core.
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** `YYYY-MM-DD` naming a real calendar day. */
+export function isIsoDay(value: string): boolean {
+  const m = DAY_RE.exec(value);
+  return !!m && validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** A calendar day or a date-time whose date part is a real day and whose time is a real time. */
+export function isIsoDate(value: string): boolean {
+  if (isIsoDay(value)) return true;
+  const m = INSTANT_RE.exec(value);
+  if (!m) return false;
+  if (!validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const hh = Number(m[4]);
+  const mm = Number(m[5]);
+  const ss = m[6] === undefined ? 0 : Number(m[6]);
+  return hh <= 23 && mm <= 59 && ss <= 59;
+}
+
+/** The calendar-day part of an ISO date string as written (no time-zone conversion). */
+export function isoDayPart(value: string): string {
+  return value.slice(0, 10);
+}

@@ -1,0 +1,6 @@
+export * from './schemas';
+export * from './validation';
+export * from './dates';
+export * from './profile-url';
+export type { ContactDraft } from './draft';
+export { ContactDraftSchema } from './draft';

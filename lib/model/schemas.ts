@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { daysInMonth, isIsoDate, isIsoDay } from './dates';
+import { normalizeProfileUrl } from './profile-url';
+
+// Messages are i18n keys (see lib/i18n, prefix "err."): the UI shows them next to the field in the
+// user's language; `describeIssues` turns them into English for logs and thrown errors.
+
+export const CHANNELS = [
+  'email',
+  'phone',
+  'meeting',
+  'visit',
+  'xing',
+  'linkedin',
+  'letter',
+  'gift',
+  'event',
+  'other',
+] as const;
+export const ChannelSchema = z.enum(CHANNELS, { error: 'err.channel' });
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const TIERS = ['A', 'B', 'C'] as const;
+export const TierSchema = z.enum(TIERS, { error: 'err.tier' });
+export type Tier = z.infer<typeof TierSchema>;
+
+export const LOST_REASONS = [
+  'price',
+  'quality',
+  'service',
+  'contact-left',
+  'competitor',
+  'no-need',
+  'moved',
+  'other',
+  'unknown',
+] as const;
+export const LostReasonSchema = z.enum(LOST_REASONS, { error: 'err.lostReason' });
+export type LostReason = z.infer<typeof LostReasonSchema>;
+
+export const STATUSES = ['prospect', 'active', 'lost'] as const;
+export const StatusSchema = z.enum(STATUSES, { error: 'err.status' });
+export type Status = z.infer<typeof StatusSchema>;
+
+export const SOURCE_SITES = ['gmail', 'outlook', 'xing', 'linkedin', 'manual'] as const;
+
+export const IdSchema = z.string({ error: 'err.id' }).min(1, { error: 'err.id' });
+
+/** ISO calendar day or instant. */
+export const IsoDateSchema = z
+  .string({ error: 'err.date' })
+  .trim()
+  .refine(isIsoDate, { error: 'err.date' });
+
+/** ISO calendar day only (`YYYY-MM-DD`). */
+export const IsoDaySchema = z
+  .string({ error: 'err.day' })
+  .trim()
+  .refine(isIsoDay, { error: 'err.day' });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+export const EmailSchema = z
+  .string({ error: 'err.email' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'err.email' }));
+
+export const ProfileUrlSchema = z.string({ error: 'err.url' }).transform((raw, ctx) => {
+  const url = normalizeProfileUrl(raw);
+  if (!url) {
+    ctx.issues.push({ code: 'custom', message: 'err.url', input: raw });
+    return z.NEVER;
+  }
+  return url;
+});
+
+/** A birthday or anniversary: month 1-12, a day that exists in that month (29 Feb without a year
+ * or in a leap year), an optional year. */
+export const DayOfYearSchema = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z.number().int().min(1000).max(9999).optional(),
+  })
+  .refine((d) => d.day <= daysInMonth(d.year ?? 2000, d.month), {
+    error: 'err.birthday',
+    path: ['day'],
+  });
+export type DayOfYear = z.infer<typeof DayOfYearSchema>;
+
+const dedupe = <T>(items: T[]): T[] => [...new Set(items)];
+
+export const ContactSchema = z.object({
+  id: IdSchema,
+  name: z.string({ error: 'err.name' }).trim().min(1, { error: 'err.name' }),
+  emails: z.array(EmailSchema).default([]).transform(dedupe),
+  phones: z
+    .array(z.string().trim().min(1, { error: 'err.phone' }))
+    .default([])
+    .transform(dedupe),
+  company: optionalText,
+  position: optionalText,
+  headline: optionalText,
+  profileUrls: z.array(ProfileUrlSchema).default([]).transform(dedupe),
+  status: StatusSchema.default('active'),
+  lost: z
+    .object({
+      at: IsoDateSchema,
+      reason: LostReasonSchema,
+      note: optionalText,
+      exitConversationAt: IsoDateSchema.optional(),
+      learned: optionalText,
+    })
+    .optional(),
+  tierOverride: TierSchema.optional(),
+  potential: z.number({ error: 'err.amount' }).finite().min(0, { error: 'err.amount' }).optional(),
+  annualRevenueEstimate: z
+    .number({ error: 'err.amount' })
+    .finite()
+    .min(0, { error: 'err.amount' })
+    .optional(),
+  birthday: DayOfYearSchema.optional(),
+  partner: z
+    .object({
+      name: z.string().trim().min(1, { error: 'err.partnerName' }),
+      birthday: DayOfYearSchema.optional(),
+    })
+    .optional(),
+  preferredChannels: z.array(ChannelSchema).default([]).transform(dedupe),
+  interests: z.array(z.string().trim().min(1)).default([]).transform(dedupe),
+  preferences: optionalText,
+  howWeMet: optionalText,
+  address: z.enum(['Sie', 'Du'], { error: 'err.address' }).optional(),
+  avoid: z
+    .object({
+      months: z.array(z.number().int().min(1).max(12)).optional(),
+      weekdays: z.array(z.number().int().min(1).max(7)).optional(),
+      hours: z
+        .object({ from: z.number().int().min(0).max(24), to: z.number().int().min(0).max(24) })
+        .refine((h) => h.from < h.to, { error: 'err.hours' })
+        .optional(),
+    })
+    .optional(),
+  plan: z
+    .object({
+      contactEveryDays: z.number().int().min(1, { error: 'err.interval' }).optional(),
+      feedbackEveryDays: z.number().int().min(1, { error: 'err.interval' }).optional(),
+    })
+    .optional(),
+  notes: optionalText,
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+export type ContactInput = z.input<typeof ContactSchema>;
+
+export const InteractionSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  at: IsoDateSchema,
+  channel: ChannelSchema,
+  direction: z.enum(['in', 'out'], { error: 'err.direction' }),
+  personal: z.boolean(),
+  summary: optionalText,
+  source: z
+    .object({
+      site: z.enum(SOURCE_SITES),
+      url: z.string().optional(),
+      threadId: z.string().optional(),
+      subject: z.string().optional(),
+    })
+    .optional(),
+});
+export type Interaction = z.infer<typeof InteractionSchema>;
+
+export const CommitmentSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  text: z.string().trim().min(1, { error: 'err.text' }),
+  createdAt: IsoDateSchema,
+  dueAt: IsoDateSchema,
+  doneAt: IsoDateSchema.optional(),
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+const rating = z.number().int().min(1, { error: 'err.rating' }).max(5, { error: 'err.rating' });
+export const FeedbackSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  at: IsoDateSchema,
+  product: rating.optional(),
+  service: rating.optional(),
+  note: optionalText,
+  complaint: z.boolean().default(false),
+  resolvedAt: IsoDateSchema.optional(),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
+export const PurchaseSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  at: IsoDateSchema,
+  // Refunds are negative amounts (PRODUCT.md "Tiers").
+  amount: z.number({ error: 'err.amount' }).finite({ error: 'err.amount' }),
+  description: optionalText,
+});
+export type Purchase = z.infer<typeof PurchaseSchema>;
+
+export const FollowUpSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  dueAt: IsoDateSchema,
+  note: z.string().trim().default(''),
+  doneAt: IsoDateSchema.optional(),
+  snoozedUntil: IsoDateSchema.optional(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+const perTier = (a: number, b: number, c: number) =>
+  z
+    .object({
+      A: z.number().int().min(1, { error: 'err.interval' }),
+      B: z.number().int().min(1, { error: 'err.interval' }),
+      C: z.number().int().min(1, { error: 'err.interval' }),
+    })
+    .default({ A: a, B: b, C: c });
+
+export const PANEL_MODES = ['injected', 'sidepanel'] as const;
+export type PanelMode = (typeof PANEL_MODES)[number];
+
+export const SettingsSchema = z
+  .object({
+    contactEveryDays: perTier(14, 45, 120),
+    feedbackEveryDays: perTier(90, 180, 365),
+    afterPurchaseDays: z.number().int().min(0).max(365).default(3),
+    birthdayLookaheadDays: z.number().int().min(0).max(365).default(7),
+    tierMode: z.enum(['revenue', 'value', 'manual']).default('revenue'),
+    paretoA: z.number().gt(0).lt(1).default(0.8),
+    paretoB: z.number().gt(0).max(1).default(0.95),
+    valueHorizonYears: z.number().gt(0).max(50).default(3),
+    locale: z.enum(['de', 'en']).default('de'),
+    timeZone: z
+      .string()
+      .refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'err.timeZone' },
+      )
+      .optional(),
+    // Beyond the core's contract: how the app behaves.
+    /** Daily reminder time `HH:MM`; absent = off. */
+    notificationTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'err.time' })
+      .optional(),
+    /** Where the panel shows per site; LinkedIn defaults to the browser's side panel. */
+    panelMode: z
+      .object({
+        gmail: z.enum(PANEL_MODES).default('injected'),
+        outlook: z.enum(PANEL_MODES).default('injected'),
+        xing: z.enum(PANEL_MODES).default('injected'),
+        linkedin: z.enum(PANEL_MODES).default('sidepanel'),
+      })
+      .default({ gmail: 'injected', outlook: 'injected', xing: 'injected', linkedin: 'sidepanel' }),
+  })
+  .refine((s) => s.paretoA < s.paretoB, { error: 'err.pareto', path: ['paretoB'] });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export interface ContactHistory {
+  contact: Contact;
+  interactions: Interaction[];
+  commitments: Commitment[];
+  feedback: Feedback[];
+  purchases: Purchase[];
+  followUps: FollowUp[];
+}
+
+export const ContactHistorySchema = z.object({
+  contact: ContactSchema,
+  interactions: z.array(InteractionSchema),
+  commitments: z.array(CommitmentSchema),
+  feedback: z.array(FeedbackSchema),
+  purchases: z.array(PurchaseSchema),
+  followUps: z.array(FollowUpSchema),
+});
