@@ -1,0 +1,44 @@
+import Dexie from 'dexie';
+
+/** The disk (or the browser's quota) is full; the write was rolled back. */
+export class StorageFullError extends Error {
+  constructor(cause?: unknown) {
+    super('The browser has no room left to store data. Nothing was saved.', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** A person with the same e-mail or profile already exists. */
+export class DuplicateContactError extends Error {
+  readonly existingIds: string[];
+  constructor(existingIds: string[]) {
+    super(`This person already exists (${existingIds.join(', ')}).`);
+    this.name = 'DuplicateContactError';
+    this.existingIds = existingIds;
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} does not exist.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const name = (e as { name?: string }).name;
+  if (name === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded) return true;
+  const inner = (e as { inner?: unknown }).inner;
+  return inner !== undefined && inner !== e && isQuotaError(inner);
+}
+
+/** Run a write and turn the browser's quota error into one message a user understands. */
+export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isQuotaError(e)) throw new StorageFullError(e);
+    throw e;
+  }
+}

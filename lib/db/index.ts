@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './errors';
+export * from './repo';
+export * from './settings';
+export * from './meta';
+export * from './persist';
