@@ -58,11 +58,12 @@ export const IsoDaySchema = z
   .trim()
   .refine(isIsoDay, { error: 'err.day' });
 
+/** Optional free text: trimmed, and an empty string means "not set". */
 const optionalText = z
   .string()
   .trim()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
 
 export const EmailSchema = z
   .string({ error: 'err.email' })

@@ -244,10 +244,10 @@ describe('attached records', () => {
       }),
     ).rejects.toThrow(/product: rating must be 1 to 5/);
     await expect(
-      // @ts-expect-error -- deliberately invalid channel
       logInteraction(db, {
         contactId: c.id,
         at: '2026-11-01',
+        // @ts-expect-error -- deliberately invalid channel
         channel: 'fax',
         direction: 'out',
         personal: true,
