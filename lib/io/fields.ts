@@ -1,0 +1,212 @@
+// Values as every importer needs them: names, e-mails, phones, URLs, birthdays, and the rule that
+// turns what a row or card had into a ContactDraft (or refuses it).
+
+import { DayOfYearSchema, EmailSchema, normalizeProfileUrl } from '../model';
+import type { ContactDraft, DayOfYear } from '../model';
+import { excerpt, issue, type ImportIssue } from './issues';
+
+// C0/C1 controls and the BOM never belong in a name or a company.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufeff]+/g;
+
+/** Trimmed, controls and line breaks turned into spaces, inner whitespace collapsed. */
+export function cleanText(value: string | undefined): string {
+  if (!value) return '';
+  return value.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Spreadsheet exports neutralise `=+-@` at the start of a cell with an apostrophe; undo that. */
+export function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Google joins several values in one cell with " ::: ". */
+export function splitMulti(cell: string): string[] {
+  return cell.split(/\s*:::\s*/);
+}
+
+export type Normalised = { ok: string } | { invalid: string } | null;
+
+/**
+ * An e-mail as the model stores it (trimmed, lower-case, valid), `invalid` for something that is
+ * not an address, null for nothing to import (empty, or an Exchange-internal `/o=...` name that
+ * Outlook writes for company-directory contacts).
+ */
+export function normaliseEmail(raw: string): Normalised {
+  let v = raw.trim();
+  if (!v) return null;
+  const angle = /<([^<>]*)>/.exec(v);
+  if (angle) v = angle[1]!.trim();
+  v = v.replace(/^mailto:/i, '').trim();
+  if (!v) return null;
+  if (/^\/o=/i.test(v)) return null;
+  const parsed = EmailSchema.safeParse(v);
+  return parsed.success ? { ok: parsed.data } : { invalid: raw.trim() };
+}
+
+/** A phone number as written (tel: URIs unwrapped); something without a digit is no number. */
+export function normalisePhone(raw: string): Normalised {
+  const v = cleanText(raw.replace(/^\s*tel:/i, ''));
+  if (!v) return null;
+  return /\d/.test(v) ? { ok: v } : { invalid: v };
+}
+
+/**
+ * A URL as the model's `profileUrls` keeps it: canonical XING/LinkedIn profile, any other http(s)
+ * address as written. Without a scheme, a host with a dot is required ("www.example.de" yes,
+ * "n/a" no), since the model would otherwise read any word as a host name.
+ */
+export function normaliseUrl(raw: string): Normalised {
+  const v = raw.trim();
+  if (!v) return null;
+  if (/\s/.test(v)) return { invalid: v };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(v);
+  if (!hasScheme && !/^[^/?#]+\.[^/?#.]+/.test(v)) return { invalid: v };
+  const url = normalizeProfileUrl(v);
+  return url ? { ok: url } : { invalid: v };
+}
+
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface BirthdayOptions {
+  /** How to read `1/2/1980`: German and British write day first, US Outlook month first. */
+  dateOrder?: DateOrder;
+  /** The year in the value is a placeholder (vCard `X-APPLE-OMIT-YEAR`). */
+  omitYear?: boolean;
+}
+
+export type BirthdayResult = { ok: DayOfYear } | { invalid: string } | null;
+
+/** Apple writes 1604 for "no year" (a leap year long ago), with or without X-APPLE-OMIT-YEAR. */
+const NO_YEAR_PLACEHOLDER = 1604;
+
+/**
+ * Birthdays in the shapes exporters write: `1980-03-15`, `19800315`, `--03-15`, `--0315`,
+ * `15.3.1980`, `15.03.`, `3/15/1980` (order per option; a first number above 12 is a day),
+ * date-times (the date part as written). `0.0.00` and `0/0/00` (Outlook's "none") are no birthday.
+ * A two-digit year is dropped (day and month kept): it cannot tell 1925 from 2025.
+ */
+export function parseBirthday(raw: string, options: BirthdayOptions = {}): BirthdayResult {
+  const v = raw.trim();
+  if (!v) return null;
+  if (/^0{1,2}[./-]0{1,2}[./-]0{1,4}$/.test(v)) return null;
+  let y: string | undefined;
+  let m: string;
+  let d: string;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.,+\-Z]*)?$/i.exec(v))) {
+    [, y, m, d] = match as unknown as [string, string, string, string];
+  } else if ((match = /^(\d{4})(\d{2})(\d{2})(?:T[\d:.,+\-Z]*)?$/i.exec(v))) {
+    [, y, m, d] = match as unknown as [string, string, string, string];
+  } else if ((match = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(v))) {
+    [, y, m, d] = match as unknown as [string, string, string, string];
+  } else if ((match = /^--(\d{2})-?(\d{2})$/.exec(v))) {
+    [, m, d] = match as unknown as [string, string, string];
+  } else if ((match = /^(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?$/.exec(v))) {
+    [, d, m, y] = match as unknown as [string, string, string, string | undefined];
+  } else if ((match = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(v))) {
+    const [, a, b, yy] = match as unknown as [string, string, string, string | undefined];
+    const dayFirst =
+      Number(a) > 12 && Number(b) <= 12
+        ? true
+        : Number(b) > 12 && Number(a) <= 12
+          ? false
+          : options.dateOrder === 'dmy';
+    [d, m, y] = dayFirst ? [a, b, yy] : [b, a, yy];
+  } else {
+    return { invalid: v };
+  }
+  let year = y === undefined || y.length < 4 ? undefined : Number(y);
+  if (options.omitYear || year === NO_YEAR_PLACEHOLDER) year = undefined;
+  const candidate: DayOfYear = { month: Number(m), day: Number(d) };
+  if (year !== undefined) candidate.year = year;
+  return DayOfYearSchema.safeParse(candidate).success ? { ok: candidate } : { invalid: v };
+}
+
+/** What one row or card yielded, before the name rule decides whether it becomes a draft. */
+export class DraftCollector {
+  fullName = '';
+  given = '';
+  middle = '';
+  family = '';
+  nickname = '';
+  company = '';
+  position = '';
+  birthday: DayOfYear | undefined;
+  private readonly emails = new Set<string>();
+  private readonly phones = new Set<string>();
+  private readonly urls = new Set<string>();
+
+  constructor(
+    /** Line of the row or card (errors about the entry as a whole). */
+    readonly line: number,
+    private readonly errors: ImportIssue[],
+  ) {}
+
+  /** Keep the first non-empty value of a single-valued field. */
+  static first(current: string, raw: string): string {
+    return current || cleanText(splitMulti(raw).find((p) => cleanText(p) !== '') ?? '');
+  }
+
+  addEmail(raw: string, line = this.line): void {
+    const r = normaliseEmail(raw);
+    if (!r) return;
+    if ('ok' in r) this.emails.add(r.ok);
+    else this.errors.push(issue('invalid-email', { value: excerpt(r.invalid) }, line));
+  }
+
+  addPhone(raw: string, line = this.line): void {
+    const r = normalisePhone(raw);
+    if (!r) return;
+    if ('ok' in r) this.phones.add(r.ok);
+    else this.errors.push(issue('invalid-phone', { value: excerpt(r.invalid) }, line));
+  }
+
+  addUrl(raw: string, line = this.line): void {
+    const r = normaliseUrl(raw);
+    if (!r) return;
+    if ('ok' in r) this.urls.add(r.ok);
+    else this.errors.push(issue('invalid-url', { value: excerpt(r.invalid) }, line));
+  }
+
+  /** A URL already known to be good (built from a social-profile user name). */
+  addKnownUrl(url: string): void {
+    this.urls.add(url);
+  }
+
+  setBirthday(raw: string, options: BirthdayOptions, line = this.line): void {
+    if (this.birthday) return;
+    const r = parseBirthday(raw, options);
+    if (!r) return;
+    if ('ok' in r) this.birthday = r.ok;
+    else this.errors.push(issue('invalid-birthday', { value: excerpt(r.invalid) }, line));
+  }
+
+  /**
+   * The draft, or null (and a `missing-name` error) when nothing names the person. Name rule:
+   * the display name (vCard FN, a "Name" column), else first, middle and last name, else the
+   * nickname, else the company (an entry for a firm), else the e-mail's local part.
+   */
+  finish(): ContactDraft | null {
+    const emails = [...this.emails];
+    const name =
+      cleanText(this.fullName) ||
+      cleanText([this.given, this.middle, this.family].map(cleanText).join(' ')) ||
+      cleanText(this.nickname) ||
+      cleanText(this.company) ||
+      cleanText(emails[0]?.split('@')[0]);
+    if (!name) {
+      this.errors.push(issue('missing-name', {}, this.line));
+      return null;
+    }
+    const draft: ContactDraft = { name, emails };
+    const company = cleanText(this.company);
+    const position = cleanText(this.position);
+    if (company) draft.company = company;
+    if (position) draft.position = position;
+    if (this.birthday) draft.birthday = this.birthday;
+    if (this.urls.size) draft.profileUrls = [...this.urls];
+    if (this.phones.size) draft.phones = [...this.phones];
+    return draft;
+  }
+}

@@ -1,0 +1,116 @@
+// Problems found while reading a file. Each has a stable `code` and `params` so that the UI can show
+// it in the user's language (lib/i18n, `{name}` placeholders), and an English `message` for logs and
+// for callers that only know the `{ line?, message }` contract (ARCHITECTURE.md).
+
+export type ImportIssueCode =
+  // The file as a whole (no contacts are returned).
+  | 'empty-file'
+  | 'unknown-format'
+  | 'needs-mapping'
+  | 'mapping-incomplete'
+  | 'vcard-no-cards'
+  | 'invalid-json'
+  | 'not-a-backup'
+  | 'backup-unsupported-version'
+  | 'backup-invalid'
+  | 'backup-missing-table'
+  | 'internal-error'
+  // One row or card: it is skipped, the others are read.
+  | 'unclosed-quote'
+  | 'missing-name'
+  | 'vcard-unterminated'
+  | 'backup-invalid-row'
+  | 'backup-duplicate-id'
+  // One value: dropped, the rest of its row or card is read.
+  | 'invalid-birthday'
+  | 'invalid-email'
+  | 'invalid-url'
+  | 'invalid-phone'
+  | 'vcard-bad-line'
+  | 'vcard-outside-card';
+
+export type IssueParams = Record<string, string | number>;
+
+export interface ImportIssue {
+  /** 1-based physical line of the file (a quoted CSV field spanning lines counts every line). */
+  line?: number;
+  code: ImportIssueCode;
+  params: IssueParams;
+  message: string;
+}
+
+/** What happened to the data an issue is about, so the UI can say "skipped" or "imported without". */
+export const ISSUE_EFFECT: Record<ImportIssueCode, 'file' | 'row' | 'value'> = {
+  'empty-file': 'file',
+  'unknown-format': 'file',
+  'needs-mapping': 'file',
+  'mapping-incomplete': 'file',
+  'vcard-no-cards': 'file',
+  'invalid-json': 'file',
+  'not-a-backup': 'file',
+  'backup-unsupported-version': 'file',
+  'backup-invalid': 'file',
+  'backup-missing-table': 'file',
+  'internal-error': 'file',
+  'unclosed-quote': 'row',
+  'missing-name': 'row',
+  'vcard-unterminated': 'row',
+  'backup-invalid-row': 'row',
+  'backup-duplicate-id': 'row',
+  'invalid-birthday': 'value',
+  'invalid-email': 'value',
+  'invalid-url': 'value',
+  'invalid-phone': 'value',
+  'vcard-bad-line': 'value',
+  'vcard-outside-card': 'value',
+};
+
+/** English templates; the German ones belong in lib/i18n under `import.err.<code>`. */
+export const ISSUE_MESSAGES_EN: Record<ImportIssueCode, string> = {
+  'empty-file': 'The file is empty.',
+  'unknown-format':
+    'The file format was not recognised. Supported: LinkedIn, Google or Outlook CSV, vCard, Kundennah backup.',
+  'needs-mapping':
+    'This CSV file has no known column layout ({columns} columns). Please assign the columns.',
+  'mapping-incomplete': 'No column is assigned to a name or an e-mail address.',
+  'vcard-no-cards': 'The file contains no vCard (BEGIN:VCARD).',
+  'invalid-json': 'The file is not valid JSON: {detail}',
+  'not-a-backup': 'This JSON file is not a Kundennah backup.',
+  'backup-unsupported-version':
+    'This backup has version {version}; this version of Kundennah reads version {supported}.',
+  'backup-invalid': 'The backup is damaged: {detail}',
+  'backup-missing-table': 'The backup has no table "{table}".',
+  'internal-error': 'The file could not be read: {detail}',
+  'unclosed-quote': 'A quoted field is not closed; the row was skipped.',
+  'missing-name': 'No name and no e-mail address; the entry was skipped.',
+  'vcard-unterminated': 'The vCard has no END:VCARD; it was skipped.',
+  'backup-invalid-row': '{table}[{index}].{field}: {detail}',
+  'backup-duplicate-id': '{table}[{index}]: the id "{id}" appears more than once.',
+  'invalid-birthday': 'Not a valid birthday: "{value}"; imported without birthday.',
+  'invalid-email': 'Not a valid e-mail address: "{value}"; left out.',
+  'invalid-url': 'Not a web address: "{value}"; left out.',
+  'invalid-phone': 'Not a phone number: "{value}"; left out.',
+  'vcard-bad-line': 'Unreadable vCard line; left out.',
+  'vcard-outside-card': 'Text outside a vCard; ignored.',
+};
+
+export function issue(code: ImportIssueCode, params: IssueParams = {}, line?: number): ImportIssue {
+  const message = ISSUE_MESSAGES_EN[code].replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : String(v);
+  });
+  return line === undefined ? { code, params, message } : { line, code, params, message };
+}
+
+/** Long values in messages are shortened so that one bad cell cannot flood the UI. */
+export function excerpt(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/** File-level issues first, then by line; stable otherwise. */
+export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  return issues
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => (a.it.line ?? 0) - (b.it.line ?? 0) || a.i - b.i)
+    .map((x) => x.it);
+}

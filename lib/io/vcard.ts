@@ -1,0 +1,351 @@
+// vCard 2.1, 3.0 (RFC 2426) and 4.0 (RFC 6350) as Apple, Google, Android, Outlook and XING write
+// them: folded lines, QUOTED-PRINTABLE with soft line breaks and CHARSET, backslash escapes (Google
+// also escapes `:` in URLs), property groups (`item1.URL` + `item1.X-ABLabel`), Apple's 1604 for
+// "no year", X-SOCIALPROFILE. A broken card is reported with its line; the others are read.
+
+import type { ContactDraft } from '../model';
+import { decodeCharset } from './decode';
+import { DraftCollector, cleanText } from './fields';
+import { excerpt, issue, type ImportIssue } from './issues';
+
+export interface VCardProperty {
+  /** 1-based physical line where the property starts. */
+  line: number;
+  group?: string;
+  /** Upper-case property name (`EMAIL`, `X-SOCIALPROFILE`). */
+  name: string;
+  /** Upper-case parameter names; values as written (quotes removed), split at commas. */
+  params: Map<string, string[]>;
+  /** The raw value: still escaped and, for QUOTED-PRINTABLE, still encoded. */
+  value: string;
+}
+
+const BEGIN_RE = /^BEGIN:VCARD\s*$/i;
+const END_RE = /^END:VCARD\s*$/i;
+const NAME_RE = /^[A-Za-z0-9-]+$/;
+const BASE64_LINE_RE = /^[A-Za-z0-9+/=]+$/;
+const QP_HEAD_RE = /QUOTED-PRINTABLE/i;
+
+interface LogicalLine {
+  text: string;
+  line: number;
+  qp: boolean;
+}
+
+/** Index of the first `:` that is not inside a double-quoted parameter value, or -1. */
+function valueColon(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 58 && !quoted) return i;
+  }
+  return -1;
+}
+
+function splitOutsideQuotes(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+const unquote = (v: string) =>
+  v.length >= 2 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : v;
+
+// vCard 2.1 allows bare parameters: `TEL;WORK;VOICE:` (types) and `;QUOTED-PRINTABLE:` (encoding).
+const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+
+/** One content line `[group.]NAME;PARAM=v;...:value`, or null when it is not one. */
+export function parseContentLine(text: string, line: number): VCardProperty | null {
+  const colon = valueColon(text);
+  if (colon <= 0) return null;
+  const [head = '', ...paramParts] = splitOutsideQuotes(text.slice(0, colon), ';');
+  const dot = head.lastIndexOf('.');
+  const group = dot > 0 ? head.slice(0, dot) : undefined;
+  const name = (dot >= 0 ? head.slice(dot + 1) : head).trim().toUpperCase();
+  if (!NAME_RE.test(name)) return null;
+  const params = new Map<string, string[]>();
+  const add = (key: string, values: string[]) =>
+    params.set(key, [...(params.get(key) ?? []), ...values]);
+  for (const part of paramParts) {
+    const p = part.trim();
+    if (!p) continue;
+    const eq = p.indexOf('=');
+    if (eq === -1) {
+      const bare = p.toUpperCase();
+      add(BARE_ENCODINGS.has(bare) ? 'ENCODING' : 'TYPE', [unquote(p)]);
+    } else {
+      const key = p.slice(0, eq).trim().toUpperCase();
+      add(
+        key,
+        splitOutsideQuotes(p.slice(eq + 1), ',').map((v) => unquote(v.trim())),
+      );
+    }
+  }
+  const prop: VCardProperty = { line, name, params, value: text.slice(colon + 1) };
+  if (group) prop.group = group;
+  return prop;
+}
+
+const param = (p: VCardProperty, key: string) => p.params.get(key)?.[0];
+
+/**
+ * Join folded lines into logical lines. vCard 3.0/4.0 drop the line break and one space or tab;
+ * 2.1 (RFC 822 folding) keeps the whitespace. A QUOTED-PRINTABLE value ending in `=` continues on
+ * the next line whatever that line starts with. Unindented base64 lines after a binary property
+ * (old 2.1 writers) belong to it.
+ */
+function unfold(lines: string[], from: number, to: number, is21: boolean): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let cur: LogicalLine | null = null;
+  let inBinary = false;
+  for (let k = from; k < to; k++) {
+    const raw = lines[k]!;
+    if (cur && cur.qp && cur.text.endsWith('=')) {
+      cur.text = cur.text.slice(0, -1) + raw;
+      continue;
+    }
+    if (raw === '') {
+      cur = null;
+      inBinary = false;
+      continue;
+    }
+    const first = raw.charCodeAt(0);
+    if (cur && (first === 32 || first === 9)) {
+      cur.text += is21 ? raw : raw.slice(1);
+      continue;
+    }
+    if (cur && inBinary && BASE64_LINE_RE.test(raw)) {
+      cur.text += raw;
+      continue;
+    }
+    cur = { text: raw, line: k + 1, qp: false };
+    const colon = raw.indexOf(':');
+    const headPart = colon === -1 ? raw : raw.slice(0, colon);
+    cur.qp = QP_HEAD_RE.test(headPart);
+    inBinary = /ENCODING=(B|BASE64)\b|;BASE64\b/i.test(headPart);
+    out.push(cur);
+  }
+  return out;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** QUOTED-PRINTABLE to text: `=XX` bytes decoded in the given charset, literal ASCII kept. */
+export function decodeQuotedPrintable(value: string, charset: string | undefined): string {
+  let out = '';
+  const bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length) out += decodeCharset(Uint8Array.from(bytes), charset);
+    bytes.length = 0;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 61 /* = */) {
+      const hi = hexValue(value.charCodeAt(i + 1));
+      const lo = hexValue(value.charCodeAt(i + 2));
+      if (hi >= 0 && lo >= 0) {
+        bytes.push(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+      // A stray `=` (or a soft break that survived unfolding) is dropped only at the very end.
+      if (i === value.length - 1) continue;
+    }
+    if (c < 0x80) bytes.push(c);
+    else {
+      flush();
+      out += value[i];
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Backslash escapes of 3.0/4.0 (and Google's `\:`); other backslashes stay as written. */
+export function unescapeText(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([\\;,:nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Split a structured value (N, ORG, ADR) at unescaped `;`. */
+function splitStructured(value: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === ';') {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+/** Decoded text of a property (components for structured ones), null for binary data. */
+function decodeProperty(p: VCardProperty): string[] | null {
+  const encoding = (param(p, 'ENCODING') ?? '').toUpperCase();
+  if (encoding === 'B' || encoding === 'BASE64') return null;
+  const qp = encoding === 'QUOTED-PRINTABLE';
+  const charset = param(p, 'CHARSET');
+  const parts = p.name === 'N' || p.name === 'ORG' ? splitStructured(p.value) : [p.value];
+  return parts.map((part) => unescapeText(qp ? decodeQuotedPrintable(part, charset) : part));
+}
+
+type Site = 'xing' | 'linkedin';
+
+const SOCIAL_BASE: Record<Site, string> = {
+  xing: 'https://www.xing.com/profile/',
+  linkedin: 'https://www.linkedin.com/in/',
+};
+
+function siteOf(label: string | undefined): Site | null {
+  const l = (label ?? '').toLowerCase();
+  if (l.includes('xing')) return 'xing';
+  if (l.includes('linkedin')) return 'linkedin';
+  return null;
+}
+
+/** A profile URL from a bare user name (`X-SOCIALPROFILE;type=xing;x-user=Max_Muster:x-apple:...`). */
+function profileFromUser(site: Site, user: string): string | null {
+  const slug = user.trim().replace(/^@/, '');
+  return /^[\p{L}\p{N}._%-]+$/u.test(slug) ? SOCIAL_BASE[site] + encodeURI(slug) : null;
+}
+
+const hasUrlShape = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^www\./i.test(v);
+
+function readCard(
+  lines: string[],
+  beginIndex: number,
+  endIndex: number,
+  errors: ImportIssue[],
+): ContactDraft | null {
+  let is21 = false;
+  for (let k = beginIndex + 1; k < endIndex; k++) {
+    const m = /^VERSION:\s*(\S+)/i.exec(lines[k]!);
+    if (m) {
+      is21 = m[1]!.startsWith('2');
+      break;
+    }
+  }
+  const props: VCardProperty[] = [];
+  for (const l of unfold(lines, beginIndex + 1, endIndex, is21)) {
+    const p = parseContentLine(l.text, l.line);
+    if (p) props.push(p);
+    else errors.push(issue('vcard-bad-line', { value: excerpt(l.text) }, l.line));
+  }
+  const labels = new Map<string, string>();
+  for (const p of props) {
+    if (p.group && p.name === 'X-ABLABEL') labels.set(p.group.toLowerCase(), p.value);
+  }
+
+  const c = new DraftCollector(beginIndex + 1, errors);
+  for (const p of props) {
+    const decoded = decodeProperty(p);
+    if (!decoded) continue;
+    const v = decoded[0] ?? '';
+    switch (p.name) {
+      case 'FN':
+        c.fullName ||= cleanText(v);
+        break;
+      case 'N':
+        if (!c.given && !c.family && !c.middle) {
+          c.family = cleanText(decoded[0]);
+          c.given = cleanText(decoded[1]);
+          c.middle = cleanText(decoded[2]);
+        }
+        break;
+      case 'NICKNAME':
+        c.nickname ||= cleanText(v.split(',')[0]);
+        break;
+      case 'ORG':
+        c.company ||= cleanText(v);
+        break;
+      case 'TITLE':
+        c.position ||= cleanText(v);
+        break;
+      case 'EMAIL':
+        c.addEmail(v, p.line);
+        break;
+      case 'TEL':
+        c.addPhone(v, p.line);
+        break;
+      case 'BDAY':
+        c.setBirthday(v, { omitYear: p.params.has('X-APPLE-OMIT-YEAR') }, p.line);
+        break;
+      case 'URL':
+      case 'X-SOCIALPROFILE': {
+        const label = p.group ? labels.get(p.group.toLowerCase()) : undefined;
+        const site = siteOf(p.params.get('TYPE')?.join(',')) ?? siteOf(label);
+        const user = param(p, 'X-USER');
+        if (hasUrlShape(v.trim())) c.addUrl(v, p.line);
+        else if (site && (user || v.trim())) {
+          // A bare user name, or Apple's `x-apple:user`: build the profile address.
+          const url = profileFromUser(site, user ?? v.replace(/^[a-z-]+:/i, ''));
+          if (url) c.addKnownUrl(url);
+        } else if (p.name === 'URL') c.addUrl(v, p.line);
+        break;
+      }
+    }
+  }
+  return c.finish();
+}
+
+export interface VCardParseResult {
+  contacts: ContactDraft[];
+  errors: ImportIssue[];
+  /** BEGIN:VCARD lines seen (a file with none is no vCard file). */
+  cards: number;
+}
+
+/** Every card in a text; problems are reported per card and line, never thrown. */
+export function parseVCards(text: string): VCardParseResult {
+  const lines = text.split(/\r\n|\n|\r/);
+  const contacts: ContactDraft[] = [];
+  const errors: ImportIssue[] = [];
+  let cards = 0;
+  let strayReported = false;
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (BEGIN_RE.test(l)) {
+      cards++;
+      strayReported = false;
+      let j = i + 1;
+      while (j < lines.length && !END_RE.test(lines[j]!) && !BEGIN_RE.test(lines[j]!)) j++;
+      if (j < lines.length && END_RE.test(lines[j]!)) {
+        const draft = readCard(lines, i, j, errors);
+        if (draft) contacts.push(draft);
+        i = j + 1;
+      } else {
+        errors.push(issue('vcard-unterminated', {}, i + 1));
+        i = j;
+      }
+      continue;
+    }
+    if (l.trim() === '') strayReported = false;
+    else if (!strayReported) {
+      errors.push(issue('vcard-outside-card', { value: excerpt(l) }, i + 1));
+      strayReported = true;
+    }
+    i++;
+  }
+  return { contacts, errors, cards };
+}
