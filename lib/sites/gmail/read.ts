@@ -1,0 +1,134 @@
+// Gmail thread -> PageContext. Pure: (doc, url) in, data out; never throws. Selectors: ./selectors.ts
+import { attempt, attr, clean, findEmail, first, isEmail, text, union, within } from '../dom';
+import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
+import type { PageContext, Person } from '../types';
+import { gmailThreadIdFromUrl } from '../urls';
+import * as S from './selectors';
+
+const ME_WORDS: ReadonlySet<string> = new Set(S.ME_WORDS);
+
+export function readGmail(doc: Document, url: string): PageContext | null {
+  const urlThreadId = attempt(() => gmailThreadIdFromUrl(url));
+  if (!urlThreadId) return null; // inbox, label and search lists, settings: no thread
+  const title = attempt(() => doc.title || text(doc.querySelector('title'))) ?? '';
+  const heading = attempt(() => visibleFirst(doc, S.THREAD_HEADING));
+  const root = attempt(() => threadRoot(doc, heading ?? null)) ?? doc;
+  const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();
+  const found = attempt(() => candidates(root, me)) ?? [];
+  if (me.emails.size === 0) {
+    const mine = attempt(() => addressOnEveryMessage(messagePeople(root, me)));
+    if (mine) me.emails.add(mine);
+  }
+  const context: PageContext = {
+    site: 'gmail',
+    kind: 'thread',
+    people: attempt(() => participants(found, me)) ?? [],
+  };
+  const subject = attempt(() => text(heading)) || attempt(() => subjectFromTitle(title));
+  if (subject) context.subject = subject;
+  context.threadId = attempt(() => threadIdOf(heading)) || urlThreadId;
+  return context;
+}
+
+function visibleFirst(doc: Document, selectors: readonly string[]): Element | null {
+  let hiddenMatch: Element | null = null;
+  for (const selector of selectors) {
+    for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
+      if (!within(el, S.HIDDEN)) return el;
+      hiddenMatch ??= el;
+    }
+  }
+  return hiddenMatch;
+}
+
+function threadRoot(doc: Document, heading: Element | null): Element | Document {
+  for (const selector of S.THREAD_ROOT) {
+    const root = heading ? attempt(() => heading.closest(selector)) : null;
+    if (root) return root;
+  }
+  // No heading (renamed, not rendered yet): the visible main region that holds messages.
+  for (const selector of S.THREAD_ROOT) {
+    for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
+      if (!within(el, S.HIDDEN) && first(el, S.MESSAGE)) return el;
+    }
+  }
+  return doc;
+}
+
+function personOf(el: Element): Person & { meWord: boolean } {
+  let email = '';
+  for (const name of S.EMAIL_ATTRS) email ||= findEmail(attr(el, name));
+  let name = '';
+  for (const a of S.NAME_ATTRS) name ||= attr(el, a);
+  const shown = text(el);
+  if (!name && shown && !findEmail(shown)) name = shown;
+  if (isEmail(name)) name = '';
+  const person: Person & { meWord: boolean } = { meWord: ME_WORDS.has(shown.toLowerCase()) };
+  if (name) person.name = name;
+  if (email) person.email = email;
+  return person;
+}
+
+function candidates(root: Element | Document, me: Me): Person[] {
+  const out: Person[] = [];
+  for (const el of union(root, S.PARTICIPANT)) {
+    if (within(el, S.NOT_PARTICIPANT) || within(el, S.HIDDEN)) continue;
+    const { meWord, ...person } = personOf(el);
+    // "to me", "an mich": Gmail's own word for the user names their address.
+    if (meWord && person.email) me.emails.add(person.email);
+    if (meWord || ME_WORDS.has((person.name ?? '').toLowerCase())) {
+      if (person.name) me.names.add(person.name.toLowerCase());
+      continue;
+    }
+    out.push(person);
+  }
+  return out;
+}
+
+function messagePeople(root: Element | Document, me: Me): Person[][] {
+  const messages = union(root, S.MESSAGE).filter((m) => !within(m, S.HIDDEN));
+  return messages.map((m) => candidates(m, me));
+}
+
+const ACCOUNT_LABEL = /:\s*([^()]*?)\s*\(\s*([^()\s]+@[^()\s]+)\s*\)/;
+
+function signedInUser(doc: Document, title: string): Me {
+  const me = emptyMe();
+  for (const word of S.ME_WORDS) me.names.add(word);
+  const label = attr(first(doc, S.ACCOUNT), 'aria-label');
+  const parsed = ACCOUNT_LABEL.exec(label);
+  if (parsed) {
+    const name = clean(parsed[1]);
+    if (name) me.names.add(name.toLowerCase());
+    me.emails.add(findEmail(parsed[2]));
+  } else if (findEmail(label)) {
+    me.emails.add(findEmail(label));
+  }
+  const fromTitle = titleParts(title);
+  if (fromTitle) me.emails.add(fromTitle.account);
+  return me;
+}
+
+/** "Subject - max@gmail.com - Gmail" (Workspace: "… - max@firma.de - Firma GmbH Mail"). */
+function titleParts(title: string): { subject: string; account: string } | null {
+  const parts = title.split(' - ');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const part = clean(parts[i]);
+    if (isEmail(part))
+      return { subject: clean(parts.slice(0, i).join(' - ')), account: part.toLowerCase() };
+  }
+  return null;
+}
+
+function subjectFromTitle(title: string): string {
+  return titleParts(title)?.subject ?? '';
+}
+
+function threadIdOf(heading: Element | null | undefined): string {
+  if (!heading) return '';
+  const legacy = attr(heading, S.LEGACY_THREAD_ID_ATTR);
+  if (legacy) return legacy;
+  // "thread-f:<decimal>" is the same id as the legacy hex one, written in decimal.
+  const perm = /^thread-f:(\d+)$/.exec(attr(heading, S.PERM_THREAD_ID_ATTR));
+  return perm?.[1] ? BigInt(perm[1]).toString(16) : '';
+}

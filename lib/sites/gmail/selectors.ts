@@ -1,0 +1,69 @@
+// Gmail's DOM, in one place. Every list is tried most stable first; each entry says when it was
+// last seen in the app and what takes over when it disappears. A Gmail change touches this file
+// and adds a dated fixture under tests/fixtures/gmail/ — nothing else.
+//
+// Class names such as gD, g2, hP, a3s, zA have survived every Gmail redesign since 2012 (InboxSDK
+// relies on them too); the `email`/`name` attributes on people even longer.
+
+/** The open conversation's subject heading (also carries the thread ids). */
+export const THREAD_HEADING = [
+  'h2[data-legacy-thread-id]', // seen 2026-11; fallback: h2.hP
+  'h2.hP', // seen 2026-11; fallback: h2[data-thread-perm-id]
+  'h2[data-thread-perm-id]', // seen 2026-11; fallback: the document title (read.ts)
+] as const;
+
+/** Attributes on the heading that carry the thread id. */
+export const LEGACY_THREAD_ID_ATTR = 'data-legacy-thread-id'; // seen 2026-11 (hex, API thread id)
+export const PERM_THREAD_ID_ATTR = 'data-thread-perm-id'; // seen 2026-11 ("thread-f:<decimal>")
+
+/** The container of the open conversation, looked up from the heading (closest) or directly. */
+export const THREAD_ROOT = [
+  '[role="main"]', // seen 2026-11; fallback: div.nH.if (older thread container)
+  'div.nH.if', // seen 2019-2026; fallback: the whole document
+] as const;
+
+/** One message of the conversation, expanded or collapsed. */
+export const MESSAGE = [
+  '[data-legacy-message-id]', // seen 2026-11; fallback: [data-message-id]
+  '[data-message-id]', // seen 2026-11; fallback: div.adn (expanded message)
+  'div.adn', // seen 2026-11; fallback: none (the "address on every message" rule is skipped)
+] as const;
+
+/**
+ * Anything that names a participant, matched together in document order: sender (gD), recipients
+ * on the "to" line (g2), collapsed senders (zF/yP), avatars and compose chips (hovercard ids).
+ */
+export const PARTICIPANT = [
+  '[email]', // seen 2026-11 on span.gD/g2/zF/yP; fallback: data-hovercard-id
+  '[data-hovercard-id*="@"]', // seen 2026-11 on avatars and chips; fallback: the class names below
+  'span.gD', // seen 2026-11, sender; also catches a sender shown by name only (no email attribute)
+  'span.g2', // seen 2026-11, recipients; fallback: none (partial data: subject and thread id)
+] as const;
+
+/** Attributes of a participant element, most specific first. */
+export const EMAIL_ATTRS = ['email', 'data-hovercard-id'] as const; // seen 2026-11
+export const NAME_ATTRS = ['name', 'data-name'] as const; // seen 2026-11
+
+/** Places whose people are no participants of the open thread. */
+export const NOT_PARTICIPANT = [
+  'tr.zA', // seen 2026-11: inbox list rows, kept in the DOM (hidden) while a thread is open
+  '.a3s', // seen 2026-11: message bodies, quoted text included
+  '.gmail_quote', // seen 2026-11: quoted text pasted into bodies
+] as const;
+
+/** Gmail hides views it keeps around (the list, previously opened threads) with an inline style. */
+export const HIDDEN = ['[style*="display: none"]', '[style*="display:none"]'] as const; // seen 2026-11
+
+/**
+ * The account button: aria-label "Google Account: Max Muster (max@gmail.com)", German
+ * "Google-Konto: …". Fallback: the document title "Subject - max@gmail.com - Gmail".
+ */
+export const ACCOUNT = [
+  'a[href*="accounts.google.com/SignOutOptions"][aria-label]', // seen 2026-11
+  '[aria-label^="Google Account:"]', // seen 2026-11, English UI
+  '[aria-label^="Google-Konto:"]', // seen 2026-11, German UI
+  'header [aria-label*="@"]', // seen 2026-11; fallback: the title
+] as const;
+
+/** How Gmail writes the signed-in user on "to" lines and collapsed senders, per UI language. */
+export const ME_WORDS = ['me', 'mich', 'ich', 'mir', 'moi', 'yo', 'mí', 'io', 'mij', 'ik'] as const; // seen 2026-11

@@ -1,0 +1,80 @@
+// LinkedIn profile pages (www.linkedin.com/in/slug, country hosts such as de.linkedin.com, and
+// sub-pages such as /details/experience/), in one place. Since 2025 LinkedIn obfuscates most class
+// names of the top card, so every list leads with ARIA labels, hrefs and data-* attributes; the
+// long-lived utility classes (text-body-medium, t-14) come after. A LinkedIn change touches this
+// file and adds a dated fixture under tests/fixtures/linkedin/.
+import type { ProfileSelectors } from '../profile';
+
+export const LINKEDIN: ProfileSelectors = {
+  SCOPE: [
+    'main#main', // seen 2026-11 (signed in); keeps the global nav and "People also viewed" out
+    'main', // seen 2026-11 (public profile: main.main); fallback: the whole document
+  ],
+  NAME_LABEL: [
+    'a[href*="/overlay/about-this-profile/"][aria-label]', // seen 2026-11: wraps the name heading
+  ],
+  NAME: [
+    'a[href*="/overlay/about-this-profile/"] h1', // seen 2026-11
+    'section[data-member-id] h1', // seen 2024-2026 (top card); fallback: public profile heading
+    '.top-card-layout__title', // seen 2026-11 (public profile); fallback: the document title
+  ],
+  HEADLINE: [
+    'section[data-member-id] .text-body-medium', // seen 2024-2026: tagline under the name
+    '.text-body-medium.break-words', // seen 2022-2026
+    '.top-card-layout__headline', // seen 2026-11 (public profile); fallback: JSON-LD jobTitle
+  ],
+  COMPANY_LABEL: [
+    '[aria-label^="Current company:"]', // seen 2026-11: top-card button, English UI
+    '[aria-label^="Aktuelles Unternehmen:"]', // seen 2026-11: German UI
+  ],
+  // "Current company: Acme GmbH. Click to skip to experience card" (German: "… Klicken, um …").
+  COMPANY_LABEL_PATTERN: /^[^:]*:\s*(.+?)\.?\s+(?:Click|Klicken|Cliquez|Haga clic)\b/i, // seen 2026-11
+  COMPANY: [
+    '[data-section="currentPositionsDetails"] .top-card-link__description', // seen 2026-11 (public profile)
+    '[data-view-name="profile-component-entity"] .t-14.t-normal span[aria-hidden="true"]', // seen 2026-11: first experience entry ("Acme GmbH · Full-time")
+  ],
+  EMAIL: [
+    '.pv-contact-info__contact-type a[href^="mailto:"]', // seen 2026-11: contact-info overlay
+    'section[class*="contact-info"] a[href^="mailto:"]', // seen 2024; fallback: none (no e-mail)
+  ],
+  HEADINGS: [
+    'h1', // seen 2026-11; last resort for the name
+  ],
+  TITLE_SITE: 'LinkedIn', // seen 2026-11: "(3) Anna Schmidt | LinkedIn"
+  SECTION_WORDS: [
+    // seen 2026-11: sub-pages put their section before the name ("Experience | Anna Schmidt | LinkedIn")
+    'Experience',
+    'Berufserfahrung',
+    'Education',
+    'Ausbildung',
+    'Skills',
+    'Kenntnisse',
+    'Activity',
+    'Aktivitäten',
+    'Recommendations',
+    'Empfehlungen',
+    'Languages',
+    'Sprachen',
+    'Projects',
+    'Projekte',
+    'Licenses & certifications',
+    'Bescheinigungen und Zertifikate',
+    'Contact info',
+    'Kontaktinfo',
+  ],
+  NOT_COMPANY: [
+    // seen 2026-11: employment types that open the line of a grouped experience entry
+    'Full-time',
+    'Part-time',
+    'Self-employed',
+    'Freelance',
+    'Contract',
+    'Internship',
+    'Vollzeit',
+    'Teilzeit',
+    'Selbstständig',
+    'Freiberuflich',
+    'Befristet',
+    'Praktikum',
+  ],
+};

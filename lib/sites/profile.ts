@@ -1,0 +1,123 @@
+// The shared part of the profile readers (XING, LinkedIn): the strategies and their order. Each site
+// supplies its selectors as data (./xing/selectors.ts, ./linkedin/selectors.ts).
+import { canonicalProfileUrl } from '../model/profile-url';
+import {
+  attempt,
+  attr,
+  clean,
+  findEmail,
+  first,
+  firstText,
+  jsonLd,
+  meta,
+  text,
+  type Selectors,
+} from './dom';
+import type { PageContext, Person } from './types';
+
+export interface ProfileSelectors {
+  /** The profile's own content (keeps the signed-in user's menu and suggestions out). */
+  SCOPE: Selectors;
+  /** Elements whose aria-label is the profile's name. */
+  NAME_LABEL: Selectors;
+  /** Elements whose first text is the name (stable attributes, then headings). */
+  NAME: Selectors;
+  /** The tagline under the name. */
+  HEADLINE: Selectors;
+  /** Elements whose aria-label names the current employer ("Current company: Acme GmbH. …"). */
+  COMPANY_LABEL: Selectors;
+  COMPANY_LABEL_PATTERN: RegExp;
+  /** Elements whose text is the current employer (possibly "Acme GmbH · Full-time"). */
+  COMPANY: Selectors;
+  /** Contact details: mailto links. */
+  EMAIL: Selectors;
+  /** Visible headings, the last resort for the name. */
+  HEADINGS: Selectors;
+  /** "… | LinkedIn": the site's name at the end of the title, and section names that precede it. */
+  TITLE_SITE: string;
+  SECTION_WORDS: readonly string[];
+  /** Words that are no employer (employment types) when a company line is split at " · ". */
+  NOT_COMPANY: readonly string[];
+}
+
+const JSON_LD = 'script[type="application/ld+json"]';
+
+export function readProfile(
+  doc: Document,
+  url: string,
+  site: 'xing' | 'linkedin',
+  S: ProfileSelectors,
+): PageContext | null {
+  const profileUrl = attempt(() => canonicalProfileUrl(url));
+  if (!profileUrl) return null;
+  const scope = attempt(() => first(doc, S.SCOPE)) ?? doc;
+  const person: Person = {};
+  const ld = attempt(() => personLd(doc));
+  const name =
+    attempt(() => attr(first(scope, S.NAME_LABEL), 'aria-label')) ||
+    attempt(() => firstText(first(scope, S.NAME))) ||
+    attempt(() => nameFromTitle(doc, S)) ||
+    attempt(() => nameFromMeta(doc, ld)) ||
+    attempt(() => firstText(first(scope, S.HEADINGS)));
+  if (name) person.name = name;
+  const email = attempt(() => findEmail(attr(first(scope, S.EMAIL), 'href')));
+  if (email) person.email = email;
+  person.profileUrl = profileUrl;
+
+  const context: PageContext = { site, kind: 'profile', people: [person] };
+  const headline =
+    attempt(() => text(first(scope, S.HEADLINE))) || attempt(() => ldText(ld?.jobTitle));
+  if (headline) context.headline = headline;
+  const company =
+    attempt(() => companyFromLabel(scope, S)) ||
+    attempt(() => companyFromText(scope, S)) ||
+    attempt(() => ldText(ld?.worksFor));
+  if (company) context.company = company;
+  return context;
+}
+
+function personLd(doc: Document): Record<string, unknown> | undefined {
+  return jsonLd(doc, JSON_LD).find((item) => item['@type'] === 'Person');
+}
+
+/** A JSON-LD value as text: "x", ["x", …], { name: "x" } or [{ name: "x" }, …]. */
+function ldText(value: unknown): string {
+  const one = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof one === 'string') return clean(one);
+  if (one && typeof one === 'object') return ldText((one as Record<string, unknown>).name);
+  return '';
+}
+
+function nameFromTitle(doc: Document, S: ProfileSelectors): string {
+  const title = clean(doc.title || text(doc.querySelector('title'))).replace(/^\(\d+\+?\)\s*/, '');
+  const parts = title.split(' | ').map(clean);
+  if (parts.length < 2 || parts[parts.length - 1]?.toLowerCase() !== S.TITLE_SITE.toLowerCase()) {
+    return '';
+  }
+  const sections = new Set(S.SECTION_WORDS.map((w) => w.toLowerCase()));
+  const part = parts.slice(0, -1).find((p) => p && !sections.has(p.toLowerCase())) ?? '';
+  // Public pages: "Anna Schmidt – Senior Consultant – Acme GmbH | LinkedIn".
+  return clean(part.split(/ [-–—] /)[0]);
+}
+
+function nameFromMeta(doc: Document, ld: Record<string, unknown> | undefined): string {
+  const ldName = ldText(ld?.name);
+  if (ldName) return ldName;
+  const given = meta(doc, ['profile:first_name']);
+  const family = meta(doc, ['profile:last_name']);
+  if (given || family) return clean(`${given} ${family}`);
+  return clean(meta(doc, ['og:title']).split(/ [-–—|] /)[0]);
+}
+
+function companyFromLabel(scope: Element | Document, S: ProfileSelectors): string {
+  const label = attr(first(scope, S.COMPANY_LABEL), 'aria-label');
+  return clean(S.COMPANY_LABEL_PATTERN.exec(label)?.[1]);
+}
+
+function companyFromText(scope: Element | Document, S: ProfileSelectors): string {
+  // "Acme GmbH · Full-time": the employer comes first; a line that starts with an employment type
+  // belongs to a grouped entry whose employer is elsewhere.
+  const value = clean(text(first(scope, S.COMPANY)).split(' · ')[0]);
+  const notCompany = new Set(S.NOT_COMPANY.map((w) => w.toLowerCase()));
+  return notCompany.has(value.toLowerCase()) ? '' : value;
+}

@@ -1,0 +1,31 @@
+// zod schema of PageContext, for the boundaries (content script -> background message).
+// Kept apart from the readers on purpose: readPage and the per-site read functions never import zod,
+// so a content script that only reads the page stays within its bundle budget.
+import { z } from 'zod';
+import type { PageContext } from './types';
+
+export const SiteSchema = z.enum(['gmail', 'outlook', 'xing', 'linkedin']);
+export const PageKindSchema = z.enum(['thread', 'profile']);
+
+export const PersonSchema = z.object({
+  name: z.string().min(1).optional(),
+  email: z.string().min(3).optional(),
+  profileUrl: z.url().optional(),
+});
+
+export const PageContextSchema = z.object({
+  site: SiteSchema,
+  kind: PageKindSchema,
+  people: z.array(PersonSchema),
+  subject: z.string().optional(),
+  threadId: z.string().optional(),
+  headline: z.string().optional(),
+  company: z.string().optional(),
+});
+
+// The schema and the hand-written type must not drift apart: this fails to compile if they do.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.infer<typeof PageContextSchema>, PageContext> = true;
+void schemaMatchesType;
+
+export type { PageContext, Person } from './types';

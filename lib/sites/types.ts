@@ -1,0 +1,25 @@
+// The `readPage` contract (ARCHITECTURE.md, "Contracts that tests outside the project rely on").
+// Plain types only: content scripts import these without pulling in zod (see schema.ts).
+
+export type Site = 'gmail' | 'outlook' | 'xing' | 'linkedin';
+export type PageKind = 'thread' | 'profile';
+
+export interface Person {
+  name?: string;
+  email?: string;
+  profileUrl?: string;
+}
+
+export interface PageContext {
+  site: Site;
+  kind: PageKind;
+  /** Threads: the other participants in order of appearance. Profiles: exactly the profile's person. */
+  people: Person[];
+  subject?: string;
+  threadId?: string;
+  headline?: string;
+  company?: string;
+}
+
+/** One site's reader: pure, never throws, null when the page is no thread or profile. */
+export type SiteReader = (doc: Document, url: string) => PageContext | null;

@@ -1,0 +1,41 @@
+// XING profile pages (www.xing.com/profile/First_Last and its sub-pages such as /cv), in one place.
+// XING's React app marks its design-system parts with data-xds="…" and its modules with ids
+// (#XingIdModule, #ProfileTimelineModule); generated class names (sc-…) change per build and are
+// never used. A XING change touches this file and adds a dated fixture under tests/fixtures/xing/.
+import type { ProfileSelectors } from '../profile';
+
+export const XING: ProfileSelectors = {
+  SCOPE: [
+    'main#content', // seen 2026-11; fallback: any main
+    'main', // seen 2026-11; fallback: the whole document
+  ],
+  NAME_LABEL: [],
+  NAME: [
+    '#XingIdModule h1', // seen 2026-11; the h1 also holds the membership badge (first text wins)
+    '[data-xds="Hero"]', // seen 2023-2026; fallback: the 2019 design below
+    '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the document title
+  ],
+  HEADLINE: [
+    '[data-xds="IconJobs"] + div p', // seen 2026-11: the occupation line under the name
+    '[data-qa="profile-occupations"] p', // seen 2019-2021; fallback: JSON-LD jobTitle
+    '[class*="occupationText"]', // seen 2021 (logged-out profile); fallback: JSON-LD jobTitle
+  ],
+  COMPANY_LABEL: [],
+  COMPANY_LABEL_PATTERN: /$^/,
+  COMPANY: [
+    '[data-xds="IconJobs"] + div p strong', // seen 2026-11: employer in bold on the occupation line
+    '[data-qa="profile-occupations"] p strong', // seen 2019-2021
+    '#ProfileTimelineModule [data-qa*="work_experience"] p[data-xds="BodyCopy"]', // seen 2026-11: latest position
+    '[data-qa="we-entry"] [class*="entry-organization"]', // seen 2021 (logged-out CV); fallback: JSON-LD worksFor
+  ],
+  EMAIL: [
+    '#XingIdModule a[href^="mailto:"]', // seen 2026-11: contact details, when shared with the user
+    '[data-qa="contact-details"] a[href^="mailto:"]', // seen 2021; fallback: none (no e-mail)
+  ],
+  HEADINGS: [
+    'h1', // seen 2026-11; last resort for the name
+  ],
+  TITLE_SITE: 'XING', // seen 2026-11: "Anna Schmidt - Senior Consultant - Acme GmbH | XING"
+  SECTION_WORDS: ['Lebenslauf', 'CV', 'Profil', 'Profile', 'Web-Profile', 'Aktivitäten'], // seen 2026-11
+  NOT_COMPANY: [],
+};
