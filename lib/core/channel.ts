@@ -1,0 +1,65 @@
+// Which channel a touch should use (PRODUCT.md "Channel"): the contact's preferred channel where it
+// fits, else by closeness — never a mass channel.
+
+import { CHANNELS, type Channel, type Contact, type Tier } from '../model';
+import type { SuggestionKind } from './kinds';
+
+const KNOWN = new Set<string>(CHANNELS);
+
+/**
+ * The site of a profile URL as PRODUCT.md "Days" defines it: XING when the host is xing.com or a
+ * subdomain and the path starts with `/profile/`, LinkedIn when the host is linkedin.com or a
+ * subdomain and the path starts with `/in/`. URLs without scheme are read as https.
+ */
+export function profileUrlSite(raw: unknown): 'xing' | 'linkedin' | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase();
+  const on = (domain: string) => host === domain || host.endsWith(`.${domain}`);
+  if (on('xing.com') && url.pathname.startsWith('/profile/')) return 'xing';
+  if (on('linkedin.com') && url.pathname.startsWith('/in/')) return 'linkedin';
+  return null;
+}
+
+function preferred(contact: Contact): Channel[] {
+  const list = Array.isArray(contact?.preferredChannels) ? contact.preferredChannels : [];
+  return list.filter((c): c is Channel => typeof c === 'string' && KNOWN.has(c));
+}
+
+export interface ChannelChoice {
+  channel: Channel;
+  /** How it was chosen, for the reason: from the preferences, from a profile, or by closeness. */
+  basis: 'fixed' | 'preferred' | 'profile' | 'closeness';
+}
+
+/**
+ * Complaints and exit conversations: phone. Birthdays: the first preferred channel that is neither
+ * e-mail nor event/other, else XING or LinkedIn when a profile there is known (XING first), else
+ * phone — a birthday wish by standard e-mail gets lost. Everything else: the first preferred channel
+ * that is not event/other, else phone for A and B, personal e-mail for C.
+ */
+export function chooseChannel(kind: SuggestionKind, contact: Contact, tier: Tier): ChannelChoice {
+  if (kind === 'complaint' || kind === 'exit-conversation')
+    return { channel: 'phone', basis: 'fixed' };
+  const prefs = preferred(contact);
+  if (kind === 'birthday' || kind === 'partner-birthday') {
+    const p = prefs.find((c) => c !== 'email' && c !== 'event' && c !== 'other');
+    if (p) return { channel: p, basis: 'preferred' };
+    const urls = Array.isArray(contact?.profileUrls) ? contact.profileUrls : [];
+    const sites = urls.map(profileUrlSite);
+    if (sites.includes('xing')) return { channel: 'xing', basis: 'profile' };
+    if (sites.includes('linkedin')) return { channel: 'linkedin', basis: 'profile' };
+    return { channel: 'phone', basis: 'closeness' };
+  }
+  const p = prefs.find((c) => c !== 'event' && c !== 'other');
+  if (p) return { channel: p, basis: 'preferred' };
+  return { channel: tier === 'C' ? 'email' : 'phone', basis: 'closeness' };
+}

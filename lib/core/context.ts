@@ -1,0 +1,100 @@
+// The settings the core needs, filled and checked, plus the clock of one computation.
+// External callers may pass settings without the app-only fields or without `timeZone`, and records
+// without optional fields: the core fills defaults instead of throwing (ARCHITECTURE.md contracts).
+
+import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
+import { zoneFor, type DayNumber, type Zone } from './days';
+import type { Locale } from './format';
+
+export interface CoreSettings {
+  contactEveryDays: Record<Tier, number>;
+  feedbackEveryDays: Record<Tier, number>;
+  afterPurchaseDays: number;
+  birthdayLookaheadDays: number;
+  tierMode: 'revenue' | 'value' | 'manual';
+  paretoA: number;
+  paretoB: number;
+  valueHorizonYears: number;
+  locale: Locale;
+  /** The IANA zone actually used (the runtime's zone when the settings name none or a bad one). */
+  timeZone: string;
+}
+
+function wholeDays(value: unknown, fallback: number, min: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min
+    ? Math.floor(value)
+    : fallback;
+}
+
+function perTier(value: unknown, fallback: Record<Tier, number>): Record<Tier, number> {
+  const v = (value ?? {}) as Partial<Record<Tier, unknown>>;
+  return {
+    A: wholeDays(v.A, fallback.A, 1),
+    B: wholeDays(v.B, fallback.B, 1),
+    C: wholeDays(v.C, fallback.C, 1),
+  };
+}
+
+/** Settings with every field the core reads, defaults where the caller's are missing or invalid. */
+export function resolveSettings(settings?: Partial<Settings> | null): CoreSettings {
+  const s = (settings ?? {}) as Partial<Settings>;
+  const d = DEFAULT_SETTINGS;
+  let paretoA =
+    typeof s.paretoA === 'number' && s.paretoA > 0 && s.paretoA < 1 ? s.paretoA : d.paretoA;
+  let paretoB =
+    typeof s.paretoB === 'number' && s.paretoB > 0 && s.paretoB <= 1 ? s.paretoB : d.paretoB;
+  if (paretoA >= paretoB) {
+    paretoA = d.paretoA;
+    paretoB = d.paretoB;
+  }
+  const locale: Locale =
+    typeof s.locale === 'string' && s.locale.toLowerCase().startsWith('en')
+      ? 'en'
+      : typeof s.locale === 'string' && s.locale.toLowerCase().startsWith('de')
+        ? 'de'
+        : d.locale;
+  const tierMode = s.tierMode === 'value' || s.tierMode === 'manual' ? s.tierMode : 'revenue';
+  return {
+    contactEveryDays: perTier(s.contactEveryDays, d.contactEveryDays),
+    feedbackEveryDays: perTier(s.feedbackEveryDays, d.feedbackEveryDays),
+    afterPurchaseDays: wholeDays(s.afterPurchaseDays, d.afterPurchaseDays, 0),
+    birthdayLookaheadDays: wholeDays(s.birthdayLookaheadDays, d.birthdayLookaheadDays, 0),
+    tierMode,
+    paretoA,
+    paretoB,
+    valueHorizonYears:
+      typeof s.valueHorizonYears === 'number' &&
+      Number.isFinite(s.valueHorizonYears) &&
+      s.valueHorizonYears > 0
+        ? s.valueHorizonYears
+        : d.valueHorizonYears,
+    locale,
+    timeZone: zoneFor(s.timeZone).name,
+  };
+}
+
+/** One computation: settings, zone and the instant `now` with its calendar day. */
+export interface CoreContext {
+  s: CoreSettings;
+  zone: Zone;
+  /** Epoch ms of `now`; records after it are ignored by every rule. */
+  nowMs: number;
+  today: DayNumber;
+  /** False when `now` is no valid date: functions then return empty results instead of throwing. */
+  valid: boolean;
+}
+
+export function createContext(
+  settings: Partial<Settings> | null | undefined,
+  now: Date,
+): CoreContext {
+  const s = resolveSettings(settings);
+  const zone = zoneFor(s.timeZone);
+  const nowMs = now instanceof Date ? now.getTime() : Number.NaN;
+  const valid = Number.isFinite(nowMs);
+  return { s, zone, nowMs, today: valid ? zone.dayOf(nowMs) : 0, valid };
+}
+
+export function isTier(value: unknown): value is Tier {
+  return value === 'A' || value === 'B' || value === 'C';
+}

@@ -1,0 +1,99 @@
+// The pure relationship core (ARCHITECTURE.md "lib/core"): no browser APIs, no database, no UI, no
+// clock — every function takes `now`. The rules are written up in docs/rules.md.
+
+export * from './kinds';
+export {
+  DAY_MS,
+  Zone,
+  zoneFor,
+  runtimeTimeZone,
+  todayIn,
+  addDays,
+  daysBetween,
+  weekdayOf,
+  startOfDayIn,
+  toEpoch,
+  dayIn,
+  dayNumberFromCivil,
+  civilFromDayNumber,
+  dayNumberFromIso,
+  isoFromDayNumber,
+  weekdayOfDayNumber,
+  type DayNumber,
+  type CivilDay,
+} from './days';
+export { resolveSettings, createContext, type CoreSettings, type CoreContext } from './context';
+export {
+  formatMoney,
+  formatPercent,
+  formatDay,
+  relativeDay,
+  channelName,
+  lostReasonName,
+  nameCollator,
+  type Locale,
+} from './format';
+export {
+  computeTiers,
+  analyzeTiers,
+  tierForFigure,
+  companyKey,
+  type TierResult,
+  type TierAnalysis,
+  type CustomerUnit,
+  type PersonFigures,
+  type RevenueSource,
+} from './tiers';
+export {
+  contactInterval,
+  feedbackInterval,
+  avoidTable,
+  isAvoided,
+  allowedDayOnOrAfter,
+  applyAvoid,
+  shiftForAvoid,
+  avoidReason,
+  hoursAdvice,
+  type AvoidTable,
+  type AllowedDay,
+  type AvoidOutcome,
+} from './plan';
+export { chooseChannel, profileUrlSite, type ChannelChoice } from './channel';
+export { suggestNextTouch, listCandidates, nextOccurrence, pickNext } from './candidates';
+export { dueStatus } from './describe';
+export { buildAgenda } from './agenda';
+export {
+  riskReasons,
+  atRiskContacts,
+  type RiskKind,
+  type RiskReason,
+  type AtRiskEntry,
+} from './risk';
+export { reliabilityRecord, type ReliabilityRecord } from './reliability';
+export { analyzeLost, type LostAnalysis, type LostEntry, type LostGroup } from './lost';
+export {
+  tierDistribution,
+  paretoSeries,
+  upcomingBirthdays,
+  lastPersonalContact,
+  type TierDistribution,
+  type TierBucket,
+  type ParetoPoint,
+  type UpcomingBirthday,
+  type LastPersonalContact,
+} from './insights';
+export {
+  findDuplicates,
+  findDraftDuplicates,
+  duplicateGroups,
+  similarNames,
+  nameTokens,
+  foldText,
+  companyMatchKey,
+  withinOneEdit,
+  type DuplicateReason,
+  type DuplicateMatch,
+  type DuplicatePair,
+  type PersonDraft,
+} from './duplicates';
+export { mergeContacts, type MergeResult, type MergedRecords } from './merge';

@@ -1,0 +1,94 @@
+// Reliability record of one contact (PRODUCT.md point 1 and 7: a broken promise does more harm than
+// any magazine can repair — so the panel shows how well we keep our word to this person).
+
+import type { ContactHistory, Settings } from '../model';
+import { createContext } from './context';
+import { listOf } from './records';
+
+export interface ReliabilityRecord {
+  total: number;
+  /** Done on or before the due day (compared as calendar days in settings.timeZone). */
+  keptOnTime: number;
+  /** Done after the due day. */
+  late: number;
+  /** Not done yet. */
+  open: number;
+  /** Not done and the due day has passed. */
+  overdue: number;
+  /** Promises that can be judged: kept on time + late + overdue. */
+  judged: number;
+  /** keptOnTime / judged, or null when nothing can be judged yet. */
+  onTimeShare: number | null;
+  /** "9 of 10 promises kept on time" / "9 von 10 Versprechen pünktlich gehalten". */
+  sentence: string;
+  /** "1 late", "2 still open (1 overdue)" — only the parts that are not zero. */
+  details: string[];
+}
+
+/**
+ * A promise done early or on its day counts as kept on time; one still open but not yet due is not
+ * judged (it may still be kept), one open past its day counts against us.
+ */
+export function reliabilityRecord(
+  history: ContactHistory,
+  settings: Settings,
+  now: Date,
+): ReliabilityRecord {
+  const ctx = createContext(settings, now);
+  const L = ctx.s.locale;
+  let keptOnTime = 0;
+  let late = 0;
+  let open = 0;
+  let overdue = 0;
+  let total = 0;
+  for (const c of listOf(history?.commitments)) {
+    if (!c) continue;
+    const due = ctx.zone.dayOfDate(c.dueAt);
+    if (due !== due) continue;
+    total++;
+    if (c.doneAt) {
+      const done = ctx.zone.dayOfDate(c.doneAt);
+      if (done === done && done > due) late++;
+      else keptOnTime++;
+    } else {
+      open++;
+      if (ctx.valid && due < ctx.today) overdue++;
+    }
+  }
+  const judged = keptOnTime + late + overdue;
+  let sentence: string;
+  if (L === 'de') {
+    sentence =
+      judged > 0
+        ? `${keptOnTime} von ${judged} Versprechen pünktlich gehalten`
+        : total > 0
+          ? 'Noch kein Versprechen fällig'
+          : 'Noch keine Versprechen';
+  } else {
+    sentence =
+      judged > 0
+        ? `${keptOnTime} of ${judged} ${judged === 1 ? 'promise' : 'promises'} kept on time`
+        : total > 0
+          ? 'No promise due yet'
+          : 'No promises yet';
+  }
+  const details: string[] = [];
+  if (late) details.push(L === 'de' ? `${late} verspätet` : `${late} late`);
+  if (open)
+    details.push(
+      L === 'de'
+        ? `${open} noch offen${overdue ? ` (${overdue} überfällig)` : ''}`
+        : `${open} still open${overdue ? ` (${overdue} overdue)` : ''}`,
+    );
+  return {
+    total,
+    keptOnTime,
+    late,
+    open,
+    overdue,
+    judged,
+    onTimeShare: judged > 0 ? keptOnTime / judged : null,
+    sentence,
+    details,
+  };
+}

@@ -1,0 +1,197 @@
+// Early warning (PRODUCT.md "Early warning / at risk" and "At risk"): each rule that fires gives a
+// reason object, so the UI can show every signal and filter by kind.
+
+import type { ContactHistory, Feedback, Settings, Tier } from '../model';
+import { createContext, isTier, type CoreContext } from './context';
+import { daysWord, formatDay, formatMoney, lostReasonName, nameCollator } from './format';
+import { contactInterval } from './plan';
+import {
+  createdDay,
+  idOf,
+  interactionFacts,
+  isAfter,
+  isLost,
+  listOf,
+  lostDay,
+  purchasesBetween,
+  type Timed,
+} from './records';
+import { analyzeTiersIn } from './tiers';
+
+export type RiskKind =
+  'open-complaint' | 'low-satisfaction' | 'falling-revenue' | 'silent' | 'no-exit-conversation';
+
+export interface RiskReason {
+  kind: RiskKind;
+  text: string;
+}
+
+function rated(f: Feedback): boolean {
+  return typeof f.product === 'number' || typeof f.service === 'number';
+}
+
+export function riskReasonsIn(
+  history: ContactHistory,
+  tierIn: Tier,
+  ctx: CoreContext,
+): RiskReason[] {
+  const out: RiskReason[] = [];
+  const contact = history?.contact;
+  if (!contact || !ctx.valid) return out;
+  const L = ctx.s.locale;
+  const zone = ctx.zone;
+  const today = ctx.today;
+
+  // A lost customer is past risk: the one warning left is a missing exit conversation.
+  if (isLost(contact)) {
+    if (!contact.lost?.exitConversationAt) {
+      const on = lostDay(contact, ctx);
+      const reason = lostReasonName(contact.lost?.reason, L);
+      out.push({
+        kind: 'no-exit-conversation',
+        text:
+          L === 'de'
+            ? `Verloren am ${formatDay(on, L)} (Grund: ${reason}), ohne Abschlussgespräch`
+            : `Lost on ${formatDay(on, L)} (reason: ${reason}) without an exit conversation`,
+      });
+    }
+    return out;
+  }
+
+  // Open complaint; and the latest feedback that carries a rating, when it rates ≤ 2.
+  let firstOpen: Timed<Feedback> | undefined;
+  let openCount = 0;
+  let latestRated: Timed<Feedback> | undefined;
+  for (const f of listOf(history.feedback)) {
+    if (!f) continue;
+    const t = zone.parse(f.at);
+    if (!(t <= ctx.nowMs)) continue;
+    const id = idOf(f);
+    if (f.complaint === true && !f.resolvedAt) {
+      openCount++;
+      if (!firstOpen || isAfter(firstOpen.t, firstOpen.id, t, id)) firstOpen = { rec: f, t, id };
+    }
+    if (rated(f) && (!latestRated || isAfter(t, id, latestRated.t, latestRated.id)))
+      latestRated = { rec: f, t, id };
+  }
+  if (firstOpen) {
+    const day = zone.dayOf(firstOpen.t);
+    const count =
+      openCount > 1
+        ? L === 'de'
+          ? `${openCount} offene Reklamationen, `
+          : `${openCount} open complaints, `
+        : '';
+    out.push({
+      kind: 'open-complaint',
+      text:
+        L === 'de'
+          ? `${count ? `${count}die erste` : 'Offene Reklamation'} seit ${formatDay(day, L)}`
+          : `${count ? `${count}the first` : 'Open complaint'} since ${formatDay(day, L)}`,
+    });
+  }
+  if (latestRated) {
+    const f = latestRated.rec;
+    const low: string[] = [];
+    if (typeof f.product === 'number' && f.product <= 2)
+      low.push(`${L === 'de' ? 'Produkt' : 'product'} ${f.product}/5`);
+    if (typeof f.service === 'number' && f.service <= 2)
+      low.push(`${L === 'de' ? 'Beratung' : 'advice'} ${f.service}/5`);
+    if (low.length) {
+      const day = formatDay(zone.dayOf(latestRated.t), L);
+      out.push({
+        kind: 'low-satisfaction',
+        text:
+          L === 'de'
+            ? `Letzte Bewertung am ${day}: ${low.join(', ')}`
+            : `Latest rating on ${day}: ${low.join(', ')}`,
+      });
+    }
+  }
+
+  // Revenue of the last 365 days below half of the 365 days before (when that was above 0).
+  const startRecent = zone.startOfDay(today - 364);
+  const startBefore = zone.startOfDay(today - 729);
+  const recent = purchasesBetween(history, ctx, startRecent, ctx.nowMs).cents;
+  const before = purchasesBetween(history, ctx, startBefore, startRecent - 1).cents;
+  if (before > 0 && recent * 2 < before) {
+    out.push({
+      kind: 'falling-revenue',
+      text:
+        L === 'de'
+          ? `Umsatz der letzten 12 Monate ${formatMoney(recent, L)} – weniger als die Hälfte der 12 Monate davor (${formatMoney(before, L)})`
+          : `Revenue of the last 12 months ${formatMoney(recent, L)}, less than half of the 12 months before (${formatMoney(before, L)})`,
+    });
+  }
+
+  // An A customer silent for more than twice its contact interval (counted from the creation day
+  // when there has never been a personal contact, as the cadence does).
+  const tier: Tier = isTier(tierIn) ? tierIn : 'C';
+  if (tier === 'A') {
+    const interval = contactInterval(contact, 'A', ctx.s);
+    const last = interactionFacts(history, ctx).lastPersonal;
+    const since = today - (last ? zone.dayOf(last.t) : createdDay(contact, ctx));
+    if (since > 2 * interval) {
+      out.push({
+        kind: 'silent',
+        text: last
+          ? L === 'de'
+            ? `A-Kunde seit ${daysWord(since, L)} ohne persönlichen Kontakt – mehr als doppelt so lange wie der Rhythmus von ${interval} Tagen`
+            : `A customer without personal contact for ${daysWord(since, L)}, more than twice the ${interval}-day interval`
+          : L === 'de'
+            ? `A-Kunde ohne persönlichen Kontakt seit der Aufnahme vor ${daysWord(since, L)} – mehr als doppelt so lange wie der Rhythmus von ${interval} Tagen`
+            : `A customer with no personal contact since they were added ${daysWord(since, L)} ago, more than twice the ${interval}-day interval`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The early-warning reasons of one contact (empty when nothing is wrong). */
+export function riskReasons(
+  history: ContactHistory,
+  tier: Tier,
+  settings: Settings,
+  now: Date,
+): RiskReason[] {
+  return riskReasonsIn(history, tier, createContext(settings, now));
+}
+
+export interface AtRiskEntry {
+  contactId: string;
+  tier: Tier;
+  reasons: RiskReason[];
+}
+
+/**
+ * Every contact with at least one warning, tiers from computeTiers: A first, then the number of
+ * warnings (most first), then name and id — the order an account manager would work through them.
+ */
+export function atRiskContacts(
+  histories: ContactHistory[],
+  settings: Settings,
+  now: Date,
+): AtRiskEntry[] {
+  const ctx = createContext(settings, now);
+  if (!ctx.valid) return [];
+  const list = listOf(histories);
+  const tiers = analyzeTiersIn(list, ctx).tiers;
+  const rows: (AtRiskEntry & { name: string })[] = [];
+  for (const h of list) {
+    if (!h?.contact) continue;
+    const id = idOf(h.contact);
+    const tier = tiers[id]?.tier ?? 'C';
+    const reasons = riskReasonsIn(h, tier, ctx);
+    if (reasons.length)
+      rows.push({ contactId: id, tier, reasons, name: String(h.contact.name ?? '') });
+  }
+  const collator = nameCollator(ctx.s.locale);
+  rows.sort(
+    (a, b) =>
+      a.tier.localeCompare(b.tier) ||
+      b.reasons.length - a.reasons.length ||
+      collator.compare(a.name, b.name) ||
+      (a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0),
+  );
+  return rows.map(({ contactId, tier, reasons }) => ({ contactId, tier, reasons }));
+}
