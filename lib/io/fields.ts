@@ -8,10 +8,14 @@ import { excerpt, issue, type ImportIssue } from './issues';
 // C0/C1 controls and the BOM never belong in a name or a company.
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufeff]+/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\ufeff]|\s\s|[^\S ]/;
 
 /** Trimmed, controls and line breaks turned into spaces, inner whitespace collapsed. */
 export function cleanText(value: string | undefined): string {
   if (!value) return '';
+  // Most values are clean already; the regex replacements are the expensive part of an import.
+  if (!NEEDS_CLEANING.test(value)) return value.trim();
   return value.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -22,7 +26,7 @@ export function unneutralise(cell: string): string {
 
 /** Google joins several values in one cell with " ::: ". */
 export function splitMulti(cell: string): string[] {
-  return cell.split(/\s*:::\s*/);
+  return cell.includes(':::') ? cell.split(/\s*:::\s*/) : [cell];
 }
 
 export type Normalised = { ok: string } | { invalid: string } | null;
@@ -145,7 +149,12 @@ export class DraftCollector {
 
   /** Keep the first non-empty value of a single-valued field. */
   static first(current: string, raw: string): string {
-    return current || cleanText(splitMulti(raw).find((p) => cleanText(p) !== '') ?? '');
+    if (current) return current;
+    for (const part of splitMulti(raw)) {
+      const v = cleanText(part);
+      if (v) return v;
+    }
+    return '';
   }
 
   addEmail(raw: string, line = this.line): void {

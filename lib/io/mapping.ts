@@ -4,7 +4,7 @@
 
 import type { ContactDraft } from '../model';
 import type { CsvTable } from './csv';
-import { DraftCollector, unneutralise, type DateOrder } from './fields';
+import { DraftCollector, splitMulti, unneutralise, type DateOrder } from './fields';
 import { issue, sortIssues, type ImportIssue } from './issues';
 import type { ImportResult } from './types';
 
@@ -374,13 +374,14 @@ export function mapCsvRows(
           c.position = DraftCollector.first(c.position, cell);
           break;
         case 'email':
-          for (const part of cell.split(/\s*:::\s*|[;,]/)) c.addEmail(part);
+          for (const part of /[:;,]/.test(cell) ? cell.split(/\s*:::\s*|[;,]/) : [cell])
+            c.addEmail(part);
           break;
         case 'phone':
-          for (const part of cell.split(/\s*:::\s*/)) c.addPhone(part);
+          for (const part of splitMulti(cell)) c.addPhone(part);
           break;
         case 'url':
-          for (const part of cell.split(/\s*:::\s*/)) c.addUrl(part);
+          for (const part of splitMulti(cell)) c.addUrl(part);
           break;
         case 'birthday':
           c.setBirthday(cell, { dateOrder });

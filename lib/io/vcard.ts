@@ -5,7 +5,7 @@
 
 import type { ContactDraft } from '../model';
 import { decodeCharset } from './decode';
-import { DraftCollector, cleanText } from './fields';
+import { DraftCollector, cleanText, normaliseUrl } from './fields';
 import { excerpt, issue, type ImportIssue } from './issues';
 
 export interface VCardProperty {
@@ -34,6 +34,9 @@ interface LogicalLine {
 
 /** Index of the first `:` that is not inside a double-quoted parameter value, or -1. */
 function valueColon(text: string): number {
+  const first = text.indexOf(':');
+  if (first === -1) return -1;
+  if (text.lastIndexOf('"', first) === -1) return first;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -44,6 +47,7 @@ function valueColon(text: string): number {
 }
 
 function splitOutsideQuotes(text: string, sep: string): string[] {
+  if (!text.includes('"')) return text.split(sep);
   const out: string[] = [];
   let quoted = false;
   let start = 0;
@@ -65,36 +69,70 @@ const unquote = (v: string) =>
 // vCard 2.1 allows bare parameters: `TEL;WORK;VOICE:` (types) and `;QUOTED-PRINTABLE:` (encoding).
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
+const NO_PARAMS: ReadonlyMap<string, string[]> = new Map();
+
 /** One content line `[group.]NAME;PARAM=v;...:value`, or null when it is not one. */
 export function parseContentLine(text: string, line: number): VCardProperty | null {
   const colon = valueColon(text);
   if (colon <= 0) return null;
-  const [head = '', ...paramParts] = splitOutsideQuotes(text.slice(0, colon), ';');
+  const parts = splitOutsideQuotes(text.slice(0, colon), ';');
+  const head = parts[0]!;
   const dot = head.lastIndexOf('.');
-  const group = dot > 0 ? head.slice(0, dot) : undefined;
   const name = (dot >= 0 ? head.slice(dot + 1) : head).trim().toUpperCase();
   if (!NAME_RE.test(name)) return null;
-  const params = new Map<string, string[]>();
-  const add = (key: string, values: string[]) =>
-    params.set(key, [...(params.get(key) ?? []), ...values]);
-  for (const part of paramParts) {
-    const p = part.trim();
+  // Most properties have no parameters: share one empty map instead of allocating.
+  const params =
+    parts.length > 1 ? new Map<string, string[]>() : (NO_PARAMS as Map<string, string[]>);
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!.trim();
     if (!p) continue;
     const eq = p.indexOf('=');
+    let key: string;
+    let values: string[];
     if (eq === -1) {
       const bare = p.toUpperCase();
-      add(BARE_ENCODINGS.has(bare) ? 'ENCODING' : 'TYPE', [unquote(p)]);
+      key = BARE_ENCODINGS.has(bare) ? 'ENCODING' : 'TYPE';
+      values = [unquote(p)];
     } else {
-      const key = p.slice(0, eq).trim().toUpperCase();
-      add(
-        key,
-        splitOutsideQuotes(p.slice(eq + 1), ',').map((v) => unquote(v.trim())),
-      );
+      key = p.slice(0, eq).trim().toUpperCase();
+      values = splitOutsideQuotes(p.slice(eq + 1), ',');
+      for (let k = 0; k < values.length; k++) values[k] = unquote(values[k]!.trim());
     }
+    const known = params.get(key);
+    if (known) known.push(...values);
+    else params.set(key, values);
   }
   const prop: VCardProperty = { line, name, params, value: text.slice(colon + 1) };
-  if (group) prop.group = group;
+  if (dot > 0) prop.group = head.slice(0, dot);
   return prop;
+}
+
+const USED_PROPERTIES = new Set([
+  'FN',
+  'N',
+  'NICKNAME',
+  'ORG',
+  'TITLE',
+  'EMAIL',
+  'TEL',
+  'BDAY',
+  'URL',
+  'X-SOCIALPROFILE',
+  'X-ABLABEL',
+]);
+
+/** The upper-case property name of a content line (group removed), or null if it has none. */
+function propertyName(text: string): string | null {
+  const colon = valueColon(text);
+  if (colon <= 0) return null;
+  const semi = text.indexOf(';');
+  const end = semi !== -1 && semi < colon ? semi : colon;
+  const dot = text.lastIndexOf('.', end);
+  const name = text
+    .slice(dot + 1, end)
+    .trim()
+    .toUpperCase();
+  return NAME_RE.test(name) ? name : null;
 }
 
 const param = (p: VCardProperty, key: string) => p.params.get(key)?.[0];
@@ -229,8 +267,6 @@ function profileFromUser(site: Site, user: string): string | null {
   return /^[\p{L}\p{N}._%-]+$/u.test(slug) ? SOCIAL_BASE[site] + encodeURI(slug) : null;
 }
 
-const hasUrlShape = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^www\./i.test(v);
-
 function readCard(
   lines: string[],
   beginIndex: number,
@@ -247,7 +283,10 @@ function readCard(
   }
   const props: VCardProperty[] = [];
   for (const l of unfold(lines, beginIndex + 1, endIndex, is21)) {
-    const p = parseContentLine(l.text, l.line);
+    // Photos, addresses, notes ...: only checked for shape, not taken apart (most of a file).
+    const name = propertyName(l.text);
+    if (name && !USED_PROPERTIES.has(name)) continue;
+    const p = name ? parseContentLine(l.text, l.line) : null;
     if (p) props.push(p);
     else errors.push(issue('vcard-bad-line', { value: excerpt(l.text) }, l.line));
   }
@@ -292,15 +331,19 @@ function readCard(
         break;
       case 'URL':
       case 'X-SOCIALPROFILE': {
+        const web = normaliseUrl(v);
+        if (web && 'ok' in web) {
+          c.addKnownUrl(web.ok);
+          break;
+        }
+        // Not a web address: a bare user name (or Apple's `x-apple:user`) on a known site.
         const label = p.group ? labels.get(p.group.toLowerCase()) : undefined;
         const site = siteOf(p.params.get('TYPE')?.join(',')) ?? siteOf(label);
-        const user = param(p, 'X-USER');
-        if (hasUrlShape(v.trim())) c.addUrl(v, p.line);
-        else if (site && (user || v.trim())) {
-          // A bare user name, or Apple's `x-apple:user`: build the profile address.
-          const url = profileFromUser(site, user ?? v.replace(/^[a-z-]+:/i, ''));
-          if (url) c.addKnownUrl(url);
-        } else if (p.name === 'URL') c.addUrl(v, p.line);
+        const user = param(p, 'X-USER') ?? v.trim().replace(/^[a-z][a-z0-9+.-]*:/i, '');
+        const url = site && user ? profileFromUser(site, user) : null;
+        if (url) c.addKnownUrl(url);
+        // Other sites' handles (twitter, x-apple:...) are no web address to keep.
+        else if (p.name === 'URL' && web) c.addUrl(v, p.line);
         break;
       }
     }
