@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/lib/background';
 
-export default defineBackground(() => {
-  // filled in below
+export default defineBackground({
+  type: 'module',
+  main: () => startBackground(),
 });

@@ -1,0 +1,173 @@
+// What the panel can ask the background to do. Every write goes through the repository (zod,
+// transactions); errors come back as codes the panel translates.
+import {
+  DuplicateContactError,
+  NotFoundError,
+  StorageFullError,
+  createContact,
+  findByEmail,
+  getHistory,
+  removeRecord,
+  saveRecord,
+  updateContact,
+  deleteContact,
+  type KundennahDB,
+} from '../db';
+import { ValidationError, describeIssues, type Channel, type ContactHistory } from '../model';
+import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
+import type { PageContext } from '../sites/schema';
+import { dayIn, todayIn } from '../core';
+
+type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;
+
+/** The channel a contact logged from a page goes on (PRODUCT.md: the channel comes from the site). */
+export function channelOfSite(site: PageContext['site'] | undefined): Channel {
+  switch (site) {
+    case 'xing':
+      return 'xing';
+    case 'linkedin':
+      return 'linkedin';
+    default:
+      return 'email';
+  }
+}
+
+export function errorReply(e: unknown): Reply {
+  let error: ReplyError;
+  if (e instanceof ValidationError) error = { code: 'invalid', message: describeIssues(e.issues) };
+  else if (e instanceof DuplicateContactError)
+    error = { code: 'duplicate', message: e.message, existingIds: e.existingIds };
+  else if (e instanceof StorageFullError) error = { code: 'storage-full', message: e.message };
+  else if (e instanceof NotFoundError) error = { code: 'not-found', message: e.message };
+  else error = { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  return { ok: false, error };
+}
+
+export interface ActionEnv {
+  db: KundennahDB;
+  now: Date;
+  timeZone: string;
+  context: PageContext | null;
+  url: string | undefined;
+}
+
+/** Was this thread (or, without a thread id, this page) logged for the contact today already? */
+export function loggedTodayIn(
+  history: ContactHistory,
+  env: Pick<ActionEnv, 'now' | 'timeZone' | 'context' | 'url'>,
+): boolean {
+  const today = todayIn(env.now, env.timeZone);
+  const threadId = env.context?.threadId;
+  return history.interactions.some(
+    (i) =>
+      !!i.source &&
+      (threadId ? i.source.threadId === threadId : !!env.url && i.source.url === env.url) &&
+      dayIn(i.at, env.timeZone) === today,
+  );
+}
+
+async function loggedToday(
+  db: KundennahDB,
+  contactId: string,
+  env: Pick<ActionEnv, 'now' | 'timeZone' | 'context' | 'url'>,
+): Promise<boolean> {
+  const history = await getHistory(db, contactId);
+  return !!history && loggedTodayIn(history, env);
+}
+
+export async function handlePanelRequest(request: PanelRequest, env: ActionEnv): Promise<Reply> {
+  const { db, now, context, url } = env;
+  try {
+    switch (request.action) {
+      case 'log-contact': {
+        if (!request.again && (await loggedToday(db, request.contactId, env)))
+          return {
+            ok: false,
+            error: { code: 'logged-today', message: 'This conversation was logged today already.' },
+          };
+        const site = context?.site;
+        const row = await saveRecord(db, 'interactions', {
+          contactId: request.contactId,
+          at: now.toISOString(),
+          channel: request.channel ?? channelOfSite(site),
+          direction: 'out',
+          personal: true,
+          summary: request.summary?.trim() || undefined,
+          source: site
+            ? {
+                site,
+                url,
+                threadId: context?.threadId,
+                subject: context?.subject,
+              }
+            : { site: 'manual' },
+        });
+        return { ok: true, created: { table: 'interactions', id: row.id } };
+      }
+      case 'add-person': {
+        const p = request.person;
+        const contact = await createContact(
+          db,
+          {
+            name: p.name,
+            emails: p.email ? [p.email] : [],
+            profileUrls: p.profileUrl ? [p.profileUrl] : [],
+            company: p.company,
+            headline: p.headline,
+            status: 'active',
+          },
+          now,
+        );
+        return { ok: true, created: { table: 'contacts', id: contact.id } };
+      }
+      case 'link-person': {
+        const history = await getHistory(db, request.contactId);
+        if (!history) throw new NotFoundError('Contact', request.contactId);
+        const c = history.contact;
+        const email = request.person.email?.trim().toLowerCase();
+        if (email && (await findByEmail(db, email)).some((o) => o.id !== c.id))
+          throw new DuplicateContactError((await findByEmail(db, email)).map((o) => o.id));
+        await updateContact(
+          db,
+          c.id,
+          {
+            emails: email ? [...c.emails, email] : c.emails,
+            profileUrls: request.person.profileUrl
+              ? [...c.profileUrls, request.person.profileUrl]
+              : c.profileUrls,
+          },
+          now,
+        );
+        return { ok: true };
+      }
+      case 'add-commitment': {
+        const row = await saveRecord(db, 'commitments', {
+          contactId: request.contactId,
+          text: request.text,
+          createdAt: now.toISOString(),
+          dueAt: request.dueAt,
+        });
+        return { ok: true, created: { table: 'commitments', id: row.id } };
+      }
+      case 'add-feedback': {
+        const row = await saveRecord(db, 'feedback', {
+          contactId: request.contactId,
+          at: now.toISOString(),
+          product: request.product,
+          service: request.service,
+          note: request.note,
+          complaint: request.complaint,
+        });
+        return { ok: true, created: { table: 'feedback', id: row.id } };
+      }
+      case 'undo': {
+        const { table, id } = request.created;
+        if (table === 'contacts') await deleteContact(db, id);
+        else await removeRecord(db, table, id);
+        return { ok: true };
+      }
+    }
+  } catch (e) {
+    return errorReply(e);
+  }
+}

@@ -1,0 +1,116 @@
+// The background's side of the panel Ports: who is connected for which tab, requests in, views out.
+import { browser, type Browser } from 'wxt/browser';
+import {
+  PANEL_PORT_NAME,
+  PanelToBackgroundSchema,
+  parseMessage,
+  type BackgroundToPanel,
+  type PanelRequest,
+  type PanelView,
+} from '../messaging';
+
+export interface HubDeps {
+  /** The view for a tab (undefined: the tab is unknown, e.g. a side panel without active tab). */
+  buildView(tabId: number | undefined): Promise<PanelView>;
+  handle(
+    request: PanelRequest,
+    tabId: number | undefined,
+  ): Promise<Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>>;
+  /** Resolve the tab a side panel belongs to (the active tab of the focused window). */
+  activeTabId(): Promise<number | undefined>;
+}
+
+interface Connection {
+  port: Browser.runtime.Port;
+  /** The tab of an injected panel; undefined for the browser's side panel (follows the active tab). */
+  tabId: number | undefined;
+  followsActiveTab: boolean;
+}
+
+/**
+ * Only our own panel pages may connect. A content script's sender URL is the host page's; the
+ * panel's is an extension URL (with `use_dynamic_url` its host is a per-session id, so the path and
+ * the sender's extension id decide, not the host).
+ */
+export function isPanelSender(sender: Browser.runtime.MessageSender | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id || !sender.url) return false;
+  try {
+    const url = new URL(sender.url);
+    return (
+      (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') &&
+      (url.pathname === '/panel.html' || url.pathname === '/sidepanel.html')
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function createPanelHub(deps: HubDeps) {
+  const connections = new Set<Connection>();
+
+  async function tabOf(c: Connection): Promise<number | undefined> {
+    return c.followsActiveTab ? deps.activeTabId() : c.tabId;
+  }
+
+  async function push(c: Connection): Promise<void> {
+    try {
+      const view = await deps.buildView(await tabOf(c));
+      const message: BackgroundToPanel = { type: 'bg:view', view };
+      c.port.postMessage(message);
+    } catch (e) {
+      console.warn('Kundennah: could not build the panel view', e);
+    }
+  }
+
+  function onConnect(port: Browser.runtime.Port): void {
+    if (port.name !== PANEL_PORT_NAME) return;
+    if (!isPanelSender(port.sender)) {
+      port.disconnect();
+      return;
+    }
+    const tabId = port.sender?.tab?.id;
+    const c: Connection = { port, tabId, followsActiveTab: tabId === undefined };
+    connections.add(c);
+    port.onDisconnect.addListener(() => connections.delete(c));
+    port.onMessage.addListener((raw: unknown) => {
+      const msg = parseMessage(PanelToBackgroundSchema, raw);
+      if (!msg) return;
+      if (msg.type === 'panel:hello') {
+        void push(c);
+        return;
+      }
+      void (async () => {
+        let reply: BackgroundToPanel;
+        try {
+          reply = {
+            type: 'bg:reply',
+            id: msg.id,
+            ...(await deps.handle(msg.request, await tabOf(c))),
+          };
+        } catch (e) {
+          reply = {
+            type: 'bg:reply',
+            id: msg.id,
+            ok: false,
+            error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+          };
+        }
+        try {
+          c.port.postMessage(reply);
+        } catch {
+          // The panel went away meanwhile.
+        }
+      })();
+    });
+  }
+
+  /** Push fresh views: to the panels of one tab, or to all (after a data change). */
+  async function refresh(tabId?: number): Promise<void> {
+    const targets = [...connections].filter(
+      (c) => tabId === undefined || c.tabId === tabId || c.followsActiveTab,
+    );
+    await Promise.all(targets.map(push));
+  }
+
+  return { onConnect, refresh, size: () => connections.size };
+}

@@ -1,0 +1,26 @@
+// What each tab shows, kept in storage.session: it survives the service worker being stopped (MV3)
+// and is gone with the browser session. Content scripts cannot read storage.session (trusted
+// contexts only by default), so one site never sees another tab's context.
+import { browser } from 'wxt/browser';
+import type { PageContext } from '../sites/schema';
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export interface TabContext {
+  context: PageContext | null;
+  url: string;
+  at: number;
+}
+
+export async function setTabContext(tabId: number, value: TabContext): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: value });
+}
+
+export async function getTabContext(tabId: number): Promise<TabContext | undefined> {
+  const got = await browser.storage.session.get(key(tabId));
+  return got[key(tabId)] as TabContext | undefined;
+}
+
+export async function clearTabContext(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}

@@ -1,0 +1,42 @@
+// The small tab that collapses and reopens the panel. It lives in the host page (a closed shadow
+// root, so the page's CSS cannot restyle it) and carries no customer data: only the product's name.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface Handle {
+  update(state: { collapsed: boolean; top: number; right: number; width: number }): void;
+  remove(): void;
+}
+
+export function mountHandle(ctx: ContentScriptContext, onToggle: () => void): Handle {
+  const host = document.createElement('kundennah-handle');
+  const root = host.attachShadow({ mode: 'closed' });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'K';
+  const style = document.createElement('style');
+  style.textContent = `button{all:initial;position:fixed;z-index:2147483001;cursor:pointer;
+    font:700 13px system-ui,sans-serif;color:#fff;background:#0f6e5c;width:22px;height:56px;
+    border-radius:6px 0 0 6px;text-align:center;box-shadow:-2px 2px 8px rgb(0 0 0/.2)}
+    button:focus-visible{outline:2px solid #f0a500}`;
+  root.append(style, button);
+  button.addEventListener('click', onToggle);
+  document.documentElement.append(host);
+  const remove = () => host.remove();
+  ctx.onInvalidated(remove);
+  return {
+    update({ collapsed, top, right, width }) {
+      button.style.top = `${top + 12}px`;
+      button.style.right = `${collapsed ? right : right + width}px`;
+      button.setAttribute('aria-expanded', String(!collapsed));
+      button.setAttribute(
+        'aria-label',
+        collapsed
+          ? 'Kundennah: Seitenleiste öffnen / open panel'
+          : 'Kundennah: Seitenleiste einklappen / collapse panel',
+      );
+      button.title = button.getAttribute('aria-label') ?? '';
+      button.textContent = collapsed ? 'K' : '›';
+    },
+    remove,
+  };
+}

@@ -1,0 +1,155 @@
+// The whole content-script behaviour, shared by the four sites. Thin by design (STYLE.md): no React,
+// no database, no customer data in the host page. It reads the page, tells the background, and
+// mounts the extension-origin panel iframe whose content the host page cannot read.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
+import type { ContentReply, ContentToBackground } from '../messaging';
+import type { PageContext } from '../sites/schema';
+import { mountHandle, type Handle } from './handle';
+
+export interface SiteScript {
+  site: PageContext['site'];
+  read(doc: Document, url: string): PageContext | null;
+  /** Where the panel sits so that it does not cover the site's own controls (px). */
+  layout: { top: number; right: number; bottom: number };
+}
+
+const PANEL_WIDTH = 340;
+const DEBOUNCE_MS = 250;
+
+export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
+  let lastSent: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ui: IframeContentScriptUi<void> | undefined;
+  let handle: Handle | undefined;
+  let collapsed = false;
+  let wantPanel = false;
+  const collapsedKey = `panel.collapsed.${script.site}`;
+
+  const readSafely = (): PageContext | null => {
+    try {
+      return script.read(document, location.href);
+    } catch {
+      // A page whose DOM changed beyond our fallbacks: no panel rather than a broken host page.
+      return null;
+    }
+  };
+
+  function applyLayout() {
+    if (!ui) return;
+    const { wrapper, iframe } = ui;
+    Object.assign(wrapper.style, {
+      position: 'fixed',
+      top: `${script.layout.top}px`,
+      right: `${script.layout.right}px`,
+      bottom: `${script.layout.bottom}px`,
+      width: collapsed ? '0' : `${PANEL_WIDTH}px`,
+      zIndex: '2147483000',
+      display: collapsed ? 'none' : 'block',
+    });
+    Object.assign(iframe.style, {
+      width: '100%',
+      height: '100%',
+      border: '0',
+      borderLeft: '1px solid #dedbd4',
+      boxShadow: '-2px 0 12px rgb(0 0 0 / 0.12)',
+      background: '#f6f5f2',
+      colorScheme: 'normal',
+    });
+    iframe.title = 'Kundennah';
+    handle?.update({
+      collapsed,
+      top: script.layout.top,
+      right: script.layout.right,
+      width: PANEL_WIDTH,
+    });
+  }
+
+  function showPanel() {
+    if (!ui) {
+      ui = createIframeUi(ctx, {
+        page: '/panel.html',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+      });
+      ui.mount();
+      handle = mountHandle(ctx, () => setCollapsed(!collapsed));
+    }
+    applyLayout();
+  }
+
+  function hidePanel() {
+    ui?.remove();
+    ui = undefined;
+    handle?.remove();
+    handle = undefined;
+  }
+
+  function setCollapsed(value: boolean) {
+    collapsed = value;
+    void browser.storage.local.set({ [collapsedKey]: value });
+    applyLayout();
+  }
+
+  async function report() {
+    timer = undefined;
+    if (ctx.isInvalid || document.hidden) return;
+    const context = readSafely();
+    const key = JSON.stringify(context);
+    if (key === lastSent) return;
+    lastSent = key;
+    const message: ContentToBackground = { type: 'content:context', context };
+    let reply: ContentReply | undefined;
+    try {
+      reply = (await browser.runtime.sendMessage(message)) as ContentReply | undefined;
+    } catch {
+      // Extension reloaded: this script is orphaned; WXT invalidates ctx.
+      return;
+    }
+    wantPanel = !!context && reply?.panel === 'injected';
+    if (wantPanel) showPanel();
+    else hidePanel();
+  }
+
+  const schedule = () => {
+    if (timer !== undefined || ctx.isInvalid) return;
+    timer = setTimeout(() => void report(), DEBOUNCE_MS);
+  };
+
+  // DOM changes: the callback only schedules; reading happens once per quiet period.
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(window, 'popstate', schedule);
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (!document.hidden) {
+      lastSent = undefined; // the background may have forgotten this tab meanwhile
+      schedule();
+    }
+  });
+
+  // Keyboard toggle and "settings changed" come from the background.
+  const onMessage = (raw: unknown) => {
+    const msg = raw as { type?: string } | undefined;
+    if (msg?.type === 'bg:toggle-panel' && ui) setCollapsed(!collapsed);
+    if (msg?.type === 'bg:recheck') {
+      lastSent = undefined;
+      schedule();
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  void browser.storage.local.get(collapsedKey).then((got) => {
+    collapsed = got[collapsedKey] === true;
+    if (ui) applyLayout();
+  });
+  schedule();
+}

@@ -1,0 +1,69 @@
+// Test data goes in through the extension's own origin: validated with the model's schemas in Node,
+// then written with plain IndexedDB from an extension page (the database Dexie created).
+import { validateHistories } from '../../lib/db/repo';
+import type { ContactHistory, ContactInput } from '../../lib/model';
+import type { Extension } from './harness';
+
+export type HistoryInput = {
+  contact: Partial<ContactInput> & { id: string; name: string };
+} & Partial<Omit<ContactHistory, 'contact'>>;
+
+export function history(input: HistoryInput): ContactHistory {
+  const stamp = '2025-01-15T09:00:00.000Z';
+  const [valid] = validateHistories([
+    {
+      contact: {
+        createdAt: stamp,
+        updatedAt: stamp,
+        ...input.contact,
+      } as ContactHistory['contact'],
+      interactions: input.interactions ?? [],
+      commitments: input.commitments ?? [],
+      feedback: input.feedback ?? [],
+      purchases: input.purchases ?? [],
+      followUps: input.followUps ?? [],
+    },
+  ]);
+  return valid!;
+}
+
+/** Write histories into the extension's database (opening the dashboard first creates it). */
+export async function seed(ext: Extension, histories: ContactHistory[]): Promise<void> {
+  const page = await ext.openPage('options.html');
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  );
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const attached = [
+      'interactions',
+      'commitments',
+      'feedback',
+      'purchases',
+      'followUps',
+    ] as const;
+    const tx = db.transaction(['contacts', ...attached], 'readwrite');
+    for (const h of rows) {
+      tx.objectStore('contacts').put(h.contact);
+      for (const t of attached) for (const r of h[t]) tx.objectStore(t).put(r);
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, histories);
+  // Tell the background (badge, open panels), as the dashboard does after its own writes.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      }
+    ).chrome.runtime.sendMessage({ type: 'page:data-changed' }),
+  );
+  await page.close();
+}
