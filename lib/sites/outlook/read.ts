@@ -38,7 +38,7 @@ function peopleOf(el: Element): Person[] {
   const shown = shownRaw.length <= 400 ? shownRaw : '';
   const extraEmail = findEmail(attr(el, 'title')) || findEmail(label);
   const pieces = (shown || label)
-    .split(';')
+    .split(S.PEOPLE_SEPARATOR)
     .map(splitAddress)
     .filter((p) => p.name !== undefined || p.email !== undefined);
   const only = pieces.length === 1 ? pieces[0] : undefined;

@@ -5,19 +5,19 @@
 
 /** The reading pane or the full-page message: everything a message shows lives in here. */
 export const READING_PANE = [
-  '#ReadingPaneContainerId', // seen 2026-11 (reading pane); fallback: ConversationContainer
-  '[data-app-section="ConversationContainer"]', // seen 2026-11; fallback: MailReadCompose
-  '[data-app-section="MailReadCompose"]', // seen 2026-11 (full-page message); fallback: labelled main
+  '#ReadingPaneContainerId', // seen 2026-11 (reading pane); fallback: MailReadCompose
+  '[data-app-section="MailReadCompose"]', // seen 2026-11 (full-page message); fallback: the pane's inner container
+  '#ConversationReadingPaneContainer', // seen 2026-11; fallback: labelled main region
   '[role="main"][aria-label="Reading Pane"]', // seen 2026-11, English UI
   '[role="main"][aria-label="Lesebereich"]', // seen 2026-11, German UI
+  '[data-app-section="ConversationContainer"]', // seen 2026-11 (messages only, no subject); fallback: main
   '[role="main"]', // seen 2026-11; fallback: the whole document
 ] as const;
 
 /** The conversation's subject. Its span carries the full subject in `title`. */
 export const SUBJECT = [
   '[data-app-section="ConversationTopic"]', // seen 2023-2026; fallback: the level-2 heading
-  '[role="heading"][aria-level="2"]', // seen 2026-11; fallback: any heading in the pane
-  '[role="heading"]', // seen 2026-11; fallback: none (no subject)
+  '[role="heading"][aria-level="2"]', // seen 2026-11; fallback: the document title (read.ts)
 ] as const;
 
 /** One message of the conversation, expanded or collapsed. */
@@ -43,7 +43,7 @@ export const PARTICIPANT = [
 
 /** Recipient lines; when they hold no persona elements, their text "To: A; B <b@…>" is split. */
 export const RECIPIENTS = [
-  '[data-testid="RecipientWell"]', // seen 2026-11; fallback: labelled To/Cc lines
+  '[data-testid="RecipientWell"] > *', // seen 2026-11: one child per line (To, Cc); fallback: labelled lines
   '[aria-label^="To:"]', // seen 2026-11, English UI
   '[aria-label^="Cc:"]', // seen 2026-11
   '[aria-label^="An:"]', // seen 2026-11, German UI
@@ -51,6 +51,8 @@ export const RECIPIENTS = [
 
 /** Labels in front of names, removed from texts and aria-labels. */
 export const LABEL_PREFIX = /^(?:from|von|to|an|cc|bcc|sent by|gesendet von)\s*:\s*/i; // seen 2026-11
+/** Where one text holds several people: "A; B", or lines run together ("To: ACc: B"). */
+export const PEOPLE_SEPARATOR = /;|(?:To|Cc|Bcc|An|Von|From):/; // seen 2026-11
 
 /** Places whose addresses are no participants: message bodies and the message list. */
 export const NOT_PARTICIPANT = [
