@@ -92,6 +92,8 @@ export interface PersonSpec {
     resolved?: number;
   }[];
   followUps?: readonly { due: number; note: string; done?: number; snoozedUntil?: number }[];
+  /** No routine feedback besides the scripted one: asking for feedback is due. */
+  feedbackDue?: true;
   /** Purchases at fixed days; they count towards the company's revenue. */
   purchases?: readonly { at: number; amount: number; description: string; checkIn?: false }[];
 }
@@ -638,7 +640,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     phones: [130],
     since: -700,
     cadence: 60,
-    lastContact: -25,
+    lastContact: -10,
     channels: ['email'],
     interests: ['E-Rechnung', 'Gartenarbeit'],
     preferences: 'Rückfragen bitte schriftlich',
@@ -785,6 +787,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     channels: ['phone', 'linkedin'],
     interests: ['Segeln (Kieler Woche)', 'FC St. Pauli'],
     address: 'Du',
+    feedbackDue: true,
     birthday: { month: 2, day: 29, age: 38 },
     feedback: [{ at: -100, product: 4, service: 4 }],
   },
@@ -798,7 +801,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     phones: [301],
     since: -600,
     cadence: 45,
-    lastContact: -20,
+    lastContact: -8,
     channels: ['email'],
     interests: ['Kochen', 'Flohmärkte'],
     preferences: 'Terminanfragen für Dr. Lorenz immer über sie',
@@ -990,6 +993,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     interests: ['Brettspiele', 'Holzspielzeug aus dem Erzgebirge'],
     preferences: 'Kaffee mit Hafermilch',
     address: 'Sie',
+    feedbackDue: true,
     avoid: { months: [11, 12], weekdays: [6] },
     birthday: { month: 4, day: 30, age: 52 },
     partner: { name: 'Bernd Körner', birthday: { month: 1, day: 12 } },
@@ -1498,7 +1502,7 @@ export const PEOPLE: readonly PersonSpec[] = [
       note: 'Druckaufträge gehen jetzt an einen Online-Anbieter; die Beratung war ihm für kleine Aufträge zu teuer.',
       exitConversationAt: -125,
       learned:
-        'Für kleine Betriebe Paketpreise anbieten und den Preis früh offen ansprechen. Die verspätete Terminbestätigung im Frühjahr hat Vertrauen gekostet.',
+        'Für kleine Betriebe Paketpreise anbieten und den Preis früh offen ansprechen. Die verspätete Terminbestätigung für den Workshop hat Vertrauen gekostet.',
     },
     events: [
       {

@@ -178,18 +178,24 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
   const byKey = new Map(states.map((s) => [s.spec.key, s]));
 
   // ---- helpers -----------------------------------------------------------------------------
-  const isAllowed = (st: PersonState, offset: number): boolean => {
-    const wd = cal.weekday(offset);
-    if (wd >= 6) return false;
+  /** Monday to Friday, not Christmas Eve to Boxing Day, New Year's Eve or New Year's Day. */
+  const isWorkday = (offset: number): boolean => {
+    if (cal.weekday(offset) >= 6) return false;
     const { month, day } = cal.ymd(offset);
-    if (
+    return !(
       (month === 12 && (day === 24 || day === 25 || day === 26 || day === 31)) ||
       (month === 1 && day === 1)
-    ) {
-      return false;
-    }
+    );
+  };
+  const workdayOnOrBefore = (offset: number): number => {
+    let o = offset;
+    while (!isWorkday(o)) o--;
+    return o;
+  };
+  const isAllowed = (st: PersonState, offset: number): boolean => {
+    if (!isWorkday(offset)) return false;
     const avoid = st.spec.avoid;
-    if (avoid?.weekdays?.includes(wd)) return false;
+    if (avoid?.weekdays?.includes(cal.weekday(offset))) return false;
     if (avoid?.months?.includes(cal.month(offset))) return false;
     return true;
   };
@@ -283,9 +289,12 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
   for (const st of states) {
     for (const ev of st.spec.events ?? []) {
       const minute = ev.channel === 'event' ? minuteAt(8, 0) : workMinute(st);
+      // Calls, visits and meetings happen on working days; mail and messages come any day.
+      const digital = ev.channel === 'email' || ev.channel === 'xing' || ev.channel === 'linkedin';
+      const day = digital ? ev.at : workdayOnOrBefore(ev.at);
       const rec = addInteraction(
         st,
-        ev.at,
+        day,
         minute,
         ev.channel,
         ev.direction,
@@ -293,7 +302,7 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
         ev.summary,
         ev.subject,
       );
-      st.scriptedDays.push(ev.at);
+      st.scriptedDays.push(day);
       st.scriptedAt.set(ev.at, rec.at);
     }
   }
@@ -318,11 +327,10 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     for (let d = purchaseOffset + rng.int(2, 4); d <= purchaseOffset + 7 && d <= latest; d++) {
       if (!isAllowed(st, d)) continue;
       const channel: Channel = usableChannels(st)[0] === 'email' ? 'email' : 'phone';
-      const what = p.description ?? 'den Auftrag';
-      const summary =
-        channel === 'email'
-          ? `Nachgefragt, ob mit „${what}“ alles passt`
-          : `Nach dem Auftrag angerufen: „${what}“ läuft, Team zufrieden`;
+      const what = p.description ?? 'Auftrag';
+      const summary = rng
+        .pick(channel === 'email' ? CHECK_IN_MAIL : CHECK_IN_CALL)
+        .replace('{d}', what);
       addInteraction(
         st,
         d,
@@ -337,10 +345,20 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     }
   };
 
+  /** `total` (whole tens of euros) in `k` parts of different size. */
+  const splitAmount = (total: number, k: number): number[] => {
+    const weights = Array.from({ length: k }, () => 0.5 + rng.next());
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const parts = weights.map((w) => Math.round((total * w) / sum / 10) * 10);
+    parts[k - 1] = total - parts.slice(0, k - 1).reduce((a, b) => a + b, 0);
+    if (parts[k - 1]! <= 0) throw new Error('demo cast: revenue split failed');
+    return parts;
+  };
+
   const workdayIn = (lo: number, hi: number): number => {
     let o = rng.int(lo, hi);
-    while (cal.weekday(o) >= 6 && o > lo) o--;
-    while (cal.weekday(o) >= 6 && o < hi) o++;
+    while (!isWorkday(o) && o > lo) o--;
+    while (!isWorkday(o) && o < hi) o++;
     return o;
   };
 
@@ -348,15 +366,16 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     const people = states.filter((s) => s.company === company);
     const scripted = people.flatMap((st) => (st.spec.purchases ?? []).map((p) => ({ st, ...p })));
     for (const sp of scripted) {
+      const at = workdayOnOrBefore(sp.at);
       const rec: Purchase = {
         id: ids.uuid(),
         contactId: sp.st.contact.id,
-        at: cal.day(sp.at),
+        at: cal.day(at),
         amount: sp.amount,
         description: sp.description,
       };
       sp.st.purchases.push(rec);
-      if (sp.checkIn !== false && sp.amount > 0) checkIn(sp.st, rec, sp.at);
+      if (sp.checkIn !== false && sp.amount > 0) checkIn(sp.st, rec, at);
     }
     for (let year = 0; year < 2; year++) {
       const scriptedSum = scripted
@@ -368,28 +387,35 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
         if (target !== 0) throw new Error(`demo cast: ${company.key} has revenue but no deals`);
         continue;
       }
-      const weights = Array.from({ length: n }, () => 0.5 + rng.next());
-      const total = weights.reduce((a, b) => a + b, 0);
-      const amounts = weights.map((w) => Math.round((target * w) / total / 10) * 10);
-      amounts[n - 1] = target - amounts.slice(0, n - 1).reduce((a, b) => a + b, 0);
-      if (amounts[n - 1]! <= 0) throw new Error(`demo cast: ${company.key} split failed`);
-      const firstProduct = rng.int(0, company.products.length - 1);
-      for (let i = 0; i < n; i++) {
-        const buyer = byKey.get(company.buyers[rng.weighted(company.buyers.map((b) => b[1]))]![0])!;
-        const lo = Math.max(year === 0 ? -360 : -725, buyer.spec.since + 3);
-        const hi = year === 0 ? lastPossible(buyer) - 4 : -370;
-        if (lo > hi) throw new Error(`demo cast: no room for a purchase of ${buyer.spec.key}`);
-        const at = workdayIn(lo, hi);
-        const rec: Purchase = {
-          id: ids.uuid(),
-          contactId: buyer.contact.id,
-          at: cal.day(at),
-          amount: amounts[i]!,
-          description: company.products[(firstProduct + i) % company.products.length]!,
-        };
-        buyer.purchases.push(rec);
-        checkIn(buyer, rec, at);
-      }
+      // Each buyer keeps a steady share of the firm's business, so that nobody's own revenue halves
+      // by chance (that would be an early warning).
+      const weightTotal = company.buyers.reduce((sum, b) => sum + b[1], 0);
+      let left = target;
+      let product = rng.int(0, company.products.length - 1);
+      company.buyers.forEach(([key, weight], bi) => {
+        const buyer = byKey.get(key)!;
+        const share =
+          bi === company.buyers.length - 1
+            ? left
+            : Math.round((target * weight) / weightTotal / 10) * 10;
+        left -= share;
+        const deals = Math.max(1, Math.round((n * weight) / weightTotal));
+        for (const amount of splitAmount(share, deals)) {
+          const lo = Math.max(year === 0 ? -360 : -725, buyer.spec.since + 3);
+          const hi = year === 0 ? lastPossible(buyer) - 4 : -370;
+          if (lo > hi) throw new Error(`demo cast: no room for a purchase of ${buyer.spec.key}`);
+          const at = workdayIn(lo, hi);
+          const rec: Purchase = {
+            id: ids.uuid(),
+            contactId: buyer.contact.id,
+            at: cal.day(at),
+            amount,
+            description: company.products[product++ % company.products.length]!,
+          };
+          buyer.purchases.push(rec);
+          checkIn(buyer, rec, at);
+        }
+      });
     }
   }
 
@@ -535,6 +561,34 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     }
   }
 
+  // ---- routine feedback at the tier's interval, mostly good --------------------------------
+  for (const st of states) {
+    if (st.spec.status !== undefined || st.spec.feedbackDue) continue;
+    const every = st.spec.plan?.feedbackEveryDays ?? FEEDBACK_EVERY[st.tier];
+    const scripted = (st.spec.feedback ?? []).map((f) => f.at);
+    const start = Math.max(st.spec.since + 30, -HISTORY_DAYS);
+    let t = Math.min(st.spec.lastContact, -Math.round(every * (0.15 + 0.6 * rng.next())));
+    for (; t >= start; t -= Math.round(every * (0.9 + 0.25 * rng.next()))) {
+      if (scripted.some((d) => Math.abs(d - t) <= 20)) continue;
+      const product = RATINGS[rng.weighted(RATING_WEIGHTS)]!;
+      const service = RATINGS[rng.weighted(RATING_WEIGHTS)]!;
+      const note = rng.chance(0.3)
+        ? rng.pick(Math.min(product, service) >= 4 ? GOOD_NOTES : MIXED_NOTES)
+        : undefined;
+      st.feedback.push(
+        compact({
+          id: ids.uuid(),
+          contactId: st.contact.id,
+          at: cal.instant(t, workMinute(st)),
+          product,
+          service,
+          note,
+          complaint: false,
+        }),
+      );
+    }
+  }
+
   // ---- promises, feedback, follow-ups, lost ------------------------------------------------
   for (const st of states) {
     const { spec, contact } = st;
@@ -599,6 +653,31 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     followUps: st.followUps.sort(byField('dueAt')),
   }));
 }
+
+const FEEDBACK_EVERY: Record<Tier, number> = { A: 90, B: 180, C: 365 };
+const RATINGS = [5, 4, 3] as const;
+const RATING_WEIGHTS = [55, 35, 10];
+const GOOD_NOTES = [
+  'Sehr zufrieden – gerne weiter so.',
+  'Schnelle Antworten, das schätzen wir.',
+  'Das Team kommt gut zurecht.',
+  'Endlich läuft das ohne Zettelwirtschaft.',
+] as const;
+const MIXED_NOTES = [
+  'Hätte mir etwas mehr Zeit für Fragen gewünscht.',
+  'Gut, aber die Umstellung hat länger gedauert als gedacht.',
+] as const;
+
+const CHECK_IN_CALL = [
+  'Nach dem Auftrag angerufen: „{d}“ läuft, alle zufrieden',
+  'Kurz nachgefragt, wie „{d}“ angekommen ist – gutes Echo',
+  'Nachgefasst zu „{d}“: zwei kleine Wünsche notiert',
+] as const;
+
+const CHECK_IN_MAIL = [
+  'Nachgefragt, ob mit „{d}“ alles passt',
+  'Kurze Mail nach „{d}“: Rückmeldung erbeten, ob alles läuft',
+] as const;
 
 function byField<K extends string>(key: K) {
   return <T extends Record<K, string>>(a: T, b: T) =>

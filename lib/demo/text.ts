@@ -537,5 +537,5 @@ export const NEWSLETTER_TOPICS = [
   'Zeiterfassungspflicht: was Handwerksbetriebe jetzt tun sollten',
   'Kennzahlen, die wirklich zählen',
   'IT-Sicherheit: Passwortmanager für das ganze Team',
-  'Jahresrückblick und Termine für das neue Jahr',
+  'Kundenbewertungen: wie kleine Betriebe mehr davon bekommen',
 ] as const;

@@ -165,7 +165,16 @@ describe('bench data with other sizes', () => {
   });
 
   it('is deterministic for a seed and now', () => {
-    const opts = { now: NOW, timeZone: TZ, contacts: 300, interactions: 3_000, seed: 9 };
+    const opts = {
+      now: NOW,
+      timeZone: TZ,
+      contacts: 300,
+      interactions: 3_000,
+      commitments: 300,
+      feedback: 300,
+      purchases: 300,
+      seed: 9,
+    };
     expect(generateBenchData(opts)).toEqual(generateBenchData(opts));
     const other = generateBenchData({ ...opts, seed: 10 });
     expect(other[0]!.contact.id).not.toBe(generateBenchData(opts)[0]!.contact.id);

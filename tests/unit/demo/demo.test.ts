@@ -290,6 +290,43 @@ describe.each(MOMENTS.map((now) => [now.toISOString(), now] as const))(
       expect(c.every((x) => x.preferredChannels.length > 0 && x.interests.length > 0)).toBe(true);
     });
 
+    it('asks for feedback routinely: only a few contacts are due for it', () => {
+      const tiers = paretoTiers(unitRevenue(histories, today));
+      const every = { A: 90, B: 180, C: 365 };
+      const due = histories.filter((h) => {
+        if (h.contact.status !== 'active') return false;
+        const interval = h.contact.plan?.feedbackEveryDays ?? every[tiers.get(unitKey(h)) ?? 'C'];
+        const last = h.feedback.at(-1)?.at ?? h.contact.createdAt;
+        return daysBetween(recordDay(last, TZ), today) >= interval;
+      });
+      expect(due.length).toBeGreaterThanOrEqual(1);
+      expect(due.length).toBeLessThanOrEqual(4);
+    });
+
+    it('lets revenue fall by half for one firm only (an early warning), person by person', () => {
+      const from = addDays(today, -364);
+      const before = addDays(today, -729);
+      const falling = new Set<string>();
+      for (const h of histories) {
+        if (h.contact.status !== 'active') continue;
+        const sum = (lo: string, hi: string) =>
+          h.purchases.filter((p) => p.at >= lo && p.at < hi).reduce((s, p) => s + p.amount, 0);
+        const recent = sum(from, addDays(today, 1));
+        const earlier = sum(before, from);
+        if (earlier > 0 && recent * 2 < earlier) falling.add(h.contact.company ?? h.contact.id);
+      }
+      expect([...falling]).toEqual(['Kanzlei Schäfer & Partner Rechtsanwälte']);
+    });
+
+    it('puts visits and meetings on working days', () => {
+      const weekday = (iso: string) => new Date(`${recordDay(iso, TZ)}T12:00:00Z`).getUTCDay();
+      const onWeekend = flat.interactions.filter(
+        (i) => (i.channel === 'visit' || i.channel === 'meeting') && [0, 6].includes(weekday(i.at)),
+      );
+      expect(onWeekend).toEqual([]);
+      for (const p of flat.purchases) expect([0, 6]).not.toContain(weekday(p.at));
+    });
+
     it('makes the timeline believable: contact frequency follows the tier, some are overdue', () => {
       const tiers = paretoTiers(unitRevenue(histories, today));
       const perYear: Record<'A' | 'B' | 'C', number[]> = { A: [], B: [], C: [] };
