@@ -164,7 +164,9 @@ const CSV_TITLES = {
  */
 export function csvCell(value: string, delimiter: string): string {
   let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  // Also a value that already starts with apostrophes before such a character, so that the
+  // import (which removes one apostrophe) gives back exactly what was exported.
+  if (/^'*[=+\-@\t\r]/.test(v)) v = `'${v}`;
   if (v.includes(delimiter) || /["\r\n]/.test(v) || /^\s|\s$/.test(v))
     v = `"${v.replace(/"/g, '""')}"`;
   return v;

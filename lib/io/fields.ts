@@ -21,7 +21,7 @@ export function cleanText(value: string | undefined): string {
 
 /** Spreadsheet exports neutralise `=+-@` at the start of a cell with an apostrophe; undo that. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Google joins several values in one cell with " ::: ". */
@@ -60,9 +60,19 @@ export function normalisePhone(raw: string): Normalised {
  * address as written. Without a scheme, a host with a dot is required ("www.example.de" yes,
  * "n/a" no), since the model would otherwise read any word as a host name.
  */
+// The common case, a plain profile address, without the URL parser (a large import has thousands).
+// Only slugs the URL parser leaves exactly as they are (no dots, no percent signs) take this path.
+const PLAIN_PROFILE =
+  /^https?:\/\/(?:www\.)?(linkedin\.com\/in|xing\.com\/profile)\/([A-Za-z0-9_-]+)\/?$/i;
+
 export function normaliseUrl(raw: string): Normalised {
   const v = raw.trim();
   if (!v) return null;
+  const plain = PLAIN_PROFILE.exec(v);
+  if (plain) {
+    const site = plain[1]!.toLowerCase();
+    return { ok: `https://www.${site}/${plain[2]}` };
+  }
   if (/\s/.test(v)) return { invalid: v };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(v);
   if (!hasScheme && !/^[^/?#]+\.[^/?#.]+/.test(v)) return { invalid: v };

@@ -2,7 +2,7 @@
 // its contacts as drafts. Never throws: every problem is an error in the result.
 
 import { backupContactsToDrafts, looksLikeBackup, readJson } from './backup';
-import { readCsvTable } from './csv';
+import { readCsvTable, type CsvTable } from './csv';
 import { toText } from './decode';
 import { issue, sortIssues } from './issues';
 import { detectCsvFlavour, isKnownCsvHeader, mapCsvRows } from './mapping';
@@ -27,11 +27,17 @@ const fail = (format: ImportResult['format'], error: ReturnType<typeof issue>): 
 
 const VCARD_LINE = /^BEGIN:VCARD\s*$/im;
 
-/** A header that could be one: at least two named columns, none absurdly long. */
-function plausibleHeader(headers: string[]): boolean {
-  const named = headers.filter((h) => h !== '');
+/**
+ * Worth offering the column mapping: a header of at least two named columns (none absurdly long,
+ * no binary), and rows of which at least half have two cells or more (prose with a comma has not).
+ */
+function plausibleTable(table: CsvTable): boolean {
+  const named = table.headers.filter((h) => h !== '');
+  if (named.length < 2) return false;
   // eslint-disable-next-line no-control-regex
-  return named.length >= 2 && named.every((h) => h.length <= 100 && !/[\u0000-\u0008]/.test(h));
+  if (!named.every((h) => h.length <= 100 && !/[\u0000-\u0008]/.test(h))) return false;
+  const wide = table.rows.filter((r) => r.cells.length >= 2).length;
+  return table.rows.length > 0 && wide * 2 >= table.rows.length;
 }
 
 function parseText(text: string, hint: Hint): ImportResult {
@@ -59,7 +65,7 @@ function parseText(text: string, hint: Hint): ImportResult {
   const table = readCsvTable(text, { isKnownHeader: isKnownCsvHeader });
   const known = detectCsvFlavour(table.headers);
   if (known) return { format: known.format, ...mapCsvRows(table, known.mapping) };
-  if (plausibleHeader(table.headers))
+  if (plausibleTable(table))
     return fail('csv', issue('needs-mapping', { columns: table.headers.length }));
   return fail('unknown', issue('unknown-format'));
 }

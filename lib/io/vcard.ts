@@ -22,6 +22,9 @@ export interface VCardProperty {
 
 const BEGIN_RE = /^BEGIN:VCARD\s*$/i;
 const END_RE = /^END:VCARD\s*$/i;
+// Cheap first-letter checks before the regexes: a file has ten lines per card or more.
+const isBegin = (l: string) => (l.charCodeAt(0) | 32) === 98 /* b */ && BEGIN_RE.test(l);
+const isEnd = (l: string) => (l.charCodeAt(0) | 32) === 101 /* e */ && END_RE.test(l);
 const NAME_RE = /^[A-Za-z0-9-]+$/;
 const BASE64_LINE_RE = /^[A-Za-z0-9+/=]+$/;
 const QP_HEAD_RE = /QUOTED-PRINTABLE/i;
@@ -168,10 +171,15 @@ function unfold(lines: string[], from: number, to: number, is21: boolean): Logic
       continue;
     }
     cur = { text: raw, line: k + 1, qp: false };
+    // Only lines with parameters can be QUOTED-PRINTABLE or binary.
     const colon = raw.indexOf(':');
-    const headPart = colon === -1 ? raw : raw.slice(0, colon);
-    cur.qp = QP_HEAD_RE.test(headPart);
-    inBinary = /ENCODING=(B|BASE64)\b|;BASE64\b/i.test(headPart);
+    const semi = raw.indexOf(';');
+    inBinary = false;
+    if (semi !== -1 && (colon === -1 || semi < colon)) {
+      const headPart = colon === -1 ? raw : raw.slice(0, colon);
+      cur.qp = QP_HEAD_RE.test(headPart);
+      inBinary = /ENCODING=(B|BASE64)\b|;BASE64\b/i.test(headPart);
+    }
     out.push(cur);
   }
   return out;
@@ -275,7 +283,9 @@ function readCard(
 ): ContactDraft | null {
   let is21 = false;
   for (let k = beginIndex + 1; k < endIndex; k++) {
-    const m = /^VERSION:\s*(\S+)/i.exec(lines[k]!);
+    const l = lines[k]!;
+    if ((l.charCodeAt(0) | 32) !== 118 /* v */) continue;
+    const m = /^VERSION:\s*(\S+)/i.exec(l);
     if (m) {
       is21 = m[1]!.startsWith('2');
       break;
@@ -368,12 +378,12 @@ export function parseVCards(text: string): VCardParseResult {
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
-    if (BEGIN_RE.test(l)) {
+    if (isBegin(l)) {
       cards++;
       strayReported = false;
       let j = i + 1;
-      while (j < lines.length && !END_RE.test(lines[j]!) && !BEGIN_RE.test(lines[j]!)) j++;
-      if (j < lines.length && END_RE.test(lines[j]!)) {
+      while (j < lines.length && !isEnd(lines[j]!) && !isBegin(lines[j]!)) j++;
+      if (j < lines.length && isEnd(lines[j]!)) {
         const draft = readCard(lines, i, j, errors);
         if (draft) contacts.push(draft);
         i = j + 1;
