@@ -1,0 +1,64 @@
+// `npm run bench`: every performance figure of the project in one table; writes bench/results.json and
+// exits non-zero when a budget is missed. Floors are measured in the same run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { coreFigures } from './node-core';
+import { databaseFigures } from './chromium';
+import { passes, type Figure } from './figures';
+
+const fmt = (n: number | undefined, unit = '') =>
+  n === undefined || Number.isNaN(n)
+    ? '—'
+    : `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)}${unit}`;
+
+function table(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.figure,
+    fmt(f.value, ` ${f.unit}`),
+    fmt(f.budget, f.budget === undefined ? '' : ` ${f.unit}`),
+    fmt(f.floor, f.floor === undefined ? '' : ` ${f.unit}`),
+    f.floor ? `${(f.value / f.floor).toFixed(1)}×` : '—',
+    passes(f) ? 'pass' : 'FAIL',
+  ]);
+  const head = ['figure', 'value', 'budget', 'floor', 'ratio', 'result'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+async function main() {
+  const now = new Date('2026-11-22T10:00:00.000Z');
+  const started = performance.now();
+  if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'ignore' });
+  const figures: Figure[] = [];
+  console.log('core (Node)…');
+  figures.push(...(await coreFigures(now)));
+  console.log('database (Chromium)…');
+  figures.push(...(await databaseFigures(now)));
+
+  const out = table(figures);
+  console.log(`\n${out}\n`);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, figures: figures.map((f) => ({ ...f, ratio: f.floor ? f.value / f.floor : null, pass: passes(f) })) }, null, 2)}\n`,
+  );
+  writeFileSync('bench/results.md', `${out}\n`);
+  console.log(
+    `bench took ${Math.round((performance.now() - started) / 1000)} s; results in bench/results.json`,
+  );
+  const failed = figures.filter((f) => !passes(f));
+  if (failed.length) {
+    console.error(`${failed.length} budget(s) missed: ${failed.map((f) => f.figure).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
