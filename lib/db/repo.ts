@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import {
   CommitmentSchema,
   ContactSchema,
@@ -229,7 +230,7 @@ export async function saveRecord<K extends HistoryTable>(
   const row = compact(
     validate(schema, { ...record, id: record.id ?? newId() }, what),
   ) as unknown as RecordTypes[K];
-  const t = db[table] as unknown as import('dexie').Table<RecordTypes[K], string>;
+  const t = db[table] as unknown as Table<RecordTypes[K], string>;
   return guardWrite(() =>
     db.transaction('rw', [db.contacts, t], async () => {
       if (!(await db.contacts.get(row.contactId)))
@@ -246,7 +247,7 @@ export async function removeRecord<K extends HistoryTable>(
   table: K,
   id: string,
 ): Promise<RecordTypes[K] | undefined> {
-  const t = db[table] as unknown as import('dexie').Table<RecordTypes[K], string>;
+  const t = db[table] as unknown as Table<RecordTypes[K], string>;
   return guardWrite(() =>
     db.transaction('rw', t, async () => {
       const row = await t.get(id);
@@ -263,7 +264,7 @@ export async function patchRecord<K extends HistoryTable>(
   id: string,
   patch: Partial<RecordTypes[K]>,
 ): Promise<RecordTypes[K]> {
-  const t = db[table] as unknown as import('dexie').Table<RecordTypes[K], string>;
+  const t = db[table] as unknown as Table<RecordTypes[K], string>;
   const current = await t.get(id);
   if (!current) throw new NotFoundError('Record', id);
   return saveRecord(db, table, { ...current, ...patch, id });

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
   Commitment,
   Contact,
@@ -31,7 +31,7 @@ export interface MetaRow {
 export const SCHEMA_VERSIONS: {
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
 }[] = [
   {
     version: 1,

@@ -39,13 +39,7 @@ export async function seed(ext: Extension, histories: ContactHistory[]): Promise
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const attached = [
-      'interactions',
-      'commitments',
-      'feedback',
-      'purchases',
-      'followUps',
-    ] as const;
+    const attached = ['interactions', 'commitments', 'feedback', 'purchases', 'followUps'] as const;
     const tx = db.transaction(['contacts', ...attached], 'readwrite');
     for (const h of rows) {
       tx.objectStore('contacts').put(h.contact);
