@@ -34,6 +34,7 @@ import {
   PRODUCTS,
   TOPICS,
   TRADES,
+  gendered,
   phoneNumber,
   slug,
   xingSlug,
@@ -62,14 +63,13 @@ export interface BenchOptions {
 const HISTORY_DAYS = 730;
 
 const FREELANCE_POSITIONS = [
-  'Freiberufliche Grafikdesignerin',
-  'Fotograf',
-  'Texterin',
-  'IT-Berater',
-  'Übersetzerin',
-  'Architekt',
-  'Coach',
-  'Hebamme',
+  'Grafikdesigner (freiberuflich)',
+  'Fotograf (freiberuflich)',
+  'Texter (freiberuflich)',
+  'IT-Berater (freiberuflich)',
+  'Übersetzer (freiberuflich)',
+  'Architekt (freiberuflich)',
+  'Coach (freiberuflich)',
 ] as const;
 
 const LOST_REASONS: readonly (readonly [LostReason, number])[] = [
@@ -182,10 +182,10 @@ function allocate(rng: Rng, total: number, weights: ArrayLike<number>): Int32Arr
 }
 
 /** `k` day offsets in [lo, hi], ascending. */
-function sortedOffsets(rng: Rng, k: number, lo: number, hi: number): number[] {
-  const out = new Array<number>(k);
+function sortedOffsets(rng: Rng, k: number, lo: number, hi: number): Int32Array {
+  const out = new Int32Array(k);
   for (let i = 0; i < k; i++) out[i] = rng.int(lo, hi);
-  return out.sort((a, b) => a - b);
+  return out.sort();
 }
 
 export function generateBenchData(options: BenchOptions): ContactHistory[] {
@@ -318,7 +318,7 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
     let last = '';
     let title: string | undefined;
     const doctorsFirm = unit.trade?.name.includes('Dr.') ?? false;
-    const ownsName = owner && unit.surnames.length > 0 && (doctorsFirm || rng.chance(0.85));
+    const ownsName = owner && unit.surnames.length > 0 && (doctorsFirm || rng.chance(0.9));
     for (let attempt = 0; attempt < 20; attempt++) {
       first = rng.pick(female ? FIRST_NAMES_F : FIRST_NAMES_M);
       last = ownsName ? rng.pick(unit.surnames) : rng.pick(LAST_NAMES);
@@ -405,12 +405,14 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
       updatedAt: cal.instant(rng.int(Math.max(since, until - 60), until), 540 + rng.int(0, 480)),
     };
     if (unit.name) contact.company = unit.name;
-    contact.position =
+    contact.position = gendered(
       unit.kind === 'freelance'
         ? rng.pick(FREELANCE_POSITIONS)
         : owner
           ? (unit.trade?.positions[0] ?? 'Inhaber')
-          : rng.pick(unit.trade?.positions.slice(1) ?? ['Mitarbeiterin']);
+          : rng.pick(unit.trade?.positions.slice(1) ?? ['Mitarbeiter']),
+      female,
+    );
     if (status === 'lost') {
       const reason = LOST_REASONS[rng.weighted(LOST_REASONS.map((r) => r[1]))]![0];
       contact.lost = { at: cal.day(lostAt), reason, note: LOST_NOTES[reason] };
@@ -612,7 +614,8 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
         note: rng.pick(FOLLOW_UP_POOL),
       };
       const draw = rng.next();
-      if (draw < 0.4 && due <= -1) rec.doneAt = cal.instant(rng.int(due, -1), 720);
+      if (draw < 0.4 && due <= -1)
+        rec.doneAt = cal.instant(rng.int(due, Math.min(due + 20, -1)), 720);
       else if (draw < 0.55) rec.snoozedUntil = cal.day(Math.max(due, 0) + rng.int(1, 14));
       h.followUps.push(rec);
     }
@@ -645,21 +648,18 @@ const COMMITMENT_TEXTS = [
   'Kontakt zu einem Spezialisten herstellen',
 ] as const;
 
-const FOLLOW_UP_NOTES = [
-  'Nachfassen',
-  'Nach dem Stand fragen',
-  'Einladung zum Kundenabend',
-  'Feedback einholen',
-] as const;
+const FOLLOW_UP_NOTES = ['Nachfassen', 'Nach dem Stand fragen', 'Feedback einholen'] as const;
 
 const SUBJECTS: readonly string[] = TOPICS.map(subjectOf);
 const INTEREST_INDEXES: readonly number[] = INTERESTS.map((_, i) => i);
 const COMMITMENT_POOL: readonly string[] = COMMITMENT_TEXTS.flatMap((c) =>
   SUBJECTS.map((s) => `${c} (${s})`),
 );
-const FOLLOW_UP_POOL: readonly string[] = FOLLOW_UP_NOTES.flatMap((n) =>
-  SUBJECTS.map((s) => `${n}: ${s}`),
-);
+const FOLLOW_UP_POOL: readonly string[] = [
+  ...FOLLOW_UP_NOTES.flatMap((n) => SUBJECTS.map((s) => `${n}: ${s}`)),
+  'Zum Kundenabend einladen',
+  'Referenz anfragen',
+];
 
 const MONTHS = [
   'Januar',

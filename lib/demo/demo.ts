@@ -291,7 +291,8 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
       const minute = ev.channel === 'event' ? minuteAt(8, 0) : workMinute(st);
       // Calls, visits and meetings happen on working days; mail and messages come any day.
       const digital = ev.channel === 'email' || ev.channel === 'xing' || ev.channel === 'linkedin';
-      const day = digital ? ev.at : workdayOnOrBefore(ev.at);
+      let day = digital ? ev.at : workdayOnOrBefore(ev.at);
+      if (day < st.spec.since) for (day = ev.at; !isWorkday(day) && day < -1;) day++;
       const rec = addInteraction(
         st,
         day,

@@ -295,6 +295,7 @@ export interface Trade {
   /** Domain stem with `{n}`; becomes e.g. `mueller-bau.de`. */
   domain: string;
   kind: 'firma' | 'handwerk' | 'praxis' | 'kanzlei' | 'handel' | 'gastro';
+  /** Masculine forms; `gendered` gives the feminine ones. The first is the owner's. */
   positions: readonly string[];
 }
 
@@ -358,16 +359,16 @@ export const TRADES: readonly Trade[] = [
     name: '{n} Immobilien GmbH',
     domain: '{n}-immobilien',
     kind: 'firma',
-    positions: ['Geschäftsführerin', 'Objektverwaltung', 'Vertrieb', 'Assistenz'],
+    positions: ['Geschäftsführer', 'Objektverwaltung', 'Vertrieb', 'Assistenz'],
   },
   {
     name: 'Zahnarztpraxis Dr. {n}',
     domain: 'praxis-{n}',
     kind: 'praxis',
     positions: [
-      'Zahnärztin, Praxisinhaberin',
+      'Zahnarzt, Praxisinhaber',
       'Praxismanagement',
-      'Zahnmedizinische Fachangestellte',
+      'Zahnmedizinischer Fachangestellter',
     ],
   },
   {
@@ -380,7 +381,7 @@ export const TRADES: readonly Trade[] = [
     name: 'Hausarztpraxis Dr. {n}',
     domain: 'hausarzt-{n}',
     kind: 'praxis',
-    positions: ['Facharzt für Allgemeinmedizin', 'Praxismanagerin'],
+    positions: ['Facharzt für Allgemeinmedizin', 'Praxismanager'],
   },
   {
     name: 'Kanzlei {n} & Partner',
@@ -388,22 +389,22 @@ export const TRADES: readonly Trade[] = [
     kind: 'kanzlei',
     positions: [
       'Rechtsanwalt, Partner',
-      'Rechtsanwältin',
+      'Rechtsanwalt',
       'Büroleitung',
-      'Rechtsanwaltsfachangestellte',
+      'Rechtsanwaltsfachangestellter',
     ],
   },
   {
     name: 'Steuerberatung {n}',
     domain: 'stb-{n}',
     kind: 'kanzlei',
-    positions: ['Steuerberaterin', 'Steuerfachangestellter', 'Kanzleimanagement'],
+    positions: ['Steuerberater, Inhaber', 'Steuerfachangestellter', 'Kanzleimanagement'],
   },
   {
     name: 'Spielwaren {n} e.K.',
     domain: 'spielwaren-{n}',
     kind: 'handel',
-    positions: ['Inhaberin', 'Filialleitung', 'Einkauf'],
+    positions: ['Inhaber', 'Filialleitung', 'Einkauf'],
   },
   {
     name: 'Autohaus {n} GmbH',
@@ -421,7 +422,7 @@ export const TRADES: readonly Trade[] = [
     name: 'Hotel {n} KG',
     domain: 'hotel-{n}',
     kind: 'gastro',
-    positions: ['Direktorin', 'Empfangschef', 'Bankettleitung', 'Buchhaltung'],
+    positions: ['Direktor', 'Empfangschef', 'Bankettleitung', 'Buchhaltung'],
   },
   {
     name: 'Bäckerei {n}',
@@ -430,6 +431,51 @@ export const TRADES: readonly Trade[] = [
     positions: ['Bäckermeister, Inhaber', 'Filialleitung', 'Büro'],
   },
 ];
+
+/** Feminine forms of the words in job titles (the others stay as they are). */
+const FEMININE: Record<string, string> = {
+  Geschäftsführender: 'Geschäftsführende',
+  Zahnarzt: 'Zahnärztin',
+  Facharzt: 'Fachärztin',
+  Rechtsanwalt: 'Rechtsanwältin',
+  Steuerfachangestellter: 'Steuerfachangestellte',
+  Zahnmedizinischer: 'Zahnmedizinische',
+  Fachangestellter: 'Fachangestellte',
+  Rechtsanwaltsfachangestellter: 'Rechtsanwaltsfachangestellte',
+};
+const FEMININE_IN = new Set([
+  'Architekt',
+  'Augenoptikermeister',
+  'Bäckermeister',
+  'Bauleiter',
+  'Direktor',
+  'Elektromeister',
+  'Empfangschef',
+  'Fotograf',
+  'Geschäftsführer',
+  'Gesellschafter',
+  'Grafikdesigner',
+  'Inhaber',
+  'IT-Berater',
+  'Malermeister',
+  'Mitarbeiter',
+  'Partner',
+  'Physiotherapeut',
+  'Praxisinhaber',
+  'Praxismanager',
+  'Prokurist',
+  'Steuerberater',
+  'Texter',
+  'Tischlermeister',
+  'Übersetzer',
+  'Vorarbeiter',
+]);
+
+/** A job title for a woman or a man: "Elektromeister, Inhaber" → "Elektromeisterin, Inhaberin". */
+export function gendered(position: string, female: boolean): string {
+  if (!female) return position;
+  return position.replace(/[^\s,()]+/g, (w) => FEMININE[w] ?? (FEMININE_IN.has(w) ? `${w}in` : w));
+}
 
 export const INTERESTS = [
   'Segeln',
