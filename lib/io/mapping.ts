@@ -55,7 +55,8 @@ const hasAll = (set: Set<string>, names: string[]) => names.every((n) => set.has
 const FLAVOURS: CsvFlavour[] = [
   {
     format: 'linkedin-csv',
-    matches: (s) => hasAll(s, ['first name', 'last name', 'url', 'connected on']),
+    // Older exports have no URL column; "Connected On" is LinkedIn's alone.
+    matches: (s) => hasAll(s, ['first name', 'last name', 'connected on']),
     field: table({
       'first name': 'firstName',
       'last name': 'lastName',
@@ -81,6 +82,8 @@ const FLAVOURS: CsvFlavour[] = [
         'last name': 'lastName',
         'family name': 'lastName',
         nickname: 'nickname',
+        // "File As" is what Google sorts by; a last resort before company and e-mail.
+        'file as': 'nickname',
         'organization name': 'company',
         'organization title': 'position',
         birthday: 'birthday',

@@ -26,6 +26,8 @@ const fail = (format: ImportResult['format'], error: ReturnType<typeof issue>): 
 });
 
 const VCARD_LINE = /^BEGIN:VCARD\s*$/im;
+/** The file starts with a card (blank lines allowed). */
+const VCARD_START = /^\s*BEGIN:VCARD[ \t]*(?:\r\n|\n|\r|$)/i;
 
 /**
  * Worth offering the column mapping: a header of at least two named columns (none absurdly long,
@@ -40,11 +42,13 @@ function plausibleTable(table: CsvTable): boolean {
   return table.rows.length > 0 && wide * 2 >= table.rows.length;
 }
 
+const SNIFF_CHARS = 64 * 1024;
+
 function parseText(text: string, hint: Hint): ImportResult {
   if (text.trim() === '') return fail('unknown', issue('empty-file'));
 
   const start = text.trimStart()[0];
-  if (start === '{' || start === '[' || hint === 'json') {
+  if (start === '{' || start === '[') {
     const json = readJson(text);
     if (json.ok) {
       if (!looksLikeBackup(json.value)) return fail('unknown', issue('not-a-backup'));
@@ -53,20 +57,33 @@ function parseText(text: string, hint: Hint): ImportResult {
     }
     // Broken JSON that names itself ours is a damaged backup; other broken JSON is just unknown.
     if (text.includes('"kundennah-backup"')) return fail('backup-json', json.error);
-    if (hint === 'json' || start === '{') return fail('unknown', json.error);
+    if (start === '{') return fail('unknown', json.error);
   }
 
-  if (VCARD_LINE.test(text.slice(0, 65536)) || VCARD_LINE.test(text)) {
+  const vcard = () => {
     const { contacts, errors } = parseVCards(text);
-    return { format: 'vcard', contacts, errors: sortIssues(errors) };
-  }
-  if (hint === 'vcard') return fail('vcard', issue('vcard-no-cards'));
+    return { format: 'vcard' as const, contacts, errors: sortIssues(errors) };
+  };
+  if (VCARD_START.test(text)) return vcard();
 
-  const table = readCsvTable(text, { isKnownHeader: isKnownCsvHeader });
-  const known = detectCsvFlavour(table.headers);
-  if (known) return { format: known.format, ...mapCsvRows(table, known.mapping) };
-  if (plausibleTable(table))
-    return fail('csv', issue('needs-mapping', { columns: table.headers.length }));
+  // A known exporter's header decides before a stray BEGIN:VCARD in some note does.
+  const sample = readCsvTable(text.slice(0, SNIFF_CHARS), { isKnownHeader: isKnownCsvHeader });
+  const known = detectCsvFlavour(sample.headers);
+  if (known) {
+    const table = readCsvTable(text, {
+      delimiter: sample.delimiter,
+      isKnownHeader: isKnownCsvHeader,
+    });
+    return { format: known.format, ...mapCsvRows(table, known.mapping) };
+  }
+  if (VCARD_LINE.test(text)) return vcard();
+  if (hint === 'vcard') return fail('vcard', issue('vcard-no-cards'));
+  if (plausibleTable(sample))
+    return fail('csv', issue('needs-mapping', { columns: sample.headers.length }));
+  if (hint === 'json') {
+    const json = readJson(text);
+    if (!json.ok) return fail('unknown', json.error);
+  }
   return fail('unknown', issue('unknown-format'));
 }
 

@@ -21,6 +21,33 @@ describe('format detection (content first, the file name only breaks ties)', () 
     expect(parseContactsFile(bytes, 'export.txt').format).toBe(format);
   });
 
+  it('a CSV whose note holds a pasted vCard stays a CSV', () => {
+    const csv =
+      'First Name,Last Name,E-mail 1 - Value,Notes\n' +
+      'Anna,Beispiel,anna@x.de,"pasted:\nBEGIN:VCARD\nFN:Other\nEND:VCARD"\n';
+    expect(parseContactsFile(csv)).toEqual({
+      format: 'google-csv',
+      contacts: [{ name: 'Anna Beispiel', emails: ['anna@x.de'] }],
+      errors: [],
+    });
+  });
+
+  it('a CSV saved under a .json name is still read as CSV', () => {
+    const csv =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,1 Jan 2024\n';
+    expect(parseContactsFile(csv, 'contacts.json').format).toBe('linkedin-csv');
+  });
+
+  it('an older LinkedIn export without the URL column', () => {
+    const csv =
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nAnna,Beispiel,,Acme,CEO,01 Feb 2019\n';
+    expect(parseContactsFile(csv)).toEqual({
+      format: 'linkedin-csv',
+      contacts: [{ name: 'Anna Beispiel', emails: [], company: 'Acme', position: 'CEO' }],
+      errors: [],
+    });
+  });
+
   it('accepts text, bytes and an ArrayBuffer alike', () => {
     const bytes = fixtureBytes('vcard/xing-profile.vcf');
     const text = new TextDecoder().decode(bytes);
