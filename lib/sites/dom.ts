@@ -150,6 +150,11 @@ export function jsonLd(doc: Document, selector: string): Record<string, unknown>
   return out;
 }
 
+/** The document title, also on documents whose `title` property a parser leaves empty. */
+export function documentTitle(doc: Document): string {
+  return clean(attempt(() => doc.title) || attempt(() => doc.querySelector('title')?.textContent));
+}
+
 export function meta(doc: Document, names: Selectors): string {
   for (const name of names) {
     const el = attempt(() => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`));

@@ -5,9 +5,17 @@ export const OUTLOOK_MATCHES = [
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.live.com/*',
+  // Microsoft's newer host for the same app (2025 on); lib/sites/urls.ts knows it too.
+  'https://outlook.cloud.microsoft/*',
 ] as const;
 export const XING_MATCHES = ['https://www.xing.com/*'] as const;
-export const LINKEDIN_MATCHES = ['https://www.linkedin.com/*'] as const;
+export const LINKEDIN_MATCHES = [
+  'https://www.linkedin.com/*',
+  // Profiles opened from search engines land on the country hosts of the German-speaking market.
+  'https://de.linkedin.com/*',
+  'https://at.linkedin.com/*',
+  'https://ch.linkedin.com/*',
+] as const;
 
 export const SITE_MATCHES = [
   ...GMAIL_MATCHES,

@@ -61,12 +61,15 @@ export function participants(candidates: readonly Person[], me: Me): Person[] {
 }
 
 /**
- * Fallback when the account UI says nothing: the user is the address found on every message
- * (as sender or recipient). Only decisive when exactly one address qualifies.
+ * Fallback when the account UI says nothing: the user is the address found on every message that
+ * shows its addresses (sender and recipients; collapsed messages show only the sender and are
+ * skipped). Only decisive when at least two such messages leave exactly one address.
  */
 export function addressOnEveryMessage(messages: readonly (readonly Person[])[]): string | null {
-  if (messages.length < 2) return null;
-  const sets = messages.map((people) => new Set(people.map((p) => key(p.email)).filter(Boolean)));
+  const sets = messages
+    .map((people) => new Set(people.map((p) => key(p.email)).filter(Boolean)))
+    .filter((set) => set.size >= 2);
+  if (sets.length < 2) return null;
   const [head, ...rest] = sets;
   const common = [...(head ?? [])].filter((email) => rest.every((set) => set.has(email)));
   return common.length === 1 ? (common[0] ?? null) : null;

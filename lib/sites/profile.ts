@@ -3,6 +3,7 @@
 import { canonicalProfileUrl } from '../model/profile-url';
 import {
   attempt,
+  documentTitle,
   attr,
   clean,
   findEmail,
@@ -26,7 +27,7 @@ export interface ProfileSelectors {
   HEADLINE: Selectors;
   /** Elements whose aria-label names the current employer ("Current company: Acme GmbH. …"). */
   COMPANY_LABEL: Selectors;
-  COMPANY_LABEL_PATTERN: RegExp;
+  COMPANY_LABEL_PATTERN?: RegExp;
   /** Elements whose text is the current employer (possibly "Acme GmbH · Full-time"). */
   COMPANY: Selectors;
   /** Contact details: mailto links. */
@@ -89,7 +90,7 @@ function ldText(value: unknown): string {
 }
 
 function nameFromTitle(doc: Document, S: ProfileSelectors): string {
-  const title = clean(doc.title || text(doc.querySelector('title'))).replace(/^\(\d+\+?\)\s*/, '');
+  const title = documentTitle(doc).replace(/^\(\d+\+?\)\s*/, '');
   const parts = title.split(' | ').map(clean);
   if (parts.length < 2 || parts[parts.length - 1]?.toLowerCase() !== S.TITLE_SITE.toLowerCase()) {
     return '';
@@ -111,7 +112,7 @@ function nameFromMeta(doc: Document, ld: Record<string, unknown> | undefined): s
 
 function companyFromLabel(scope: Element | Document, S: ProfileSelectors): string {
   const label = attr(first(scope, S.COMPANY_LABEL), 'aria-label');
-  return clean(S.COMPANY_LABEL_PATTERN.exec(label)?.[1]);
+  return clean(S.COMPANY_LABEL_PATTERN?.exec(label)?.[1]);
 }
 
 function companyFromText(scope: Element | Document, S: ProfileSelectors): string {

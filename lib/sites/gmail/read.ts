@@ -1,5 +1,16 @@
 // Gmail thread -> PageContext. Pure: (doc, url) in, data out; never throws. Selectors: ./selectors.ts
-import { attempt, attr, clean, findEmail, first, isEmail, text, union, within } from '../dom';
+import {
+  attempt,
+  attr,
+  documentTitle,
+  clean,
+  findEmail,
+  first,
+  isEmail,
+  text,
+  union,
+  within,
+} from '../dom';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
 import type { PageContext, Person } from '../types';
 import { gmailThreadIdFromUrl } from '../urls';
@@ -10,7 +21,7 @@ const ME_WORDS: ReadonlySet<string> = new Set(S.ME_WORDS);
 export function readGmail(doc: Document, url: string): PageContext | null {
   const urlThreadId = attempt(() => gmailThreadIdFromUrl(url));
   if (!urlThreadId) return null; // inbox, label and search lists, settings: no thread
-  const title = attempt(() => doc.title || text(doc.querySelector('title'))) ?? '';
+  const title = documentTitle(doc);
   const heading = attempt(() => visibleFirst(doc, S.THREAD_HEADING));
   const root = attempt(() => threadRoot(doc, heading ?? null)) ?? doc;
   const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();

@@ -20,7 +20,8 @@ export const LINKEDIN: ProfileSelectors = {
   ],
   HEADLINE: [
     'section[data-member-id] .text-body-medium', // seen 2024-2026: tagline under the name
-    '.text-body-medium.break-words', // seen 2022-2026
+    '.text-body-medium.break-words', // seen 2022-2026; fallback: the suggestion-target attribute
+    'section[data-member-id] [data-generated-suggestion-target]', // seen 2024-2026, on the tagline
     '.top-card-layout__headline', // seen 2026-11 (public profile); fallback: JSON-LD jobTitle
   ],
   COMPANY_LABEL: [

@@ -1,6 +1,17 @@
 // Outlook on the web message -> PageContext. Pure: (doc, url) in, data out; never throws.
 // Selectors: ./selectors.ts
-import { attempt, attr, clean, findEmail, first, splitAddress, text, union, within } from '../dom';
+import {
+  attempt,
+  attr,
+  documentTitle,
+  clean,
+  findEmail,
+  first,
+  splitAddress,
+  text,
+  union,
+  within,
+} from '../dom';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
 import type { PageContext, Person } from '../types';
 import { outlookItemIdFromUrl } from '../urls';
@@ -9,7 +20,7 @@ import * as S from './selectors';
 export function readOutlook(doc: Document, url: string): PageContext | null {
   const urlId = attempt(() => outlookItemIdFromUrl(url));
   if (!urlId) return null; // folders, calendar, people, settings: no message
-  const title = attempt(() => doc.title || text(doc.querySelector('title'))) ?? '';
+  const title = documentTitle(doc);
   const pane = attempt(() => first(doc, S.READING_PANE)) ?? doc;
   const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();
   const found = attempt(() => candidates(pane)) ?? [];
@@ -86,6 +97,6 @@ function subjectOf(pane: Element | Document): string {
   const heading = first(pane, S.SUBJECT);
   if (!heading) return '';
   // The subject span carries the full subject in `title`; the heading may also hold buttons.
-  const titled = heading.hasAttribute('title') ? heading : heading.querySelector('[title]');
-  return attr(titled, 'title') || text(heading.querySelector('span')) || text(heading);
+  const titled = heading.hasAttribute('title') ? heading : first(heading, S.SUBJECT_TITLED);
+  return attr(titled, 'title') || text(first(heading, S.SUBJECT_TEXT)) || text(heading);
 }

@@ -20,6 +20,10 @@ export const SUBJECT = [
   '[role="heading"][aria-level="2"]', // seen 2026-11; fallback: the document title (read.ts)
 ] as const;
 
+/** Inside the subject heading: the element with the full subject in `title`, then the text span. */
+export const SUBJECT_TITLED = ['span[title]', '[title]'] as const; // seen 2026-11
+export const SUBJECT_TEXT = ['span'] as const; // seen 2026-11; fallback: the heading's whole text
+
 /** One message of the conversation, expanded or collapsed. */
 export const MESSAGE = [
   '[aria-label="Email message"]', // seen 2026-11, English UI

@@ -21,7 +21,6 @@ export const XING: ProfileSelectors = {
     '[class*="occupationText"]', // seen 2021 (logged-out profile); fallback: JSON-LD jobTitle
   ],
   COMPANY_LABEL: [],
-  COMPANY_LABEL_PATTERN: /$^/,
   COMPANY: [
     '[data-xds="IconJobs"] + div p strong', // seen 2026-11: employer in bold on the occupation line
     '[data-qa="profile-occupations"] p strong', // seen 2019-2021
