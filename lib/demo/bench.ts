@@ -440,9 +440,11 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
     }
     if (rng.chance(0.02)) contact.plan = { contactEveryDays: rng.pick([21, 30, 60, 90]) };
     if (rng.chance(0.1)) contact.notes = `Kennt ${rng.pick(TOPICS)} aus einem früheren Projekt.`;
-    if (rng.chance(0.06)) contact.potential = Math.round(rng.pareto(2_000, 1.2) / 100) * 100;
+    if (rng.chance(0.06)) {
+      contact.potential = Math.round(Math.min(rng.pareto(2_000, 1.2), 500_000) / 100) * 100;
+    }
     if (status === 'active' && rng.chance(0.02)) {
-      contact.annualRevenueEstimate = Math.round(rng.pareto(500, 1.5) / 50) * 50;
+      contact.annualRevenueEstimate = Math.round(Math.min(rng.pareto(500, 1.5), 100_000) / 50) * 50;
     }
 
     const volume = Math.sqrt(unit.scale);
