@@ -24,9 +24,12 @@ export function unneutralise(cell: string): string {
   return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** Google joins several values in one cell with " ::: ". */
+/**
+ * Google joins several values in one cell with " ::: ". Parts are trimmed by whoever reads them;
+ * no `\s*` around the separator, which would make a long run of spaces quadratic.
+ */
 export function splitMulti(cell: string): string[] {
-  return cell.includes(':::') ? cell.split(/\s*:::\s*/) : [cell];
+  return cell.includes(':::') ? cell.split(':::') : [cell];
 }
 
 export type Normalised = { ok: string } | { invalid: string } | null;

@@ -377,8 +377,7 @@ export function mapCsvRows(
           c.position = DraftCollector.first(c.position, cell);
           break;
         case 'email':
-          for (const part of /[:;,]/.test(cell) ? cell.split(/\s*:::\s*|[;,]/) : [cell])
-            c.addEmail(part);
+          for (const part of /[:;,]/.test(cell) ? cell.split(/:::|[;,]/) : [cell]) c.addEmail(part);
           break;
         case 'phone':
           for (const part of splitMulti(cell)) c.addPhone(part);

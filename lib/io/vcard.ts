@@ -32,7 +32,6 @@ const QP_HEAD_RE = /QUOTED-PRINTABLE/i;
 interface LogicalLine {
   text: string;
   line: number;
-  qp: boolean;
 }
 
 /** Index of the first `:` that is not inside a double-quoted parameter value, or -1. */
@@ -148,40 +147,54 @@ const param = (p: VCardProperty, key: string) => p.params.get(key)?.[0];
  */
 function unfold(lines: string[], from: number, to: number, is21: boolean): LogicalLine[] {
   const out: LogicalLine[] = [];
-  let cur: LogicalLine | null = null;
+  // Physical pieces of the current logical line, joined once at the end (no quadratic copying
+  // when a long QUOTED-PRINTABLE value has thousands of soft line breaks).
+  let parts: string[] | null = null;
+  let qp = false;
   let inBinary = false;
+  const flush = () => {
+    if (parts) out[out.length - 1]!.text = parts.length === 1 ? parts[0]! : parts.join('');
+  };
   for (let k = from; k < to; k++) {
     const raw = lines[k]!;
-    if (cur && cur.qp && cur.text.endsWith('=')) {
-      cur.text = cur.text.slice(0, -1) + raw;
-      continue;
+    if (parts && qp) {
+      const last = parts[parts.length - 1]!;
+      if (last.endsWith('=')) {
+        parts[parts.length - 1] = last.slice(0, -1);
+        parts.push(raw);
+        continue;
+      }
     }
     if (raw === '') {
-      cur = null;
+      flush();
+      parts = null;
       inBinary = false;
       continue;
     }
     const first = raw.charCodeAt(0);
-    if (cur && (first === 32 || first === 9)) {
-      cur.text += is21 ? raw : raw.slice(1);
+    if (parts && (first === 32 || first === 9)) {
+      parts.push(is21 ? raw : raw.slice(1));
       continue;
     }
-    if (cur && inBinary && BASE64_LINE_RE.test(raw)) {
-      cur.text += raw;
+    if (parts && inBinary && BASE64_LINE_RE.test(raw)) {
+      parts.push(raw);
       continue;
     }
-    cur = { text: raw, line: k + 1, qp: false };
+    flush();
+    parts = [raw];
+    out.push({ text: raw, line: k + 1 });
     // Only lines with parameters can be QUOTED-PRINTABLE or binary.
     const colon = raw.indexOf(':');
     const semi = raw.indexOf(';');
+    qp = false;
     inBinary = false;
     if (semi !== -1 && (colon === -1 || semi < colon)) {
       const headPart = colon === -1 ? raw : raw.slice(0, colon);
-      cur.qp = QP_HEAD_RE.test(headPart);
+      qp = QP_HEAD_RE.test(headPart);
       inBinary = /ENCODING=(B|BASE64)\b|;BASE64\b/i.test(headPart);
     }
-    out.push(cur);
   }
+  flush();
   return out;
 }
 

@@ -223,3 +223,29 @@ describe('fuzzing: never a throw, never a nameless contact, lines where they bel
     );
   });
 });
+
+describe('hostile sizes stay linear', () => {
+  it.each([
+    [
+      'a cell of spaces with separators',
+      `Name,E-Mail 1 - Value,First Name\nA,"${' '.repeat(200_000)};x ::: y",B\n`,
+    ],
+    ['a vCard line of quotes', `BEGIN:VCARD\nFN;X="${'"'.repeat(200_000)}:A\nEND:VCARD\n`],
+    ['a field of apostrophes', `Name,E-Mail\n${"'".repeat(200_000)}x,a@b.de\n`],
+    ['a URL of dots', `BEGIN:VCARD\nFN:A\nURL:${'a.'.repeat(100_000)}\nEND:VCARD\n`],
+    [
+      'a QUOTED-PRINTABLE value with 50,000 soft line breaks',
+      `BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:A${'=41=\n'.repeat(50_000)}B\nEND:VCARD\n`,
+    ],
+    [
+      'a value folded 50,000 times',
+      `BEGIN:VCARD\nVERSION:3.0\nFN:A${'\n b'.repeat(50_000)}\nEND:VCARD\n`,
+    ],
+    ['a birthday of digits', `BEGIN:VCARD\nFN:A\nBDAY:${'1'.repeat(200_000)}\nEND:VCARD\n`],
+  ])('%s', (_label, text) => {
+    const start = performance.now();
+    const r = parseContactsFile(text);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(r.errors.every((e) => e.code !== 'internal-error')).toBe(true);
+  });
+});
