@@ -85,6 +85,29 @@ export function gmailThreadIdFromUrl(raw: string): string | null {
   return null;
 }
 
+/** The vowel-free alphabet of Gmail's newer thread tokens (a base-40 number). */
+const GMAIL_TOKEN_DIGITS = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
+
+/**
+ * The legacy hex thread id (the API's id, Gmail's data-legacy-thread-id) of a thread token from the
+ * URL: a hex token is one already; a newer token (FMfcgz…) is the text "f:<decimal thread id>"
+ * written in base 40 with the alphabet above. Other tokens (drafts, sent mail) give null.
+ */
+export function gmailLegacyThreadId(token: string): string | null {
+  if (/^[0-9a-f]{12,16}$/i.test(token)) return token.toLowerCase();
+  if (token.length > 64) return null;
+  let n = 0n;
+  for (const char of token) {
+    const digit = GMAIL_TOKEN_DIGITS.indexOf(char);
+    if (digit < 0) return null;
+    n = n * 40n + BigInt(digit);
+  }
+  let text = '';
+  for (; n > 0n; n >>= 8n) text = String.fromCharCode(Number(n & 255n)) + text;
+  const decimal = /^(?:thread-)?f:(\d{1,20})$/.exec(text)?.[1];
+  return decimal ? BigInt(decimal).toString(16) : null;
+}
+
 export function isGmailUrl(raw: string): boolean {
   return siteOfUrl(raw) === 'gmail';
 }

@@ -13,7 +13,7 @@ import {
 } from '../dom';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
 import type { PageContext, Person } from '../types';
-import { gmailThreadIdFromUrl } from '../urls';
+import { gmailLegacyThreadId, gmailThreadIdFromUrl } from '../urls';
 import * as S from './selectors';
 
 const ME_WORDS: ReadonlySet<string> = new Set(S.ME_WORDS);
@@ -22,7 +22,11 @@ export function readGmail(doc: Document, url: string): PageContext | null {
   const urlThreadId = attempt(() => gmailThreadIdFromUrl(url));
   if (!urlThreadId) return null; // inbox, label and search lists, settings: no thread
   const title = documentTitle(doc);
-  const heading = attempt(() => visibleFirst(doc, S.THREAD_HEADING));
+  // Gmail keeps threads opened before in the DOM: the one the URL names wins, else the visible one.
+  const urlLegacyId = attempt(() => gmailLegacyThreadId(urlThreadId));
+  const heading =
+    (urlLegacyId ? attempt(() => first(doc, [S.headingOfThread(urlLegacyId)])) : undefined) ??
+    attempt(() => visibleFirst(doc, S.THREAD_HEADING));
   const root = attempt(() => threadRoot(doc, heading ?? null)) ?? doc;
   const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();
   const found = attempt(() => candidates(root, me)) ?? [];
@@ -37,7 +41,7 @@ export function readGmail(doc: Document, url: string): PageContext | null {
   };
   const subject = attempt(() => text(heading)) || attempt(() => subjectFromTitle(title));
   if (subject) context.subject = subject;
-  context.threadId = attempt(() => threadIdOf(heading)) || urlThreadId;
+  context.threadId = attempt(() => threadIdOf(heading)) || urlLegacyId || urlThreadId;
   return context;
 }
 

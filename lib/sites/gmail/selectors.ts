@@ -12,6 +12,10 @@ export const THREAD_HEADING = [
   'h2[data-thread-perm-id]', // seen 2026-11; fallback: the document title (read.ts)
 ] as const;
 
+/** The heading of one thread, by the legacy id the URL names (hex only, safe in a selector). */
+export const headingOfThread = (legacyId: string): string =>
+  `h2[data-legacy-thread-id="${legacyId}"]`; // seen 2026-11; fallback: THREAD_HEADING, visible first
+
 /** Attributes on the heading that carry the thread id. */
 export const LEGACY_THREAD_ID_ATTR = 'data-legacy-thread-id'; // seen 2026-11 (hex, API thread id)
 export const PERM_THREAD_ID_ATTR = 'data-thread-perm-id'; // seen 2026-11 ("thread-f:<decimal>")

@@ -49,13 +49,24 @@ describe('Gmail after DOM changes', () => {
     });
   });
 
-  it('the subject heading is gone: subject from the title, thread id from the URL', () => {
+  it('the subject heading is gone: subject from the title, thread id decoded from the URL', () => {
     const doc = loadFixture(long.file);
     removeAll(doc, 'h2');
-    expect(readPage(doc, long.url)).toEqual({
-      ...expected,
-      threadId: 'FMfcgzQcqbWxKLbDnRsTvWpZcHjMmXlN',
-    });
+    expect(readPage(doc, long.url)).toEqual(expected);
+  });
+
+  it('the heading is gone and the URL token is of an unknown kind: the token is the thread id', () => {
+    const doc = loadFixture(long.file);
+    removeAll(doc, 'h2');
+    const url = 'https://mail.google.com/mail/u/0/#sent/KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV';
+    expect(readPage(doc, url)?.threadId).toBe('KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV');
+  });
+
+  it('a thread opened before is kept without an inline style: the one the URL names still wins', () => {
+    const doc = loadFixture(long.file);
+    for (const main of Array.from(doc.querySelectorAll('[role="main"][style]')))
+      main.removeAttribute('style');
+    expect(readPage(doc, long.url)).toEqual(expected);
   });
 
   it('only the permanent thread id is left: it is converted to the legacy hex id', () => {
@@ -90,7 +101,7 @@ describe('Gmail after DOM changes', () => {
       kind: 'thread',
       people: [],
       subject: expected.subject,
-      threadId: 'FMfcgzQcqbWxKLbDnRsTvWpZcHjMmXlN',
+      threadId: expected.threadId,
     });
   });
 
@@ -235,7 +246,7 @@ describe('empty and foreign documents', () => {
       site: 'gmail',
       kind: 'thread',
       people: [],
-      threadId: 'FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      threadId: '19a8f3c2d4e5b607',
     });
   });
 

@@ -14,7 +14,7 @@ const jonas = { name: 'Jonas Weber', email: 'jonas.weber@schmidt-partner.de' };
 export const FIXTURES: FixtureCase[] = [
   {
     file: 'gmail/2026-11-thread-single.html',
-    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+    url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     expected: {
       site: 'gmail',
       kind: 'thread',
@@ -25,7 +25,7 @@ export const FIXTURES: FixtureCase[] = [
   },
   {
     file: 'gmail/2026-11-thread-long-cc.html',
-    url: 'https://mail.google.com/mail/u/0/#label/Kunden/FMfcgzQcqbWxKLbDnRsTvWpZcHjMmXlN',
+    url: 'https://mail.google.com/mail/u/0/#label/Kunden/FMfcgzQcqtXvlDVnphwbnChjvpShfKTg',
     expected: {
       site: 'gmail',
       kind: 'thread',
@@ -41,7 +41,7 @@ export const FIXTURES: FixtureCase[] = [
   },
   {
     file: 'gmail/2026-11-thread-name-only.html',
-    url: 'https://mail.google.com/mail/u/0/#search/kanzlei/FMfcgzQcqbXbLgQlRtFvHwHzMcBqDtKn',
+    url: 'https://mail.google.com/mail/u/0/#search/kanzlei/FMfcgzQcqlBNLnQGPpHgnkvLwZNtKJnD',
     expected: {
       site: 'gmail',
       kind: 'thread',
@@ -55,7 +55,7 @@ export const FIXTURES: FixtureCase[] = [
   },
   {
     file: 'gmail/2026-11-thread-de.html',
-    url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqbZDkVtMwHmLxRfPqJdSgWbN',
+    url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqkwsjddGbjzPHNfgLWkJqDnD',
     expected: {
       site: 'gmail',
       kind: 'thread',

@@ -45,20 +45,20 @@ describe('the same page under other URLs of the same kind', () => {
   const singleExpected = single.expected!;
 
   it.each([
-    ['another account', 'https://mail.google.com/mail/u/3/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP'],
-    ['no account index', 'https://mail.google.com/mail/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP'],
+    ['another account', 'https://mail.google.com/mail/u/3/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm'],
+    ['no account index', 'https://mail.google.com/mail/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm'],
     [
       'a nested label',
-      'https://mail.google.com/mail/u/0/#label/Kunden%2FAktiv/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      'https://mail.google.com/mail/u/0/#label/Kunden%2FAktiv/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     ],
     [
       'a search',
-      'https://mail.google.com/mail/u/0/#search/m%C3%BCller+angebot/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      'https://mail.google.com/mail/u/0/#search/m%C3%BCller+angebot/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     ],
     ['the legacy hex id', 'https://mail.google.com/mail/u/0/#all/19a8f3c2d4e5b607'],
     [
       'an attachment preview',
-      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP?projector=1',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm?projector=1',
     ],
   ])('Gmail thread under %s', (_label, url) => {
     expect(readGmail(sharedFixture(single.file), url)).toEqual(singleExpected);

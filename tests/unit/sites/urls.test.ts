@@ -7,6 +7,7 @@ import {
   XING_MATCHES,
 } from '@/lib/sites/matches';
 import {
+  gmailLegacyThreadId,
   gmailThreadIdFromUrl,
   isGmailThreadUrl,
   isLinkedInProfileUrl,
@@ -53,16 +54,16 @@ describe('siteOfUrl', () => {
 describe('Gmail thread URLs', () => {
   it.each([
     [
-      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
-      'FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
+      'FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     ],
     [
-      'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
-      'FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      'https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
+      'FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     ],
     [
-      'https://mail.google.com/mail/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
-      'FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+      'https://mail.google.com/mail/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
+      'FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     ],
     [
       'https://mail.google.com/mail/u/0/#label/Kunden/KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV',
@@ -121,6 +122,24 @@ describe('Gmail thread URLs', () => {
   ])('%s is no thread', (_label, url) => {
     expect(gmailThreadIdFromUrl(url)).toBeNull();
     expect(pageKindOfUrl(url)).toBeNull();
+  });
+});
+
+describe('Gmail thread tokens → legacy hex thread ids', () => {
+  it.each([
+    [
+      'a newer token ("f:<decimal>" in base 40)',
+      'FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
+      '19a8f3c2d4e5b607',
+    ],
+    ['another newer token', 'FMfcgzQcqtXvlDVnphwbnChjvpShfKTg', '19a91b2c3d4e5f60'],
+    ['a legacy hex id', '19A8F3C2D4E5B607', '19a8f3c2d4e5b607'],
+    ['a token of another kind (sent mail, drafts)', 'KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV', null],
+    ['consonants that decode to nothing', 'FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP', null],
+    ['a vowel (not of the alphabet)', 'FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbza', null],
+    ['an absurdly long token', 'B'.repeat(200), null],
+  ])('%s', (_label, token, legacy) => {
+    expect(gmailLegacyThreadId(token)).toBe(legacy);
   });
 });
 
@@ -258,7 +277,7 @@ describe('match patterns', () => {
   const covered = (url: string) => SITE_MATCHES.some((p) => matches(p, url));
 
   it.each([
-    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqbVhSfWzNhZwDnKXfmNZLJxP',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqlKRdWZnXxvNrCgPCfZdLbzm',
     'https://outlook.office.com/mail/inbox/id/AAQkAGI2NGVh',
     'https://outlook.office365.com/mail/inbox/id/AAQkAGI2NGVh',
     'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAA',
