@@ -33,14 +33,12 @@ import {
 import {
   createdDay,
   idOf,
-  interactionFacts,
   isAfter,
   isLost,
-  latestFeedback,
+  latestInteraction,
   listOf,
   lostDay,
   openCommitments,
-  openFollowUps,
   personalAfter,
   type InteractionFacts,
   type Timed,
@@ -70,14 +68,15 @@ export interface RawCandidate {
   lostOn?: DayNumber;
 }
 
-/** What describing a candidate needs besides the candidate. */
+/** What describing a candidate needs besides the candidate; the lists are built on first use. */
 export interface Prepared {
   history: ContactHistory;
   contact: Contact;
   tier: Tier;
   ctx: CoreContext;
   facts: InteractionFacts;
-  commitments: Timed<Commitment>[];
+  /** Open commitments, earliest first (lazy: only descriptions list them all). */
+  commitments(): Timed<Commitment>[];
 }
 
 /**
@@ -97,32 +96,15 @@ export function nextOccurrence(b: DayOfYear | undefined, today: DayNumber): DayN
   return NaN;
 }
 
-function raw(
-  kind: SuggestionKind,
-  due: DayNumber,
-  ctx: CoreContext,
-  extra: Partial<RawCandidate> = {},
-): RawCandidate {
+/** PRODUCT.md "pressing": due by today; birthdays within the look-ahead; promises within 2 days. */
+export function isPressing(kind: SuggestionKind, due: DayNumber, ctx: CoreContext): boolean {
   const today = ctx.today;
-  const pressing =
+  return (
     due <= today ||
     ((kind === 'birthday' || kind === 'partner-birthday') &&
       due <= today + ctx.s.birthdayLookaheadDays) ||
-    (kind === 'commitment' && due <= today + 2);
-  return { kind, priority: KIND_PRIORITY[kind], due, pressing, ...extra };
-}
-
-function shifted(
-  kind: SuggestionKind,
-  due: DayNumber,
-  ctx: CoreContext,
-  contact: Contact,
-  extra: Partial<RawCandidate>,
-): RawCandidate {
-  const table = avoidTable(contact.avoid);
-  if (!table.any) return raw(kind, due, ctx, extra);
-  const avoid = applyAvoid(due, ctx.today, table);
-  return raw(kind, avoid.due, ctx, { ...extra, avoid });
+    (kind === 'commitment' && due <= today + 2)
+  );
 }
 
 /** All candidates of one contact, in priority order, as numbers (no words yet). */
@@ -130,61 +112,107 @@ export function rawCandidates(
   history: ContactHistory,
   tierIn: Tier,
   ctx: CoreContext,
+  pressingOnly = false,
 ): { raws: RawCandidate[]; prep: Prepared } {
   const contact = (history?.contact ?? {}) as Contact;
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
-  const facts = interactionFacts(history, ctx);
-  const commitments = openCommitments(history, ctx);
-  const prep: Prepared = { history, contact, tier, ctx, facts, commitments };
   const raws: RawCandidate[] = [];
-  if (!ctx.valid) return { raws, prep };
+  let commitments: Timed<Commitment>[] | undefined;
+  const prep: Prepared = {
+    history,
+    contact,
+    tier,
+    ctx,
+    facts: {},
+    commitments: () => (commitments ??= openCommitments(history, ctx)),
+  };
+  if (!ctx.valid || !history) return { raws, prep };
   const zone = ctx.zone;
   const today = ctx.today;
+  // The agenda wants only pressing candidates: the others are not even built.
+  const make = (
+    kind: SuggestionKind,
+    due: DayNumber,
+    avoid?: AvoidOutcome,
+  ): RawCandidate | null => {
+    const pressing = isPressing(kind, due, ctx);
+    if (pressingOnly && !pressing) return null;
+    const r: RawCandidate = { kind, priority: KIND_PRIORITY[kind], due, pressing };
+    if (avoid) r.avoid = avoid;
+    raws.push(r);
+    return r;
+  };
 
   // Lost contacts get only the exit conversation, 7 days after they were lost.
   if (isLost(contact)) {
     if (!contact.lost?.exitConversationAt) {
       const on = lostDay(contact, ctx);
-      raws.push(raw('exit-conversation', on + 7, ctx, { lostOn: on }));
+      const r = make('exit-conversation', on + 7);
+      if (r) r.lostOn = on;
     }
     return { raws, prep };
   }
 
+  const lastPersonal = latestInteraction(history, ctx, true);
+  prep.facts.lastPersonal = lastPersonal;
+  const table = contact.avoid ? avoidTable(contact.avoid) : null;
+  const avoid = table && table.any ? table : null;
+  // Times to avoid move cadence, feedback, after-purchase and follow-up; nothing else.
+  const shifted = (kind: SuggestionKind, due: DayNumber): RawCandidate | null => {
+    if (!avoid) return make(kind, due);
+    const a = applyAvoid(due, today, avoid);
+    return make(kind, a.due, a.moved || a.gaveUp ? a : undefined);
+  };
+
   // commitment: the open one with the earliest dueAt; due then (keeps its day).
-  const first = commitments[0];
-  if (first) raws.push(raw('commitment', zone.dayOf(first.t), ctx, { commitment: first }));
+  let first: Timed<Commitment> | undefined;
+  for (const c of listOf(history.commitments)) {
+    if (!c || c.doneAt) continue;
+    const t = zone.parse(c.dueAt);
+    if (t !== t) continue;
+    const id = idOf(c);
+    if (!first || isAfter(first.t, first.id, t, id)) first = { rec: c, t, id };
+  }
+  if (first) {
+    const r = make('commitment', zone.dayOf(first.t));
+    if (r) r.commitment = first;
+  }
 
   // complaint: an unresolved complaint stays open whatever happened since (earliest one counts);
   // otherwise the latest feedback, unresolved, rating ≤ 2, with no personal interaction after it.
   let earliestOpen: Timed<Feedback> | undefined;
-  let openCount = 0;
+  let latest: Timed<Feedback> | undefined;
+  let complaints = 0;
   for (const f of listOf(history.feedback)) {
-    if (!f || f.complaint !== true || f.resolvedAt) continue;
+    if (!f) continue;
     const t = zone.parse(f.at);
     if (!(t <= ctx.nowMs)) continue;
-    openCount++;
     const id = idOf(f);
-    if (!earliestOpen || isAfter(earliestOpen.t, earliestOpen.id, t, id))
-      earliestOpen = { rec: f, t, id };
+    if (!latest || isAfter(t, id, latest.t, latest.id)) latest = { rec: f, t, id };
+    if (f.complaint === true && !f.resolvedAt) {
+      complaints++;
+      if (!earliestOpen || isAfter(earliestOpen.t, earliestOpen.id, t, id))
+        earliestOpen = { rec: f, t, id };
+    }
   }
-  const latest = latestFeedback(history, ctx);
   if (earliestOpen) {
-    raws.push(
-      raw('complaint', zone.dayOf(earliestOpen.t), ctx, {
-        feedback: earliestOpen,
-        lowSatisfaction: false,
-        openComplaints: openCount,
-      }),
-    );
+    const r = make('complaint', zone.dayOf(earliestOpen.t));
+    if (r) {
+      r.feedback = earliestOpen;
+      r.lowSatisfaction = false;
+      r.openComplaints = complaints;
+    }
   } else if (
     latest &&
     !latest.rec.resolvedAt &&
     (isLow(latest.rec.product) || isLow(latest.rec.service)) &&
-    !personalAfter(facts, latest.t, latest.id)
+    !personalAfter(prep.facts, latest.t, latest.id)
   ) {
-    raws.push(
-      raw('complaint', zone.dayOf(latest.t), ctx, { feedback: latest, lowSatisfaction: true }),
-    );
+    const r = make('complaint', zone.dayOf(latest.t));
+    if (r) {
+      r.feedback = latest;
+      r.lowSatisfaction = true;
+    }
   }
 
   // after-purchase: the latest purchase above 0 dated today or in the 30 days before, with no
@@ -198,53 +226,61 @@ export function rawCandidates(
     const id = idOf(p);
     if (!purchase || isAfter(t, id, purchase.t, purchase.id)) purchase = { rec: p, t, id };
   }
-  if (purchase && !personalAfter(facts, purchase.t, purchase.id)) {
-    raws.push(
-      shifted('after-purchase', zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays, ctx, contact, {
-        purchase,
-      }),
-    );
+  if (purchase && !personalAfter(prep.facts, purchase.t, purchase.id)) {
+    const r = shifted('after-purchase', zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays);
+    if (r) r.purchase = purchase;
   }
 
   // birthday / partner-birthday: the next occurrence, today counts.
   const bd = nextOccurrence(contact.birthday, today);
-  if (bd === bd) raws.push(raw('birthday', bd, ctx, { birthday: contact.birthday }));
+  if (bd === bd) {
+    const r = make('birthday', bd);
+    if (r) r.birthday = contact.birthday;
+  }
   const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today) : NaN;
-  if (pbd === pbd)
-    raws.push(raw('partner-birthday', pbd, ctx, { birthday: contact.partner?.birthday }));
+  if (pbd === pbd) {
+    const r = make('partner-birthday', pbd);
+    if (r) r.birthday = contact.partner?.birthday;
+  }
 
   // cadence: the contact interval after the last personal interaction, or after createdAt.
   const created = createdDay(contact, ctx);
   const cInterval = contactInterval(contact, tier, ctx.s);
-  const last = facts.lastPersonal;
-  const cBase = last ? zone.dayOf(last.t) : created;
-  raws.push(
-    shifted('cadence', cBase + cInterval, ctx, contact, {
-      base: cBase,
-      fromCreation: !last,
-      interval: cInterval,
-      ownInterval: validInterval(contact.plan?.contactEveryDays),
-    }),
-  );
+  const cBase = lastPersonal ? zone.dayOf(lastPersonal.t) : created;
+  const cadence = shifted('cadence', cBase + cInterval);
+  if (cadence) {
+    cadence.base = cBase;
+    cadence.fromCreation = !lastPersonal;
+    cadence.interval = cInterval;
+    cadence.ownInterval = validInterval(contact.plan?.contactEveryDays);
+  }
 
   // feedback: the feedback interval after the latest feedback, or after createdAt.
   const fInterval = feedbackInterval(contact, tier, ctx.s);
   const fBase = latest ? zone.dayOf(latest.t) : created;
-  raws.push(
-    shifted('feedback', fBase + fInterval, ctx, contact, {
-      base: fBase,
-      fromCreation: !latest,
-      interval: fInterval,
-      ownInterval: validInterval(contact.plan?.feedbackEveryDays),
-      feedback: latest,
-    }),
-  );
+  const fb = shifted('feedback', fBase + fInterval);
+  if (fb) {
+    fb.base = fBase;
+    fb.fromCreation = !latest;
+    fb.interval = fInterval;
+    fb.ownInterval = validInterval(contact.plan?.feedbackEveryDays);
+    fb.feedback = latest;
+  }
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
-  const follow = openFollowUps(history, ctx)[0];
-  if (follow)
-    raws.push(shifted('follow-up', zone.dayOf(follow.t), ctx, contact, { followUp: follow }));
-
+  let follow: Timed<FollowUp> | undefined;
+  for (const f of listOf(history.followUps)) {
+    if (!f || f.doneAt) continue;
+    let t = zone.parse(f.snoozedUntil);
+    if (t !== t) t = zone.parse(f.dueAt);
+    if (t !== t) continue;
+    const id = idOf(f);
+    if (!follow || isAfter(follow.t, follow.id, t, id)) follow = { rec: f, t, id };
+  }
+  if (follow) {
+    const r = shifted('follow-up', zone.dayOf(follow.t));
+    if (r) r.followUp = follow;
+  }
   return { raws, prep };
 }
 

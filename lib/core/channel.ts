@@ -29,10 +29,16 @@ export function profileUrlSite(raw: unknown): 'xing' | 'linkedin' | null {
   return null;
 }
 
-function preferred(contact: Contact): Channel[] {
-  const list = Array.isArray(contact?.preferredChannels) ? contact.preferredChannels : [];
-  return list.filter((c): c is Channel => typeof c === 'string' && KNOWN.has(c));
+/** The first preferred channel (in the contact's order) that is known and passes `ok`. */
+function firstPreferred(contact: Contact, ok: (c: Channel) => boolean): Channel | undefined {
+  const list = contact?.preferredChannels;
+  if (!Array.isArray(list)) return undefined;
+  for (const c of list) if (typeof c === 'string' && KNOWN.has(c) && ok(c)) return c;
+  return undefined;
 }
+
+const notMass = (c: Channel) => c !== 'event' && c !== 'other';
+const personalWish = (c: Channel) => c !== 'email' && c !== 'event' && c !== 'other';
 
 export interface ChannelChoice {
   channel: Channel;
@@ -49,9 +55,8 @@ export interface ChannelChoice {
 export function chooseChannel(kind: SuggestionKind, contact: Contact, tier: Tier): ChannelChoice {
   if (kind === 'complaint' || kind === 'exit-conversation')
     return { channel: 'phone', basis: 'fixed' };
-  const prefs = preferred(contact);
   if (kind === 'birthday' || kind === 'partner-birthday') {
-    const p = prefs.find((c) => c !== 'email' && c !== 'event' && c !== 'other');
+    const p = firstPreferred(contact, personalWish);
     if (p) return { channel: p, basis: 'preferred' };
     const urls = Array.isArray(contact?.profileUrls) ? contact.profileUrls : [];
     const sites = urls.map(profileUrlSite);
@@ -59,7 +64,7 @@ export function chooseChannel(kind: SuggestionKind, contact: Contact, tier: Tier
     if (sites.includes('linkedin')) return { channel: 'linkedin', basis: 'profile' };
     return { channel: 'phone', basis: 'closeness' };
   }
-  const p = prefs.find((c) => c !== 'event' && c !== 'other');
+  const p = firstPreferred(contact, notMass);
   if (p) return { channel: p, basis: 'preferred' };
   return { channel: tier === 'C' ? 'email' : 'phone', basis: 'closeness' };
 }

@@ -3,7 +3,7 @@
 // without optional fields: the core fills defaults instead of throwing (ARCHITECTURE.md contracts).
 
 import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
-import { zoneFor, type DayNumber, type Zone } from './days';
+import { isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
 import type { Locale } from './format';
 
 export interface CoreSettings {
@@ -80,6 +80,10 @@ export interface CoreContext {
   /** Epoch ms of `now`; records after it are ignored by every rule. */
   nowMs: number;
   today: DayNumber;
+  /** `now` as Date#toISOString writes it ('' outside years 0–9999), for text comparison. */
+  nowIso: string;
+  /** `today` as `YYYY-MM-DD`. */
+  todayIso: string;
   /** False when `now` is no valid date: functions then return empty results instead of throwing. */
   valid: boolean;
 }
@@ -92,7 +96,17 @@ export function createContext(
   const zone = zoneFor(s.timeZone);
   const nowMs = now instanceof Date ? now.getTime() : Number.NaN;
   const valid = Number.isFinite(nowMs);
-  return { s, zone, nowMs, today: valid ? zone.dayOf(nowMs) : 0, valid };
+  const nowIso = valid ? now.toISOString() : '';
+  const today = valid ? zone.dayOf(nowMs) : 0;
+  return {
+    s,
+    zone,
+    nowMs,
+    today,
+    nowIso: nowIso.length === 24 ? nowIso : '',
+    todayIso: isoFromDayNumber(today),
+    valid,
+  };
 }
 
 export function isTier(value: unknown): value is Tier {

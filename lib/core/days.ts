@@ -70,32 +70,39 @@ function pad4(n: number): string {
   return n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : String(n);
 }
 
-/** `YYYY-MM-DD` of a day number. */
+const isoKeys = new Float64Array(4096).fill(NaN);
+const isoValues: string[] = new Array<string>(4096).fill('');
+
+/** `YYYY-MM-DD` of a day number (cached: an agenda writes the same few days thousands of times). */
 export function isoFromDayNumber(n: DayNumber): string {
+  const slot = n & 4095;
+  if (isoKeys[slot] === n) return isoValues[slot] as string;
   const c = civilFromDayNumber(n);
-  return `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
+  const iso = `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
+  isoKeys[slot] = n;
+  isoValues[slot] = iso;
+  return iso;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing model date strings by hand (Date.parse is several times slower and reads zone-less
 // date-times in the runtime's zone, which is wrong here).
 
-function digitsAt(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = i; k < i + n; k++) {
-    const c = s.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** Two decimal digits at `i` as a number, or -1 (also past the end: charCodeAt gives NaN). */
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** Day number of a `YYYY-MM-DD` prefix of `s`, or NaN when it is no real calendar day. */
 function dayNumberAt(s: string): DayNumber {
   if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = digitsAt(s, 0, 4);
-  const m = digitsAt(s, 5, 2);
-  const d = digitsAt(s, 8, 2);
+  const y1 = d2(s, 0);
+  const y2 = d2(s, 2);
+  const y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
+  const m = d2(s, 5);
+  const d = d2(s, 8);
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) return NaN;
   return dayNumberFromCivil(y, m, d);
 }
@@ -129,14 +136,14 @@ function parseParts(raw: string): number {
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return P_INVALID; // T, t, space
   if (len < 16 || s.charCodeAt(13) !== 58) return P_INVALID;
-  const hh = digitsAt(s, 11, 2);
-  const mi = digitsAt(s, 14, 2);
+  const hh = d2(s, 11);
+  const mi = d2(s, 14);
   if (hh < 0 || hh > 24 || mi < 0 || mi > 59) return P_INVALID;
   let ss = 0;
   let ms = 0;
   let i = 16;
   if (i < len && s.charCodeAt(i) === 58) {
-    ss = digitsAt(s, i + 1, 2);
+    ss = d2(s, i + 1);
     if (ss < 0 || ss > 59) return P_INVALID;
     i += 3;
     if (i < len && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
@@ -163,16 +170,102 @@ function parseParts(raw: string): number {
     return P_INSTANT;
   }
   if (z !== 43 && z !== 45) return P_INVALID;
-  const oh = digitsAt(s, i + 1, 2);
+  const oh = d2(s, i + 1);
   if (oh < 0) return P_INVALID;
   let om = 0;
   const rest = len - (i + 3);
-  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digitsAt(s, i + 4, 2);
-  else if (rest === 2) om = digitsAt(s, i + 3, 2);
+  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = d2(s, i + 4);
+  else if (rest === 2) om = d2(s, i + 3);
   else if (rest !== 0) return P_INVALID;
   if (om < 0 || om > 59 || oh > 23) return P_INVALID;
   parsedOffset = (z === 45 ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
   return P_INSTANT;
+}
+
+/**
+ * Fast path for the shape the app writes for instants, `YYYY-MM-DDTHH:MM:SS.sssZ`
+ * (Date#toISOString): straight-line digit arithmetic, no zone, no allocation. NaN when the string
+ * deviates in any way, so the general parser decides.
+ */
+function parseCanonical(s: string): number {
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46
+  )
+    return NaN;
+  const c0 = s.charCodeAt(0) - 48;
+  const c1 = s.charCodeAt(1) - 48;
+  const c2 = s.charCodeAt(2) - 48;
+  const c3 = s.charCodeAt(3) - 48;
+  const c5 = s.charCodeAt(5) - 48;
+  const c6 = s.charCodeAt(6) - 48;
+  const c8 = s.charCodeAt(8) - 48;
+  const c9 = s.charCodeAt(9) - 48;
+  const c11 = s.charCodeAt(11) - 48;
+  const c12 = s.charCodeAt(12) - 48;
+  const c14 = s.charCodeAt(14) - 48;
+  const c15 = s.charCodeAt(15) - 48;
+  const c17 = s.charCodeAt(17) - 48;
+  const c18 = s.charCodeAt(18) - 48;
+  const c20 = s.charCodeAt(20) - 48;
+  const c21 = s.charCodeAt(21) - 48;
+  const c22 = s.charCodeAt(22) - 48;
+  // Any non-digit gives a code outside 0..9, and `>>> 0` turns negatives into huge numbers.
+  const all =
+    (c0 >>> 0) |
+    (c1 >>> 0) |
+    (c2 >>> 0) |
+    (c3 >>> 0) |
+    (c5 >>> 0) |
+    (c6 >>> 0) |
+    (c8 >>> 0) |
+    (c9 >>> 0) |
+    (c11 >>> 0) |
+    (c12 >>> 0) |
+    (c14 >>> 0) |
+    (c15 >>> 0) |
+    (c17 >>> 0) |
+    (c18 >>> 0) |
+    (c20 >>> 0) |
+    (c21 >>> 0) |
+    (c22 >>> 0);
+  if (all > 15 || all < 0) return NaN;
+  if (c0 > 9 || c1 > 9 || c2 > 9 || c3 > 9 || c5 > 9 || c6 > 9 || c8 > 9 || c9 > 9) return NaN;
+  if (
+    c11 > 9 ||
+    c12 > 9 ||
+    c14 > 9 ||
+    c15 > 9 ||
+    c17 > 9 ||
+    c18 > 9 ||
+    c20 > 9 ||
+    c21 > 9 ||
+    c22 > 9
+  )
+    return NaN;
+  const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  const mo = c5 * 10 + c6;
+  const da = c8 * 10 + c9;
+  const h = c11 * 10 + c12;
+  const mi = c14 * 10 + c15;
+  const se = c17 * 10 + c18;
+  const ms = c20 * 100 + c21 * 10 + c22;
+  if (
+    y < 1 ||
+    mo < 1 ||
+    mo > 12 ||
+    da < 1 ||
+    da > monthLength(y, mo) ||
+    h > 23 ||
+    mi > 59 ||
+    se > 59
+  )
+    return NaN;
+  return dayNumberFromCivil(y, mo, da) * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -185,6 +278,8 @@ interface Transition {
 }
 
 const MAX_CACHE = 200_000;
+const FRONT = 8192; // a power of two: 22 years of days
+const EMPTY = -2147483648;
 
 /** One IANA zone with its offset caches. Get instances from `zoneFor`, never construct per record. */
 export class Zone {
@@ -193,6 +288,12 @@ export class Zone {
   private readonly boundaries = new Map<number, number>();
   private readonly days = new Map<number, number | Transition>();
   private readonly dayStarts = new Map<number, number>();
+  // Direct-mapped front caches (a typed-array slot per day, no hashing, no boxed numbers): the
+  // agenda asks for the same few thousand days hundreds of thousands of times.
+  private readonly offKey = new Int32Array(FRONT).fill(EMPTY);
+  private readonly offVal = new Float64Array(FRONT);
+  private readonly startKey = new Int32Array(FRONT).fill(EMPTY);
+  private readonly startVal = new Float64Array(FRONT);
 
   constructor(name: string, fmt: Intl.DateTimeFormat | null) {
     this.name = name;
@@ -203,11 +304,20 @@ export class Zone {
   offsetAt(t: number): number {
     if (this.fmt === null || !Number.isFinite(t)) return 0;
     const key = Math.floor(t / DAY_MS);
+    const slot = key & (FRONT - 1);
+    if (this.offKey[slot] === key) {
+      const v = this.offVal[slot] as number;
+      if (v === v) return v;
+    }
     let e = this.days.get(key);
     if (e === undefined) {
       if (this.days.size > MAX_CACHE) this.days.clear();
       e = this.computeDay(key);
       this.days.set(key, e);
+    }
+    if (key >= -2147483647 && key <= 2147483647) {
+      this.offKey[slot] = key;
+      this.offVal[slot] = typeof e === 'number' ? e : NaN; // NaN: a transition day, ask the map
     }
     if (typeof e === 'number') return e;
     return t < e.at ? e.before : e.after;
@@ -220,11 +330,17 @@ export class Zone {
 
   /** The first instant of a calendar day in this zone (a day may start at 01:00 after a gap). */
   startOfDay(day: DayNumber): number {
+    const slot = day & (FRONT - 1);
+    if (this.startKey[slot] === day) return this.startVal[slot] as number;
     let t = this.dayStarts.get(day);
     if (t === undefined) {
       if (this.dayStarts.size > MAX_CACHE) this.dayStarts.clear();
       t = this.wallToInstant(day * DAY_MS, true);
       this.dayStarts.set(day, t);
+    }
+    if (day >= -2147483647 && day <= 2147483647) {
+      this.startKey[slot] = day;
+      this.startVal[slot] = t;
     }
     return t;
   }
@@ -262,6 +378,10 @@ export class Zone {
   /** Epoch ms of a model date string; NaN when it is not one. Date-only = start of that day here. */
   parse(value: unknown): number {
     if (typeof value !== 'string' || value.length < 10) return NaN;
+    if (value.length === 24 && value.charCodeAt(23) === 90) {
+      const t = parseCanonical(value);
+      if (t === t) return t;
+    }
     const kind = parseParts(value);
     if (kind === P_INSTANT) return parsedDay * DAY_MS + parsedMs - parsedOffset;
     if (kind === P_DAY) return this.startOfDay(parsedDay);

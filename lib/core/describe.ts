@@ -5,7 +5,7 @@
 
 import type { Feedback } from '../model';
 import type { RawCandidate, Prepared } from './candidates';
-import { chooseChannel } from './channel';
+import { chooseChannel, type ChannelChoice } from './channel';
 import { isoFromDayNumber, type DayNumber } from './days';
 import {
   channelName,
@@ -18,7 +18,7 @@ import {
 } from './format';
 import type { Suggestion } from './kinds';
 import { avoidReason, hoursAdvice } from './plan';
-import { toCents } from './records';
+import { latestInteraction, toCents } from './records';
 
 /** "overdue by 3 days" / "due today" / "due in 5 days (Fri 13 Mar 2026)". */
 export function dueStatus(due: DayNumber, today: DayNumber, L: Locale): string {
@@ -43,7 +43,7 @@ function when(day: DayNumber, today: DayNumber, L: Locale): string {
 }
 
 function clean(text: unknown): string {
-  return typeof text === 'string' ? text.trim().replace(/\s+/g, ' ') : '';
+  return typeof text === 'string' ? text.trim() : '';
 }
 
 function ratings(f: Feedback, L: Locale): string {
@@ -90,7 +90,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
           ? `Versprechen an ${name} ${dueStatus(r.due, today, L)}: ${text}`
           : `Promise to ${name} ${dueStatus(r.due, today, L)}: ${text}`,
       );
-      const more = p.commitments.length - 1;
+      const more = p.commitments().length - 1;
       if (more > 0)
         out.push(
           L === 'de'
@@ -227,7 +227,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
             : `Personal contact ${status}: none since they were added on ${formatDay(day, L)}; ${plan}`,
         );
       }
-      const mass = p.facts.lastMass;
+      const mass = latestInteraction(p.history, ctx, false);
       if (mass && (!last || mass.t > last.t)) {
         const day = zone.dayOf(mass.t);
         const ch = channelName(mass.rec.channel, L);
@@ -336,6 +336,65 @@ const GUIDES = {
   },
 } as const;
 
+interface CommonPoints {
+  /** Form of address, interests, the last personal conversation. */
+  before: string[];
+  /** One line per open promise, earliest first (at most four). */
+  promises: string[];
+  preferences: string | null;
+}
+
+/** What every touch of this contact shares, built once per contact even if it has several items. */
+function commonPoints(p: Prepared): CommonPoints {
+  const cached = (p as Prepared & { _common?: CommonPoints })._common;
+  if (cached) return cached;
+  const { ctx, contact } = p;
+  const L = ctx.s.locale;
+  const before: string[] = [];
+  if (contact.address === 'Sie' || contact.address === 'Du')
+    before.push(
+      L === 'de'
+        ? `Anrede: ${contact.address}`
+        : `Address: ${contact.address === 'Sie' ? 'Sie (formal)' : 'Du (first-name terms)'}`,
+    );
+  const interests = Array.isArray(contact.interests)
+    ? contact.interests.map(clean).filter(Boolean)
+    : [];
+  if (interests.length)
+    before.push(
+      L === 'de' ? `Interessen: ${interests.join(', ')}` : `Interests: ${interests.join(', ')}`,
+    );
+  const last = p.facts.lastPersonal;
+  const summary = clean(last?.rec.summary);
+  if (last && summary) {
+    const day = ctx.zone.dayOf(last.t);
+    const ch = channelName(last.rec.channel, L);
+    before.push(
+      L === 'de'
+        ? `Zuletzt besprochen (${ch}, ${formatDay(day, L)}): ${summary}`
+        : `Last talked about (${ch}, ${formatDay(day, L)}): ${summary}`,
+    );
+  }
+  const promises: string[] = [];
+  for (const c of p.commitments().slice(0, 4)) {
+    const text = clean(c.rec.text);
+    const due = formatDay(ctx.zone.dayOf(c.t), L);
+    promises.push(
+      L === 'de'
+        ? `Offenes Versprechen: ${text} (fällig ${due})`
+        : `Open promise: ${text} (due ${due})`,
+    );
+  }
+  const prefs = clean(contact.preferences);
+  const common: CommonPoints = {
+    before,
+    promises,
+    preferences: prefs ? (L === 'de' ? `Vorlieben: ${prefs}` : `Preferences: ${prefs}`) : null,
+  };
+  (p as Prepared & { _common?: CommonPoints })._common = common;
+  return common;
+}
+
 function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
   const { ctx, contact } = p;
   const L = ctx.s.locale;
@@ -363,43 +422,12 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
         ? 'Fragen, wie es läuft und ob etwas fehlt; lieber einen nützlichen Tipp mitbringen als ein neues Angebot'
         : 'Ask how it is going and whether anything is missing; bring a useful tip rather than a new offer',
     );
-
-  if (contact.address === 'Sie' || contact.address === 'Du')
-    out.push(
-      L === 'de'
-        ? `Anrede: ${contact.address}`
-        : `Address: ${contact.address === 'Sie' ? 'Sie (formal)' : 'Du (first-name terms)'}`,
-    );
-  const interests = Array.isArray(contact.interests)
-    ? contact.interests.map(clean).filter(Boolean)
-    : [];
-  if (interests.length)
-    out.push(
-      L === 'de' ? `Interessen: ${interests.join(', ')}` : `Interests: ${interests.join(', ')}`,
-    );
-  const last = p.facts.lastPersonal;
-  const summary = clean(last?.rec.summary);
-  if (last && summary) {
-    const day = ctx.zone.dayOf(last.t);
-    const ch = channelName(last.rec.channel, L);
-    out.push(
-      L === 'de'
-        ? `Zuletzt besprochen (${ch}, ${formatDay(day, L)}): ${summary}`
-        : `Last talked about (${ch}, ${formatDay(day, L)}): ${summary}`,
-    );
-  }
-  const promises = r.kind === 'commitment' ? p.commitments.slice(1) : p.commitments;
-  for (const c of promises.slice(0, 3)) {
-    const text = clean(c.rec.text);
-    const due = formatDay(ctx.zone.dayOf(c.t), L);
-    out.push(
-      L === 'de'
-        ? `Offenes Versprechen: ${text} (fällig ${due})`
-        : `Open promise: ${text} (due ${due})`,
-    );
-  }
-  const prefs = clean(contact.preferences);
-  if (prefs) out.push(L === 'de' ? `Vorlieben: ${prefs}` : `Preferences: ${prefs}`);
+  const common = commonPoints(p);
+  for (const line of common.before) out.push(line);
+  // The promise a commitment touch is about is in its reasons already; list the others.
+  const promises = r.kind === 'commitment' ? common.promises.slice(1) : common.promises.slice(0, 3);
+  for (const line of promises) out.push(line);
+  if (common.preferences) out.push(common.preferences);
 
   const guide =
     r.kind === 'feedback'
@@ -409,7 +437,7 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
         : r.kind === 'complaint'
           ? GUIDES.complaint
           : null;
-  if (guide) out.push(...(L === 'de' ? guide.de(du) : guide.en()));
+  if (guide) for (const line of L === 'de' ? guide.de(du) : guide.en()) out.push(line);
   return out;
 }
 
@@ -423,4 +451,66 @@ export function describeCandidate(r: RawCandidate, p: Prepared): Suggestion {
     reasons: reasonsFor(r, p, choice.basis),
     talkingPoints: talkingPointsFor(r, p),
   };
+}
+
+// Lazy words for agenda items: the state sits under a non-enumerable symbol (invisible to JSON,
+// structured clone and equality checks); the shared accessors replace themselves with plain data
+// properties on first read or write.
+const SOURCE = Symbol('kundennah.describe');
+
+interface LazySource {
+  r: RawCandidate;
+  p: Prepared;
+  basis: ChannelChoice['basis'];
+}
+
+function settle(target: object, key: 'reasons' | 'talkingPoints', value: string[]): string[] {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  return value;
+}
+
+const REASONS: PropertyDescriptor = {
+  get(this: { [SOURCE]: LazySource }) {
+    const { r, p, basis } = this[SOURCE];
+    return settle(this, 'reasons', reasonsFor(r, p, basis));
+  },
+  set(this: object, value: string[]) {
+    settle(this, 'reasons', value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+const TALKING_POINTS: PropertyDescriptor = {
+  get(this: { [SOURCE]: LazySource }) {
+    const { r, p } = this[SOURCE];
+    return settle(this, 'talkingPoints', talkingPointsFor(r, p));
+  },
+  set(this: object, value: string[]) {
+    settle(this, 'talkingPoints', value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * The same Suggestion with `reasons` and `talkingPoints` put into words on first read and then
+ * kept. An agenda over 10,000 contacts holds tens of thousands of items while the popup shows the
+ * first few and the badge only counts them; building every sentence up front would cost more than
+ * the whole ranking. To every reader (JSON, structured clone, spread, equality checks) they are
+ * ordinary enumerable properties, and they may be assigned.
+ */
+export function describeCandidateLazily(r: RawCandidate, p: Prepared): Suggestion {
+  const choice = chooseChannel(r.kind, p.contact, p.tier);
+  const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
+  const source: LazySource = { r, p, basis: choice.basis };
+  Object.defineProperty(s, SOURCE, { value: source });
+  Object.defineProperty(s, 'reasons', REASONS);
+  Object.defineProperty(s, 'talkingPoints', TALKING_POINTS);
+  return s as Suggestion;
 }

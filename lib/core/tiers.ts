@@ -35,6 +35,8 @@ export interface CustomerUnit {
   /** The tier by the figures (before any `tierOverride`; in manual mode for insights only). */
   tier: Tier;
   estimated: 'none' | 'some' | 'all';
+  /** How many members contribute an annual estimate instead of purchases. */
+  estimates: number;
 }
 
 export interface TierAnalysis {
@@ -45,8 +47,8 @@ export interface TierAnalysis {
   totalCents: number;
   /** How many positive units each tier holds (for "one of 3 customers"). */
   unitCounts: Record<Tier, number>;
+  /** Figures per contact id (lost contacts too); filled only when asked for (`withPersons`). */
   persons: Map<string, PersonFigures>;
-  unitOf: Map<string, CustomerUnit>;
   tiers: Record<string, TierResult>;
   /**
    * The smallest figure that still makes a unit A / B (Infinity when no unit has that tier): used to
@@ -55,12 +57,21 @@ export interface TierAnalysis {
   cutoffs: { A: number; B: number };
 }
 
+const companyKeys = new Map<string, string>();
+
 /** Company key of a unit: trimmed, inner white space collapsed, case-insensitive; '' when blank. */
 export function companyKey(company: unknown): string {
   if (typeof company !== 'string') return '';
-  const k = company.trim().replace(/\s+/g, ' ').toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(k) ? k.normalize('NFC') : k;
+  // Cached: 10,000 contacts share a few thousand company spellings.
+  let k = companyKeys.get(company);
+  if (k === undefined) {
+    k = company.trim().replace(/\s+/g, ' ').toLowerCase();
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(k)) k = k.normalize('NFC');
+    if (companyKeys.size > 100_000) companyKeys.clear();
+    companyKeys.set(company, k);
+  }
+  return k;
 }
 
 const SCALE = 1_000_000;
@@ -74,154 +85,138 @@ function below(cum: number, share: number, total: number): boolean {
   return BigInt(cum) * BigInt(SCALE) < BigInt(s) * BigInt(total);
 }
 
-function personFigures(history: ContactHistory, ctx: CoreContext, from: number): PersonFigures {
-  const contact = history.contact;
-  let cents = 0;
-  let any = false;
-  const list = listOf(history.purchases);
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    if (!p || typeof p.amount !== 'number' || !Number.isFinite(p.amount)) continue;
-    const t = ctx.zone.parse(p.at);
-    if (t >= from && t <= ctx.nowMs) {
-      cents += Math.round(p.amount * 100);
-      any = true;
-    }
-  }
-  let source: RevenueSource = any ? 'purchases' : 'none';
-  if (!any && typeof contact.annualRevenueEstimate === 'number') {
-    const est = toCents(contact.annualRevenueEstimate);
-    cents = est;
-    source = 'estimate';
-  }
-  let figure = cents;
-  if (ctx.s.tierMode === 'value') {
-    const potential = toCents(contact.potential);
-    figure = Math.round(Math.max(cents, potential) * ctx.s.valueHorizonYears);
-  }
-  return { contactId: idOf(contact), revenueCents: cents, source, figureCents: figure };
-}
-
 /** Everything behind the tiers: person figures, units, Pareto tiers, reasons. */
 export function analyzeTiers(
   histories: ContactHistory[],
   settings: Partial<Settings>,
   now: Date,
 ): TierAnalysis {
-  return analyzeTiersIn(listOf(histories), createContext(settings, now));
+  return analyzeTiersIn(listOf(histories), createContext(settings, now), true);
 }
 
-export function analyzeTiersIn(histories: ContactHistory[], ctx: CoreContext): TierAnalysis {
+export function analyzeTiersIn(
+  histories: ContactHistory[],
+  ctx: CoreContext,
+  withPersons = false,
+): TierAnalysis {
   const mode = ctx.s.tierMode;
   const persons = new Map<string, PersonFigures>();
-  const unitOf = new Map<string, CustomerUnit>();
   const byKey = new Map<string, CustomerUnit>();
   const units: CustomerUnit[] = [];
-  const estimates = new Map<CustomerUnit, { est: number; n: number }>();
   const tiers: Record<string, TierResult> = {};
   const unitCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
-  if (!ctx.valid) {
-    return {
-      mode,
-      units,
-      totalCents: 0,
-      unitCounts,
-      persons,
-      unitOf,
-      tiers,
-      cutoffs: { A: Infinity, B: Infinity },
-    };
-  }
+  const cutoffs = { A: Infinity, B: Infinity };
+  if (!ctx.valid) return { mode, units, totalCents: 0, unitCounts, persons, tiers, cutoffs };
   // Revenue window: today and the 364 days before, from the start of that day in the user's zone.
   const from = ctx.zone.startOfDay(ctx.today - 364);
+  const nowMs = ctx.nowMs;
+  const zone = ctx.zone;
+  const value = mode === 'value';
+  const years = ctx.s.valueHorizonYears;
+  const unitAt: (CustomerUnit | null)[] = new Array<CustomerUnit | null>(histories.length);
 
-  for (const h of histories) {
+  for (let i = 0; i < histories.length; i++) {
+    unitAt[i] = null;
+    const h = histories[i];
     const contact = h?.contact;
     if (!contact) continue;
     const id = idOf(contact);
-    const figures = personFigures(h, ctx, from);
-    persons.set(id, figures);
+    // A person's revenue: purchases of the window (refunds count), else the annual estimate.
+    let cents = 0;
+    let any = false;
+    const list = listOf(h.purchases);
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k];
+      if (!p) continue;
+      const amount = p.amount;
+      if (typeof amount !== 'number' || !Number.isFinite(amount)) continue;
+      const t = zone.parse(p.at);
+      if (t >= from && t <= nowMs) {
+        cents += Math.round(amount * 100);
+        any = true;
+      }
+    }
+    let source: RevenueSource = any ? 'purchases' : 'none';
+    if (!any && typeof contact.annualRevenueEstimate === 'number') {
+      cents = toCents(contact.annualRevenueEstimate);
+      source = 'estimate';
+    }
+    const figure = value ? Math.round(Math.max(cents, toCents(contact.potential)) * years) : cents;
+    if (withPersons)
+      persons.set(id, { contactId: id, revenueCents: cents, source, figureCents: figure });
     if (isLost(contact)) continue; // lost contacts take no part in units and totals
     const ck = companyKey(contact.company);
-    const key = ck === '' ? `\u0000${id}` : ck;
-    let unit = byKey.get(key);
+    let unit = ck === '' ? undefined : byKey.get(ck);
     if (!unit) {
       const company = ck === '' ? undefined : String(contact.company).trim().replace(/\s+/g, ' ');
       unit = {
-        key,
+        key: ck === '' ? `\u0000${id}` : ck,
         company,
         name: company ?? String(contact.name ?? '').trim(),
         contactIds: [],
         figureCents: 0,
         tier: 'C',
         estimated: 'none',
+        estimates: 0,
       };
-      byKey.set(key, unit);
+      if (ck !== '') byKey.set(ck, unit);
       units.push(unit);
     }
     unit.contactIds.push(id);
-    unitOf.set(id, unit);
     // Figures are computed in manual mode too: insights (Pareto) still show revenue there.
-    unit.figureCents += figures.figureCents;
-    const e = estimates.get(unit) ?? { est: 0, n: 0 };
-    e.n++;
-    if (figures.source === 'estimate') e.est++;
-    estimates.set(unit, e);
+    unit.figureCents += figure;
+    if (source === 'estimate') unit.estimates++;
+    unitAt[i] = unit;
   }
 
+  for (const u of units)
+    u.estimated = u.estimates === 0 ? 'none' : u.estimates === u.contactIds.length ? 'all' : 'some';
+  units.sort(
+    (a, b) =>
+      b.figureCents - a.figureCents ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   let totalCents = 0;
-  const cutoffs = { A: Infinity, B: Infinity };
-  {
-    for (const [unit, e] of estimates) {
-      unit.estimated = e.est === 0 ? 'none' : e.est === e.n ? 'all' : 'some';
-    }
-    units.sort(
-      (a, b) =>
-        b.figureCents - a.figureCents ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
-    for (const u of units) if (u.figureCents > 0) totalCents += u.figureCents;
-    // A while the cumulative figure *before* the unit is below paretoA × total, B below paretoB ×
-    // total, else C; equal figures share the tier of the first of them; figures ≤ 0 are C.
-    let cum = 0;
-    let i = 0;
-    while (i < units.length) {
-      const first = units[i] as CustomerUnit;
-      const figure = first.figureCents;
-      const tier: Tier =
-        figure <= 0
-          ? 'C'
-          : below(cum, ctx.s.paretoA, totalCents)
-            ? 'A'
-            : below(cum, ctx.s.paretoB, totalCents)
-              ? 'B'
-              : 'C';
-      while (i < units.length && (units[i] as CustomerUnit).figureCents === figure) {
-        const u = units[i] as CustomerUnit;
-        u.tier = tier;
-        if (figure > 0) {
-          cum += figure;
-          unitCounts[tier]++;
-          if (tier === 'A' || tier === 'B') cutoffs[tier] = Math.min(cutoffs[tier], figure);
-        }
-        i++;
+  for (const u of units) if (u.figureCents > 0) totalCents += u.figureCents;
+  // A while the cumulative figure *before* the unit is below paretoA × total, B below paretoB ×
+  // total, else C; equal figures share the tier of the first of them; figures ≤ 0 are C.
+  let cum = 0;
+  let i = 0;
+  while (i < units.length) {
+    const figure = (units[i] as CustomerUnit).figureCents;
+    const tier: Tier =
+      figure <= 0
+        ? 'C'
+        : below(cum, ctx.s.paretoA, totalCents)
+          ? 'A'
+          : below(cum, ctx.s.paretoB, totalCents)
+            ? 'B'
+            : 'C';
+    while (i < units.length && (units[i] as CustomerUnit).figureCents === figure) {
+      const u = units[i] as CustomerUnit;
+      u.tier = tier;
+      if (figure > 0) {
+        cum += figure;
+        unitCounts[tier]++;
+        if (tier === 'A' || tier === 'B') cutoffs[tier] = Math.min(cutoffs[tier], figure);
       }
+      i++;
     }
   }
 
   const unitReasons = new Map<CustomerUnit, string>();
-  for (const h of histories) {
-    const contact = h?.contact;
+  const L = ctx.s.locale;
+  for (let k = 0; k < histories.length; k++) {
+    const contact = histories[k]?.contact;
     if (!contact) continue;
     const id = idOf(contact);
     const override = isTier(contact.tierOverride) ? contact.tierOverride : undefined;
-    const L = ctx.s.locale;
-    if (isLost(contact)) {
+    const unit = unitAt[k];
+    if (!unit) {
       tiers[id] = { tier: override ?? 'C', reason: lostReason(override, L) };
       continue;
     }
-    const unit = unitOf.get(id) as CustomerUnit;
     if (mode === 'manual') {
       tiers[id] = { tier: override ?? 'C', reason: manualReason(override, L) };
       continue;
@@ -237,7 +232,7 @@ export function analyzeTiersIn(histories: ContactHistory[], ctx: CoreContext): T
     }
     tiers[id] = { tier: unit.tier, reason };
   }
-  return { mode, units, totalCents, unitCounts, persons, unitOf, tiers, cutoffs };
+  return { mode, units, totalCents, unitCounts, persons, tiers, cutoffs };
 }
 
 /**
