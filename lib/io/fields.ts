@@ -58,23 +58,26 @@ export function normalisePhone(raw: string): Normalised {
   return /\d/.test(v) ? { ok: v } : { invalid: v };
 }
 
+// The common case, a plain profile address, without the URL parser (a large import has thousands).
+// Only slugs the URL parser leaves exactly as they are (no dots, no percent signs) take this path;
+// scheme and host are case-insensitive, the path is not (the model's rule).
+const PLAIN_PROFILE =
+  /^https?:\/\/(?:www\.)?(linkedin\.com|xing\.com)(\/in|\/profile)\/([A-Za-z0-9_-]+)\/?$/i;
+const PROFILE_PATH: Record<string, string> = { 'linkedin.com': '/in', 'xing.com': '/profile' };
+
 /**
  * A URL as the model's `profileUrls` keeps it: canonical XING/LinkedIn profile, any other http(s)
  * address as written. Without a scheme, a host with a dot is required ("www.example.de" yes,
  * "n/a" no), since the model would otherwise read any word as a host name.
  */
-// The common case, a plain profile address, without the URL parser (a large import has thousands).
-// Only slugs the URL parser leaves exactly as they are (no dots, no percent signs) take this path.
-const PLAIN_PROFILE =
-  /^https?:\/\/(?:www\.)?(linkedin\.com\/in|xing\.com\/profile)\/([A-Za-z0-9_-]+)\/?$/i;
-
 export function normaliseUrl(raw: string): Normalised {
   const v = raw.trim();
   if (!v) return null;
   const plain = PLAIN_PROFILE.exec(v);
   if (plain) {
-    const site = plain[1]!.toLowerCase();
-    return { ok: `https://www.${site}/${plain[2]}` };
+    const host = plain[1]!.toLowerCase();
+    if (PROFILE_PATH[host] === plain[2])
+      return { ok: `https://www.${host}${plain[2]}/${plain[3]}` };
   }
   if (/\s/.test(v)) return { invalid: v };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(v);

@@ -43,6 +43,12 @@ describe('parse performance: 10,000 entries well under 1 s (the import with dedu
     expect(cpu).toBeLessThan(1000);
   });
 
+  it('the generator is deterministic', () => {
+    expect(generateLinkedInCsv(200, 7)).toBe(generateLinkedInCsv(200, 7));
+    expect(generateVCards(200, 7)).toBe(generateVCards(200, 7));
+    expect(generateLinkedInCsv(200, 8)).not.toBe(generateLinkedInCsv(200, 7));
+  });
+
   it('the same files as bytes (decoding included)', () => {
     const bytes = new TextEncoder().encode(generateLinkedInCsv(10_000));
     const { result, cpu } = measure(() => parseContactsFile(bytes));
