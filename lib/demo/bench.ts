@@ -16,7 +16,6 @@ import type {
   FollowUp,
   Interaction,
   LostReason,
-  Purchase,
 } from '../model';
 import { daysInMonth } from '../model/dates';
 import { Calendar, runtimeTimeZone } from './calendar';
@@ -83,6 +82,8 @@ const LOST_REASONS: readonly (readonly [LostReason, number])[] = [
   ['other', 3],
   ['unknown', 3],
 ];
+
+const LOST_REASON_WEIGHTS = LOST_REASONS.map((r) => r[1]);
 
 const LOST_NOTES: Record<LostReason, string> = {
   price: 'Zu teuer für das Budget.',
@@ -198,30 +199,78 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
   if (nContacts === 0 && nInteractions + nCommitments + nFeedback + nPurchases + nFollowUps > 0) {
     throw new RangeError('records need at least one contact');
   }
+  const b = new BenchBuilder(
+    new Calendar(options.now, options.timeZone ?? runtimeTimeZone()),
+    options.seed ?? DEFAULT_SEED,
+  );
 
-  const cal = new Calendar(options.now, options.timeZone ?? runtimeTimeZone());
-  const seed = options.seed ?? DEFAULT_SEED;
-  const rng = new Rng(deriveSeed(seed, 'bench'));
-  const ids = new Rng(deriveSeed(seed, 'bench-ids'));
-  const thisYear = cal.ymd(0).year;
+  const people: Person[] = [];
+  for (let i = 0; i < nContacts; i++) people.push(b.person());
 
-  const slugCache = new Map<string, string>();
-  const slugOf = (name: string): string => {
-    let s = slugCache.get(name);
+  // How many records of each kind each contact gets.
+  const activity = people.map((p) => p.activity);
+  const engaged = people.map((p) => (p.history.contact.status === 'prospect' ? 0 : p.activity));
+  const buying = people.map((p) => Math.pow(p.buying, 0.6));
+  const perInteractions = allocate(b.rng, nInteractions, activity);
+  const perCommitments = allocate(b.rng, nCommitments, activity);
+  const perFeedback = allocate(b.rng, nFeedback, engaged);
+  const perPurchases = allocate(b.rng, nPurchases, buying);
+  const perFollowUps = allocate(b.rng, nFollowUps, activity);
+
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    b.interactions(p, perInteractions[i]!);
+    b.commitments(p, perCommitments[i]!);
+    b.feedback(p, perFeedback[i]!);
+    b.purchases(p, perPurchases[i]!);
+    b.followUps(p, perFollowUps[i]!);
+  }
+  return people.map((p) => p.history);
+}
+
+/** Larger than any day offset (an integer, unlike Infinity, so loops stay in small integers). */
+const NO_DAY = 0x3fffffff;
+
+/**
+ * Builds the records. Small methods rather than one long function: the engine optimises each on
+ * its own, quickly, instead of recompiling one huge loop several times.
+ */
+class BenchBuilder {
+  readonly rng: Rng;
+  private readonly ids: Rng;
+  private readonly thisYear: number;
+  private readonly pool = new SummaryPool(TOPICS, INTERESTS);
+  private readonly mailings: { offset: number; summary: string }[];
+  private readonly slugCache = new Map<string, string>();
+  private readonly usedUnitNames = new Set<string>();
+  private readonly usedDomains = new Set<string>();
+  private readonly usedEmails = new Set<string>();
+  private readonly usedXing = new Map<string, number>();
+  private readonly usedLinkedin = new Set<string>();
+  private unit: Unit | undefined;
+  private placed = 0;
+
+  constructor(
+    private readonly cal: Calendar,
+    seed: number,
+  ) {
+    this.rng = new Rng(deriveSeed(seed, 'bench'));
+    this.ids = new Rng(deriveSeed(seed, 'bench-ids'));
+    this.thisYear = cal.ymd(0).year;
+    this.mailings = massMailings(cal);
+  }
+
+  private slugOf(name: string): string {
+    let s = this.slugCache.get(name);
     if (s === undefined) {
       s = slug(name);
-      slugCache.set(name, s);
+      this.slugCache.set(name, s);
     }
     return s;
-  };
+  }
 
-  const usedUnitNames = new Set<string>();
-  const usedDomains = new Set<string>();
-  const usedEmails = new Set<string>();
-  const usedXing = new Map<string, number>();
-  const usedLinkedin = new Set<string>();
-
-  const newUnit = (): Unit => {
+  private newUnit(): Unit {
+    const rng = this.rng;
     const city = rng.pick(CITIES);
     if (rng.chance(0.08)) {
       return {
@@ -245,17 +294,16 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
       surnames =
         attempt === 0 ? [rng.pick(LAST_NAMES)] : [rng.pick(LAST_NAMES), rng.pick(LAST_NAMES)];
       if (surnames[0] === surnames[1]) surnames.pop();
-      const surname = surnames.join('-');
-      name = trade.name.replace('{n}', surname);
-      stem = trade.domain.replace('{n}', surnames.map(slugOf).join('-'));
+      name = trade.name.replace('{n}', surnames.join('-'));
+      stem = trade.domain.replace('{n}', surnames.map((n) => this.slugOf(n)).join('-'));
       if (attempt > 20) {
         name = `${name} ${attempt}`;
         stem = `${stem}-${attempt}`;
       }
-      if (!usedUnitNames.has(name.toLowerCase()) && !usedDomains.has(stem)) break;
+      if (!this.usedUnitNames.has(name.toLowerCase()) && !this.usedDomains.has(stem)) break;
     }
-    usedUnitNames.add(name.toLowerCase());
-    usedDomains.add(stem);
+    this.usedUnitNames.add(name.toLowerCase());
+    this.usedDomains.add(stem);
     const small = trade.kind !== 'firma';
     const size = small
       ? rng.chance(0.6)
@@ -274,49 +322,86 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
       emailStyle: rng.chance(0.6) ? 0 : 1,
       names: new Set(),
     };
-  };
+  }
 
-  const uniqueEmail = (candidates: string[], domain: string): string => {
+  private claimEmail(email: string): boolean {
+    if (this.usedEmails.has(email)) return false;
+    this.usedEmails.add(email);
+    return true;
+  }
+
+  private uniqueEmail(candidates: string[], domain: string): string {
     for (const local of candidates) {
       const email = `${local}@${domain}`;
-      if (!usedEmails.has(email)) {
-        usedEmails.add(email);
-        return email;
-      }
+      if (this.claimEmail(email)) return email;
     }
     for (let k = 2; ; k++) {
       const email = `${candidates[0]}${k}@${domain}`;
-      if (!usedEmails.has(email)) {
-        usedEmails.add(email);
-        return email;
-      }
+      if (this.claimEmail(email)) return email;
     }
-  };
+  }
 
-  const birthday = (): DayOfYear => {
+  private emailsFor(unit: Unit, owner: boolean, first: string, last: string): string[] {
+    const f = this.slugOf(first);
+    const l = this.slugOf(last);
+    if (unit.kind === 'freelance') {
+      return [this.uniqueEmail([f, `${f}.${l}`, 'kontakt', 'mail'], unit.domain)];
+    }
+    const styled =
+      unit.emailStyle === 0 ? [`${f}.${l}`, `${f[0]}.${l}`] : [`${f[0]}.${l}`, `${f}.${l}`];
+    if (owner && unit.size === 1 && this.rng.chance(0.5)) styled.unshift('info');
+    const emails = [this.uniqueEmail(styled, unit.domain)];
+    if (this.rng.chance(0.1)) {
+      const extra = `${owner ? 'info' : f}@${unit.domain}`;
+      if (this.claimEmail(extra)) emails.push(extra);
+    }
+    return emails;
+  }
+
+  private profilesFor(first: string, last: string): [string | undefined, string | undefined] {
+    const rng = this.rng;
+    let xingUrl: string | undefined;
+    let linkedinUrl: string | undefined;
+    if (rng.chance(0.55)) {
+      const base = xingSlug(first, last);
+      const n = (this.usedXing.get(base) ?? 0) + 1;
+      this.usedXing.set(base, n);
+      xingUrl = `https://www.xing.com/profile/${n === 1 ? base : `${base}${n}`}`;
+    }
+    if (rng.chance(0.45)) {
+      let s: string;
+      do s = `${this.slugOf(first)}-${this.slugOf(last)}-${rng.hex(6)}`;
+      while (this.usedLinkedin.has(s));
+      this.usedLinkedin.add(s);
+      linkedinUrl = `https://www.linkedin.com/in/${s}`;
+    }
+    return [xingUrl, linkedinUrl];
+  }
+
+  private birthday(): DayOfYear {
+    const rng = this.rng;
     const month = rng.int(1, 12);
     if (rng.chance(0.65)) {
-      const year = thisYear - rng.int(25, 72);
+      const year = this.thisYear - rng.int(25, 72);
       return { month, day: rng.int(1, daysInMonth(year, month)), year };
     }
     return { month, day: rng.int(1, daysInMonth(2000, month)) };
-  };
+  }
 
-  // ---- contacts ----------------------------------------------------------------------------
-  const people: Person[] = [];
-  let unit: Unit | undefined;
-  let placed = 0;
-  for (let i = 0; i < nContacts; i++) {
-    if (!unit || placed >= unit.size) {
-      unit = newUnit();
-      placed = 0;
+  /** The next contact: a new firm when the current one is full. */
+  person(): Person {
+    const rng = this.rng;
+    if (!this.unit || this.placed >= this.unit.size) {
+      this.unit = this.newUnit();
+      this.placed = 0;
     }
-    const owner = placed === 0;
-    placed++;
+    const unit = this.unit;
+    const owner = this.placed === 0;
+    this.placed++;
+
     const female = rng.chance(0.5);
     let first = '';
     let last = '';
-    let title: string | undefined;
     const doctorsFirm = unit.trade?.name.includes('Dr.') ?? false;
     const ownsName = owner && unit.surnames.length > 0 && (doctorsFirm || rng.chance(0.9));
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -325,53 +410,22 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
       if (!unit.names.has(`${first} ${last}`)) break;
     }
     unit.names.add(`${first} ${last}`);
-    if (unit.kind === 'freelance') unit.domain = `${slugOf(first)}-${slugOf(last)}.de`;
+    if (unit.kind === 'freelance') {
+      unit.domain = `${this.slugOf(first)}-${this.slugOf(last)}.de`;
+    }
+    let title: string | undefined;
     if (owner && doctorsFirm) title = 'Dr.';
     else if (unit.kind === 'praxis' || unit.kind === 'kanzlei') {
       title = rng.chance(owner ? 0.5 : 0.15) ? 'Dr.' : undefined;
     } else if (rng.chance(0.04)) title = 'Dr.';
-    const name = title ? `${title} ${first} ${last}` : `${first} ${last}`;
 
-    const f = slugOf(first);
-    const l = slugOf(last);
-    const emails: string[] = [];
-    if (unit.kind === 'freelance') {
-      emails.push(uniqueEmail([f, `${f}.${l}`, 'kontakt', 'mail'], unit.domain));
-    } else {
-      const styled =
-        unit.emailStyle === 0 ? [`${f}.${l}`, `${f[0]}.${l}`] : [`${f[0]}.${l}`, `${f}.${l}`];
-      if (owner && unit.size === 1 && rng.chance(0.5)) styled.unshift('info');
-      emails.push(uniqueEmail(styled, unit.domain));
-      if (rng.chance(0.1)) {
-        const extra = owner ? 'info' : `${f}`;
-        const email = `${extra}@${unit.domain}`;
-        if (!usedEmails.has(email)) {
-          usedEmails.add(email);
-          emails.push(email);
-        }
-      }
-    }
+    const emails = this.emailsFor(unit, owner, first, last);
     const phones = [phoneNumber(unit.prefix, rng.int(0, 999))];
     if (rng.chance(0.25)) {
       const second = phoneNumber(unit.prefix, rng.int(0, 999));
       if (second !== phones[0]) phones.push(second);
     }
-
-    let xingUrl: string | undefined;
-    let linkedinUrl: string | undefined;
-    if (rng.chance(0.55)) {
-      const base = xingSlug(first, last);
-      const n = (usedXing.get(base) ?? 0) + 1;
-      usedXing.set(base, n);
-      xingUrl = `https://www.xing.com/profile/${n === 1 ? base : `${base}${n}`}`;
-    }
-    if (rng.chance(0.45)) {
-      let s: string;
-      do s = `${f}-${l}-${rng.hex(6)}`;
-      while (usedLinkedin.has(s));
-      usedLinkedin.add(s);
-      linkedinUrl = `https://www.linkedin.com/in/${s}`;
-    }
+    const [xingUrl, linkedinUrl] = this.profilesFor(first, last);
     const profileUrls: string[] = [];
     if (xingUrl) profileUrls.push(xingUrl);
     if (linkedinUrl) profileUrls.push(linkedinUrl);
@@ -390,19 +444,21 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
           (c !== 'linkedin' || linkedinUrl !== undefined),
       );
     const interestIdx = rng.sample(INTEREST_INDEXES, rng.int(1, 3));
-    const interests = interestIdx.map((k) => INTERESTS[k]!);
 
     const contact: Contact = {
-      id: ids.uuid(),
-      name,
+      id: this.ids.uuid(),
+      name: title ? `${title} ${first} ${last}` : `${first} ${last}`,
       emails,
       phones,
       profileUrls,
       status,
       preferredChannels: channels,
-      interests,
-      createdAt: cal.instant(since, 540 + rng.int(0, 480)),
-      updatedAt: cal.instant(rng.int(Math.max(since, until - 60), until), 540 + rng.int(0, 480)),
+      interests: interestIdx.map((k) => INTERESTS[k]!),
+      createdAt: this.cal.instant(since, 540 + rng.int(0, 480)),
+      updatedAt: this.cal.instant(
+        rng.int(Math.max(since, until - 60), until),
+        540 + rng.int(0, 480),
+      ),
     };
     if (unit.name) contact.company = unit.name;
     contact.position = gendered(
@@ -413,21 +469,52 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
           : rng.pick(unit.trade?.positions.slice(1) ?? ['Mitarbeiter']),
       female,
     );
-    if (status === 'lost') {
-      const reason = LOST_REASONS[rng.weighted(LOST_REASONS.map((r) => r[1]))]![0];
-      contact.lost = { at: cal.day(lostAt), reason, note: LOST_NOTES[reason] };
-      const exit = lostAt + rng.int(3, 30);
-      if (rng.chance(0.45) && exit <= -1) {
-        contact.lost.exitConversationAt = cal.instant(exit, 600);
-        contact.lost.learned = rng.pick(LEARNED);
-      }
+    if (status === 'lost') this.lost(contact, lostAt);
+    this.softFacts(contact, unit, female, last);
+
+    return {
+      history: {
+        contact,
+        interactions: [],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+      unit,
+      since,
+      until,
+      activity:
+        (status === 'prospect' ? 0.3 : status === 'lost' ? 0.5 : 1) *
+        (0.4 + Math.sqrt(unit.scale)) *
+        (0.3 + 1.4 * rng.next()),
+      buying: status === 'prospect' ? 0 : (unit.scale / unit.size) * (owner ? 2 : 1),
+      interestIdx,
+      channels,
+      xingUrl,
+      linkedinUrl,
+    };
+  }
+
+  private lost(contact: Contact, lostAt: number): void {
+    const rng = this.rng;
+    const reason = LOST_REASONS[rng.weighted(LOST_REASON_WEIGHTS)]![0];
+    contact.lost = { at: this.cal.day(lostAt), reason, note: LOST_NOTES[reason] };
+    const exit = lostAt + rng.int(3, 30);
+    if (rng.chance(0.45) && exit <= -1) {
+      contact.lost.exitConversationAt = this.cal.instant(exit, 600);
+      contact.lost.learned = rng.pick(LEARNED);
     }
-    if (rng.chance(0.55)) contact.birthday = birthday();
+  }
+
+  private softFacts(contact: Contact, unit: Unit, female: boolean, last: string): void {
+    const rng = this.rng;
+    if (rng.chance(0.55)) contact.birthday = this.birthday();
     if (unit.size === 1 && unit.kind !== 'freelance' && rng.chance(0.45)) {
       const partnerFirst = rng.pick(female ? FIRST_NAMES_M : FIRST_NAMES_F);
       const partnerLast = rng.chance(0.8) ? last : rng.pick(LAST_NAMES);
       contact.partner = { name: `${partnerFirst} ${partnerLast}` };
-      if (rng.chance(0.5)) contact.partner.birthday = birthday();
+      if (rng.chance(0.5)) contact.partner.birthday = this.birthday();
     }
     if (rng.chance(0.25)) contact.preferences = rng.pick(PREFERENCES);
     if (rng.chance(0.5)) contact.howWeMet = rng.pick(HOW_WE_MET);
@@ -443,140 +530,122 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
     if (rng.chance(0.06)) {
       contact.potential = Math.round(Math.min(rng.pareto(2_000, 1.2), 500_000) / 100) * 100;
     }
-    if (status === 'active' && rng.chance(0.02)) {
+    if (contact.status === 'active' && rng.chance(0.02)) {
       contact.annualRevenueEstimate = Math.round(Math.min(rng.pareto(500, 1.5), 100_000) / 50) * 50;
     }
-
-    const volume = Math.sqrt(unit.scale);
-    people.push({
-      history: {
-        contact,
-        interactions: [],
-        commitments: [],
-        feedback: [],
-        purchases: [],
-        followUps: [],
-      },
-      unit,
-      since,
-      until,
-      activity:
-        (status === 'prospect' ? 0.3 : status === 'lost' ? 0.5 : 1) *
-        (0.4 + volume) *
-        (0.3 + 1.4 * rng.next()),
-      buying: status === 'prospect' ? 0 : (unit.scale / unit.size) * (owner ? 2 : 1),
-      interestIdx,
-      channels,
-      xingUrl,
-      linkedinUrl,
-    });
   }
 
-  // ---- how many records of each kind each contact gets -------------------------------------
-  const activity = people.map((p) => p.activity);
-  const engaged = people.map((p) => (p.history.contact.status === 'prospect' ? 0 : p.activity));
-  const buying = people.map((p) => Math.pow(p.buying, 0.6));
-  const perInteractions = allocate(rng, nInteractions, activity);
-  const perCommitments = allocate(rng, nCommitments, activity);
-  const perFeedback = allocate(rng, nFeedback, engaged);
-  const perPurchases = allocate(rng, nPurchases, buying);
-  const perFollowUps = allocate(rng, nFollowUps, activity);
-
-  // ---- records ------------------------------------------------------------------------------
-  const pool = new SummaryPool(TOPICS, INTERESTS);
-  const mailings = massMailings(cal);
-  for (let pi = 0; pi < people.length; pi++) {
-    const p = people[pi]!;
-    const h = p.history;
-    const cid = h.contact.id;
+  /** Days with records: the last two years, up to yesterday or the day the customer was lost. */
+  private window(p: Person): [number, number] {
     const lo = Math.max(p.since, -HISTORY_DAYS);
-    const hi = Math.max(p.until, lo);
+    return [lo, Math.max(p.until, lo)];
+  }
 
-    // Mass mailings on their fixed days (at most one of each per contact), the rest personal.
-    const k = perInteractions[pi]!;
-    const mailDays = mailings.filter((m) => m.offset >= lo && m.offset <= hi);
+  /** Mass mailings on their fixed days (each at most once per contact), the rest personal. */
+  interactions(p: Person, k: number): void {
+    if (k === 0) return;
+    const rng = this.rng;
+    const [lo, hi] = this.window(p);
+    const mailDays = this.mailings.filter((m) => m.offset >= lo && m.offset <= hi);
     const mass = rng
       .sample(mailDays, Math.min(Math.floor(k * 0.15 + rng.next()), mailDays.length))
       .sort((a, b) => a.offset - b.offset);
     const own = sortedOffsets(rng, k - mass.length, lo, hi);
+    const out = p.history.interactions;
     let mi = 0;
     for (let oi = 0; oi <= own.length; oi++) {
-      const next = oi < own.length ? own[oi]! : Infinity;
+      const next = oi < own.length ? own[oi]! : NO_DAY;
       while (mi < mass.length && mass[mi]!.offset <= next) {
         const m = mass[mi++]!;
-        h.interactions.push({
-          id: ids.uuid(),
-          contactId: cid,
-          at: cal.instant(m.offset, 450),
+        out.push({
+          id: this.ids.uuid(),
+          contactId: p.history.contact.id,
+          at: this.cal.instant(m.offset, 450),
           channel: 'email',
           direction: 'out',
           personal: false,
           summary: m.summary,
         });
       }
-      if (oi === own.length) break;
-      // Business contacts happen on working days.
-      let o = next;
-      const wd = cal.weekday(o);
-      if (wd >= 6) o = o - (wd - 5) >= lo ? o - (wd - 5) : Math.min(o + 8 - wd, hi);
-      const channel: Channel =
-        p.channels.length > 0 && rng.chance(0.7)
-          ? rng.pick(p.channels)
-          : rng.chance(0.6)
-            ? 'phone'
-            : 'email';
-      const twoWay =
-        channel === 'phone' || channel === 'email' || channel === 'xing' || channel === 'linkedin';
-      const direction = twoWay && rng.chance(0.3) ? 'in' : 'out';
-      const topic = rng.int(0, TOPICS.length - 1);
-      const summary =
-        direction === 'out' && rng.chance(0.2)
-          ? pool.personalSummary(rng, channel, rng.pick(p.interestIdx), topic)
-          : pool.businessSummary(rng, channel, direction, topic);
-      const rec: Interaction = {
-        id: ids.uuid(),
-        contactId: cid,
-        at: cal.instant(o, 455 + rng.int(0, 136) * 5),
-        channel,
-        direction,
-        personal: true,
-        summary,
-      };
-      if (channel === 'email' && rng.chance(0.4)) {
-        rec.source = { site: 'gmail', threadId: rng.hex(16), subject: SUBJECTS[topic]! };
-      } else if (channel === 'xing' && p.xingUrl) {
-        rec.source = { site: 'xing', url: p.xingUrl };
-      } else if (channel === 'linkedin' && p.linkedinUrl) {
-        rec.source = { site: 'linkedin', url: p.linkedinUrl };
-      }
-      h.interactions.push(rec);
+      if (oi < own.length) out.push(this.personalInteraction(p, next, lo, hi));
     }
+  }
 
-    for (const o of sortedOffsets(rng, perCommitments[pi]!, lo, hi)) {
+  private personalInteraction(p: Person, day: number, lo: number, hi: number): Interaction {
+    const rng = this.rng;
+    // Business contacts happen on working days.
+    let o = day;
+    const wd = this.cal.weekday(o);
+    if (wd >= 6) o = o - (wd - 5) >= lo ? o - (wd - 5) : Math.min(o + 8 - wd, hi);
+    const channel: Channel =
+      p.channels.length > 0 && rng.chance(0.7)
+        ? rng.pick(p.channels)
+        : rng.chance(0.6)
+          ? 'phone'
+          : 'email';
+    const twoWay =
+      channel === 'phone' || channel === 'email' || channel === 'xing' || channel === 'linkedin';
+    const direction = twoWay && rng.chance(0.3) ? 'in' : 'out';
+    const topic = rng.int(0, TOPICS.length - 1);
+    const summary =
+      direction === 'out' && rng.chance(0.2)
+        ? this.pool.personalSummary(rng, channel, rng.pick(p.interestIdx), topic)
+        : this.pool.businessSummary(rng, channel, direction, topic);
+    const rec: Interaction = {
+      id: this.ids.uuid(),
+      contactId: p.history.contact.id,
+      at: this.cal.instant(o, 455 + rng.int(0, 136) * 5),
+      channel,
+      direction,
+      personal: true,
+      summary,
+    };
+    if (channel === 'email' && rng.chance(0.4)) {
+      rec.source = { site: 'gmail', threadId: rng.hex(16), subject: SUBJECTS[topic]! };
+    } else if (channel === 'xing' && p.xingUrl) {
+      rec.source = { site: 'xing', url: p.xingUrl };
+    } else if (channel === 'linkedin' && p.linkedinUrl) {
+      rec.source = { site: 'linkedin', url: p.linkedinUrl };
+    }
+    return rec;
+  }
+
+  /** Promises: most kept on time, some late, some open (a few of them overdue). */
+  commitments(p: Person, k: number): void {
+    if (k === 0) return;
+    const rng = this.rng;
+    const [lo, hi] = this.window(p);
+    for (const o of sortedOffsets(rng, k, lo, hi)) {
       const due = o + rng.int(2, 21);
       const rec: Commitment = {
-        id: ids.uuid(),
-        contactId: cid,
+        id: this.ids.uuid(),
+        contactId: p.history.contact.id,
         text: rng.pick(COMMITMENT_POOL),
-        createdAt: cal.instant(o, 480 + rng.int(0, 120) * 5),
-        dueAt: cal.day(due),
+        createdAt: this.cal.instant(o, 480 + rng.int(0, 120) * 5),
+        dueAt: this.cal.day(due),
       };
       const draw = rng.next();
       const done =
         draw < 0.7 ? due - rng.int(0, Math.min(3, due - o)) : draw < 0.9 ? due + rng.int(1, 14) : 1;
-      if (done <= -1 && (h.contact.status !== 'lost' || done <= p.until + 30)) {
-        rec.doneAt = cal.instant(done, 480 + rng.int(0, 120) * 5);
+      if (done <= -1 && (p.history.contact.status !== 'lost' || done <= p.until + 30)) {
+        rec.doneAt = this.cal.instant(done, 480 + rng.int(0, 120) * 5);
       }
-      h.commitments.push(rec);
+      p.history.commitments.push(rec);
     }
+  }
 
-    for (const o of sortedOffsets(rng, perFeedback[pi]!, lo, hi)) {
+  /** Ratings mostly good; complaints come with low ratings and are mostly resolved. */
+  feedback(p: Person, k: number): void {
+    if (k === 0) return;
+    const rng = this.rng;
+    const [lo, hi] = this.window(p);
+    for (const o of sortedOffsets(rng, k, lo, hi)) {
       const product = RATINGS[rng.weighted(RATING_WEIGHTS)]!;
       const service = Math.min(5, Math.max(1, product + rng.int(-1, 1)));
       const rec: Feedback = {
-        id: ids.uuid(),
-        contactId: cid,
-        at: cal.instant(o, 480 + rng.int(0, 120) * 5),
+        id: this.ids.uuid(),
+        contactId: p.history.contact.id,
+        at: this.cal.instant(o, 480 + rng.int(0, 120) * 5),
         product,
         service,
         complaint: Math.min(product, service) <= 2 ? rng.chance(0.6) : rng.chance(0.005),
@@ -584,47 +653,56 @@ export function generateBenchData(options: BenchOptions): ContactHistory[] {
       if (rng.chance(0.2)) rec.note = rng.pick(product >= 4 ? GOOD_NOTES : BAD_NOTES);
       if (rec.complaint && rng.chance(0.85)) {
         const resolved = o + rng.int(1, 20);
-        if (resolved <= -1) rec.resolvedAt = cal.instant(resolved, 600);
+        if (resolved <= -1) rec.resolvedAt = this.cal.instant(resolved, 600);
       }
-      h.feedback.push(rec);
+      p.history.feedback.push(rec);
     }
+  }
 
-    if (perPurchases[pi]! > 0) {
-      const size = Math.pow(p.unit.scale, 0.4);
-      const plo = Math.max(p.since + 1, -HISTORY_DAYS);
-      for (const o of sortedOffsets(rng, perPurchases[pi]!, plo, Math.max(hi, plo))) {
-        const refund = rng.chance(0.015);
-        const base = 300 * size * Math.exp(rng.next() * 1.6 - 0.8);
-        const amount = Math.max(10, Math.round(base / 10) * 10);
-        const rec: Purchase = {
-          id: ids.uuid(),
-          contactId: cid,
-          at: cal.day(o),
-          amount: refund ? -Math.max(10, Math.round(amount / 40) * 10) : amount,
-          description: refund ? 'Gutschrift' : rng.pick(PRODUCTS),
-        };
-        h.purchases.push(rec);
-      }
+  /** Amounts grow with the firm's volume; a few refunds. */
+  purchases(p: Person, k: number): void {
+    if (k === 0) return;
+    const rng = this.rng;
+    const size = Math.pow(p.unit.scale, 0.4);
+    const lo = Math.max(p.since + 1, -HISTORY_DAYS);
+    for (const o of sortedOffsets(rng, k, lo, Math.max(p.until, lo))) {
+      const refund = rng.chance(0.015);
+      const base = 300 * size * Math.exp(rng.next() * 1.6 - 0.8);
+      const amount = Math.max(10, Math.round(base / 10) * 10);
+      p.history.purchases.push({
+        id: this.ids.uuid(),
+        contactId: p.history.contact.id,
+        at: this.cal.day(o),
+        amount: refund ? -Math.max(10, Math.round(amount / 40) * 10) : amount,
+        description: refund ? 'Gutschrift' : rng.pick(PRODUCTS),
+      });
     }
+  }
 
-    for (let k = perFollowUps[pi]!; k > 0; k--) {
+  /** Manual reminders: some done, some snoozed, the rest open. */
+  followUps(p: Person, k: number): void {
+    if (k === 0) return;
+    const rng = this.rng;
+    const [lo] = this.window(p);
+    const out = p.history.followUps;
+    for (let i = 0; i < k; i++) {
       const due = rng.int(lo, 30);
       const rec: FollowUp = {
-        id: ids.uuid(),
-        contactId: cid,
-        dueAt: cal.day(due),
+        id: this.ids.uuid(),
+        contactId: p.history.contact.id,
+        dueAt: this.cal.day(due),
         note: rng.pick(FOLLOW_UP_POOL),
       };
       const draw = rng.next();
-      if (draw < 0.4 && due <= -1)
-        rec.doneAt = cal.instant(rng.int(due, Math.min(due + 20, -1)), 720);
-      else if (draw < 0.55) rec.snoozedUntil = cal.day(Math.max(due, 0) + rng.int(1, 14));
-      h.followUps.push(rec);
+      if (draw < 0.4 && due <= -1) {
+        rec.doneAt = this.cal.instant(rng.int(due, Math.min(due + 20, -1)), 720);
+      } else if (draw < 0.55) {
+        rec.snoozedUntil = this.cal.day(Math.max(due, 0) + rng.int(1, 14));
+      }
+      out.push(rec);
     }
-    h.followUps.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
   }
-
-  return people.map((p) => p.history);
 }
 
 const RATINGS = [5, 4, 3, 2, 1] as const;
