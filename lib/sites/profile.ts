@@ -19,10 +19,10 @@ import type { PageContext, Person } from './types';
 export interface ProfileSelectors {
   /** The profile's own content (keeps the signed-in user's menu and suggestions out). */
   SCOPE: Selectors;
-  /** Elements whose aria-label is the profile's name. */
-  NAME_LABEL: Selectors;
-  /** Elements whose first text is the name (stable attributes, then headings). */
+  /** Elements whose first text is the name, found by stable attributes. */
   NAME: Selectors;
+  /** Elements whose aria-label is the profile's name (when the heading itself is gone). */
+  NAME_LABEL: Selectors;
   /** The tagline under the name. */
   HEADLINE: Selectors;
   /** Elements whose aria-label names the current employer ("Current company: Acme GmbH. …"). */
@@ -30,7 +30,7 @@ export interface ProfileSelectors {
   COMPANY_LABEL_PATTERN?: RegExp;
   /** Elements whose text is the current employer (possibly "Acme GmbH · Full-time"). */
   COMPANY: Selectors;
-  /** Contact details: mailto links. */
+  /** Contact details shared with the user: mailto links (specific enough for the whole page). */
   EMAIL: Selectors;
   /** Visible headings, the last resort for the name. */
   HEADINGS: Selectors;
@@ -55,13 +55,14 @@ export function readProfile(
   const person: Person = {};
   const ld = attempt(() => personLd(doc));
   const name =
-    attempt(() => attr(first(scope, S.NAME_LABEL), 'aria-label')) ||
     attempt(() => firstText(first(scope, S.NAME))) ||
+    attempt(() => attr(first(scope, S.NAME_LABEL), 'aria-label')) ||
     attempt(() => nameFromTitle(doc, S)) ||
     attempt(() => nameFromMeta(doc, ld)) ||
     attempt(() => firstText(first(scope, S.HEADINGS)));
   if (name) person.name = name;
-  const email = attempt(() => findEmail(attr(first(scope, S.EMAIL), 'href')));
+  // The contact-info overlay is a dialog outside the main content: looked up in the whole page.
+  const email = attempt(() => findEmail(attr(first(doc, S.EMAIL), 'href')));
   if (email) person.email = email;
   person.profileUrl = profileUrl;
 

@@ -115,7 +115,7 @@ function signedInUser(doc: Document, title: string): Me {
   if (parsed) {
     const name = clean(parsed[1]);
     if (name) me.names.add(name.toLowerCase());
-    me.emails.add(findEmail(parsed[2]));
+    if (findEmail(parsed[2])) me.emails.add(findEmail(parsed[2]));
   } else if (findEmail(label)) {
     me.emails.add(findEmail(label));
   }

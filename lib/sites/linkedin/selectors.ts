@@ -10,13 +10,13 @@ export const LINKEDIN: ProfileSelectors = {
     'main#main', // seen 2026-11 (signed in); keeps the global nav and "People also viewed" out
     'main', // seen 2026-11 (public profile: main.main); fallback: the whole document
   ],
-  NAME_LABEL: [
-    'a[href*="/overlay/about-this-profile/"][aria-label]', // seen 2026-11: wraps the name heading
-  ],
   NAME: [
     'a[href*="/overlay/about-this-profile/"] h1', // seen 2026-11
     'section[data-member-id] h1', // seen 2024-2026 (top card); fallback: public profile heading
-    '.top-card-layout__title', // seen 2026-11 (public profile); fallback: the document title
+    '.top-card-layout__title', // seen 2026-11 (public profile); fallback: the link's label, the title
+  ],
+  NAME_LABEL: [
+    'a[href*="/overlay/about-this-profile/"][aria-label]', // seen 2026-11: wraps the name heading
   ],
   HEADLINE: [
     'section[data-member-id] .text-body-medium', // seen 2024-2026: tagline under the name

@@ -9,12 +9,12 @@ export const XING: ProfileSelectors = {
     'main#content', // seen 2026-11; fallback: any main
     'main', // seen 2026-11; fallback: the whole document
   ],
-  NAME_LABEL: [],
   NAME: [
     '#XingIdModule h1', // seen 2026-11; the h1 also holds the membership badge (first text wins)
     '[data-xds="Hero"]', // seen 2023-2026; fallback: the 2019 design below
     '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the document title
   ],
+  NAME_LABEL: [],
   HEADLINE: [
     '[data-xds="IconJobs"] + div p', // seen 2026-11: the occupation line under the name
     '[data-qa="profile-occupations"] p', // seen 2019-2021; fallback: JSON-LD jobTitle

@@ -204,6 +204,30 @@ describe('LinkedIn after DOM changes', () => {
     expect(readPage(doc, li.url)).toEqual(li.expected);
   });
 
+  it('the contact-info overlay is open: the shared address joins the person', () => {
+    const url = 'https://www.linkedin.com/in/jonas-weber-7b3a91152/overlay/contact-info/';
+    const doc = loadFixture(li.file);
+    const dialog = doc.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.innerHTML =
+      '<section class="pv-contact-info__contact-type"><h3>E-Mail</h3><div><a href="mailto:Jonas.Weber@schmidt-partner.de" class="link-without-visited-state">Jonas.Weber@schmidt-partner.de</a></div></section>';
+    doc.body.appendChild(dialog);
+    expect(readPage(doc, url)?.people).toEqual([
+      {
+        name: 'Jonas Weber',
+        email: 'jonas.weber@schmidt-partner.de',
+        profileUrl: 'https://www.linkedin.com/in/jonas-weber-7b3a91152',
+      },
+    ]);
+  });
+
+  it('no name heading: the label of the link around it still names the person', () => {
+    const doc = loadFixture(li.file);
+    removeAll(doc, 'h1');
+    setTitle(doc, 'LinkedIn');
+    expect(names(readPage(doc, li.url))).toEqual(['Jonas Weber']);
+  });
+
   it('no top card at all: the title names the person; the user in the global nav never does', () => {
     const doc = loadFixture(li.file);
     removeAll(doc, 'section[data-member-id]');
