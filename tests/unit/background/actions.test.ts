@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handlePanelRequest, channelOfSite, type ActionEnv } from '@/lib/background/actions';
+import { KundennahDB, createContact, getHistory } from '@/lib/db';
+
+const now = new Date('2026-11-22T10:00:00.000Z');
+let db: KundennahDB;
+let env: ActionEnv;
+
+beforeEach(async () => {
+  db = new KundennahDB(`test-${crypto.randomUUID()}`);
+  await db.open();
+  env = {
+    db,
+    now,
+    timeZone: 'Europe/Berlin',
+    context: {
+      site: 'gmail',
+      kind: 'thread',
+      people: [{ name: 'Anna Schröder', email: 'anna@schroeder-bau.de' }],
+      subject: 'Angebot Dachsanierung',
+      threadId: '19a8f3c2d4e5b607',
+    },
+    url: 'https://mail.google.com/mail/u/0/#inbox/19a8f3c2d4e5b607',
+  };
+});
+afterEach(async () => db.delete());
+
+describe('logging a contact from the panel', () => {
+  it('logs a personal e-mail with the thread subject, link and id', async () => {
+    const c = await createContact(
+      db,
+      { name: 'Anna Schröder', emails: ['anna@schroeder-bau.de'] },
+      now,
+    );
+    const reply = await handlePanelRequest(
+      { action: 'log-contact', contactId: c.id, summary: ' Angebot nachgefasst ' },
+      env,
+    );
+    expect(reply).toMatchObject({ ok: true, created: { table: 'interactions' } });
+    const [i] = (await getHistory(db, c.id))!.interactions;
+    expect(i).toMatchObject({
+      channel: 'email',
+      direction: 'out',
+      personal: true,
+      summary: 'Angebot nachgefasst',
+      source: {
+        site: 'gmail',
+        threadId: '19a8f3c2d4e5b607',
+        subject: 'Angebot Dachsanierung',
+        url: env.url,
+      },
+    });
+  });
+
+  it('asks instead of logging the same thread twice on one day, and logs when told to', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    await handlePanelRequest({ action: 'log-contact', contactId: c.id }, env);
+    const second = await handlePanelRequest({ action: 'log-contact', contactId: c.id }, env);
+    expect(second).toMatchObject({ ok: false, error: { code: 'logged-today' } });
+    expect((await getHistory(db, c.id))!.interactions).toHaveLength(1);
+    const forced = await handlePanelRequest(
+      { action: 'log-contact', contactId: c.id, again: true },
+      env,
+    );
+    expect(forced.ok).toBe(true);
+    expect((await getHistory(db, c.id))!.interactions).toHaveLength(2);
+  });
+
+  it('logs again the next day without asking', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    await handlePanelRequest({ action: 'log-contact', contactId: c.id }, env);
+    const tomorrow = { ...env, now: new Date('2026-11-23T10:00:00.000Z') };
+    expect(
+      (await handlePanelRequest({ action: 'log-contact', contactId: c.id }, tomorrow)).ok,
+    ).toBe(true);
+  });
+
+  it('undo removes exactly what was logged', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const reply = await handlePanelRequest({ action: 'log-contact', contactId: c.id }, env);
+    expect((await handlePanelRequest({ action: 'undo', created: reply.created! }, env)).ok).toBe(
+      true,
+    );
+    expect((await getHistory(db, c.id))!.interactions).toHaveLength(0);
+  });
+
+  it.each([
+    ['gmail', 'email'],
+    ['outlook', 'email'],
+    ['xing', 'xing'],
+    ['linkedin', 'linkedin'],
+  ] as const)('a contact logged on %s goes on the %s channel', (site, channel) => {
+    expect(channelOfSite(site)).toBe(channel);
+  });
+});
+
+describe('adding a person from the page', () => {
+  it('adds them prefilled, and refuses a second add of the same e-mail naming the existing contact', async () => {
+    const person = {
+      name: 'Anna Schröder',
+      email: 'Anna@Schroeder-Bau.de',
+      company: 'Schröder Bau',
+    };
+    const first = await handlePanelRequest({ action: 'add-person', person }, env);
+    expect(first).toMatchObject({ ok: true, created: { table: 'contacts' } });
+    const second = await handlePanelRequest({ action: 'add-person', person }, env);
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate', existingIds: [first.created!.id] },
+    });
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('refuses a nameless person with a validation error and writes nothing', async () => {
+    const reply = await handlePanelRequest({ action: 'add-person', person: { name: '  ' } }, env);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('links the page person to an existing contact by adding their e-mail', async () => {
+    const c = await createContact(
+      db,
+      { name: 'Anna Schröder', emails: ['anna.privat@web.de'] },
+      now,
+    );
+    const reply = await handlePanelRequest(
+      { action: 'link-person', contactId: c.id, person: { email: 'anna@schroeder-bau.de' } },
+      env,
+    );
+    expect(reply.ok).toBe(true);
+    expect((await db.contacts.get(c.id))!.emails).toEqual([
+      'anna.privat@web.de',
+      'anna@schroeder-bau.de',
+    ]);
+  });
+});
+
+describe('promises and feedback from the panel', () => {
+  it('records a promise and a complaint', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    await handlePanelRequest(
+      { action: 'add-commitment', contactId: c.id, text: 'Angebot schicken', dueAt: '2026-11-27' },
+      env,
+    );
+    await handlePanelRequest(
+      {
+        action: 'add-feedback',
+        contactId: c.id,
+        product: 2,
+        complaint: true,
+        note: 'Lieferung zu spät',
+      },
+      env,
+    );
+    const h = (await getHistory(db, c.id))!;
+    expect(h.commitments[0]).toMatchObject({ text: 'Angebot schicken', dueAt: '2026-11-27' });
+    expect(h.feedback[0]).toMatchObject({ product: 2, complaint: true, note: 'Lieferung zu spät' });
+  });
+
+  it('refuses a promise without a valid date', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const reply = await handlePanelRequest(
+      { action: 'add-commitment', contactId: c.id, text: 'x', dueAt: 'morgen' },
+      env,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
