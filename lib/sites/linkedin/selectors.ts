@@ -29,7 +29,7 @@ export const LINKEDIN: ProfileSelectors = {
     '[aria-label^="Aktuelles Unternehmen:"]', // seen 2026-11: German UI
   ],
   // "Current company: Acme GmbH. Click to skip to experience card" (German: "… Klicken, um …").
-  COMPANY_LABEL_PATTERN: /^[^:]*:\s*(.+?)\.?\s+(?:Click|Klicken|Cliquez|Haga clic)\b/i, // seen 2026-11
+  COMPANY_LABEL_PATTERN: /^[^:]*:\s*(.+?)(?:\.\s+(?:Click|Klicken|Cliquez|Haga clic)\b.*)?$/i, // seen 2026-11
   COMPANY: [
     '[data-section="currentPositionsDetails"] .top-card-link__description', // seen 2026-11 (public profile)
     '[data-view-name="profile-component-entity"] .t-14.t-normal span[aria-hidden="true"]', // seen 2026-11: first experience entry ("Acme GmbH · Full-time")
