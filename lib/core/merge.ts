@@ -132,7 +132,10 @@ export function mergeContacts(
   merged.emails = union<string>(s.emails, o.emails, (e) => e.trim().toLowerCase());
   merged.phones = union<string>(s.phones, o.phones, phoneKey);
   merged.profileUrls = union<string>(s.profileUrls, o.profileUrls, profileUrlKey);
-  merged.interests = union<string>(s.interests, o.interests, (i) => foldText(i.trim()));
+  // Interests differ by case only when they are the same topic; "Bär" and "Bar" are not.
+  merged.interests = union<string>(s.interests, o.interests, (i) =>
+    i.trim().normalize('NFC').toLowerCase(),
+  );
   merged.preferredChannels = union<Contact['preferredChannels'][number]>(
     s.preferredChannels,
     o.preferredChannels,
