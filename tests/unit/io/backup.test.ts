@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
+  BackupSchema,
   buildBackup,
   parseBackup,
   serializeBackup,
@@ -49,6 +50,7 @@ describe('JSON backup', () => {
       tables,
     });
     expect(Object.keys(backup.tables)).toEqual([...BACKUP_TABLES, 'meta']);
+    expect(BackupSchema.safeParse(backup).success).toBe(true);
   });
 
   it('round-trips every table without loss (generated records that satisfy the model)', () => {
