@@ -164,6 +164,7 @@ export const ReplyErrorSchema = z.object({
   code: z.enum(['invalid', 'duplicate', 'logged-today', 'storage-full', 'not-found', 'internal']),
   message: z.string(),
   existingIds: z.array(z.string()).optional(),
+  existingNames: z.array(z.string()).optional(),
 });
 export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 

@@ -1,11 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import './panel.css';
-import { App } from './App';
+import { PanelPage } from '@/components/pages/PanelPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <PanelPage />
   </StrictMode>,
 );

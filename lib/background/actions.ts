@@ -16,7 +16,7 @@ import {
 import { ValidationError, describeIssues, type Channel, type ContactHistory } from '../model';
 import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
 import type { PageContext } from '../sites/schema';
-import { dayIn, todayIn } from '../core';
+import { dayIn, findDraftDuplicates, todayIn } from '../core';
 
 type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;
 
@@ -106,6 +106,20 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
       }
       case 'add-person': {
         const p = request.person;
+        // Never a silent duplicate (PRODUCT.md): an e-mail or profile match is always refused (by
+        // createContact); a similar name at the same company only until the user says "new person".
+        if (!request.force) {
+          const similar = findDraftDuplicates(
+            {
+              name: p.name,
+              emails: p.email ? [p.email] : [],
+              profileUrls: p.profileUrl ? [p.profileUrl] : [],
+              company: p.company,
+            },
+            await db.contacts.toArray(),
+          );
+          if (similar.length) throw new DuplicateContactError(similar.map((m) => m.contactId));
+        }
         const contact = await createContact(
           db,
           {
@@ -168,6 +182,11 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
       }
     }
   } catch (e) {
-    return errorReply(e);
+    const reply = errorReply(e);
+    if (reply.error?.existingIds?.length) {
+      const found = await db.contacts.bulkGet(reply.error.existingIds);
+      reply.error.existingNames = found.map((c) => c?.name ?? '');
+    }
+    return reply;
   }
 }

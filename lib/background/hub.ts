@@ -68,8 +68,10 @@ export function createPanelHub(deps: HubDeps) {
       port.disconnect();
       return;
     }
-    const tabId = port.sender?.tab?.id;
-    const c: Connection = { port, tabId, followsActiveTab: tabId === undefined };
+    // The browser's side panel belongs to no tab: it follows the active one.
+    const sidePanel = new URL(port.sender!.url!).pathname === '/sidepanel.html';
+    const tabId = sidePanel ? undefined : port.sender?.tab?.id;
+    const c: Connection = { port, tabId, followsActiveTab: sidePanel };
     connections.add(c);
     port.onDisconnect.addListener(() => connections.delete(c));
     port.onMessage.addListener((raw: unknown) => {

@@ -10,7 +10,7 @@ import { handlePanelRequest } from './actions';
 import { showBadgeCount } from './badge';
 import { createDerived } from './derived';
 import { createPanelHub } from './hub';
-import { clearTabContext, getTabContext, setTabContext } from './tab-contexts';
+import { clearTabContext, getTabContext, lastContextTab, setTabContext } from './tab-contexts';
 import { buildPanelView } from './view';
 
 const REFRESH_ALARM = 'kundennah-refresh';
@@ -21,9 +21,12 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   const derived = createDerived(db);
   const settings = (): Promise<Settings> => getSettings(db(), browser.i18n.getUILanguage());
 
+  /** The tab the side panel shows: the active one when it has a page context, else the tab that
+   * most recently reported one (the side panel itself may be the focused page). */
   async function activeTabId(): Promise<number | undefined> {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id;
+    if (tab?.id !== undefined && (await getTabContext(tab.id))?.context) return tab.id;
+    return lastContextTab();
   }
 
   const hub = createPanelHub({

@@ -12,8 +12,19 @@ export interface TabContext {
   at: number;
 }
 
+const LAST = 'tab:last';
+
 export async function setTabContext(tabId: number, value: TabContext): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: value });
+  await browser.storage.session.set({
+    [key(tabId)]: value,
+    ...(value.context ? { [LAST]: tabId } : {}),
+  });
+}
+
+/** The tab that most recently reported a person on its page (the side panel falls back to it). */
+export async function lastContextTab(): Promise<number | undefined> {
+  const got = await browser.storage.session.get(LAST);
+  return typeof got[LAST] === 'number' ? got[LAST] : undefined;
 }
 
 export async function getTabContext(tabId: number): Promise<TabContext | undefined> {

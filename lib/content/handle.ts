@@ -1,5 +1,5 @@
-// The small tab that collapses and reopens the panel. It lives in the host page (a closed shadow
-// root, so the page's CSS cannot restyle it) and carries no customer data: only the product's name.
+// The small tab that collapses and reopens the panel. It lives in the host page (a shadow root, so
+// the page's CSS cannot restyle it) and carries no customer data: only the product's initial.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export interface Handle {
@@ -9,7 +9,7 @@ export interface Handle {
 
 export function mountHandle(ctx: ContentScriptContext, onToggle: () => void): Handle {
   const host = document.createElement('kundennah-handle');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'K';

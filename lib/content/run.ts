@@ -67,6 +67,8 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   }
 
   function showPanel() {
+    // A single-page app may have thrown our wrapper away with its own DOM: mount it again.
+    if (ui && !ui.wrapper.isConnected) ui.mount();
     if (!ui) {
       ui = createIframeUi(ctx, {
         page: '/panel.html',
@@ -98,7 +100,10 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     if (ctx.isInvalid || document.hidden) return;
     const context = readSafely();
     const key = JSON.stringify(context);
-    if (key === lastSent) return;
+    if (key === lastSent) {
+      if (wantPanel) showPanel();
+      return;
+    }
     lastSent = key;
     const message: ContentToBackground = { type: 'content:context', context };
     let reply: ContentReply | undefined;
@@ -132,6 +137,15 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     if (!document.hidden) {
       lastSent = undefined; // the background may have forgotten this tab meanwhile
       schedule();
+    }
+  });
+
+  // Keyboard toggle on the page (Alt+Shift+K); the same key as a browser command reaches us through
+  // the background when the browser handles it first.
+  ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
+    if (e.altKey && e.shiftKey && e.code === 'KeyK' && ui) {
+      e.preventDefault();
+      setCollapsed(!collapsed);
     }
   });
 

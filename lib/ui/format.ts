@@ -1,0 +1,29 @@
+// Dates for people, in the user's time zone and language (built on the core's day helpers so that
+// the UI and the rules agree on what "today" is).
+import { dayIn, dayNumberFromIso, dueStatus, formatDay, relativeDay, todayIn } from '../core';
+import type { Locale } from '../i18n';
+
+/** "Mo, 23.11.2026" / "Mon 23 Nov 2026" for a model date (day or instant). */
+export function dayLabel(date: string, locale: Locale, timeZone?: string): string {
+  const day = dayIn(date, timeZone);
+  return day ? formatDay(dayNumberFromIso(day), locale) : date;
+}
+
+/** "heute", "vor 3 Tagen", "in 2 Tagen". */
+export function relativeLabel(date: string, now: Date, locale: Locale, timeZone?: string): string {
+  const day = dayIn(date, timeZone);
+  if (!day) return date;
+  return relativeDay(dayNumberFromIso(day), dayNumberFromIso(todayIn(now, timeZone)), locale);
+}
+
+/** "seit 2 Tagen überfällig" / "due today" for a `YYYY-MM-DD` due day. */
+export function dueLabel(due: string, now: Date, locale: Locale, timeZone?: string): string {
+  return dueStatus(dayNumberFromIso(due), dayNumberFromIso(todayIn(now, timeZone)), locale);
+}
+
+export function isOverdue(due: string, now: Date, timeZone?: string): boolean {
+  const day = dayIn(due, timeZone);
+  return !!day && day < todayIn(now, timeZone);
+}
+
+export { todayIn };
