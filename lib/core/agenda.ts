@@ -5,7 +5,7 @@
 import type { ContactHistory, Settings, Tier } from '../model';
 import { createContext } from './context';
 import { collationKey, compareNames, nameCollator } from './format';
-import { rawCandidates, type Prepared, type RawCandidate } from './candidates';
+import { rawCandidates, type RawCandidate } from './candidates';
 import { describeCandidateLazily } from './describe';
 import type { AgendaItem } from './kinds';
 import { idOf, listOf } from './records';
@@ -15,7 +15,8 @@ const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 
 interface Entry {
   raw: RawCandidate;
-  prep: Prepared;
+  history: ContactHistory;
+  tier: Tier;
   /** Priority, due day and tier in one number, so most comparisons are one subtraction. */
   rank: number;
   name: string;
@@ -69,19 +70,21 @@ export function buildAgenda(
   const ctx = createContext(settings, now);
   if (!ctx.valid) return [];
   const list = listOf(histories);
-  const tiers = analyzeTiersIn(list, ctx).tiers;
+  const tierAt = analyzeTiersIn(list, ctx, { reasons: false }).tierAt;
   const entries: Entry[] = [];
-  for (const h of list) {
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k];
     if (!h?.contact) continue;
     const id = idOf(h.contact);
-    const tier = tiers[id]?.tier ?? 'C';
-    const { raws, prep } = rawCandidates(h, tier, ctx, true);
+    const tier = tierAt[k] ?? 'C';
+    const { raws } = rawCandidates(h, tier, ctx, true);
     const name = typeof h.contact.name === 'string' ? h.contact.name : '';
     for (const raw of raws)
       if (raw.pressing)
         entries.push({
           raw,
-          prep,
+          history: h,
+          tier,
           // priority 0–8, due day (years 1–9999 lie within ±4·10⁶), tier 0–2: an exact integer.
           rank: (raw.priority * 8_000_000 + (raw.due + 4_000_000)) * 4 + TIER_RANK[tier],
           name,
@@ -96,6 +99,6 @@ export function buildAgenda(
   sortEntries(entries, byName);
   return entries.map((e) => ({
     contactId: e.id,
-    suggestion: describeCandidateLazily(e.raw, e.prep),
+    suggestion: describeCandidateLazily(e.raw, e.history, e.tier, ctx),
   }));
 }

@@ -9,6 +9,7 @@ import type {
   DayOfYear,
   Feedback,
   FollowUp,
+  Interaction,
   Purchase,
   Settings,
   Tier,
@@ -29,6 +30,7 @@ import {
   feedbackInterval,
   validInterval,
   type AvoidOutcome,
+  type AvoidTable,
 } from './plan';
 import {
   createdDay,
@@ -68,26 +70,59 @@ export interface RawCandidate {
   lostOn?: DayNumber;
 }
 
-/** What describing a candidate needs besides the candidate; the lists are built on first use. */
-export interface Prepared {
-  history: ContactHistory;
-  contact: Contact;
-  tier: Tier;
-  ctx: CoreContext;
-  facts: InteractionFacts;
-  /** Open commitments, earliest first (lazy: only descriptions list them all). */
-  commitments(): Timed<Commitment>[];
+/**
+ * What describing a candidate needs besides the candidate. The lists are built on first use: an
+ * agenda keeps tens of thousands of items whose words may never be read.
+ */
+export class Prepared {
+  readonly history: ContactHistory;
+  readonly contact: Contact;
+  readonly tier: Tier;
+  readonly ctx: CoreContext;
+  private last: Timed<Interaction> | undefined | null;
+  private open: Timed<Commitment>[] | undefined;
+  /** Talking points all touches of this contact share (filled by the describer). */
+  common: unknown;
+
+  constructor(
+    history: ContactHistory,
+    tier: Tier,
+    ctx: CoreContext,
+    lastPersonal: Timed<Interaction> | undefined | null = null,
+  ) {
+    this.history = history;
+    this.contact = (history?.contact ?? {}) as Contact;
+    this.tier = tier;
+    this.ctx = ctx;
+    this.last = lastPersonal;
+    this.open = undefined;
+    this.common = undefined;
+  }
+
+  /** The latest personal interaction up to now (null in the constructor: not looked up yet). */
+  lastPersonal(): Timed<Interaction> | undefined {
+    if (this.last === null) this.last = latestInteraction(this.history, this.ctx, true);
+    return this.last;
+  }
+
+  /** Open commitments, earliest first. */
+  commitments(): Timed<Commitment>[] {
+    return (this.open ??= openCommitments(this.history, this.ctx));
+  }
 }
 
 /**
  * Next occurrence (today counts) of a birthday; 29 February falls on 28 February in other years.
  * NaN for a day that no calendar has (the model refuses those; external callers might not).
  */
-export function nextOccurrence(b: DayOfYear | undefined, today: DayNumber): DayNumber {
+export function nextOccurrence(
+  b: DayOfYear | undefined,
+  today: DayNumber,
+  year = civilFromDayNumber(today).year,
+): DayNumber {
   if (!b || !Number.isInteger(b.month) || !Number.isInteger(b.day)) return NaN;
   const { month, day } = b;
   if (month < 1 || month > 12 || day < 1 || day > monthLength(2000, month)) return NaN;
-  const year = civilFromDayNumber(today).year;
   for (let y = year; y <= year + 1; y++) {
     const d = month === 2 && day === 29 && !isLeap(y) ? 28 : day;
     const n = dayNumberFromCivil(y, month, d);
@@ -107,62 +142,73 @@ export function isPressing(kind: SuggestionKind, due: DayNumber, ctx: CoreContex
   );
 }
 
-/** All candidates of one contact, in priority order, as numbers (no words yet). */
+function push(
+  raws: RawCandidate[],
+  kind: SuggestionKind,
+  due: DayNumber,
+  ctx: CoreContext,
+  pressingOnly: boolean,
+  avoid?: AvoidOutcome,
+): RawCandidate | null {
+  const pressing = isPressing(kind, due, ctx);
+  if (pressingOnly && !pressing) return null; // the agenda wants only pressing ones
+  const r: RawCandidate = { kind, priority: KIND_PRIORITY[kind], due, pressing };
+  if (avoid) r.avoid = avoid;
+  raws.push(r);
+  return r;
+}
+
+/** Times to avoid move cadence, feedback, after-purchase and follow-up; nothing else. */
+function pushShifted(
+  raws: RawCandidate[],
+  kind: SuggestionKind,
+  due: DayNumber,
+  ctx: CoreContext,
+  pressingOnly: boolean,
+  avoid: AvoidTable | null,
+): RawCandidate | null {
+  if (!avoid) return push(raws, kind, due, ctx, pressingOnly);
+  const a = applyAvoid(due, ctx.today, avoid);
+  return push(raws, kind, a.due, ctx, pressingOnly, a.moved || a.gaveUp ? a : undefined);
+}
+
+export interface RawCandidates {
+  raws: RawCandidate[];
+  /** The latest personal interaction, found on the way (describing needs it too). */
+  lastPersonal: Timed<Interaction> | undefined;
+}
+
+/**
+ * All candidates of one contact, in priority order, as numbers (no words yet). With
+ * `pressingOnly` the others are not even built (the agenda).
+ */
 export function rawCandidates(
   history: ContactHistory,
   tierIn: Tier,
   ctx: CoreContext,
   pressingOnly = false,
-): { raws: RawCandidate[]; prep: Prepared } {
+): RawCandidates {
   const contact = (history?.contact ?? {}) as Contact;
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
   const raws: RawCandidate[] = [];
-  let commitments: Timed<Commitment>[] | undefined;
-  const prep: Prepared = {
-    history,
-    contact,
-    tier,
-    ctx,
-    facts: {},
-    commitments: () => (commitments ??= openCommitments(history, ctx)),
-  };
-  if (!ctx.valid || !history) return { raws, prep };
+  if (!ctx.valid || !history) return { raws, lastPersonal: undefined };
   const zone = ctx.zone;
   const today = ctx.today;
-  // The agenda wants only pressing candidates: the others are not even built.
-  const make = (
-    kind: SuggestionKind,
-    due: DayNumber,
-    avoid?: AvoidOutcome,
-  ): RawCandidate | null => {
-    const pressing = isPressing(kind, due, ctx);
-    if (pressingOnly && !pressing) return null;
-    const r: RawCandidate = { kind, priority: KIND_PRIORITY[kind], due, pressing };
-    if (avoid) r.avoid = avoid;
-    raws.push(r);
-    return r;
-  };
 
   // Lost contacts get only the exit conversation, 7 days after they were lost.
   if (isLost(contact)) {
     if (!contact.lost?.exitConversationAt) {
       const on = lostDay(contact, ctx);
-      const r = make('exit-conversation', on + 7);
+      const r = push(raws, 'exit-conversation', on + 7, ctx, pressingOnly);
       if (r) r.lostOn = on;
     }
-    return { raws, prep };
+    return { raws, lastPersonal: undefined };
   }
 
   const lastPersonal = latestInteraction(history, ctx, true);
-  prep.facts.lastPersonal = lastPersonal;
+  const facts: InteractionFacts = { lastPersonal };
   const table = contact.avoid ? avoidTable(contact.avoid) : null;
   const avoid = table && table.any ? table : null;
-  // Times to avoid move cadence, feedback, after-purchase and follow-up; nothing else.
-  const shifted = (kind: SuggestionKind, due: DayNumber): RawCandidate | null => {
-    if (!avoid) return make(kind, due);
-    const a = applyAvoid(due, today, avoid);
-    return make(kind, a.due, a.moved || a.gaveUp ? a : undefined);
-  };
 
   // commitment: the open one with the earliest dueAt; due then (keeps its day).
   let first: Timed<Commitment> | undefined;
@@ -174,7 +220,7 @@ export function rawCandidates(
     if (!first || isAfter(first.t, first.id, t, id)) first = { rec: c, t, id };
   }
   if (first) {
-    const r = make('commitment', zone.dayOf(first.t));
+    const r = push(raws, 'commitment', zone.dayOf(first.t), ctx, pressingOnly);
     if (r) r.commitment = first;
   }
 
@@ -196,7 +242,7 @@ export function rawCandidates(
     }
   }
   if (earliestOpen) {
-    const r = make('complaint', zone.dayOf(earliestOpen.t));
+    const r = push(raws, 'complaint', zone.dayOf(earliestOpen.t), ctx, pressingOnly);
     if (r) {
       r.feedback = earliestOpen;
       r.lowSatisfaction = false;
@@ -206,9 +252,9 @@ export function rawCandidates(
     latest &&
     !latest.rec.resolvedAt &&
     (isLow(latest.rec.product) || isLow(latest.rec.service)) &&
-    !personalAfter(prep.facts, latest.t, latest.id)
+    !personalAfter(facts, latest.t, latest.id)
   ) {
-    const r = make('complaint', zone.dayOf(latest.t));
+    const r = push(raws, 'complaint', zone.dayOf(latest.t), ctx, pressingOnly);
     if (r) {
       r.feedback = latest;
       r.lowSatisfaction = true;
@@ -226,20 +272,27 @@ export function rawCandidates(
     const id = idOf(p);
     if (!purchase || isAfter(t, id, purchase.t, purchase.id)) purchase = { rec: p, t, id };
   }
-  if (purchase && !personalAfter(prep.facts, purchase.t, purchase.id)) {
-    const r = shifted('after-purchase', zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays);
+  if (purchase && !personalAfter(facts, purchase.t, purchase.id)) {
+    const r = pushShifted(
+      raws,
+      'after-purchase',
+      zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays,
+      ctx,
+      pressingOnly,
+      avoid,
+    );
     if (r) r.purchase = purchase;
   }
 
   // birthday / partner-birthday: the next occurrence, today counts.
-  const bd = nextOccurrence(contact.birthday, today);
+  const bd = nextOccurrence(contact.birthday, today, ctx.year);
   if (bd === bd) {
-    const r = make('birthday', bd);
+    const r = push(raws, 'birthday', bd, ctx, pressingOnly);
     if (r) r.birthday = contact.birthday;
   }
-  const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today) : NaN;
+  const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today, ctx.year) : NaN;
   if (pbd === pbd) {
-    const r = make('partner-birthday', pbd);
+    const r = push(raws, 'partner-birthday', pbd, ctx, pressingOnly);
     if (r) r.birthday = contact.partner?.birthday;
   }
 
@@ -247,7 +300,7 @@ export function rawCandidates(
   const created = createdDay(contact, ctx);
   const cInterval = contactInterval(contact, tier, ctx.s);
   const cBase = lastPersonal ? zone.dayOf(lastPersonal.t) : created;
-  const cadence = shifted('cadence', cBase + cInterval);
+  const cadence = pushShifted(raws, 'cadence', cBase + cInterval, ctx, pressingOnly, avoid);
   if (cadence) {
     cadence.base = cBase;
     cadence.fromCreation = !lastPersonal;
@@ -258,7 +311,7 @@ export function rawCandidates(
   // feedback: the feedback interval after the latest feedback, or after createdAt.
   const fInterval = feedbackInterval(contact, tier, ctx.s);
   const fBase = latest ? zone.dayOf(latest.t) : created;
-  const fb = shifted('feedback', fBase + fInterval);
+  const fb = pushShifted(raws, 'feedback', fBase + fInterval, ctx, pressingOnly, avoid);
   if (fb) {
     fb.base = fBase;
     fb.fromCreation = !latest;
@@ -278,10 +331,10 @@ export function rawCandidates(
     if (!follow || isAfter(follow.t, follow.id, t, id)) follow = { rec: f, t, id };
   }
   if (follow) {
-    const r = shifted('follow-up', zone.dayOf(follow.t));
+    const r = pushShifted(raws, 'follow-up', zone.dayOf(follow.t), ctx, pressingOnly, avoid);
     if (r) r.followUp = follow;
   }
-  return { raws, prep };
+  return { raws, lastPersonal };
 }
 
 function isLow(rating: unknown): boolean {
@@ -309,9 +362,11 @@ export function suggestNextTouch(
   now: Date,
 ): Suggestion | null {
   const ctx = createContext(settings, now);
-  const { raws, prep } = rawCandidates(history, tier, ctx);
+  const { raws, lastPersonal } = rawCandidates(history, tier, ctx);
   const next = pickNext(raws);
-  return next ? describeCandidate(next, prep) : null;
+  return next
+    ? describeCandidate(next, new Prepared(history, isTier(tier) ? tier : 'C', ctx, lastPersonal))
+    : null;
 }
 
 /**
@@ -325,6 +380,7 @@ export function listCandidates(
   now: Date,
 ): Candidate[] {
   const ctx = createContext(settings, now);
-  const { raws, prep } = rawCandidates(history, tier, ctx);
+  const { raws, lastPersonal } = rawCandidates(history, tier, ctx);
+  const prep = new Prepared(history, isTier(tier) ? tier : 'C', ctx, lastPersonal);
   return raws.map((r) => ({ ...describeCandidate(r, prep), pressing: r.pressing }));
 }

@@ -3,7 +3,7 @@
 // without optional fields: the core fills defaults instead of throwing (ARCHITECTURE.md contracts).
 
 import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
-import { isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
+import { civilFromDayNumber, isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
 import type { Locale } from './format';
 
 export interface CoreSettings {
@@ -82,8 +82,9 @@ export interface CoreContext {
   today: DayNumber;
   /** `now` as Date#toISOString writes it ('' outside years 0–9999), for text comparison. */
   nowIso: string;
-  /** `today` as `YYYY-MM-DD`. */
+  /** `today` as `YYYY-MM-DD`, and its year. */
   todayIso: string;
+  year: number;
   /** False when `now` is no valid date: functions then return empty results instead of throwing. */
   valid: boolean;
 }
@@ -105,6 +106,7 @@ export function createContext(
     today,
     nowIso: nowIso.length === 24 ? nowIso : '',
     todayIso: isoFromDayNumber(today),
+    year: civilFromDayNumber(today).year,
     valid,
   };
 }

@@ -392,6 +392,10 @@ export class Zone {
   /** Calendar day of a model date string in this zone; NaN when it is not one. */
   dayOfDate(value: unknown): DayNumber {
     if (typeof value !== 'string' || value.length < 10) return NaN;
+    if (value.length === 24 && value.charCodeAt(23) === 90) {
+      const t = parseCanonical(value);
+      if (t === t) return this.dayOf(t);
+    }
     const kind = parseParts(value);
     if (kind === P_DAY) return parsedDay; // a date-only string *is* the day, no zone involved
     if (kind === P_INSTANT) return this.dayOf(parsedDay * DAY_MS + parsedMs - parsedOffset);

@@ -3,8 +3,9 @@
 // The conversation guides follow PRODUCT.md point 7: open questions, listen far more than talk,
 // ask why rather than how, take criticism with a plain thank-you.
 
-import type { Feedback } from '../model';
-import type { RawCandidate, Prepared } from './candidates';
+import type { Contact, ContactHistory, Feedback, Tier } from '../model';
+import type { CoreContext } from './context';
+import { Prepared, type RawCandidate } from './candidates';
 import { chooseChannel, type ChannelChoice } from './channel';
 import { isoFromDayNumber, type DayNumber } from './days';
 import {
@@ -208,7 +209,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       break;
     }
     case 'cadence': {
-      const last = p.facts.lastPersonal;
+      const last = p.lastPersonal();
       const plan = planPhrase(r, p.tier, 'cadence', L);
       const status = dueStatus(r.avoid?.original ?? r.due, today, L);
       if (last && !r.fromCreation) {
@@ -346,7 +347,7 @@ interface CommonPoints {
 
 /** What every touch of this contact shares, built once per contact even if it has several items. */
 function commonPoints(p: Prepared): CommonPoints {
-  const cached = (p as Prepared & { _common?: CommonPoints })._common;
+  const cached = p.common as CommonPoints | undefined;
   if (cached) return cached;
   const { ctx, contact } = p;
   const L = ctx.s.locale;
@@ -364,7 +365,7 @@ function commonPoints(p: Prepared): CommonPoints {
     before.push(
       L === 'de' ? `Interessen: ${interests.join(', ')}` : `Interests: ${interests.join(', ')}`,
     );
-  const last = p.facts.lastPersonal;
+  const last = p.lastPersonal();
   const summary = clean(last?.rec.summary);
   if (last && summary) {
     const day = ctx.zone.dayOf(last.t);
@@ -391,7 +392,7 @@ function commonPoints(p: Prepared): CommonPoints {
     promises,
     preferences: prefs ? (L === 'de' ? `Vorlieben: ${prefs}` : `Preferences: ${prefs}`) : null,
   };
-  (p as Prepared & { _common?: CommonPoints })._common = common;
+  p.common = common;
   return common;
 }
 
@@ -460,8 +461,16 @@ const SOURCE = Symbol('kundennah.describe');
 
 interface LazySource {
   r: RawCandidate;
-  p: Prepared;
+  history: ContactHistory;
+  tier: Tier;
+  ctx: CoreContext;
   basis: ChannelChoice['basis'];
+  /** Built on the first read of either property, shared by both. */
+  prep: Prepared | undefined;
+}
+
+function prepared(src: LazySource): Prepared {
+  return (src.prep ??= new Prepared(src.history, src.tier, src.ctx));
 }
 
 function settle(target: object, key: 'reasons' | 'talkingPoints', value: string[]): string[] {
@@ -476,8 +485,8 @@ function settle(target: object, key: 'reasons' | 'talkingPoints', value: string[
 
 const REASONS: PropertyDescriptor = {
   get(this: { [SOURCE]: LazySource }) {
-    const { r, p, basis } = this[SOURCE];
-    return settle(this, 'reasons', reasonsFor(r, p, basis));
+    const src = this[SOURCE];
+    return settle(this, 'reasons', reasonsFor(src.r, prepared(src), src.basis));
   },
   set(this: object, value: string[]) {
     settle(this, 'reasons', value);
@@ -488,8 +497,8 @@ const REASONS: PropertyDescriptor = {
 
 const TALKING_POINTS: PropertyDescriptor = {
   get(this: { [SOURCE]: LazySource }) {
-    const { r, p } = this[SOURCE];
-    return settle(this, 'talkingPoints', talkingPointsFor(r, p));
+    const src = this[SOURCE];
+    return settle(this, 'talkingPoints', talkingPointsFor(src.r, prepared(src)));
   },
   set(this: object, value: string[]) {
     settle(this, 'talkingPoints', value);
@@ -503,12 +512,19 @@ const TALKING_POINTS: PropertyDescriptor = {
  * kept. An agenda over 10,000 contacts holds tens of thousands of items while the popup shows the
  * first few and the badge only counts them; building every sentence up front would cost more than
  * the whole ranking. To every reader (JSON, structured clone, spread, equality checks) they are
- * ordinary enumerable properties, and they may be assigned.
+ * ordinary enumerable properties, and they may be assigned. Only the candidate and a reference to
+ * the history are kept until then; what the words need is looked up again on first read.
  */
-export function describeCandidateLazily(r: RawCandidate, p: Prepared): Suggestion {
-  const choice = chooseChannel(r.kind, p.contact, p.tier);
+export function describeCandidateLazily(
+  r: RawCandidate,
+  history: ContactHistory,
+  tier: Tier,
+  ctx: CoreContext,
+): Suggestion {
+  const contact = (history?.contact ?? {}) as Contact;
+  const choice = chooseChannel(r.kind, contact, tier);
   const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
-  const source: LazySource = { r, p, basis: choice.basis };
+  const source: LazySource = { r, history, tier, ctx, basis: choice.basis, prep: undefined };
   Object.defineProperty(s, SOURCE, { value: source });
   Object.defineProperty(s, 'reasons', REASONS);
   Object.defineProperty(s, 'talkingPoints', TALKING_POINTS);

@@ -239,6 +239,19 @@ const LATIN1_RE = /[\u00df-\u00ff]/g;
  * items compares names tens of thousands of times; comparing two strings is far cheaper than ICU.
  */
 export function collationKey(name: string): string | null {
+  let k = collationKeys.get(name);
+  if (k === undefined) {
+    k = computeCollationKey(name);
+    if (collationKeys.size > 100_000) collationKeys.clear();
+    collationKeys.set(name, k);
+  }
+  return k;
+}
+
+// Names change rarely between two agenda runs: keep their keys.
+const collationKeys = new Map<string, string | null>();
+
+function computeCollationKey(name: string): string | null {
   const lower = name.toLowerCase();
   let latin = false;
   let other = false;

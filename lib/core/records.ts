@@ -95,13 +95,16 @@ export function latestInteraction(
         at.charCodeAt(10) === 84 &&
         at.charCodeAt(19) === 46
       ) {
+        // Not later than the best so far: skip (the common case, one comparison).
+        if (canon && (at < canon.at || (at === canon.at && idOf(rec) <= idOf(canon)))) continue;
         if (at > nowIso) continue; // after now
-        if (!canon || at > canon.at || (at === canon.at && idOf(rec) > idOf(canon))) canon = rec;
+        canon = rec;
         continue;
       }
       if (len === 10 && at.charCodeAt(4) === 45 && at.charCodeAt(7) === 45) {
+        if (day && (at < day.at || (at === day.at && idOf(rec) <= idOf(day)))) continue;
         if (at > todayIso) continue; // a later day starts after now
-        if (!day || at > day.at || (at === day.at && idOf(rec) > idOf(day))) day = rec;
+        day = rec;
         continue;
       }
     }

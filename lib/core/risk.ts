@@ -175,12 +175,13 @@ export function atRiskContacts(
   const ctx = createContext(settings, now);
   if (!ctx.valid) return [];
   const list = listOf(histories);
-  const tiers = analyzeTiersIn(list, ctx).tiers;
+  const tierAt = analyzeTiersIn(list, ctx, { reasons: false }).tierAt;
   const rows: (AtRiskEntry & { name: string })[] = [];
-  for (const h of list) {
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k];
     if (!h?.contact) continue;
     const id = idOf(h.contact);
-    const tier = tiers[id]?.tier ?? 'C';
+    const tier = tierAt[k] ?? 'C';
     const reasons = riskReasonsIn(h, tier, ctx);
     if (reasons.length)
       rows.push({ contactId: id, tier, reasons, name: String(h.contact.name ?? '') });

@@ -49,7 +49,10 @@ export interface TierAnalysis {
   unitCounts: Record<Tier, number>;
   /** Figures per contact id (lost contacts too); filled only when asked for (`withPersons`). */
   persons: Map<string, PersonFigures>;
+  /** Tier and reason by contact id (empty when reasons were not asked for). */
   tiers: Record<string, TierResult>;
+  /** The tier of each history, in input order (C for entries without contact). */
+  tierAt: Tier[];
   /**
    * The smallest figure that still makes a unit A / B (Infinity when no unit has that tier): used to
    * place a figure that is not among the units, e.g. the revenue of a lost customer.
@@ -91,14 +94,16 @@ export function analyzeTiers(
   settings: Partial<Settings>,
   now: Date,
 ): TierAnalysis {
-  return analyzeTiersIn(listOf(histories), createContext(settings, now), true);
+  return analyzeTiersIn(listOf(histories), createContext(settings, now), { persons: true });
 }
 
 export function analyzeTiersIn(
   histories: ContactHistory[],
   ctx: CoreContext,
-  withPersons = false,
+  opts: { persons?: boolean; reasons?: boolean } = {},
 ): TierAnalysis {
+  const withPersons = opts.persons === true;
+  const withReasons = opts.reasons !== false;
   const mode = ctx.s.tierMode;
   const persons = new Map<string, PersonFigures>();
   const byKey = new Map<string, CustomerUnit>();
@@ -106,7 +111,8 @@ export function analyzeTiersIn(
   const tiers: Record<string, TierResult> = {};
   const unitCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const cutoffs = { A: Infinity, B: Infinity };
-  if (!ctx.valid) return { mode, units, totalCents: 0, unitCounts, persons, tiers, cutoffs };
+  if (!ctx.valid)
+    return { mode, units, totalCents: 0, unitCounts, persons, tiers, tierAt: [], cutoffs };
   // Revenue window: today and the 364 days before, from the start of that day in the user's zone.
   const from = ctx.zone.startOfDay(ctx.today - 364);
   const nowMs = ctx.nowMs;
@@ -207,12 +213,17 @@ export function analyzeTiersIn(
 
   const unitReasons = new Map<CustomerUnit, string>();
   const L = ctx.s.locale;
+  const tierAt: Tier[] = new Array<Tier>(histories.length);
   for (let k = 0; k < histories.length; k++) {
+    tierAt[k] = 'C';
     const contact = histories[k]?.contact;
     if (!contact) continue;
-    const id = idOf(contact);
     const override = isTier(contact.tierOverride) ? contact.tierOverride : undefined;
     const unit = unitAt[k];
+    // The agenda needs only the tiers, in input order: no record, no sentences.
+    tierAt[k] = override ?? (!unit || mode === 'manual' ? 'C' : unit.tier);
+    if (!withReasons) continue;
+    const id = idOf(contact);
     if (!unit) {
       tiers[id] = { tier: override ?? 'C', reason: lostReason(override, L) };
       continue;
@@ -232,7 +243,7 @@ export function analyzeTiersIn(
     }
     tiers[id] = { tier: unit.tier, reason };
   }
-  return { mode, units, totalCents, unitCounts, persons, tiers, cutoffs };
+  return { mode, units, totalCents, unitCounts, persons, tiers, tierAt, cutoffs };
 }
 
 /**
