@@ -467,29 +467,43 @@ interface LazySource {
   basis: ChannelChoice['basis'];
   /** Built on the first read of either property, shared by both. */
   prep: Prepared | undefined;
+  reasons: string[] | undefined;
+  talkingPoints: string[] | undefined;
 }
 
 function prepared(src: LazySource): Prepared {
   return (src.prep ??= new Prepared(src.history, src.tier, src.ctx));
 }
 
-function settle(target: object, key: 'reasons' | 'talkingPoints', value: string[]): string[] {
-  Object.defineProperty(target, key, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
+type WordsKey = 'reasons' | 'talkingPoints';
+
+/**
+ * Turn the accessor into a plain data property. An object frozen in the meantime (state libraries
+ * deep-freeze what they hold) cannot be changed any more: then the words stay in the source and the
+ * accessor keeps answering from there.
+ */
+function settle(target: object, src: LazySource, key: WordsKey, value: string[]): string[] {
+  src[key] = value;
+  try {
+    Object.defineProperty(target, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } catch {
+    // frozen by now: the source answers
+  }
   return value;
 }
 
 const REASONS: PropertyDescriptor = {
   get(this: { [SOURCE]: LazySource }) {
     const src = this[SOURCE];
-    return settle(this, 'reasons', reasonsFor(src.r, prepared(src), src.basis));
+    return src.reasons ?? settle(this, src, 'reasons', reasonsFor(src.r, prepared(src), src.basis));
   },
-  set(this: object, value: string[]) {
-    settle(this, 'reasons', value);
+  set(this: { [SOURCE]: LazySource }, value: string[]) {
+    settle(this, this[SOURCE], 'reasons', value);
   },
   enumerable: true,
   configurable: true,
@@ -498,10 +512,13 @@ const REASONS: PropertyDescriptor = {
 const TALKING_POINTS: PropertyDescriptor = {
   get(this: { [SOURCE]: LazySource }) {
     const src = this[SOURCE];
-    return settle(this, 'talkingPoints', talkingPointsFor(src.r, prepared(src)));
+    return (
+      src.talkingPoints ??
+      settle(this, src, 'talkingPoints', talkingPointsFor(src.r, prepared(src)))
+    );
   },
-  set(this: object, value: string[]) {
-    settle(this, 'talkingPoints', value);
+  set(this: { [SOURCE]: LazySource }, value: string[]) {
+    settle(this, this[SOURCE], 'talkingPoints', value);
   },
   enumerable: true,
   configurable: true,
@@ -524,7 +541,16 @@ export function describeCandidateLazily(
   const contact = (history?.contact ?? {}) as Contact;
   const choice = chooseChannel(r.kind, contact, tier);
   const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
-  const source: LazySource = { r, history, tier, ctx, basis: choice.basis, prep: undefined };
+  const source: LazySource = {
+    r,
+    history,
+    tier,
+    ctx,
+    basis: choice.basis,
+    prep: undefined,
+    reasons: undefined,
+    talkingPoints: undefined,
+  };
   Object.defineProperty(s, SOURCE, { value: source });
   Object.defineProperty(s, 'reasons', REASONS);
   Object.defineProperty(s, 'talkingPoints', TALKING_POINTS);

@@ -92,6 +92,17 @@ describe('buildAgenda (PRODUCT.md "Agenda")', () => {
     expect(item.suggestion.reasons).toEqual(['edited']);
   });
 
+  it('words can still be read after the item was deep-frozen (state libraries do that)', () => {
+    const item = buildAgenda(hs, settings({ locale: 'en' }), NOW)[0]!;
+    Object.freeze(item);
+    Object.freeze(item.suggestion);
+    expect(item.suggestion.reasons[0]).toMatch(/^Promise to Bauer overdue by 1 day: /);
+    expect(item.suggestion.reasons).toBe(item.suggestion.reasons);
+    expect(JSON.parse(JSON.stringify(item)).suggestion.talkingPoints).toEqual(
+      item.suggestion.talkingPoints,
+    );
+  });
+
   it('an empty list gives an empty agenda; an invalid now too', () => {
     expect(buildAgenda([], settings(), NOW)).toEqual([]);
     expect(buildAgenda(hs, settings(), new Date('nonsense'))).toEqual([]);
