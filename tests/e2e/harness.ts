@@ -59,7 +59,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     ],
   });
   const errors: string[] = [];
-  const isExtensionUrl = (u: string | undefined) => !!u && u.startsWith('chrome-extension://');
+  // chrome-extension://invalid/ is where Chrome sends a blocked load of an extension resource from a
+  // web page: the page's error, not ours.
+  const isExtensionUrl = (u: string | undefined) =>
+    !!u && u.startsWith('chrome-extension://') && !u.startsWith('chrome-extension://invalid/');
   context.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const where = msg.location().url;

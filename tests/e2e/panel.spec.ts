@@ -1,7 +1,7 @@
 // The panel next to the page, on each site: routed fixture apps, no network, strict CSP, Playwright's
 // default flags (third-party storage denied: the panel must get everything from the background).
 import { expect, test, type Extension } from './harness';
-import { history, seed } from './seed';
+import { history, seed, seedSettings } from './seed';
 import { SITES, navigateInApp, panelFrame, serveApp } from './sites';
 
 const DAY = 86_400_000;
@@ -137,5 +137,174 @@ test.describe('Gmail', () => {
     await expect(frame).toBeHidden();
     await page.keyboard.press('Alt+Shift+K');
     await expect(frame).toBeVisible();
+  });
+});
+
+const THOMAS_ON_XING = {
+  url: 'https://www.xing.com/profile/Thomas_Becker',
+  file: 'xing/2026-11-profile.html',
+  replace: [
+    ['Sabine Köhler', 'Thomas Becker'],
+    ['Sabine_Koehler', 'Thomas_Becker'],
+    ['Köhler Events GmbH', 'Becker IT GmbH'],
+  ] as [string, string][],
+};
+
+test.describe('XING', () => {
+  test('shows the known profile, on its /cv page too, and follows to another profile', async ({
+    ext,
+  }) => {
+    await seed(ext, [
+      customer('c-sk', 'Sabine Köhler', {
+        profileUrls: ['https://www.xing.com/profile/Sabine_Koehler'],
+        preferredChannels: ['xing', 'phone'],
+      }),
+    ]);
+    const page = await openSite(ext, SITES.xing.profile, [
+      SITES.xing.profile,
+      SITES.xing.cv,
+      THOMAS_ON_XING,
+    ]);
+    const panel = panelFrame(page);
+    await expect(panel.getByTestId('contact-card')).toContainText('Sabine Köhler');
+    await expect(panel.getByTestId('next-touch')).toContainText('per XING');
+    await page.screenshot({ path: 'docs/panel-xing.png' });
+
+    await navigateInApp(page, SITES.xing.cv.url);
+    await expect(panel.getByTestId('contact-card')).toContainText('Sabine Köhler');
+
+    await navigateInApp(page, THOMAS_ON_XING.url);
+    await expect(panel.getByTestId('unknown-person')).toContainText('Thomas Becker');
+  });
+
+  test('logging from XING goes on the XING channel and resets the cadence', async ({ ext }) => {
+    await seed(ext, [
+      customer('c-sk', 'Sabine Köhler', {
+        profileUrls: ['https://www.xing.com/profile/Sabine_Koehler'],
+      }),
+    ]);
+    const page = await openSite(ext, SITES.xing.profile, [SITES.xing.profile]);
+    const panel = panelFrame(page);
+    await expect(panel.getByTestId('next-touch')).toHaveAttribute('data-kind', 'cadence');
+    await panel.getByTestId('log-contact').click();
+    await expect(panel.getByTestId('last-contact')).toContainText('heute');
+    await expect(panel.getByTestId('last-contact')).toContainText('XING');
+    await expect(panel.getByTestId('next-touch')).not.toHaveAttribute('data-kind', 'cadence');
+  });
+
+  test('adding a profile whose e-mail is already known is refused, with a link to that contact', async ({
+    ext,
+  }) => {
+    await seed(ext, [
+      history({
+        contact: { id: 'c-tb', name: 'Thomas Becker', emails: ['thomas.becker@becker-it.de'] },
+      }),
+    ]);
+    const page = await openSite(ext, THOMAS_ON_XING, [THOMAS_ON_XING]);
+    const panel = panelFrame(page);
+    await panel.getByTestId('add-person').click();
+    await expect(panel.getByLabel('Firma')).toHaveValue('Becker IT GmbH');
+    await panel.getByLabel('E-Mail').fill('Thomas.Becker@becker-it.de');
+    await panel.getByTestId('add-confirm').click();
+    await expect(panel.getByTestId('duplicate-refused')).toContainText(
+      'schon in Kundennah: Thomas Becker',
+    );
+    // Linking the profile to the existing contact makes the panel show him.
+    await panel
+      .getByTestId('duplicate-refused')
+      .getByRole('button', { name: 'Verknüpfen' })
+      .click();
+    await expect(panel.getByTestId('contact-card')).toContainText('Thomas Becker');
+    const dashboard = await ext.openPage('options.html');
+    await expect(dashboard.getByTestId('contacts-table').locator('tbody tr')).toHaveCount(1);
+  });
+});
+
+test.describe('LinkedIn', () => {
+  test('adds nothing to the page by default and shows the person in the side panel', async ({
+    ext,
+  }) => {
+    await seed(ext, [
+      customer('c-jw', 'Jonas Weber', {
+        profileUrls: ['https://www.linkedin.com/in/jonas-weber-7b3a91152'],
+      }),
+    ]);
+    const page = await openSite(ext, SITES.linkedin.profile, [
+      SITES.linkedin.profile,
+      SITES.linkedin.feed,
+    ]);
+    // Give the content script time to read the page and report it.
+    await expect
+      .poll(async () =>
+        (await ext.sw()).evaluate(async () => Object.keys(await chrome.storage.session.get(null))),
+      )
+      .toContain('tab:last');
+    await expect(page.locator('iframe[src*="panel.html"]')).toHaveCount(0);
+    await expect(page.locator('kundennah-handle')).toHaveCount(0);
+
+    const side = await ext.openPage('sidepanel.html');
+    await side.setViewportSize({ width: 360, height: 800 });
+    await expect(side.getByTestId('contact-card')).toContainText('Jonas Weber');
+    await expect(side.getByTestId('next-touch'))
+      .toContainText('LinkedIn')
+      .catch(() => undefined);
+    await side.screenshot({ path: 'docs/sidepanel-linkedin.png' });
+  });
+
+  test('shows the injected panel when the user chose it in the settings', async ({ ext }) => {
+    await seedSettings(ext, {
+      panelMode: { gmail: 'injected', outlook: 'injected', xing: 'injected', linkedin: 'injected' },
+    });
+    await seed(ext, [
+      customer('c-jw', 'Jonas Weber', {
+        profileUrls: ['https://www.linkedin.com/in/jonas-weber-7b3a91152'],
+      }),
+    ]);
+    const page = await openSite(ext, SITES.linkedin.profile, [
+      SITES.linkedin.profile,
+      SITES.linkedin.feed,
+    ]);
+    const panel = panelFrame(page);
+    await expect(panel.getByTestId('contact-card')).toContainText('Jonas Weber');
+    await page.screenshot({ path: 'docs/panel-linkedin.png' });
+    await navigateInApp(page, SITES.linkedin.feed.url);
+    await expect(page.locator('iframe[src*="panel.html"]')).toHaveCount(0);
+  });
+});
+
+const SECOND_OUTLOOK_MESSAGE = {
+  url: 'https://outlook.office.com/mail/inbox/id/AAQkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJlZmQ3MGE2MQAQAHGh1xTrKpxFsnb%2B3mQfhX1%3D',
+  file: 'outlook/2026-11-reading-pane.html',
+  replace: [
+    ['Anna Schmidt', 'Clara Weiß'],
+    ['anna.schmidt@schmidt-partner.de', 'clara.weiss@weiss-steuer.de'],
+    ['Anna.Schmidt@schmidt-partner.de', 'Clara.Weiss@weiss-steuer.de'],
+    ['Jonas Weber', 'Dieter Kühn'],
+    ['jonas.weber@schmidt-partner.de', 'dieter.kuehn@weiss-steuer.de'],
+  ] as [string, string][],
+};
+
+test.describe('Outlook on the web', () => {
+  test('shows the known participants in the reading pane and follows to the next message', async ({
+    ext,
+  }) => {
+    await seed(ext, [
+      customer('c-as', 'Anna Schmidt', { emails: ['anna.schmidt@schmidt-partner.de'] }),
+      customer('c-cw', 'Clara Weiß', { emails: ['clara.weiss@weiss-steuer.de'] }),
+    ]);
+    const page = await openSite(ext, SITES.outlook.readingPane, [
+      SITES.outlook.readingPane,
+      SECOND_OUTLOOK_MESSAGE,
+    ]);
+    const panel = panelFrame(page);
+    await expect(panel.getByTestId('contact-card')).toContainText('Anna Schmidt');
+    await expect(panel.getByTestId('people')).toContainText('Jonas Weber');
+    await page.screenshot({ path: 'docs/panel-outlook.png' });
+
+    await panel.getByTestId('log-contact').click();
+    await expect(panel.getByTestId('last-contact')).toContainText('heute');
+
+    await navigateInApp(page, SECOND_OUTLOOK_MESSAGE.url);
+    await expect(panel.getByTestId('contact-card')).toContainText('Clara Weiß');
   });
 });

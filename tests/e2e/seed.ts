@@ -61,3 +61,23 @@ export async function seed(ext: Extension, histories: ContactHistory[]): Promise
   );
   await page.close();
 }
+
+/** Store settings the way the settings page does (only what is set; defaults fill the rest). */
+export async function seedSettings(ext: Extension, values: Record<string, unknown>): Promise<void> {
+  const page = await ext.openPage('options.html');
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  );
+  await page.evaluate(async (v) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('settings', 'readwrite');
+    tx.objectStore('settings').put({ id: 'settings', values: v });
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    db.close();
+  }, values);
+  await page.close();
+}

@@ -10,6 +10,14 @@ export interface Route {
   url: string;
   /** Fixture file under tests/fixtures. */
   file: string;
+  /** Text replacements that turn a fixture into another person's page. */
+  replace?: [string, string][];
+}
+
+function load(r: Pick<Route, 'file' | 'replace'>): string {
+  let html = readFileSync(`tests/fixtures/${r.file}`, 'utf8');
+  for (const [from, to] of r.replace ?? []) html = html.split(from).join(to);
+  return html;
 }
 
 const escapeAttr = (s: string) =>
@@ -36,17 +44,17 @@ const keyOf = (url: string) => {
 
 /** One document holding every route of a site; a tiny router renders the one the URL names. */
 export function appDocument(routes: Route[], delayMs = 300): string {
-  const first = parts(readFileSync(`tests/fixtures/${routes[0]!.file}`, 'utf8'));
+  const first = parts(load(routes[0]!));
   const templates = routes
     .map((r) => {
-      const p = parts(readFileSync(`tests/fixtures/${r.file}`, 'utf8'));
+      const p = parts(load(r));
       return `<template data-route="${escapeAttr(keyOf(r.url))}" data-title="${escapeAttr(p.title)}">${p.body}</template>`;
     })
     .join('\n');
   return `<!doctype html><html${first.htmlAttrs}><head><meta charset="utf-8"><title>Loading…</title>
 ${first.metas}
 ${first.jsonLd}
-${routes.map((r) => parts(readFileSync(`tests/fixtures/${r.file}`, 'utf8')).styles).join('\n')}
+${routes.map((r) => parts(load(r)).styles).join('\n')}
 </head><body${first.bodyAttrs}><div id="app-root"></div>
 ${templates}
 <script>
