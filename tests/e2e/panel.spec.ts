@@ -236,7 +236,15 @@ test.describe('LinkedIn', () => {
     // Give the content script time to read the page and report it.
     await expect
       .poll(async () =>
-        (await ext.sw()).evaluate(async () => Object.keys(await chrome.storage.session.get(null))),
+        (await ext.sw()).evaluate(async () =>
+          Object.keys(
+            await (
+              globalThis as unknown as {
+                chrome: { storage: { session: { get(k: null): Promise<object> } } };
+              }
+            ).chrome.storage.session.get(null),
+          ),
+        ),
       )
       .toContain('tab:last');
     await expect(page.locator('iframe[src*="panel.html"]')).toHaveCount(0);
