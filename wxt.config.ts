@@ -17,6 +17,16 @@ export default defineConfig({
     // Why each permission: README "Privacy".
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     optional_permissions: ['notifications'],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdTogglePanel__',
+      },
+      'log-contact': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdLogContact__',
+      },
+    },
     web_accessible_resources: [
       {
         resources: ['panel.html'],

@@ -4,7 +4,13 @@
 import Dexie from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { DB_NAME, getDb, getSettings, requestPersistentStorage } from '../db';
-import { RuntimeMessageSchema, parseMessage, type ContentReply } from '../messaging';
+import {
+  RuntimeMessageSchema,
+  parseMessage,
+  type BackgroundToContent,
+  type ContentReply,
+} from '../messaging';
+import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
 import { handlePanelRequest } from './actions';
 import { showBadgeCount } from './badge';
@@ -27,6 +33,13 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id !== undefined && (await getTabContext(tab.id))?.context) return tab.id;
     return lastContextTab();
+  }
+
+  /** Where the site of a tab shows its panel, known from the last context report (in memory, so
+   * that a keyboard command can open the side panel while the key press still counts). */
+  const sideModeTabs = new Set<number>();
+  async function openSidePanelIfChosen(tab: { id?: number; windowId?: number }) {
+    if (tab.id !== undefined && sideModeTabs.has(tab.id)) await openSidePanel(tab);
   }
 
   const hub = createPanelHub({
@@ -85,7 +98,10 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
             });
             void hub.refresh(tabId);
             const s = await settings();
-            return { panel: msg.context ? s.panelMode[msg.context.site] : 'off' };
+            const panel = msg.context ? s.panelMode[msg.context.site] : 'off';
+            if (panel === 'sidepanel') sideModeTabs.add(tabId);
+            else sideModeTabs.delete(tabId);
+            return { panel };
           })();
         }
         case 'page:data-changed':
@@ -98,6 +114,20 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   // Writes from this worker, and from pages while it is awake (Dexie broadcasts them).
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/`))) onDataChanged();
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-panel' || tab?.id === undefined) return;
+    // Call sidePanel.open before any await: the browser accepts it only while handling the key.
+    const tabId = tab.id;
+    void getTabContext(tabId).then(async (known) => {
+      const mode = known?.context ? (await settings()).panelMode[known.context.site] : 'sidepanel';
+      if (mode === 'injected') {
+        const message: BackgroundToContent = { type: 'bg:toggle-panel' };
+        await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+      }
+    });
+    void openSidePanelIfChosen(tab);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabContext(tabId));
