@@ -109,18 +109,19 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       const day = r.due;
       const note = clean(f?.note);
       if (!r.lowSatisfaction) {
-        const since =
+        // "Offene Reklamation vom Di, 10.03.2026 (vor 5 Tagen)" / "… of Tue 10 Mar 2026 (5 days ago)"
+        const when =
           day === today
             ? L === 'de'
-              ? 'seit heute'
-              : 'since today'
+              ? 'von heute'
+              : 'from today'
             : L === 'de'
-              ? `seit ${formatDay(day, L)} (${daysWord(today - day, L)})`
-              : `since ${formatDay(day, L)} (${daysWord(today - day, L)})`;
+              ? `vom ${formatDay(day, L)} (${relativeDay(day, today, L)})`
+              : `of ${formatDay(day, L)} (${relativeDay(day, today, L)})`;
         out.push(
           L === 'de'
-            ? `Offene Reklamation ${since}${note ? `: ${note}` : ''}`
-            : `Open complaint ${since}${note ? `: ${note}` : ''}`,
+            ? `Offene Reklamation ${when}${note ? `: ${note}` : ''}`
+            : `Open complaint ${when}${note ? `: ${note}` : ''}`,
         );
         const more = (r.openComplaints ?? 1) - 1;
         if (more > 0)

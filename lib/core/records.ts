@@ -3,15 +3,7 @@
 // ordered by id, a date-only timestamp stands for the start of that day. Optional fields and even
 // missing arrays are tolerated, because external callers build histories by hand.
 
-import type {
-  Commitment,
-  Contact,
-  ContactHistory,
-  Feedback,
-  FollowUp,
-  Interaction,
-  Purchase,
-} from '../model';
+import type { Commitment, Contact, ContactHistory, Interaction, Purchase } from '../model';
 import type { CoreContext } from './context';
 import type { DayNumber } from './days';
 
@@ -155,41 +147,12 @@ export function personalAfter(facts: InteractionFacts, t: number, id: string): b
   return !!p && isAfter(p.t, p.id, t, id);
 }
 
-/** The latest feedback dated up to now (ties by id), or undefined. */
-export function latestFeedback(
-  history: ContactHistory,
-  ctx: CoreContext,
-): Timed<Feedback> | undefined {
-  let best: Timed<Feedback> | undefined;
-  for (const rec of listOf(history.feedback)) {
-    if (!rec) continue;
-    const t = ctx.zone.parse(rec.at);
-    if (!(t <= ctx.nowMs)) continue;
-    const id = idOf(rec);
-    if (!best || isAfter(t, id, best.t, best.id)) best = { rec, t, id };
-  }
-  return best;
-}
-
 /** Open commitments (no `doneAt`), earliest `dueAt` first (ties by id). */
 export function openCommitments(history: ContactHistory, ctx: CoreContext): Timed<Commitment>[] {
   const out: Timed<Commitment>[] = [];
   for (const rec of listOf(history.commitments)) {
     if (!rec || rec.doneAt) continue;
     const t = ctx.zone.parse(rec.dueAt);
-    if (t !== t) continue;
-    out.push({ rec, t, id: idOf(rec) });
-  }
-  return out.sort(byTime);
-}
-
-/** Open follow-ups (no `doneAt`) by `snoozedUntil ?? dueAt`, earliest first (ties by id). */
-export function openFollowUps(history: ContactHistory, ctx: CoreContext): Timed<FollowUp>[] {
-  const out: Timed<FollowUp>[] = [];
-  for (const rec of listOf(history.followUps)) {
-    if (!rec || rec.doneAt) continue;
-    let t = ctx.zone.parse(rec.snoozedUntil);
-    if (t !== t) t = ctx.zone.parse(rec.dueAt);
     if (t !== t) continue;
     out.push({ rec, t, id: idOf(rec) });
   }

@@ -741,7 +741,7 @@ describe('reasons and talking points', () => {
     );
     const c = candidate(h, 'complaint', { s: { locale: 'de' } });
     expect(c?.reasons).toEqual([
-      'Offene Reklamation seit Di, 10.03.2026 (5 Tagen): Rechnung falsch',
+      'Offene Reklamation vom Di, 10.03.2026 (vor 5 Tagen): Rechnung falsch',
       'Anrufen und in Ordnung bringen; bis dahin nichts Werbliches schicken',
     ]);
   });
