@@ -152,8 +152,8 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       const what = desc ? `${desc}, ${money}` : money;
       out.push(
         L === 'de'
-          ? `Kauf am ${formatDay(on, L)} (${what}): nachfragen, ob alles passt – ${dueStatus(r.due, today, L)}`
-          : `Bought on ${formatDay(on, L)} (${what}): check in how it is going – ${dueStatus(r.due, today, L)}`,
+          ? `Kauf am ${formatDay(on, L)} (${what}): nachfragen, ob alles passt – ${dueStatus(r.avoid?.original ?? r.due, today, L)}`
+          : `Bought on ${formatDay(on, L)} (${what}): check in how it is going – ${dueStatus(r.avoid?.original ?? r.due, today, L)}`,
       );
       break;
     }
@@ -192,8 +192,8 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       if (b?.month === 2 && b.day === 29 && isoFromDayNumber(r.due).endsWith('-02-28'))
         out.push(
           L === 'de'
-            ? 'Am 29. Februar geboren: in diesem Jahr am 28. Februar gratulieren'
-            : 'Born on 29 February: wish them on 28 February this year',
+            ? 'Am 29. Februar geboren: in Jahren ohne 29. Februar am 28. gratulieren'
+            : 'Born on 29 February: in years without one, wish them on 28 February',
         );
       if (channelBasis === 'closeness')
         out.push(
