@@ -1,8 +1,24 @@
-import { de } from './de';
-import { en, type MessageKey } from './en';
+import * as common from './common';
+import * as panel from './panel';
+
+// One file per area of the UI, so that work on one page does not touch another page's strings.
+const AREAS = { common, panel };
+
+const en = Object.assign({}, ...Object.values(AREAS).map((a) => a.en)) as typeof common.en &
+  typeof panel.en;
+const de = Object.assign({}, ...Object.values(AREAS).map((a) => a.de)) as Record<
+  keyof typeof en,
+  string
+>;
+
+export type MessageKey = keyof typeof en;
+
+/** Every area's keys, for the test that no key is defined twice. */
+export const AREA_KEYS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(AREAS).map(([name, a]) => [name, Object.keys(a.en)]),
+);
 
 export type Locale = 'de' | 'en';
-export type { MessageKey };
 export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
