@@ -34,8 +34,14 @@ export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 
 // ---- extension pages (popup, dashboard) -> background -----------------------------------------
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
-  /** The page wrote to the database: refresh the badge and the open panels. */
-  z.object({ type: z.literal('page:data-changed') }),
+  /** The page wrote to the database: derived rows, badge and open panels follow. */
+  z.object({
+    type: z.literal('page:data-changed'),
+    contactIds: z.array(z.string()),
+    tables: z.array(z.string()),
+  }),
+  /** A page is about to show derived rows: make sure they are today's (answers when they are). */
+  z.object({ type: z.literal('page:ensure-fresh') }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 

@@ -1,9 +1,8 @@
 // The service worker: context broker for the panels, badge, alarms. Every listener is registered
 // synchronously when the worker starts (MV3 wakes it for events); nothing that matters lives only in
 // memory (tab contexts are in storage.session, data in IndexedDB).
-import Dexie from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
-import { DB_NAME, getDb, getSettings, requestPersistentStorage } from '../db';
+import { getDb, getSettings, requestPersistentStorage } from '../db';
 import {
   RuntimeMessageSchema,
   parseMessage,
@@ -14,7 +13,7 @@ import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
 import { handlePanelRequest } from './actions';
 import { showBadgeCount } from './badge';
-import { createDerived } from './derived';
+import { createDeriver } from './deriver';
 import { createPanelHub } from './hub';
 import { clearTabContext, getTabContext, lastContextTab, setTabContext } from './tab-contexts';
 import { buildPanelView } from './view';
@@ -24,7 +23,6 @@ const REFRESH_ALARM = 'kundennah-refresh';
 export function startBackground(deps: { now?: () => Date } = {}): void {
   const now = deps.now ?? (() => new Date());
   const db = getDb;
-  const derived = createDerived(db);
   const settings = (): Promise<Settings> => getSettings(db(), browser.i18n.getUILanguage());
 
   /** The tab the side panel shows: the active one when it has a page context, else the tab that
@@ -45,7 +43,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   const hub = createPanelHub({
     async buildView(tabId) {
       const tab = tabId === undefined ? undefined : await getTabContext(tabId);
-      return buildPanelView(db(), derived, tab, await settings(), now());
+      return buildPanelView(db(), tab, await settings(), now());
     },
     async handle(request, tabId) {
       const tab = tabId === undefined ? undefined : await getTabContext(tabId);
@@ -63,22 +61,23 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
 
   async function updateBadge(): Promise<void> {
     try {
-      const items = await derived.agenda(await settings(), now());
-      await showBadgeCount(items.length);
+      await showBadgeCount(await db().agenda.count());
     } catch (e) {
       console.warn('Kundennah: badge not updated', e);
     }
   }
 
-  let changeTimer: ReturnType<typeof setTimeout> | undefined;
-  function onDataChanged(): void {
-    derived.invalidate();
-    clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => {
+  const deriver = createDeriver({
+    db,
+    settings,
+    now,
+    onUpdated() {
       void hub.refresh();
       void updateBadge();
-    }, 50);
-  }
+    },
+  });
+  // Writes made by this worker (the panel's requests).
+  db().onChange((change) => deriver.note(change));
 
   browser.runtime.onConnect.addListener(hub.onConnect);
 
@@ -105,16 +104,13 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
           })();
         }
         case 'page:data-changed':
-          onDataChanged();
+          deriver.note(msg);
           return Promise.resolve({ ok: true });
+        case 'page:ensure-fresh':
+          return deriver.ensureFresh().then(() => ({ ok: true }));
       }
     },
   );
-
-  // Writes from this worker, and from pages while it is awake (Dexie broadcasts them).
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/`))) onDataChanged();
-  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-panel' || tab?.id === undefined) return;
@@ -136,10 +132,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistentStorage();
     void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 30 });
-    void updateBadge();
   });
-  browser.runtime.onStartup.addListener(() => void updateBadge());
+  // Every wake-up checks that the derived rows are today's (cheap when they are); the alarm catches
+  // midnight while the browser is open.
+  void deriver.ensureFresh().then(updateBadge);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void updateBadge();
+    if (alarm.name === REFRESH_ALARM) void deriver.ensureFresh().then(updateBadge);
   });
 }

@@ -1,17 +1,17 @@
 // The panel's view of one tab: for each person on the page, the card of the contact we know or the
 // contacts they might be. Built in the background (the only place with the database for the panel).
 import {
+  computeTiers,
   findDraftDuplicates,
   lastPersonalContact,
   reliabilityRecord,
   riskReasons,
   suggestNextTouch,
 } from '../core';
-import { findByEmail, findByProfileUrl, getHistory, type KundennahDB } from '../db';
+import { findByEmail, findByProfileUrl, getHistory, tierInputs, type KundennahDB } from '../db';
 import type { ContactCard, PanelPerson, PanelView } from '../messaging';
 import type { Contact, Settings } from '../model';
 import { loggedTodayIn } from './actions';
-import type { Derived } from './derived';
 import type { TabContext } from './tab-contexts';
 
 async function matchContact(
@@ -31,7 +31,6 @@ async function matchContact(
 
 export async function buildCard(
   db: KundennahDB,
-  derived: Derived,
   contactId: string,
   tab: TabContext | undefined,
   settings: Settings,
@@ -39,8 +38,11 @@ export async function buildCard(
 ): Promise<ContactCard | null> {
   const history = await getHistory(db, contactId);
   if (!history) return null;
-  const tiers = await derived.tiers(settings, now);
-  const { tier, reason } = tiers[contactId] ?? { tier: 'C' as const, reason: '' };
+  // The tier needs everyone's revenue: the background keeps it in the contact's summary row.
+  const summary = await db.summaries.get(contactId);
+  const { tier, reason } = summary
+    ? { tier: summary.tier, reason: summary.tierReason }
+    : await tierOf(db, contactId, settings, now);
   const reliability = reliabilityRecord(history, settings, now);
   return {
     contact: history.contact,
@@ -62,9 +64,14 @@ export async function buildCard(
   };
 }
 
+/** Without a summary row yet (a contact added a moment ago): compute the tier from scratch. */
+async function tierOf(db: KundennahDB, contactId: string, settings: Settings, now: Date) {
+  const tiers = computeTiers(await tierInputs(db), settings, now);
+  return tiers[contactId] ?? { tier: 'C' as const, reason: '' };
+}
+
 export async function buildPanelView(
   db: KundennahDB,
-  derived: Derived,
   tab: TabContext | undefined,
   settings: Settings,
   now: Date,
@@ -77,7 +84,7 @@ export async function buildPanelView(
     if (contact) {
       people.push({
         fromPage,
-        card: await buildCard(db, derived, contact.id, tab, settings, now),
+        card: await buildCard(db, contact.id, tab, settings, now),
         similar: [],
       });
       continue;

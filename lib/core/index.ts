@@ -61,7 +61,7 @@ export {
 export { chooseChannel, profileUrlSite, type ChannelChoice } from './channel';
 export { suggestNextTouch, listCandidates, nextOccurrence, pickNext } from './candidates';
 export { dueStatus } from './describe';
-export { buildAgenda } from './agenda';
+export { buildAgenda, compareAgendaEntries, type AgendaSortable } from './agenda';
 export {
   riskReasons,
   atRiskContacts,

@@ -4,3 +4,4 @@ export * from './repo';
 export * from './settings';
 export * from './meta';
 export * from './persist';
+export * from './derived';

@@ -1,5 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { SuggestionKind } from '../core';
 import type {
+  Channel,
   Commitment,
   Contact,
   Feedback,
@@ -7,6 +9,7 @@ import type {
   Interaction,
   Purchase,
   Settings,
+  Tier,
 } from '../model';
 
 export const DB_NAME = 'kundennah';
@@ -15,6 +18,73 @@ export const DB_NAME = 'kundennah';
 export interface SettingsRow {
   id: 'settings';
   values: Partial<Settings>;
+}
+
+/** Per-contact figures derived from its history (one row per contact; the background writes them). */
+export interface SummaryRow {
+  contactId: string;
+  name: string;
+  company?: string;
+  position?: string;
+  emails: string[];
+  phones: string[];
+  profileUrls: string[];
+  status: Contact['status'];
+  tier: Tier;
+  tierReason: string;
+  /** The latest personal interaction (instant as stored) and its day in the user's zone. */
+  lastPersonalAt?: string;
+  lastPersonalDay?: string;
+  /** The next personal touch (PRODUCT.md), null without candidates. */
+  next: StoredSuggestion | null;
+  risks: { kind: string; text: string }[];
+  birthday?: Contact['birthday'];
+  /** Folded text of name, company, e-mails, interests and notes: what search matches against. */
+  search: string;
+  /** The day these figures were computed for. */
+  day: string;
+}
+
+/** A suggestion as stored: the core's fields, plain. */
+export interface StoredSuggestion {
+  kind: SuggestionKind;
+  channel: Channel;
+  due: string;
+  reasons: string[];
+  talkingPoints: string[];
+}
+
+/** One pressing item of today's agenda, with what the popup shows of its contact. */
+export interface AgendaRow extends StoredSuggestion {
+  /** `${contactId}:${kind}`: a contact has each kind at most once. */
+  id: string;
+  contactId: string;
+  tier: Tier;
+  name: string;
+  company?: string;
+  email?: string;
+  phone?: string;
+  profileUrls: string[];
+  /** The record the item is about (the promise, the follow-up), when there is one. */
+  recordId?: string;
+  day: string;
+}
+
+/** Two contacts the user said are different people (ids sorted, joined by "|"). */
+export interface NotDuplicateRow {
+  id: string;
+  at: string;
+}
+
+/** What one confirmed import added and changed, so that "undo import" can take it back. */
+export interface ImportBatchRow {
+  id: string;
+  at: string;
+  fileName?: string;
+  format: string;
+  addedContactIds: string[];
+  /** Contacts as they were before the import merged into them. */
+  before: Contact[];
 }
 
 /** Small bookkeeping values (last backup, last change, ...). */
@@ -46,6 +116,18 @@ export const SCHEMA_VERSIONS: {
       meta: 'key',
     },
   },
+  {
+    // Derived data kept by the background so that the popup, the dashboard and the badge stay fast
+    // with 10,000 contacts; pairs the user said are no duplicates; import batches for "undo import".
+    // New tables only: every version-1 row stays as it is (tested in tests/unit/db/upgrade.test.ts).
+    version: 2,
+    stores: {
+      summaries: 'contactId, tier, status',
+      agenda: 'id, contactId',
+      notDuplicates: 'id',
+      importBatches: 'id, at',
+    },
+  },
 ];
 
 export const HISTORY_TABLES = [
@@ -57,6 +139,12 @@ export const HISTORY_TABLES = [
 ] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
+/** What one committed transaction changed: the contacts touched and the tables written. */
+export interface DataChange {
+  contactIds: string[];
+  tables: string[];
+}
+
 export class KundennahDB extends Dexie {
   contacts!: Table<Contact, string>;
   interactions!: Table<Interaction, string>;
@@ -66,6 +154,12 @@ export class KundennahDB extends Dexie {
   followUps!: Table<FollowUp, string>;
   settings!: Table<SettingsRow, string>;
   meta!: Table<MetaRow, string>;
+  summaries!: Table<SummaryRow, string>;
+  agenda!: Table<AgendaRow, string>;
+  notDuplicates!: Table<NotDuplicateRow, string>;
+  importBatches!: Table<ImportBatchRow, string>;
+
+  private readonly changeListeners = new Set<(change: DataChange) => void>();
 
   constructor(name: string = DB_NAME, upTo: number = Infinity) {
     super(name);
@@ -73,6 +167,53 @@ export class KundennahDB extends Dexie {
       if (v.version > upTo) break;
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+    this.trackChanges();
+  }
+
+  /** Be told after every committed write which contacts it touched (derived data follows it). */
+  onChange(listener: (change: DataChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private trackChanges(): void {
+    const pending = new WeakMap<Transaction, { ids: Set<string>; tables: Set<string> }>();
+    const note = (trans: Transaction, table: string, contactId: unknown) => {
+      let entry = pending.get(trans);
+      if (!entry) {
+        const fresh = { ids: new Set<string>(), tables: new Set<string>() };
+        entry = fresh;
+        pending.set(trans, fresh);
+        trans.on('complete', () => {
+          const change = { contactIds: [...fresh.ids], tables: [...fresh.tables] };
+          for (const l of this.changeListeners) l(change);
+        });
+      }
+      entry.tables.add(table);
+      if (typeof contactId === 'string') entry.ids.add(contactId);
+    };
+    const tables: [string, (obj: Record<string, unknown>, key: unknown) => unknown][] = [
+      ['contacts', (_obj, key) => key],
+      ...HISTORY_TABLES.map(
+        (t) =>
+          [t, (obj: Record<string, unknown>) => obj?.contactId] as [
+            string,
+            (o: Record<string, unknown>) => unknown,
+          ],
+      ),
+      ['settings', () => undefined],
+    ];
+    for (const [name, idOf] of tables) {
+      const table = this.table(name);
+      table.hook('creating', (key, obj, trans) => note(trans, name, idOf(obj, key)));
+      table.hook('updating', (mods, key, obj, trans) => {
+        note(trans, name, idOf(obj, key));
+        // A record moved to another contact (merge) changes both.
+        const moved = (mods as Record<string, unknown>).contactId;
+        if (moved !== undefined) note(trans, name, moved);
+      });
+      table.hook('deleting', (key, obj, trans) => note(trans, name, idOf(obj, key)));
     }
   }
 }

@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { DB_NAME, getDb, resolveSettings } from '../db';
+import { getDb, resolveSettings } from '../db';
 import type { Settings } from '../model';
 import type { PageToBackground } from '../messaging';
 
@@ -14,25 +13,25 @@ export function useSettings(): Settings | undefined {
   }, []);
 }
 
-let pending: ReturnType<typeof setTimeout> | undefined;
-
 /**
- * Tell the background when this page wrote to the database, so that the badge and open panels
- * update (the background may be asleep: a runtime message wakes it).
+ * Tell the background after every write of this page which contacts it touched, so that the derived
+ * rows, the badge and open panels follow (the background may be asleep: a message wakes it).
  */
 export function useForwardDataChanges(): void {
-  useEffect(() => {
-    const onMutated = (parts: Record<string, unknown>) => {
-      if (!Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/`))) return;
-      clearTimeout(pending);
-      pending = setTimeout(() => {
-        const message: PageToBackground = { type: 'page:data-changed' };
+  useEffect(
+    () =>
+      getDb().onChange((change) => {
+        const message: PageToBackground = { type: 'page:data-changed', ...change };
         browser.runtime.sendMessage(message).catch(() => {
-          // The background restarts on the next event; the next write or alarm catches up.
+          // The background picks it up at its next start (it recomputes what is stale).
         });
-      }, 100);
-    };
-    Dexie.on('storagemutated', onMutated);
-    return () => Dexie.on.storagemutated.unsubscribe(onMutated);
-  }, []);
+      }),
+    [],
+  );
+}
+
+/** Ask the background to bring the derived rows up to date (new day, first start). */
+export function requestFreshDerived(): Promise<unknown> {
+  const message: PageToBackground = { type: 'page:ensure-fresh' };
+  return browser.runtime.sendMessage(message).catch(() => undefined);
 }

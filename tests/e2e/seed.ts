@@ -1,5 +1,6 @@
 // Test data goes in through the extension's own origin: validated with the model's schemas in Node,
 // then written with plain IndexedDB from an extension page (the database Dexie created).
+import type { Page } from '@playwright/test';
 import { validateHistories } from '../../lib/db/repo';
 import type { ContactHistory, ContactInput } from '../../lib/model';
 import type { Extension } from './harness';
@@ -51,14 +52,12 @@ export async function seed(ext: Extension, histories: ContactHistory[]): Promise
     });
     db.close();
   }, histories);
-  // Tell the background (badge, open panels), as the dashboard does after its own writes.
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      }
-    ).chrome.runtime.sendMessage({ type: 'page:data-changed' }),
-  );
+  // Tell the background what changed, as every page does after its own writes, and wait until the
+  // derived rows (agenda, summaries) include it.
+  await notifyBackground(page, {
+    contactIds: histories.map((h) => h.contact.id),
+    tables: ['contacts', 'interactions', 'commitments', 'feedback', 'purchases', 'followUps'],
+  });
   await page.close();
 }
 
@@ -79,5 +78,20 @@ export async function seedSettings(ext: Extension, values: Record<string, unknow
     await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     db.close();
   }, values);
+  await notifyBackground(page, { contactIds: [], tables: ['settings'] });
   await page.close();
+}
+
+type Sender = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+
+/** Send the background the change message pages send, then wait for its derived rows. */
+export async function notifyBackground(
+  page: Page,
+  change: { contactIds: string[]; tables: string[] },
+): Promise<void> {
+  await page.evaluate(async (c) => {
+    const { chrome } = globalThis as unknown as Sender;
+    await chrome.runtime.sendMessage({ type: 'page:data-changed', ...c });
+    await chrome.runtime.sendMessage({ type: 'page:ensure-fresh' });
+  }, change);
 }

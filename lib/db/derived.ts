@@ -1,0 +1,245 @@
+// Derived data: per-contact summaries and today's agenda rows, computed with the core and stored so
+// that the popup, the dashboard and the badge read a few rows instead of every history. The
+// background is the only writer; it recomputes the contacts a write touched, and everything when the
+// day, the settings or this code's version change.
+import {
+  computeTiers,
+  foldText,
+  lastPersonalContact,
+  listCandidates,
+  riskReasons,
+  todayIn,
+  type Candidate,
+} from '../core';
+import type { ContactHistory, Settings, Tier } from '../model';
+import { guardWrite } from './errors';
+import { getMeta, setMeta } from './meta';
+import { getAllHistories, getHistory } from './repo';
+import type { AgendaRow, KundennahDB, StoredSuggestion, SummaryRow } from './schema';
+
+/** Bump when what is derived changes: every client recomputes once. */
+export const DERIVED_VERSION = 1;
+
+export interface DerivedState {
+  version: number;
+  day: string;
+  settingsKey: string;
+}
+
+export type TierMap = Record<string, { tier: Tier; reason: string }>;
+
+export function settingsKey(settings: Settings): string {
+  return JSON.stringify(settings);
+}
+
+const plain = (c: Candidate): StoredSuggestion => ({
+  kind: c.kind,
+  channel: c.channel,
+  due: c.due,
+  reasons: [...c.reasons],
+  talkingPoints: [...c.talkingPoints],
+});
+
+/** The promise or follow-up a candidate is about (popup actions act on it). */
+function recordOf(c: Candidate, h: ContactHistory): string | undefined {
+  if (c.kind === 'commitment') {
+    const open = h.commitments
+      .filter((x) => !x.doneAt)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    return open[0]?.id;
+  }
+  if (c.kind === 'follow-up') {
+    const open = h.followUps
+      .filter((x) => !x.doneAt)
+      .sort((a, b) => (a.snoozedUntil ?? a.dueAt).localeCompare(b.snoozedUntil ?? b.dueAt));
+    return open[0]?.id;
+  }
+  if (c.kind === 'complaint') {
+    const open = h.feedback
+      .filter((f) => f.complaint && !f.resolvedAt)
+      .sort((a, b) => a.at.localeCompare(b.at));
+    return open[0]?.id;
+  }
+  return undefined;
+}
+
+/** Summary and agenda rows of one contact (pure). */
+export function deriveContact(
+  h: ContactHistory,
+  tier: { tier: Tier; reason: string },
+  settings: Settings,
+  now: Date,
+): { summary: SummaryRow; agenda: AgendaRow[] } {
+  const c = h.contact;
+  const day = todayIn(now, settings.timeZone);
+  const candidates = listCandidates(h, tier.tier, settings, now);
+  const pressing = candidates.filter((x) => x.pressing);
+  // suggestNextTouch's rule (PRODUCT.md): the pressing one of highest priority, else the one due
+  // first (ties by priority). listCandidates returns them in priority order.
+  const next =
+    pressing[0] ??
+    [...candidates].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0] ??
+    null;
+  const last = lastPersonalContact(h, settings, now);
+  const summary: SummaryRow = {
+    contactId: c.id,
+    name: c.name,
+    company: c.company,
+    position: c.position,
+    emails: c.emails,
+    phones: c.phones,
+    profileUrls: c.profileUrls,
+    status: c.status,
+    tier: tier.tier,
+    tierReason: tier.reason,
+    lastPersonalAt: last?.interaction.at,
+    lastPersonalDay: last?.day,
+    next: next ? plain(next) : null,
+    risks: riskReasons(h, tier.tier, settings, now).map((r) => ({ kind: r.kind, text: r.text })),
+    birthday: c.birthday,
+    search: foldText(
+      [c.name, c.company, ...c.emails, ...c.interests, c.notes, c.position]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    day,
+  };
+  for (const k of Object.keys(summary) as (keyof SummaryRow)[])
+    if (summary[k] === undefined) delete summary[k];
+  const agenda: AgendaRow[] = pressing.map((p) => {
+    const row: AgendaRow = {
+      ...plain(p),
+      id: `${c.id}:${p.kind}`,
+      contactId: c.id,
+      tier: tier.tier,
+      name: c.name,
+      company: c.company,
+      email: c.emails[0],
+      phone: c.phones[0],
+      profileUrls: c.profileUrls,
+      recordId: recordOf(p, h),
+      day,
+    };
+    for (const k of Object.keys(row) as (keyof AgendaRow)[])
+      if (row[k] === undefined) delete row[k];
+    return row;
+  });
+  return { summary, agenda };
+}
+
+/** Contacts with their purchases only: all the tier rule reads. */
+export async function tierInputs(db: KundennahDB): Promise<ContactHistory[]> {
+  const [contacts, purchases] = await Promise.all([db.contacts.toArray(), db.purchases.toArray()]);
+  const byId = new Map<string, ContactHistory>();
+  for (const contact of contacts)
+    byId.set(contact.id, {
+      contact,
+      interactions: [],
+      commitments: [],
+      feedback: [],
+      purchases: [],
+      followUps: [],
+    });
+  for (const p of purchases) byId.get(p.contactId)?.purchases.push(p);
+  return [...byId.values()];
+}
+
+async function writeRows(
+  db: KundennahDB,
+  contactIds: string[],
+  summaries: SummaryRow[],
+  agenda: AgendaRow[],
+  replaceAll: boolean,
+): Promise<void> {
+  await guardWrite(() =>
+    db.transaction('rw', [db.summaries, db.agenda], async () => {
+      if (replaceAll) {
+        await db.summaries.clear();
+        await db.agenda.clear();
+      } else {
+        await db.summaries.bulkDelete(contactIds);
+        await db.agenda.where('contactId').anyOf(contactIds).delete();
+      }
+      await db.summaries.bulkPut(summaries);
+      await db.agenda.bulkPut(agenda);
+    }),
+  );
+}
+
+/** Everything, from scratch (new day, new settings, first start, after an upgrade). */
+export async function recomputeAll(
+  db: KundennahDB,
+  settings: Settings,
+  now: Date,
+): Promise<TierMap> {
+  const histories = await getAllHistories(db);
+  const tiers = computeTiers(histories, settings, now);
+  const summaries: SummaryRow[] = [];
+  const agenda: AgendaRow[] = [];
+  for (const h of histories) {
+    const d = deriveContact(h, tiers[h.contact.id] ?? { tier: 'C', reason: '' }, settings, now);
+    summaries.push(d.summary);
+    agenda.push(...d.agenda);
+  }
+  await writeRows(db, [], summaries, agenda, true);
+  await setMeta(db, 'derived', {
+    version: DERIVED_VERSION,
+    day: todayIn(now, settings.timeZone),
+    settingsKey: settingsKey(settings),
+  } satisfies DerivedState);
+  return tiers;
+}
+
+/**
+ * The contacts a write touched (and, when tiers moved, everyone whose tier changed). `tiers` are the
+ * current tiers of everyone (the caller computes them when contacts or purchases changed).
+ */
+export async function recomputeContacts(
+  db: KundennahDB,
+  contactIds: Iterable<string>,
+  tiers: TierMap,
+  settings: Settings,
+  now: Date,
+): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (!ids.length) return;
+  const summaries: SummaryRow[] = [];
+  const agenda: AgendaRow[] = [];
+  for (const id of ids) {
+    const h = await getHistory(db, id);
+    if (!h) continue; // deleted: its rows go below
+    const d = deriveContact(h, tiers[id] ?? { tier: 'C', reason: '' }, settings, now);
+    summaries.push(d.summary);
+    agenda.push(...d.agenda);
+  }
+  await writeRows(db, ids, summaries, agenda, false);
+}
+
+/** Contacts whose stored tier or reason differs from `tiers` (a purchase can move others too). */
+export async function contactsWithChangedTier(db: KundennahDB, tiers: TierMap): Promise<string[]> {
+  const stored = await db.summaries.toArray();
+  const changed: string[] = [];
+  const seen = new Set<string>();
+  for (const s of stored) {
+    seen.add(s.contactId);
+    const t = tiers[s.contactId];
+    if (!t || t.tier !== s.tier || t.reason !== s.tierReason) changed.push(s.contactId);
+  }
+  for (const id of Object.keys(tiers)) if (!seen.has(id)) changed.push(id);
+  return changed;
+}
+
+/** Is what is stored computed for today, these settings and this code? */
+export async function derivedIsFresh(
+  db: KundennahDB,
+  settings: Settings,
+  now: Date,
+): Promise<boolean> {
+  const state = await getMeta<DerivedState>(db, 'derived');
+  return (
+    !!state &&
+    state.version === DERIVED_VERSION &&
+    state.day === todayIn(now, settings.timeZone) &&
+    state.settingsKey === settingsKey(settings)
+  );
+}
