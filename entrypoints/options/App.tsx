@@ -1,55 +1,51 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { I18nProvider, useI18n } from '@/components/I18n';
-import { getDb, putHistories } from '@/lib/db';
-import { generateDemoData } from '@/lib/demo';
+import { ContactPage } from '@/components/dashboard/ContactPage';
+import { ContactsPage } from '@/components/dashboard/ContactsPage';
+import { DuplicatesPage } from '@/components/dashboard/DuplicatesPage';
+import { InsightsPage } from '@/components/dashboard/InsightsPage';
+import { SettingsPage } from '@/components/dashboard/SettingsPage';
+import { ImportExportPage } from '@/components/io/ImportExportPage';
 import { useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
+import { useRoute } from '@/lib/ui/route';
 
-function Contacts() {
+const SECTIONS = [
+  ['contacts', 'nav.contacts'],
+  ['insights', 'nav.insights'],
+  ['duplicates', 'nav.duplicates'],
+  ['import', 'nav.import'],
+  ['settings', 'nav.settings'],
+] as const;
+
+function Dashboard() {
   const { t } = useI18n();
-  const [message, setMessage] = useState<string>();
-  const contacts = useLiveQuery(() => getDb().contacts.orderBy('name').toArray(), []);
-
-  async function loadDemo() {
-    const histories = generateDemoData({ now: new Date() });
-    await putHistories(getDb(), histories);
-    setMessage(t('demo.loaded', { count: histories.length }));
-  }
-
+  const [route, go] = useRoute();
+  const section = route.path[0] ?? 'contacts';
   return (
-    <main className="dashboard">
-      <header>
-        <h1>{t('options.title')}</h1>
-        <button type="button" data-testid="load-demo" onClick={() => void loadDemo()}>
-          {t('demo.load')}
-        </button>
-        {message && <p role="status">{message}</p>}
-      </header>
-      {contacts === undefined ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : contacts.length === 0 ? (
-        <p className="empty">{t('contacts.empty')}</p>
-      ) : (
-        <table data-testid="contacts-table">
-          <thead>
-            <tr>
-              <th>{t('contacts.name')}</th>
-              <th>{t('contacts.company')}</th>
-              <th>{t('contacts.email')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.company ?? ''}</td>
-                <td>{c.emails[0] ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </main>
+    <div className="dashboard">
+      <nav className="dash-nav" aria-label={t('options.title')}>
+        <strong className="brand">{t('app.name')}</strong>
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#/${id}`} aria-current={section === id ? 'page' : undefined}>
+            {t(label)}
+          </a>
+        ))}
+      </nav>
+      <div className="dash-main">
+        {section === 'contacts' && route.path[1] ? (
+          <ContactPage contactId={route.path[1]} route={route} go={go} />
+        ) : section === 'insights' ? (
+          <InsightsPage route={route} go={go} />
+        ) : section === 'duplicates' ? (
+          <DuplicatesPage route={route} go={go} />
+        ) : section === 'import' ? (
+          <ImportExportPage route={route} go={go} />
+        ) : section === 'settings' ? (
+          <SettingsPage route={route} go={go} />
+        ) : (
+          <ContactsPage route={route} go={go} />
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -59,7 +55,7 @@ export function App() {
   if (!settings) return null;
   return (
     <I18nProvider locale={settings.locale}>
-      <Contacts />
+      <Dashboard />
     </I18nProvider>
   );
 }

@@ -116,7 +116,9 @@ export interface AgendaSortable {
  * The agenda order of PRODUCT.md for items already computed: priority, due day, tier (A first),
  * name (base sensitivity in the locale), id. `buildAgenda` sorts the same way, faster.
  */
-export function compareAgendaEntries(locale: string): (a: AgendaSortable, b: AgendaSortable) => number {
+export function compareAgendaEntries(
+  locale: string,
+): (a: AgendaSortable, b: AgendaSortable) => number {
   const collator = nameCollator(locale);
   return (a, b) =>
     KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] ||

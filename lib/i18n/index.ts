@@ -1,11 +1,17 @@
 import * as common from './common';
+import * as dashboard from './dashboard';
+import * as io from './io';
 import * as panel from './panel';
+import * as popup from './popup';
 
 // One file per area of the UI, so that work on one page does not touch another page's strings.
-const AREAS = { common, panel };
+const AREAS = { common, panel, popup, dashboard, io };
 
 const en = Object.assign({}, ...Object.values(AREAS).map((a) => a.en)) as typeof common.en &
-  typeof panel.en;
+  typeof panel.en &
+  typeof popup.en &
+  typeof dashboard.en &
+  typeof io.en;
 const de = Object.assign({}, ...Object.values(AREAS).map((a) => a.de)) as Record<
   keyof typeof en,
   string
