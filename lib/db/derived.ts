@@ -3,6 +3,7 @@
 // background is the only writer; it recomputes the contacts a write touched, and everything when the
 // day, the settings or this code's version change.
 import {
+  KIND_PRIORITY,
   computeTiers,
   foldText,
   lastPersonalContact,
@@ -15,7 +16,7 @@ import type { ContactHistory, Settings, Tier } from '../model';
 import { guardWrite } from './errors';
 import { getMeta, setMeta } from './meta';
 import { getAllHistories, getHistory } from './repo';
-import type { AgendaRow, KundennahDB, StoredSuggestion, SummaryRow } from './schema';
+import type { AgendaRow, DismissalRow, KundennahDB, StoredSuggestion, SummaryRow } from './schema';
 
 /** Bump when what is derived changes: every client recomputes once. */
 export const DERIVED_VERSION = 1;
@@ -63,17 +64,38 @@ function recordOf(c: Candidate, h: ContactHistory): string | undefined {
   return undefined;
 }
 
+const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
+
+/** The sortable part of the agenda order (priority, due day, tier); names break ties in memory. */
+export function agendaRank(kind: Candidate['kind'], due: string, tier: Tier): string {
+  return `${KIND_PRIORITY[kind]}|${due}|${TIER_RANK[tier]}`;
+}
+
+/** Is an item hidden by what the user said (done for this due day, or snoozed until later)? */
+export function isDismissed(
+  item: { kind: string; due: string },
+  d: DismissalRow | undefined,
+  today: string,
+): boolean {
+  if (!d || d.kind !== item.kind) return false;
+  if (d.until) return today < d.until;
+  return d.due === item.due;
+}
+
 /** Summary and agenda rows of one contact (pure). */
 export function deriveContact(
   h: ContactHistory,
   tier: { tier: Tier; reason: string },
   settings: Settings,
   now: Date,
+  dismissals: DismissalRow[] = [],
 ): { summary: SummaryRow; agenda: AgendaRow[] } {
   const c = h.contact;
   const day = todayIn(now, settings.timeZone);
   const candidates = listCandidates(h, tier.tier, settings, now);
   const pressing = candidates.filter((x) => x.pressing);
+  const dismissedKinds = new Map(dismissals.map((d) => [d.kind, d]));
+  const shown = pressing.filter((p) => !isDismissed(p, dismissedKinds.get(p.kind), day));
   // suggestNextTouch's rule (PRODUCT.md): the pressing one of highest priority, else the one due
   // first (ties by priority). listCandidates returns them in priority order.
   const next =
@@ -95,6 +117,7 @@ export function deriveContact(
     lastPersonalAt: last?.interaction.at,
     lastPersonalDay: last?.day,
     next: next ? plain(next) : null,
+    nextDue: next?.due,
     risks: riskReasons(h, tier.tier, settings, now).map((r) => ({ kind: r.kind, text: r.text })),
     birthday: c.birthday,
     search: foldText(
@@ -106,7 +129,7 @@ export function deriveContact(
   };
   for (const k of Object.keys(summary) as (keyof SummaryRow)[])
     if (summary[k] === undefined) delete summary[k];
-  const agenda: AgendaRow[] = pressing.map((p) => {
+  const agenda: AgendaRow[] = shown.map((p) => {
     const row: AgendaRow = {
       ...plain(p),
       id: `${c.id}:${p.kind}`,
@@ -118,6 +141,7 @@ export function deriveContact(
       phone: c.phones[0],
       profileUrls: c.profileUrls,
       recordId: recordOf(p, h),
+      rank: agendaRank(p.kind, p.due, tier.tier),
       day,
     };
     for (const k of Object.keys(row) as (keyof AgendaRow)[])
@@ -125,6 +149,12 @@ export function deriveContact(
     return row;
   });
   return { summary, agenda };
+}
+
+function groupBy(rows: DismissalRow[]): Map<string, DismissalRow[]> {
+  const out = new Map<string, DismissalRow[]>();
+  for (const r of rows) out.set(r.contactId, [...(out.get(r.contactId) ?? []), r]);
+  return out;
 }
 
 /** Contacts with their purchases only: all the tier rule reads. */
@@ -174,10 +204,17 @@ export async function recomputeAll(
 ): Promise<TierMap> {
   const histories = await getAllHistories(db);
   const tiers = computeTiers(histories, settings, now);
+  const dismissals = groupBy(await db.dismissals.toArray());
   const summaries: SummaryRow[] = [];
   const agenda: AgendaRow[] = [];
   for (const h of histories) {
-    const d = deriveContact(h, tiers[h.contact.id] ?? { tier: 'C', reason: '' }, settings, now);
+    const d = deriveContact(
+      h,
+      tiers[h.contact.id] ?? { tier: 'C', reason: '' },
+      settings,
+      now,
+      dismissals.get(h.contact.id),
+    );
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }
@@ -208,7 +245,8 @@ export async function recomputeContacts(
   for (const id of ids) {
     const h = await getHistory(db, id);
     if (!h) continue; // deleted: its rows go below
-    const d = deriveContact(h, tiers[id] ?? { tier: 'C', reason: '' }, settings, now);
+    const dismissals = await db.dismissals.where('contactId').equals(id).toArray();
+    const d = deriveContact(h, tiers[id] ?? { tier: 'C', reason: '' }, settings, now, dismissals);
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }

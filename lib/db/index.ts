@@ -5,3 +5,4 @@ export * from './settings';
 export * from './meta';
 export * from './persist';
 export * from './derived';
+export * from './dismissals';

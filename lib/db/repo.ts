@@ -114,13 +114,18 @@ export async function updateContact(
 /** Delete a contact with everything attached, in one transaction. Returns what was deleted (undo). */
 export async function deleteContact(db: KundennahDB, id: string): Promise<ContactHistory> {
   return guardWrite(() =>
-    db.transaction('rw', [db.contacts, ...HISTORY_TABLES.map((t) => db[t])], async () => {
-      const history = await getHistory(db, id);
-      if (!history) throw new NotFoundError('Contact', id);
-      await Promise.all(HISTORY_TABLES.map((t) => db[t].where('contactId').equals(id).delete()));
-      await db.contacts.delete(id);
-      return history;
-    }),
+    db.transaction(
+      'rw',
+      [db.contacts, db.dismissals, ...HISTORY_TABLES.map((t) => db[t])],
+      async () => {
+        const history = await getHistory(db, id);
+        if (!history) throw new NotFoundError('Contact', id);
+        await Promise.all(HISTORY_TABLES.map((t) => db[t].where('contactId').equals(id).delete()));
+        await db.dismissals.where('contactId').equals(id).delete();
+        await db.contacts.delete(id);
+        return history;
+      },
+    ),
   );
 }
 

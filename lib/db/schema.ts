@@ -37,6 +37,8 @@ export interface SummaryRow {
   lastPersonalDay?: string;
   /** The next personal touch (PRODUCT.md), null without candidates. */
   next: StoredSuggestion | null;
+  /** `next.due`, indexed: "the next due touches" when today is empty. */
+  nextDue?: string;
   risks: { kind: string; text: string }[];
   birthday?: Contact['birthday'];
   /** Folded text of name, company, e-mails, interests and notes: what search matches against. */
@@ -67,7 +69,26 @@ export interface AgendaRow extends StoredSuggestion {
   profileUrls: string[];
   /** The record the item is about (the promise, the follow-up), when there is one. */
   recordId?: string;
+  /** Priority, due day and tier as one sortable string: IndexedDB returns the first items of the
+   * agenda order without reading the rest (names break ties in memory). */
+  rank: string;
   day: string;
+}
+
+/**
+ * The user said "done" or "later" to an agenda item the data alone cannot clear (a birthday wished,
+ * a promise put off): the item stays hidden for that due day, or until `until`.
+ */
+export interface DismissalRow {
+  /** `${contactId}:${kind}` — one per kind and contact. */
+  id: string;
+  contactId: string;
+  kind: SuggestionKind;
+  /** The item's due day when it was dismissed (done: hidden while the due day stays the same). */
+  due: string;
+  /** Snoozed: hidden until this day (YYYY-MM-DD), then shown again. */
+  until?: string;
+  at: string;
 }
 
 /** Two contacts the user said are different people (ids sorted, joined by "|"). */
@@ -122,10 +143,11 @@ export const SCHEMA_VERSIONS: {
     // New tables only: every version-1 row stays as it is (tested in tests/unit/db/upgrade.test.ts).
     version: 2,
     stores: {
-      summaries: 'contactId, tier, status',
-      agenda: 'id, contactId',
+      summaries: 'contactId, tier, status, nextDue',
+      agenda: 'id, contactId, rank, kind',
       notDuplicates: 'id',
       importBatches: 'id, at',
+      dismissals: 'id, contactId',
     },
   },
 ];
@@ -158,6 +180,7 @@ export class KundennahDB extends Dexie {
   agenda!: Table<AgendaRow, string>;
   notDuplicates!: Table<NotDuplicateRow, string>;
   importBatches!: Table<ImportBatchRow, string>;
+  dismissals!: Table<DismissalRow, string>;
 
   private readonly changeListeners = new Set<(change: DataChange) => void>();
 
@@ -203,8 +226,12 @@ export class KundennahDB extends Dexie {
           ],
       ),
       ['settings', () => undefined],
+      ['dismissals', (obj) => obj?.contactId],
     ];
+    const declared = new Set(this.tables.map((t) => t.name));
     for (const [name, idOf] of tables) {
+      // An old schema version (opened in upgrade tests) may not have every table yet.
+      if (!declared.has(name)) continue;
       const table = this.table(name);
       table.hook('creating', (key, obj, trans) => note(trans, name, idOf(obj, key)));
       table.hook('updating', (mods, key, obj, trans) => {
