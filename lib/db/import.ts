@@ -1,0 +1,749 @@
+// Bringing contacts in (issue 7): plan an import against what is stored, let the user decide on
+// look-alikes, write it in ONE transaction, and take it back exactly with "undo import".
+//
+// The planning is pure (drafts + existing contacts → plan → outcome); only `applyImport` and
+// `undoImport` touch the database. PRODUCT.md "Duplicates": the same e-mail or the same canonical
+// profile URL merges (the incoming entry only adds what is missing, it never overwrites what the
+// user wrote); a very similar name at the same company is the user's decision, row by row; nothing
+// becomes a silent duplicate.
+import { companyMatchKey, nameTokens, similarNames, type DuplicateReason } from '../core';
+import {
+  ContactSchema,
+  canonicalProfileUrl,
+  type Contact,
+  type ContactDraft,
+  type DayOfYear,
+  type Status,
+} from '../model';
+import { issuesOf, type FieldIssue } from '../model';
+import { NotFoundError, guardWrite } from './errors';
+import { compact, newId } from './repo';
+import type { ImportBatchRow, KundennahDB } from './schema';
+
+// ---------------------------------------------------------------------------------------------
+// Plan
+
+/** A draft that will become a new contact. */
+export interface NewRow {
+  kind: 'new';
+  index: number;
+  draft: ContactDraft;
+  /** The id it gets (planned now so that later rows of the same file can point to it). */
+  id: string;
+}
+
+/** A draft that is certainly a known person (same e-mail or profile URL): it merges. */
+export interface MergeRow {
+  kind: 'merge';
+  index: number;
+  draft: ContactDraft;
+  targetId: string;
+  reasons: DuplicateReason[];
+  /** The target is an earlier row of the same file, not a stored contact. */
+  inFile: boolean;
+}
+
+export interface SimilarCandidate {
+  contactId: string;
+  reasons: DuplicateReason[];
+  inFile: boolean;
+}
+
+/** A draft whose name is very similar to someone at the same company: the user decides. */
+export interface SimilarRow {
+  kind: 'similar';
+  index: number;
+  draft: ContactDraft;
+  /** The id it gets when the user adds it as new. */
+  id: string;
+  candidates: SimilarCandidate[];
+}
+
+/** A draft the model refuses (should not happen with drafts from lib/io; kept, never thrown). */
+export interface InvalidRow {
+  kind: 'invalid';
+  index: number;
+  draft: ContactDraft;
+  issues: FieldIssue[];
+}
+
+export type PlanRow = NewRow | MergeRow | SimilarRow | InvalidRow;
+
+export interface ImportPlan {
+  /** The instant of the import: createdAt/updatedAt of everything it writes, the batch's `at`. */
+  stamp: string;
+  status: Status;
+  rows: PlanRow[];
+  /** New contacts as they would be written (before merges of later rows of the file). */
+  fresh: Map<string, Contact>;
+  /** The stored contacts the plan refers to, as they were read. */
+  existing: Map<string, Contact>;
+}
+
+export interface PlanOptions {
+  /** Status of contacts the import adds (default `active`). */
+  status?: Status;
+  /** Id factory (tests pass a counter). */
+  newId?: () => string;
+}
+
+const emailKey = (e: string) => e.trim().toLowerCase();
+
+/** Canonical XING/LinkedIn profile, lower-case; null for websites (a shared site is no match). */
+function profileKey(url: string): string | null {
+  const c = canonicalProfileUrl(url);
+  return c ? c.toLowerCase() : null;
+}
+
+/** Phone numbers compare by their digits, "0049" read as "+49" (as lib/core's merge does). */
+function phoneKey(p: string): string {
+  const s = p.trim().replace(/^00/, '+');
+  return (s.startsWith('+') ? '+' : '') + s.replace(/\D/g, '');
+}
+
+const urlKey = (u: string) => profileKey(u) ?? u.trim().toLowerCase();
+
+/** The token and, for tokens of five letters or more, each one-letter deletion: two words within
+ * one edit (lib/core `withinOneEdit`) always share one of these. */
+function variants(t: string): string[] {
+  const out = [t];
+  if (t.length >= 5) for (let i = 0; i < t.length; i++) out.push(t.slice(0, i) + t.slice(i + 1));
+  return out;
+}
+
+/**
+ * Keys under which a name is filed (`file`) and looked up (`query`), so that every pair that
+ * `similarNames` accepts shares a key, and few other pairs do. That rule needs the last names to
+ * agree: the two last names within one edit (L), or one's last name among the other's later names
+ * (N/LL); or the same names in another order (S), or the same letters joined (J: "Hans-Peter" =
+ * "Hanspeter"). The company is part of every key: only people at one company are compared.
+ */
+function nameKeys(company: string, tokens: string[], side: 'file' | 'query'): string[] {
+  const keys: string[] = [
+    `${company}\u0000J${tokens.join('')}`,
+    `${company}\u0000S${[...tokens].sort().join(' ')}`,
+  ];
+  if (tokens.length < 2) return keys;
+  const last = tokens[tokens.length - 1] as string;
+  for (const v of variants(last)) keys.push(`${company}\u0000L${v}`);
+  // Middle names: "Anna Maria Schmidt" is also filed under "Maria" as a later name.
+  const middle = tokens.slice(1, -1);
+  if (side === 'file') {
+    keys.push(`${company}\u0000LL${last}`);
+    for (const t of middle) keys.push(`${company}\u0000N${t}`);
+  } else {
+    keys.push(`${company}\u0000N${last}`);
+    for (const t of middle) keys.push(`${company}\u0000LL${t}`);
+  }
+  return keys;
+}
+
+interface Indexed {
+  id: string;
+  tokens: string[];
+  inFile: boolean;
+}
+
+/** What the name rule compares, computed once per person. */
+interface NameKey {
+  company: string;
+  tokens: string[];
+}
+
+const nameKeyOf = (c: { name: string; company?: string | undefined }): NameKey => ({
+  company: companyMatchKey(c.company),
+  tokens: nameTokens(c.name),
+});
+
+/** Who is who: e-mails, profiles and names at a company, of stored contacts and of earlier rows. */
+class PeopleIndex {
+  readonly byEmail = new Map<string, string>();
+  readonly byProfile = new Map<string, string>();
+  private readonly byName = new Map<string, Indexed[]>();
+
+  add(
+    id: string,
+    c: Pick<Contact, 'name' | 'emails' | 'profileUrls' | 'company'>,
+    inFile: boolean,
+    key: NameKey = nameKeyOf(c),
+  ) {
+    for (const e of c.emails) {
+      const k = emailKey(e);
+      if (!this.byEmail.has(k)) this.byEmail.set(k, id);
+    }
+    for (const u of c.profileUrls) {
+      const k = profileKey(u);
+      if (k && !this.byProfile.has(k)) this.byProfile.set(k, id);
+    }
+    if (key.company === '' || key.tokens.length === 0) return;
+    const entry: Indexed = { id, tokens: key.tokens, inFile };
+    for (const k of new Set(nameKeys(key.company, key.tokens, 'file'))) {
+      const list = this.byName.get(k);
+      if (list) list.push(entry);
+      else this.byName.set(k, [entry]);
+    }
+  }
+
+  /** People with a very similar name at the same company (lib/core `similarNames`). */
+  similar(key: NameKey): Indexed[] {
+    if (key.company === '' || key.tokens.length === 0) return [];
+    const seen = new Set<string>();
+    const out: Indexed[] = [];
+    for (const k of new Set(nameKeys(key.company, key.tokens, 'query')))
+      for (const e of this.byName.get(k) ?? []) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        if (similarNames(key.tokens, e.tokens)) out.push(e);
+      }
+    return out;
+  }
+}
+
+/** The contact a draft becomes (validated by the model; issues instead of a throw). */
+export function contactFromDraft(
+  draft: ContactDraft,
+  id: string,
+  stamp: string,
+  status: Status,
+): { ok: true; contact: Contact } | { ok: false; issues: FieldIssue[] } {
+  const r = ContactSchema.safeParse({
+    id,
+    name: draft.name,
+    emails: draft.emails,
+    phones: draft.phones ?? [],
+    company: draft.company,
+    position: draft.position,
+    birthday: draft.birthday,
+    profileUrls: draft.profileUrls ?? [],
+    status,
+    preferredChannels: [],
+    interests: [],
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+  return r.success
+    ? { ok: true, contact: compact(r.data) }
+    : { ok: false, issues: issuesOf(r.error) };
+}
+
+/**
+ * Sort drafts into new, merge (same e-mail, then same profile URL: stored contacts first, then
+ * earlier rows of the same file), similar (same company, very similar name: the user decides) and
+ * invalid. Indexed, so 10,000 drafts against 10,000 contacts stay fast.
+ */
+export function planImport(
+  drafts: readonly ContactDraft[],
+  existing: readonly Contact[],
+  now: Date,
+  options: PlanOptions = {},
+): ImportPlan {
+  const stamp = now.toISOString();
+  const status = options.status ?? 'active';
+  const makeId = options.newId ?? newId;
+  const index = new PeopleIndex();
+  const stored = new Map<string, Contact>();
+  for (const c of existing) {
+    stored.set(c.id, c);
+    index.add(c.id, c, false);
+  }
+  const fresh = new Map<string, Contact>();
+  const referenced = new Map<string, Contact>();
+  const rows: PlanRow[] = [];
+
+  drafts.forEach((draft, i) => {
+    // Sure matches: e-mail first, then profile URL; a stored contact beats an earlier row.
+    const byEmail = draft.emails.map((e) => index.byEmail.get(emailKey(e))).filter(Boolean);
+    const byProfile = (draft.profileUrls ?? [])
+      .map((u) => {
+        const k = profileKey(u);
+        return k ? index.byProfile.get(k) : undefined;
+      })
+      .filter(Boolean);
+    const sure = [...byEmail, ...byProfile] as string[];
+    if (sure.length) {
+      const targetId = sure.find((id) => stored.has(id)) ?? (sure[0] as string);
+      // Every stored owner is referenced: resolving must know who owns what (no new duplicate).
+      for (const id of sure) if (stored.has(id)) referenced.set(id, stored.get(id) as Contact);
+      const reasons: DuplicateReason[] = [];
+      if (byEmail.includes(targetId)) reasons.push('email');
+      if (byProfile.includes(targetId)) reasons.push('profile-url');
+      const inFile = !stored.has(targetId);
+      rows.push({ kind: 'merge', index: i, draft, targetId, reasons, inFile });
+      return;
+    }
+    const id = makeId();
+    const made = contactFromDraft(draft, id, stamp, status);
+    if (!made.ok) {
+      rows.push({ kind: 'invalid', index: i, draft, issues: made.issues });
+      return;
+    }
+    const key = nameKeyOf(draft);
+    const similar = index.similar(key);
+    fresh.set(id, made.contact);
+    index.add(id, made.contact, true, key);
+    if (similar.length) {
+      const candidates = similar
+        .map((s) => ({
+          contactId: s.id,
+          reasons: ['name-company'] as DuplicateReason[],
+          inFile: s.inFile,
+        }))
+        // Stored contacts first, then the file's order.
+        .sort((a, b) => Number(a.inFile) - Number(b.inFile));
+      for (const c of candidates)
+        if (!c.inFile) referenced.set(c.contactId, stored.get(c.contactId) as Contact);
+      rows.push({ kind: 'similar', index: i, draft, id, candidates });
+    } else rows.push({ kind: 'new', index: i, draft, id });
+  });
+  return { stamp, status, rows, fresh, existing: referenced };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions → what will be written
+
+/** Per similar row (by its `index`): `'new'`, or the id of the contact to merge into. */
+export type ImportDecisions = Readonly<Record<number, string>>;
+
+/** What merging added to a contact (shown in the preview next to the stored contact). */
+export interface Additions {
+  emails: string[];
+  phones: string[];
+  profileUrls: string[];
+  company?: string;
+  position?: string;
+  birthday?: DayOfYear;
+}
+
+export interface MergedContact {
+  before: Contact;
+  after: Contact;
+  added: Additions;
+  /** The draft indexes that went into it. */
+  rows: number[];
+}
+
+export interface ImportOutcome {
+  stamp: string;
+  /** New contacts, complete (rows of the file that are the same person folded in). */
+  added: Contact[];
+  /** Stored contacts that change. */
+  merged: MergedContact[];
+  /** Stored contacts the file names but that gain nothing (already up to date). */
+  unchanged: { contact: Contact; rows: number[] }[];
+  /** Rows folded into a new contact of the same file (the file lists that person twice). */
+  combined: number[];
+  /** Similar rows still waiting for a decision. */
+  pending: number[];
+  invalid: InvalidRow[];
+}
+
+const hasAny = (a: Additions) =>
+  a.emails.length > 0 ||
+  a.phones.length > 0 ||
+  a.profileUrls.length > 0 ||
+  a.company !== undefined ||
+  a.position !== undefined ||
+  a.birthday !== undefined;
+
+interface Owners {
+  email: Map<string, string>;
+  profile: Map<string, string>;
+}
+
+/**
+ * Fold a draft into a contact: e-mails, phones and profile URLs are added (never one that another
+ * contact owns: that would make a duplicate), company, position and birthday fill gaps only (a
+ * birthday without year takes the draft's year when day and month agree). The name and everything
+ * the user wrote stay as they are.
+ */
+export function mergeDraftInto(
+  contact: Contact,
+  draft: ContactDraft,
+  owners?: Owners,
+): { contact: Contact; added: Additions } {
+  const added: Additions = { emails: [], phones: [], profileUrls: [] };
+  const next: Contact = {
+    ...contact,
+    emails: [...contact.emails],
+    phones: [...contact.phones],
+    profileUrls: [...contact.profileUrls],
+  };
+  const emails = new Set(next.emails.map(emailKey));
+  for (const raw of draft.emails) {
+    const e = emailKey(raw);
+    if (!e || emails.has(e)) continue;
+    const owner = owners?.email.get(e);
+    if (owner !== undefined && owner !== contact.id) continue;
+    emails.add(e);
+    next.emails.push(e);
+    added.emails.push(e);
+  }
+  const phones = new Set(next.phones.map(phoneKey));
+  for (const raw of draft.phones ?? []) {
+    const p = raw.trim();
+    const k = phoneKey(p);
+    if (!p || phones.has(k)) continue;
+    phones.add(k);
+    next.phones.push(p);
+    added.phones.push(p);
+  }
+  const urls = new Set(next.profileUrls.map(urlKey));
+  for (const raw of draft.profileUrls ?? []) {
+    const u = raw.trim();
+    const k = urlKey(u);
+    if (!u || urls.has(k)) continue;
+    const pk = profileKey(u);
+    const owner = pk ? owners?.profile.get(pk) : undefined;
+    if (owner !== undefined && owner !== contact.id) continue;
+    urls.add(k);
+    next.profileUrls.push(u);
+    added.profileUrls.push(u);
+  }
+  const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+  if (blank(next.company) && draft.company?.trim()) {
+    next.company = draft.company.trim();
+    added.company = next.company;
+  }
+  if (blank(next.position) && draft.position?.trim()) {
+    next.position = draft.position.trim();
+    added.position = next.position;
+  }
+  if (draft.birthday) {
+    const b = next.birthday;
+    if (!b) {
+      next.birthday = draft.birthday;
+      added.birthday = draft.birthday;
+    } else if (
+      b.year === undefined &&
+      draft.birthday.year !== undefined &&
+      b.month === draft.birthday.month &&
+      b.day === draft.birthday.day
+    ) {
+      next.birthday = { ...b, year: draft.birthday.year };
+      added.birthday = next.birthday;
+    }
+  }
+  return { contact: next, added };
+}
+
+function diff(before: Contact, after: Contact): Additions {
+  const out: Additions = {
+    emails: after.emails.filter((e) => !before.emails.includes(e)),
+    phones: after.phones.filter((p) => !before.phones.includes(p)),
+    profileUrls: after.profileUrls.filter((u) => !before.profileUrls.includes(u)),
+  };
+  if (after.company !== before.company && after.company !== undefined) out.company = after.company;
+  if (after.position !== before.position && after.position !== undefined)
+    out.position = after.position;
+  if (after.birthday && JSON.stringify(after.birthday) !== JSON.stringify(before.birthday))
+    out.birthday = after.birthday;
+  return out;
+}
+
+/**
+ * Apply the user's decisions to a plan: the contacts to add and the stored contacts to change,
+ * nothing written yet. Rows are taken in file order, so several rows about one person add up.
+ */
+export function resolveImport(plan: ImportPlan, decisions: ImportDecisions = {}): ImportOutcome {
+  const working = new Map<string, Contact>();
+  const rowsOf = new Map<string, number[]>();
+  const alias = new Map<string, string>();
+  const follow = (id: string) => {
+    let x = id;
+    for (let n = alias.get(x); n !== undefined; n = alias.get(x)) x = n;
+    return x;
+  };
+  const owners: Owners = { email: new Map(), profile: new Map() };
+  const own = (c: Contact) => {
+    for (const e of c.emails)
+      if (!owners.email.has(emailKey(e))) owners.email.set(emailKey(e), c.id);
+    for (const u of c.profileUrls) {
+      const k = profileKey(u);
+      if (k && !owners.profile.has(k)) owners.profile.set(k, c.id);
+    }
+  };
+  for (const c of plan.existing.values()) own(c);
+  const combined: number[] = [];
+  const pending: number[] = [];
+  const invalid: InvalidRow[] = [];
+  const note = (id: string, row: number) => {
+    const list = rowsOf.get(id);
+    if (list) list.push(row);
+    else rowsOf.set(id, [row]);
+  };
+
+  const create = (id: string, row: number) => {
+    const c = plan.fresh.get(id);
+    if (!c) return;
+    working.set(id, c);
+    own(c);
+    note(id, row);
+  };
+  const mergeInto = (targetId: string, draft: ContactDraft, row: number) => {
+    const id = follow(targetId);
+    const base = working.get(id) ?? plan.existing.get(id);
+    if (!base) return false;
+    const { contact } = mergeDraftInto(base, draft, owners);
+    working.set(id, contact);
+    own(contact);
+    note(id, row);
+    if (plan.fresh.has(id)) combined.push(row);
+    return true;
+  };
+
+  for (const row of plan.rows) {
+    switch (row.kind) {
+      case 'invalid':
+        invalid.push(row);
+        break;
+      case 'new':
+        create(row.id, row.index);
+        break;
+      case 'merge':
+        mergeInto(row.targetId, row.draft, row.index);
+        break;
+      case 'similar': {
+        const choice = decisions[row.index];
+        if (choice === undefined) pending.push(row.index);
+        else if (choice === 'new') create(row.id, row.index);
+        else if (row.candidates.some((c) => c.contactId === choice)) {
+          if (mergeInto(choice, row.draft, row.index)) alias.set(row.id, follow(choice));
+        } else pending.push(row.index);
+        break;
+      }
+    }
+  }
+
+  const added: Contact[] = [];
+  const merged: MergedContact[] = [];
+  const unchanged: ImportOutcome['unchanged'] = [];
+  for (const [id, contact] of working) {
+    const rows = rowsOf.get(id) ?? [];
+    if (plan.fresh.has(id)) {
+      // Validated when planned; validated again only when a later row of the file added to it.
+      added.push(rows.length > 1 ? compact(ContactSchema.parse(contact)) : contact);
+      continue;
+    }
+    const before = plan.existing.get(id) as Contact;
+    const added_ = diff(before, contact);
+    if (!hasAny(added_)) unchanged.push({ contact: before, rows });
+    else
+      merged.push({
+        before,
+        after: compact({ ...ContactSchema.parse(contact), updatedAt: plan.stamp }),
+        added: added_,
+        rows,
+      });
+  }
+  return { stamp: plan.stamp, added, merged, unchanged, combined, pending, invalid };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing and taking back
+
+/** What the file was, for the batch row and the preview. */
+export interface ImportSource {
+  fileName?: string;
+  format: string;
+}
+
+/** The stored batch: ImportBatchRow plus what undo needs to put back. */
+export interface ImportBatchRecord extends ImportBatchRow {
+  /** How many contacts were merged (`before` has them). */
+  mergedCount: number;
+  /** `lastLinkedInImportAt` before this import (restored by undo). */
+  previousLinkedInImportAt?: string | null;
+}
+
+/** The database changed between the preview and the confirmation: nothing was written. */
+export class ImportConflictError extends Error {
+  readonly contactIds: string[];
+  constructor(contactIds: string[]) {
+    super(
+      `Contacts changed since the preview (${contactIds.slice(0, 5).join(', ')}${contactIds.length > 5 ? ', …' : ''}). Nothing was imported; please check the preview again.`,
+    );
+    this.name = 'ImportConflictError';
+    this.contactIds = contactIds;
+  }
+}
+
+export const META_LAST_LINKEDIN_IMPORT = 'lastLinkedInImportAt';
+export const META_LAST_DATA_CHANGE = 'lastDataChangeAt';
+/** How many import batches stay undoable. */
+export const KEEP_IMPORT_BATCHES = 20;
+
+/** Stable text of a value (object keys sorted): two reads of one record compare equal. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
+/**
+ * Write an outcome: all or nothing, in one transaction (new contacts, changed contacts, the batch
+ * row for undo, the bookkeeping). Refuses with ImportConflictError when a contact it merges into
+ * changed since the preview, or when one of its new e-mails or profiles was taken meanwhile; a full
+ * disk gives StorageFullError. Returns the batch (null when there was nothing to write).
+ */
+export async function applyImport(
+  db: KundennahDB,
+  outcome: ImportOutcome,
+  source: ImportSource,
+): Promise<ImportBatchRecord | null> {
+  if (outcome.pending.length)
+    throw new Error(`${outcome.pending.length} similar entries still need a decision.`);
+  if (!outcome.added.length && !outcome.merged.length) return null;
+  const at = outcome.stamp;
+  const batch: ImportBatchRecord = {
+    id: newId(),
+    at,
+    ...(source.fileName ? { fileName: source.fileName } : {}),
+    format: source.format,
+    addedContactIds: outcome.added.map((c) => c.id),
+    before: outcome.merged.map((m) => m.before),
+    mergedCount: outcome.merged.length,
+  };
+  const newEmails = [...new Set(outcome.added.flatMap((c) => c.emails))];
+  const newProfiles = [
+    ...new Set(
+      outcome.added.flatMap((c) => c.profileUrls.filter((u) => canonicalProfileUrl(u) !== null)),
+    ),
+  ];
+  return guardWrite(() =>
+    db.transaction('rw', [db.contacts, db.importBatches, db.meta], async () => {
+      // Nothing may have moved under the preview.
+      const ids = outcome.merged.map((m) => m.before.id);
+      const current = ids.length ? await db.contacts.bulkGet(ids) : [];
+      const changed = ids.filter(
+        (id, i) => stableJson(current[i]) !== stableJson(outcome.merged[i]?.before),
+      );
+      const taken = new Set<string>();
+      if (newEmails.length)
+        for (const k of await db.contacts.where('emails').anyOf(newEmails).primaryKeys())
+          taken.add(k);
+      if (newProfiles.length)
+        for (const k of await db.contacts
+          .where('profileUrls')
+          .anyOfIgnoreCase(newProfiles)
+          .primaryKeys())
+          taken.add(k);
+      if (changed.length || taken.size) throw new ImportConflictError([...changed, ...taken]);
+
+      if (outcome.added.length) await db.contacts.bulkAdd(outcome.added);
+      if (outcome.merged.length) await db.contacts.bulkPut(outcome.merged.map((m) => m.after));
+      if (source.format === 'linkedin-csv') {
+        const previous = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
+        batch.previousLinkedInImportAt = (previous?.value as string | undefined) ?? null;
+        await db.meta.put({ key: META_LAST_LINKEDIN_IMPORT, value: at });
+      }
+      await db.importBatches.add(batch);
+      await db.meta.put({ key: META_LAST_DATA_CHANGE, value: at });
+      // Old batches go: undo is for the recent imports.
+      const old = await db.importBatches
+        .orderBy('at')
+        .reverse()
+        .offset(KEEP_IMPORT_BATCHES)
+        .primaryKeys();
+      if (old.length) await db.importBatches.bulkDelete(old);
+      return batch;
+    }),
+  );
+}
+
+export interface UndoReport {
+  /** New contacts removed. */
+  removed: number;
+  /** Merged contacts put back as they were. */
+  restored: number;
+  /** Contacts left as they are because the user changed them (or logged something) since. */
+  kept: { id: string; name: string; why: 'changed' | 'has-records' }[];
+}
+
+/** Tables whose rows belong to a contact (`contactId` index), derived ones aside. */
+function attachedTables(db: KundennahDB) {
+  return db.tables.filter(
+    (t) =>
+      t.name !== 'agenda' &&
+      t.name !== 'summaries' &&
+      t.schema.indexes.some((i) => i.name === 'contactId'),
+  );
+}
+
+/**
+ * Take an import back, in one transaction: the contacts it added are deleted and the contacts it
+ * merged into get their earlier state back — except those the user changed since (or, for added
+ * ones, logged something with): they are kept and reported, so undo never loses later work.
+ */
+export async function undoImport(db: KundennahDB, batchId: string, now: Date): Promise<UndoReport> {
+  const attached = attachedTables(db);
+  return guardWrite(() =>
+    db.transaction('rw', [db.contacts, db.importBatches, db.meta, ...attached], async () => {
+      const batch = (await db.importBatches.get(batchId)) as ImportBatchRecord | undefined;
+      if (!batch) throw new NotFoundError('Import', batchId);
+      const kept: UndoReport['kept'] = [];
+
+      const added = (await db.contacts.bulkGet(batch.addedContactIds)).filter(
+        (c): c is Contact => !!c,
+      );
+      const untouched = added.filter((c) => {
+        if (c.updatedAt === batch.at) return true;
+        kept.push({ id: c.id, name: c.name, why: 'changed' });
+        return false;
+      });
+      const withRecords = new Set<string>();
+      const ids = untouched.map((c) => c.id);
+      if (ids.length)
+        for (const t of attached)
+          for (const k of await t.where('contactId').anyOf(ids).keys()) withRecords.add(String(k));
+      const remove: string[] = [];
+      for (const c of untouched) {
+        if (withRecords.has(c.id)) kept.push({ id: c.id, name: c.name, why: 'has-records' });
+        else remove.push(c.id);
+      }
+      if (remove.length) await db.contacts.bulkDelete(remove);
+
+      const current = await db.contacts.bulkGet(batch.before.map((b) => b.id));
+      const restore: Contact[] = [];
+      batch.before.forEach((b, i) => {
+        const now_ = current[i];
+        if (!now_) return; // merged away or deleted since: nothing to put back onto
+        if (now_.updatedAt !== batch.at) kept.push({ id: b.id, name: now_.name, why: 'changed' });
+        else restore.push(b);
+      });
+      if (restore.length) await db.contacts.bulkPut(restore);
+
+      if (batch.previousLinkedInImportAt !== undefined) {
+        const last = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
+        if (last?.value === batch.at) {
+          if (batch.previousLinkedInImportAt === null)
+            await db.meta.delete(META_LAST_LINKEDIN_IMPORT);
+          else
+            await db.meta.put({
+              key: META_LAST_LINKEDIN_IMPORT,
+              value: batch.previousLinkedInImportAt,
+            });
+        }
+      }
+      await db.importBatches.delete(batchId);
+      if (remove.length || restore.length)
+        await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
+      return { removed: remove.length, restored: restore.length, kept };
+    }),
+  );
+}
+
+/** The recent imports, newest first (the import page lists them with "undo"). */
+export async function listImportBatches(db: KundennahDB): Promise<ImportBatchRecord[]> {
+  return (await db.importBatches.orderBy('at').reverse().toArray()) as ImportBatchRecord[];
+}
+
+/** Every stored contact, for planning (one read). */
+export async function contactsForPlanning(db: KundennahDB): Promise<Contact[]> {
+  return db.contacts.toArray();
+}
