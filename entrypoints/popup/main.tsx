@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import './popup.css';
-import { App } from './App';
+import { PopupPage } from '@/components/pages/PopupPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <PopupPage />
   </StrictMode>,
 );

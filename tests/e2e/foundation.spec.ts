@@ -19,15 +19,15 @@ test('the dashboard says what to do when empty, then shows the demo customers', 
   await page.screenshot({ path: 'docs/dashboard.png' });
 
   const popup = await ext.openPage('popup.html');
-  await expect(popup.getByTestId('contact-count')).toHaveText(/\d+ Kontakte/);
-  await popup.screenshot({ path: 'docs/popup.png' });
+  await expect(popup.getByTestId('due-count')).toHaveText(/\d+ Kontakte? fällig/);
+  await expect(popup.getByTestId('agenda-item').first()).toBeVisible();
 });
 
 test.describe('in an English browser', () => {
   test.use({ uiLocale: 'en-US' });
   test('the popup speaks English', async ({ ext }) => {
     const popup = await ext.openPage('popup.html');
-    await expect(popup.getByTestId('contact-count')).toHaveText('0 contacts');
+    await expect(popup.getByTestId('empty-day')).toContainText('Nothing due today');
   });
 });
 

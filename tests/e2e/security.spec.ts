@@ -88,7 +88,7 @@ test('the extension makes no network request of its own', async ({ ext }) => {
   await dashboard.getByTestId('load-demo').click();
   await expect(dashboard.getByRole('status')).toBeVisible();
   const popup = await ext.openPage('popup.html');
-  await expect(popup.getByTestId('contact-count')).toBeVisible();
+  await expect(popup.getByTestId('agenda')).toBeVisible();
   const page = await ext.context.newPage();
   await page.goto(SITES.gmail.single.url);
   await expect(panelFrame(page).locator('main, .empty, [data-testid]').first()).toBeVisible();
