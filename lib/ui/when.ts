@@ -81,7 +81,7 @@ export function parseWhen(input: string, today: string): string | null {
   }
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$/.exec(text);
+  m = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4})?)?$/.exec(text);
   if (m) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
