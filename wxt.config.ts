@@ -15,7 +15,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission: README "Privacy".
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     optional_permissions: ['notifications'],
     commands: {
       'toggle-panel': {

@@ -176,6 +176,8 @@ export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
 export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:view'), view: PanelViewSchema }),
+  /** Something the panel should tell the user (e.g. the keyboard shortcut logged a contact). */
+  z.object({ type: z.literal('bg:notice'), text: z.string() }),
   z.object({
     type: z.literal('bg:reply'),
     id: z.string(),

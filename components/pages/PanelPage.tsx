@@ -1,5 +1,5 @@
 // The panel page (injected iframe and the browser's side panel): data only through the background.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { usePanelConnection } from '@/lib/ui/panel-connection';
@@ -26,6 +26,10 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
   const timeZone = view?.timeZone;
+  const notice = connection.notice;
+  useEffect(() => {
+    if (notice) setToast({ id: notice.id, text: notice.text });
+  }, [notice]);
 
   const dates: CardDates = useMemo(() => {
     const now = new Date();

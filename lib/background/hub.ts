@@ -114,5 +114,21 @@ export function createPanelHub(deps: HubDeps) {
     await Promise.all(targets.map(push));
   }
 
-  return { onConnect, refresh, size: () => connections.size };
+  /** Tell the panels of a tab something; false when no panel is open for it. */
+  function notice(tabId: number | undefined, text: string): boolean {
+    const message: BackgroundToPanel = { type: 'bg:notice', text };
+    let sent = false;
+    for (const c of connections)
+      if (c.tabId === tabId || c.followsActiveTab) {
+        try {
+          c.port.postMessage(message);
+          sent = true;
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    return sent;
+  }
+
+  return { onConnect, refresh, notice, size: () => connections.size };
 }

@@ -12,7 +12,16 @@ import {
 import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
 import { handlePanelRequest } from './actions';
-import { showBadgeCount } from './badge';
+import { showBadgeCount, showBadgeText } from './badge';
+import { createMenus, onMenuClick } from './menus';
+import {
+  REMINDER_ALARM,
+  REMINDER_NOTIFICATION,
+  openToday,
+  scheduleReminder,
+  showReminder,
+} from './reminder';
+import { logFromShortcut } from './shortcut';
 import { createDeriver } from './deriver';
 import { createPanelHub } from './hub';
 import { clearTabContext, getTabContext, lastContextTab, setTabContext } from './tab-contexts';
@@ -105,6 +114,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
         }
         case 'page:data-changed':
           deriver.note(msg);
+          if (msg.tables.includes('settings'))
+            void settings().then(async (s) => {
+              await scheduleReminder(s, now());
+              await createMenus(s.locale);
+            });
           return Promise.resolve({ ok: true });
         case 'page:ensure-fresh':
           return deriver.ensureFresh().then(() => ({ ok: true }));
@@ -112,7 +126,31 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
     },
   );
 
+  /** A short sign on the toolbar icon when no panel can say it (then back to the count). */
+  async function flashBadge(ok: boolean, text: string) {
+    await showBadgeText(ok ? '✓' : '?', text);
+    setTimeout(() => void updateBadge(), 3000);
+  }
+
   browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'log-contact') {
+      void (async () => {
+        const active =
+          tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+        const known = active?.id === undefined ? undefined : await getTabContext(active.id);
+        const s = await settings();
+        const result = await logFromShortcut({
+          db: db(),
+          now: now(),
+          timeZone: s.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+          locale: s.locale,
+          context: known?.context ?? null,
+          url: known?.url,
+        });
+        if (!hub.notice(active?.id, result.text)) await flashBadge(result.ok, result.text);
+      })();
+      return;
+    }
     if (command !== 'toggle-panel' || tab?.id === undefined) return;
     // Call sidePanel.open before any await: the browser accepts it only while handling the key.
     const tabId = tab.id;
@@ -132,11 +170,37 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistentStorage();
     void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 30 });
+    void settings().then(async (s) => {
+      await createMenus(s.locale);
+      await scheduleReminder(s, now());
+    });
   });
+  browser.runtime.onStartup.addListener(() => {
+    void settings().then((s) => scheduleReminder(s, now()));
+  });
+  browser.contextMenus.onClicked.addListener((info) => void onMenuClick(db(), info));
+  // Notifications are optional: listen now if granted, else as soon as the user grants them.
+  const onNotificationClick = (id: string) => {
+    if (id === REMINDER_NOTIFICATION) void openToday();
+  };
+  const listenToNotifications = () => {
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(onNotificationClick))
+      browser.notifications.onClicked.addListener(onNotificationClick);
+  };
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(listenToNotifications);
   // Every wake-up checks that the derived rows are today's (cheap when they are); the alarm catches
   // midnight while the browser is open.
   void deriver.ensureFresh().then(updateBadge);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void deriver.ensureFresh().then(updateBadge);
+    if (alarm.name === REMINDER_ALARM)
+      void (async () => {
+        await deriver.ensureFresh();
+        const s = await settings();
+        const rows = await db().agenda.orderBy('rank').limit(3).toArray();
+        await showReminder(rows, await db().agenda.count(), s.locale);
+        await scheduleReminder(s, now());
+      })();
   });
 }

@@ -66,6 +66,22 @@ function recordOf(c: Candidate, h: ContactHistory): string | undefined {
 
 const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 
+/** Folded words for find-as-you-type: "Jürgen Müller-Lüdenscheidt, j.mueller@x.de" gives jurgen,
+ * muller, ludenscheidt, muller-ludenscheidt, j.mueller@x.de, j, mueller ... (prefix search). */
+export function searchWords(texts: (string | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const folded = foldText(text);
+    for (const w of folded.split(/[\s,;()"'„“]+/)) {
+      if (!w) continue;
+      out.add(w);
+      for (const part of w.split(/[-.@_/]+/)) if (part) out.add(part);
+    }
+  }
+  return [...out];
+}
+
 /** The sortable part of the agenda order (priority, due day, tier); names break ties in memory. */
 export function agendaRank(kind: Candidate['kind'], due: string, tier: Tier): string {
   return `${KIND_PRIORITY[kind]}|${due}|${TIER_RANK[tier]}`;
@@ -120,6 +136,7 @@ export function deriveContact(
     nextDue: next?.due,
     risks: riskReasons(h, tier.tier, settings, now).map((r) => ({ kind: r.kind, text: r.text })),
     birthday: c.birthday,
+    words: searchWords([c.name, c.company, ...c.emails]),
     search: foldText(
       [c.name, c.company, ...c.emails, ...c.interests, c.notes, c.position]
         .filter(Boolean)

@@ -43,6 +43,8 @@ export interface SummaryRow {
   birthday?: Contact['birthday'];
   /** Folded text of name, company, e-mails, interests and notes: what search matches against. */
   search: string;
+  /** Folded words of name, company and e-mails, indexed: find-as-you-type without a full scan. */
+  words: string[];
   /** The day these figures were computed for. */
   day: string;
 }
@@ -143,7 +145,7 @@ export const SCHEMA_VERSIONS: {
     // New tables only: every version-1 row stays as it is (tested in tests/unit/db/upgrade.test.ts).
     version: 2,
     stores: {
-      summaries: 'contactId, tier, status, nextDue',
+      summaries: 'contactId, tier, status, nextDue, *words',
       agenda: 'id, contactId, rank, kind',
       notDuplicates: 'id',
       importBatches: 'id, at',

@@ -1,3 +1,4 @@
+import * as background from './background';
 import * as common from './common';
 import * as dashboard from './dashboard';
 import * as io from './io';
@@ -5,13 +6,14 @@ import * as panel from './panel';
 import * as popup from './popup';
 
 // One file per area of the UI, so that work on one page does not touch another page's strings.
-const AREAS = { common, panel, popup, dashboard, io };
+const AREAS = { common, panel, popup, dashboard, io, background };
 
 const en = Object.assign({}, ...Object.values(AREAS).map((a) => a.en)) as typeof common.en &
   typeof panel.en &
   typeof popup.en &
   typeof dashboard.en &
-  typeof io.en;
+  typeof io.en &
+  typeof background.en;
 const de = Object.assign({}, ...Object.values(AREAS).map((a) => a.de)) as Record<
   keyof typeof en,
   string

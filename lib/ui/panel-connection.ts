@@ -17,6 +17,8 @@ type Reply = Extract<BackgroundToPanel, { type: 'bg:reply' }>;
 
 export interface PanelConnection {
   view: PanelView | undefined;
+  /** The latest notice from the background (with a fresh id each time). */
+  notice: { id: string; text: string } | undefined;
   connected: boolean;
   request(request: PanelRequest): Promise<Reply>;
 }
@@ -26,6 +28,7 @@ const RECONNECT_MS = 300;
 export function usePanelConnection(): PanelConnection {
   const [view, setView] = useState<PanelView>();
   const [connected, setConnected] = useState(false);
+  const [notice, setNotice] = useState<{ id: string; text: string }>();
   const portRef = useRef<Browser.runtime.Port | undefined>(undefined);
   const pending = useRef(new Map<string, (reply: Reply) => void>());
 
@@ -49,6 +52,8 @@ export function usePanelConnection(): PanelConnection {
         if (msg.type === 'bg:view') {
           setView(msg.view);
           setConnected(true);
+        } else if (msg.type === 'bg:notice') {
+          setNotice({ id: crypto.randomUUID(), text: msg.text });
         } else {
           pending.current.get(msg.id)?.(msg);
           pending.current.delete(msg.id);
@@ -99,5 +104,5 @@ export function usePanelConnection(): PanelConnection {
     });
   }, []);
 
-  return { view, connected, request };
+  return { view, connected, notice, request };
 }
