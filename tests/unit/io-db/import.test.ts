@@ -10,6 +10,8 @@ import {
 import {
   ImportConflictError,
   applyImport,
+  cleanContactFromDraft,
+  contactFromDraft,
   contactsForPlanning,
   listImportBatches,
   mergeDraftInto,
@@ -19,7 +21,10 @@ import {
   type ImportPlan,
 } from '@/lib/db/import';
 import { parseContactsFile } from '@/lib/io';
-import type { Contact, ContactDraft, ContactHistory } from '@/lib/model';
+import { ContactSchema, type Contact, type ContactDraft, type ContactHistory } from '@/lib/model';
+import { compact } from '@/lib/db/repo';
+import fc from 'fast-check';
+import { draftArb, emailArb, phoneArb, profileUrlArb, trickyText } from '../io/arbitraries';
 import { fixtureBytes } from '../io/fixtures';
 import { generateLinkedInCsv } from '../../fixtures/io/generate';
 
@@ -154,6 +159,75 @@ describe('planning an import', () => {
     const merged = resolveImport(p, { 1: first });
     expect(merged.added).toHaveLength(1);
     expect(resolveImport(p, { 1: 'new' }).added).toHaveLength(2);
+  });
+});
+
+describe('building contacts from drafts without the schema', () => {
+  const stamp = now.toISOString();
+  const viaSchema = (d: ContactDraft) => {
+    const r = ContactSchema.safeParse({
+      id: 'x',
+      name: d.name,
+      emails: d.emails,
+      phones: d.phones ?? [],
+      company: d.company,
+      position: d.position,
+      birthday: d.birthday,
+      profileUrls: d.profileUrls ?? [],
+      status: 'prospect',
+      preferredChannels: [],
+      interests: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    return r.success ? compact(r.data) : null;
+  };
+  const messyDraft = fc.record({
+    name: fc.oneof(trickyText, fc.constantFrom(' Anna ', '', '  ')),
+    emails: fc.array(fc.oneof(emailArb, fc.constantFrom('A@B.DE', ' x@y.de', 'nope', 'a@b')), {
+      maxLength: 3,
+    }),
+    phones: fc.array(fc.oneof(phoneArb, fc.constantFrom('', ' 0171 ', '+49 1')), { maxLength: 2 }),
+    company: fc.option(fc.oneof(trickyText, fc.constantFrom('', '  ', ' Acme ')), {
+      nil: undefined,
+    }),
+    position: fc.option(fc.string({ maxLength: 5 }), { nil: undefined }),
+    birthday: fc.option(
+      fc.record(
+        {
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.integer({ min: 0, max: 32 }),
+          year: fc.oneof(fc.integer({ min: 900, max: 10_000 }), fc.constant(2.5)),
+        },
+        { requiredKeys: ['month', 'day'] },
+      ),
+      { nil: undefined },
+    ),
+    profileUrls: fc.array(
+      fc.oneof(profileUrlArb, fc.constantFrom('linkedin.com/in/x/', 'javascript:alert(1)', '')),
+      { maxLength: 2 },
+    ),
+  }) as fc.Arbitrary<ContactDraft>;
+
+  it('gives exactly what the model’s schema gives, or steps aside for it', () => {
+    fc.assert(
+      fc.property(fc.oneof(draftArb, messyDraft), (draft) => {
+        const clean = cleanContactFromDraft(draft, 'x', stamp, 'prospect');
+        const schema = viaSchema(draft);
+        if (clean) expect(clean).toEqual(schema);
+        const either = contactFromDraft(draft, 'x', stamp, 'prospect');
+        expect(either.ok ? either.contact : null).toEqual(schema);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the direct path for what lib/io produces', () => {
+    fc.assert(
+      fc.property(draftArb, (draft) => {
+        expect(cleanContactFromDraft(draft, 'x', stamp, 'active')).not.toBeNull();
+      }),
+    );
   });
 });
 
