@@ -1,8 +1,471 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { channelName, reliabilityRecord, todayIn } from '@/lib/core';
+import type { SummaryRow } from '@/lib/db';
+import { HISTORY_TABLES } from '@/lib/db/schema';
+import type { Contact, ContactHistory } from '@/lib/model';
+import {
+  contactFieldOf,
+  contactToForm,
+  checkContact,
+  sameForm,
+  type ContactForm,
+  type FieldErrors,
+} from '@/lib/ui/dashboard-form';
+import {
+  deletePerson,
+  deleteTimelineRecord,
+  downloadText,
+  exportFileName,
+  personExport,
+  restoreHistories,
+  restoreTimelineRecord,
+  saveContact,
+  saveTimelineRecord,
+  useHistory,
+  useNow,
+  useSummary,
+} from '@/lib/ui/dashboard-data';
+import {
+  formToRecord,
+  recordCounts,
+  timelineOf,
+  type TimelineEntry,
+} from '@/lib/ui/dashboard-records';
+import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+import { dueLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
+import { TierBadge } from '../TierBadge';
+import { ContactEditor } from './ContactEditor';
+import { LostCard, type LostPatch } from './LostCard';
+import { Timeline, type TimelineHandlers } from './Timeline';
 import type { PageProps } from './types';
+import { Dialog, Section, useDashSettings, useNotify } from './ui';
 
-// Replaced by the full page (issue: the dashboard).
-export function ContactPage(_props: PageProps & { contactId: string }) {
+/** The contact as it was, for undo: only the contact row (its records stay as they are). */
+const contactOnly = (contact: Contact): ContactHistory => ({
+  contact,
+  interactions: [],
+  commitments: [],
+  feedback: [],
+  purchases: [],
+  followUps: [],
+});
+
+function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
+  const { t, locale } = useI18n();
+  const settings = useDashSettings();
+  const next = summary.next;
+  const overdue = !!next && next.due < todayIn(now, settings.timeZone);
+  return (
+    <Section
+      title={t('dash.contact.next')}
+      className={`next-card${overdue ? ' overdue' : ''}`}
+      testId="next-touch"
+    >
+      {next ? (
+        <div data-kind={next.kind}>
+          <p className="next-head">
+            <strong>{t(`kind.${next.kind}`)}</strong>{' '}
+            <span className="muted">
+              {t('panel.via', { channel: channelName(next.channel, locale) })} ·{' '}
+            </span>
+            <span className={overdue ? 'warn-text' : 'muted'}>
+              {dueLabel(next.due, now, locale, settings.timeZone)}
+            </span>
+          </p>
+          <ul className="reasons">
+            {next.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {next.talkingPoints.length > 0 && (
+            <details>
+              <summary>{t('panel.talkingPoints')}</summary>
+              <ul className="talking-points">
+                {next.talkingPoints.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      ) : (
+        <p className="muted">{t('panel.noTouch')}</p>
+      )}
+    </Section>
+  );
+}
+
+function DeleteDialog({
+  history,
+  onConfirm,
+  onClose,
+}: {
+  history: ContactHistory;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
-  return <main className="empty">{t('common.loading')}</main>;
+  const counts = recordCounts(history);
+  const parts = HISTORY_TABLES.filter((k) => counts[k] > 0).map((k) =>
+    t(`dash.count.${k}`, { count: counts[k] }),
+  );
+  return (
+    <Dialog
+      open
+      alert
+      title={t('dash.delete.title', { name: history.contact.name })}
+      onClose={onClose}
+      testId="delete-dialog"
+    >
+      <p>{t('dash.delete.lead', { name: history.contact.name })}</p>
+      <p data-testid="delete-what">
+        <strong>{parts.length ? parts.join(', ') : t('dash.delete.nothingElse')}</strong>
+      </p>
+      <p className="muted small">{t('dash.delete.hint')}</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="danger-solid"
+          onClick={onConfirm}
+          data-testid="delete-confirm"
+        >
+          {t('dash.delete.confirm')}
+        </button>
+        <button type="button" onClick={onClose} autoFocus>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function ContactPage({ contactId, go }: PageProps & { contactId: string }) {
+  const { t, locale } = useI18n();
+  const settings = useDashSettings();
+  const notify = useNotify();
+  const now = useNow();
+  const today = todayIn(now, settings.timeZone);
+  const history = useHistory(contactId);
+  const summary = useSummary(contactId);
+  const contact = history?.contact;
+
+  const saved = useMemo(() => (contact ? contactToForm(contact, locale) : null), [contact, locale]);
+  const [draft, setDraft] = useState<ContactForm | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [duplicates, setDuplicates] = useState<{ id: string; name: string }[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const form = draft ?? saved;
+  const dirty = !!draft && !!saved && !sameForm(draft, saved);
+
+  const set = useCallback(
+    <K extends keyof ContactForm>(key: K, value: ContactForm[K]) =>
+      setDraft((d) => ({ ...(d ?? saved!), [key]: value })),
+    [saved],
+  );
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!contact || !form) return false;
+    const checked = checkContact(contact, form, locale);
+    setErrors(checked.errors);
+    setDuplicates([]);
+    if (Object.keys(checked.errors).length) return false;
+    setSaving(true);
+    const before = contact;
+    const result = await saveContact(contact.id, checked.patch, contactFieldOf);
+    setSaving(false);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setDuplicates(result.duplicates ?? []);
+      return false;
+    }
+    setDraft(null);
+    notify({
+      text: t('dash.contact.saved', { name: result.value.name }),
+      onUndo: () => void restoreHistories([contactOnly(before)]),
+    });
+    return true;
+  }, [contact, form, locale, notify, t]);
+
+  // Leaving with unsaved changes asks first (the guard's save is always the latest).
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+  const guard = useMemo<LeaveGuard | null>(
+    () => (dirty ? { what: contact?.name ?? '', save: () => saveRef.current() } : null),
+    [dirty, contact?.name],
+  );
+  useLeaveGuard(guard);
+
+  if (history === undefined) return <main className="muted">{t('common.loading')}</main>;
+  if (history === null || !contact || !form)
+    return (
+      <main className="card empty-state" data-testid="contact-missing">
+        <p>{t('dash.contact.missing')}</p>
+        <a href="#/contacts">{t('dash.contact.back')}</a>
+      </main>
+    );
+
+  const entries = timelineOf(history, settings.timeZone);
+  const tier = summary?.tier ?? contact.tierOverride ?? 'C';
+  const reliability = reliabilityRecord(history, settings, now);
+
+  const timelineHandlers: TimelineHandlers = {
+    async onSave(recordForm, original) {
+      const { record, errors: formErrors } = formToRecord(recordForm, {
+        contactId: contact.id,
+        original,
+        now: new Date(),
+        locale,
+        timeZone: settings.timeZone,
+      });
+      if (Object.keys(formErrors).length) return formErrors;
+      const result = await saveTimelineRecord(recordForm.table, record);
+      if (!result.ok) return result.errors;
+      const kind = t(`dash.kind.${recordForm.table}`);
+      const { saved: row, before } = result.value;
+      notify({
+        text: t(before ? 'dash.timeline.updated' : 'dash.timeline.added', { kind }),
+        onUndo: () =>
+          void (before
+            ? restoreTimelineRecord(recordForm.table, before)
+            : deleteTimelineRecord(recordForm.table, row.id)),
+      });
+      return null;
+    },
+    onDelete(entry) {
+      void deleteTimelineRecord(entry.table, entry.id).then((row) => {
+        if (!row) return;
+        notify({
+          text: t('dash.timeline.deleted', { kind: t(`dash.kind.${entry.table}`) }),
+          onUndo: () => void restoreTimelineRecord(entry.table, row),
+        });
+      });
+    },
+    onDone(entry: TimelineEntry) {
+      const stamp = new Date().toISOString();
+      const patched =
+        entry.table === 'feedback'
+          ? { ...entry.record, resolvedAt: stamp }
+          : { ...entry.record, doneAt: stamp };
+      void saveTimelineRecord(entry.table, patched).then((result) => {
+        if (!result.ok) return;
+        notify({
+          text: t(entry.table === 'feedback' ? 'dash.timeline.resolved' : 'dash.timeline.done'),
+          onUndo: () => void restoreTimelineRecord(entry.table, entry.record),
+        });
+      });
+    },
+  };
+
+  async function saveLost(lost: LostPatch, message: string): Promise<FieldErrors | null> {
+    const before = contact!;
+    const result = await saveContact(before.id, { status: 'lost', lost }, contactFieldOf);
+    if (!result.ok) return result.errors;
+    setDraft((d) => (d ? { ...d, status: 'lost' } : d));
+    notify({ text: message, onUndo: () => void restoreHistories([contactOnly(before)]) });
+    return null;
+  }
+
+  async function reactivate() {
+    const before = contact!;
+    const result = await saveContact(before.id, { status: 'active', lost: undefined });
+    if (!result.ok) return;
+    setDraft((d) => (d ? { ...d, status: 'active' } : d));
+    notify({
+      text: t('dash.lost.reactivated', { name: before.name }),
+      onUndo: () => void restoreHistories([contactOnly(before)]),
+    });
+  }
+
+  async function remove() {
+    setConfirmDelete(false);
+    const name = contact!.name;
+    const deleted = await deletePerson(contact!.id);
+    setDraft(null);
+    go(['contacts']);
+    notify({
+      text: t('dash.delete.done', { name }),
+      onUndo: () => void restoreHistories([deleted]),
+      ttl: 15_000,
+    });
+  }
+
+  function exportPerson() {
+    downloadText(exportFileName(contact!.name, today), personExport(history!, new Date()));
+    notify({ text: t('dash.export.done', { name: contact!.name }) });
+  }
+
+  return (
+    <main className="contact-page" data-testid="contact-page">
+      <header className="page-head contact-head">
+        <div>
+          <a href="#/contacts" className="back">
+            ← {t('nav.contacts')}
+          </a>
+          <div className="title-line">
+            <h1>{contact.name}</h1>
+            <TierBadge tier={tier} reason={summary?.tierReason} />
+            {contact.status !== 'active' && (
+              <span className={`pill status-${contact.status}`}>
+                {t(`status.${contact.status}`)}
+              </span>
+            )}
+          </div>
+          <p className="muted sub-head">
+            {[contact.position, contact.company].filter(Boolean).join(' · ') || '\u00a0'}
+          </p>
+          {summary?.tierReason && (
+            <p className="tier-reason" data-testid="tier-reason">
+              {summary.tierReason}
+            </p>
+          )}
+        </div>
+        <div className="head-actions">
+          <button type="button" onClick={exportPerson} data-testid="export-person">
+            {t('dash.export.button')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setConfirmDelete(true)}
+            data-testid="delete-person"
+          >
+            {t('dash.delete.button')}
+          </button>
+        </div>
+      </header>
+
+      <div className="contact-grid">
+        <div className="contact-main">
+          {summary && summary.risks.length > 0 && (
+            <div className="risks card" role="note" data-testid="risks">
+              <strong>{t('panel.warnings')}</strong>
+              <ul>
+                {summary.risks.map((r) => (
+                  <li key={r.kind}>{r.text}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {summary ? (
+            <NextTouchCard summary={summary} now={now} />
+          ) : (
+            <p className="muted">{t('dash.computing')}</p>
+          )}
+          <LostCard
+            key={`${contact.status}-${contact.lost?.exitConversationAt ?? ''}`}
+            contact={contact}
+            today={today}
+            timeZone={settings.timeZone}
+            onMarkLost={(lost) => saveLost(lost, t('dash.lost.marked', { name: contact.name }))}
+            onExitConversation={(lost) => saveLost(lost, t('dash.exit.saved'))}
+            onReactivate={() => void reactivate()}
+          />
+          <Section
+            title={t('dash.contact.timeline')}
+            actions={
+              reliability.total > 0 ? (
+                <span className="muted small" title={reliability.details.join('\n')}>
+                  {reliability.sentence}
+                </span>
+              ) : undefined
+            }
+          >
+            <Timeline
+              entries={entries}
+              today={today}
+              timeZone={settings.timeZone}
+              handlers={timelineHandlers}
+            />
+          </Section>
+        </div>
+
+        <form
+          className="contact-side"
+          aria-label={t('dash.contact.facts')}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          data-testid="contact-form"
+        >
+          <div className="card name-card">
+            <label htmlFor="c-name">{t('contacts.name')}</label>
+            <input
+              id="c-name"
+              className="name-input"
+              value={form.name}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? 'c-name-error' : undefined}
+              onChange={(e) => set('name', e.target.value)}
+            />
+            {errors.name && (
+              <p className="field-error" id="c-name-error">
+                {t(errors.name.key)}
+              </p>
+            )}
+          </div>
+          <ContactEditor
+            form={form}
+            errors={errors}
+            set={set}
+            lost={contact.status === 'lost'}
+            tierIntervals={{
+              tier,
+              contact: settings.contactEveryDays[tier],
+              feedback: settings.feedbackEveryDays[tier],
+            }}
+          />
+          {duplicates.length > 0 && (
+            <p className="field-error" role="alert">
+              {t('dash.add.duplicate')}{' '}
+              {duplicates.map((d) => (
+                <a key={d.id} href={`#/contacts/${encodeURIComponent(d.id)}`}>
+                  {d.name}
+                </a>
+              ))}
+            </p>
+          )}
+          <div className={`save-bar${dirty ? ' dirty' : ''}`} data-testid="save-bar">
+            <span className="muted" aria-live="polite">
+              {Object.keys(errors).length > 0
+                ? t('dash.form.hasErrors')
+                : dirty
+                  ? t('dash.form.unsaved')
+                  : t('dash.form.allSaved')}
+            </span>
+            <button
+              type="button"
+              disabled={!dirty}
+              onClick={() => {
+                setDraft(null);
+                setErrors({});
+              }}
+            >
+              {t('dash.form.discard')}
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!dirty || saving}
+              data-testid="contact-save"
+            >
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      </div>
+      {confirmDelete && (
+        <DeleteDialog
+          history={history}
+          onConfirm={() => void remove()}
+          onClose={() => setConfirmDelete(false)}
+        />
+      )}
+    </main>
+  );
 }

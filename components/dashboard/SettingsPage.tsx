@@ -1,8 +1,388 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { runtimeTimeZone } from '@/lib/core';
+import { DEFAULT_SETTINGS, PANEL_MODES, TIERS, type PanelMode } from '@/lib/model';
+import {
+  putStoredSettings,
+  restoreDefaultSettings,
+  saveSettings,
+  useStoredSettings,
+} from '@/lib/ui/dashboard-data';
+import { sameForm, type FieldErrors } from '@/lib/ui/dashboard-form';
+import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+import {
+  PANEL_SITES,
+  formToSettings,
+  settingsToForm,
+  type SettingsForm,
+} from '@/lib/ui/dashboard-settings';
 import { useI18n } from '../I18n';
 import type { PageProps } from './types';
+import { Field, FieldGroup, Section, control, useNotify } from './ui';
 
-// Replaced by the full page (issue: the dashboard).
-export function SettingsPage(_props: PageProps & { contactId?: string }) {
+const SITE_NAMES: Record<(typeof PANEL_SITES)[number], string> = {
+  gmail: 'Gmail',
+  outlook: 'Outlook',
+  xing: 'XING',
+  linkedin: 'LinkedIn',
+};
+
+function timeZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf(
+      'timeZone',
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function SettingsPage(_props: PageProps) {
   const { t } = useI18n();
-  return <main className="empty">{t('common.loading')}</main>;
+  const notify = useNotify();
+  const stored = useStoredSettings();
+  const saved = useMemo(() => (stored ? settingsToForm(stored) : null), [stored]);
+  const [draft, setDraft] = useState<SettingsForm | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [permissionNote, setPermissionNote] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const form = draft ?? saved;
+  const dirty = !!draft && !!saved && !sameForm(draft, saved);
+  const zones = useMemo(timeZones, []);
+  const browserZone = runtimeTimeZone();
+
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) =>
+    setDraft((d) => ({ ...(d ?? saved!), [key]: value }));
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!form) return false;
+    const { patch, errors: formErrors } = formToSettings(form);
+    setErrors(formErrors);
+    if (Object.keys(formErrors).length) return false;
+    setBusy(true);
+    const before = stored ?? {};
+    const result = await saveSettings(patch);
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return false;
+    }
+    setDraft(null);
+    notify({
+      text: t('dash.settings.saved'),
+      onUndo: () => void putStoredSettings(before).catch(() => undefined),
+    });
+    return true;
+  }, [form, stored, notify, t]);
+
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+  const guard = useMemo<LeaveGuard | null>(
+    () => (dirty ? { what: t('nav.settings'), save: () => saveRef.current() } : null),
+    [dirty, t],
+  );
+  useLeaveGuard(guard);
+
+  if (!form) return <main className="muted">{t('common.loading')}</main>;
+
+  async function restoreDefaults() {
+    const before = await restoreDefaultSettings();
+    setDraft(null);
+    setErrors({});
+    notify({
+      text: t('dash.settings.defaultsRestored'),
+      onUndo: () => void putStoredSettings(before),
+      ttl: 15_000,
+    });
+  }
+
+  /** Turning the reminder on asks for the notifications permission, from the click itself. */
+  function toggleReminder(on: boolean) {
+    setPermissionNote(undefined);
+    if (!on) {
+      set('notify', false);
+      return;
+    }
+    browser.permissions
+      .request({ permissions: ['notifications'] })
+      .then((granted) => {
+        if (granted) set('notify', true);
+        else setPermissionNote(t('dash.settings.permissionDenied'));
+      })
+      .catch(() => setPermissionNote(t('dash.settings.permissionDenied')));
+  }
+
+  const whole = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    error = errors[id],
+    unit = t('dash.unit.days'),
+  ) => (
+    <Field id={`s-${id}`} label={label} error={error}>
+      <span className="with-unit">
+        <input
+          {...control(`s-${id}`, error)}
+          className="num"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <span className="muted">{unit}</span>
+      </span>
+    </Field>
+  );
+
+  return (
+    <main className="settings-page">
+      <header className="page-head">
+        <h1>{t('nav.settings')}</h1>
+        <div className="head-actions">
+          <button
+            type="button"
+            onClick={() => void restoreDefaults()}
+            data-testid="restore-defaults"
+          >
+            {t('dash.settings.defaults')}
+          </button>
+        </div>
+      </header>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        data-testid="settings-form"
+        className="settings-form"
+      >
+        <div className="settings-grid">
+          <Section title={t('dash.settings.rhythm')}>
+            <p className="muted small">{t('dash.settings.rhythmLead')}</p>
+            <table className="tier-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dash.col.tier')}</th>
+                  <th scope="col">{t('dash.settings.contactEvery')}</th>
+                  <th scope="col">{t('dash.settings.feedbackEvery')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TIERS.map((tier) => (
+                  <tr key={tier}>
+                    <th scope="row">{tier}</th>
+                    {(['contactEveryDays', 'feedbackEveryDays'] as const).map((key) => {
+                      const id = `${key}.${tier}`;
+                      const err = errors[id];
+                      return (
+                        <td key={key}>
+                          <span className="with-unit">
+                            <input
+                              {...control(`s-${id}`, err)}
+                              className="num"
+                              inputMode="numeric"
+                              aria-label={t(`dash.settings.${key}Label`, { tier })}
+                              value={form[key][tier]}
+                              onChange={(e) => set(key, { ...form[key], [tier]: e.target.value })}
+                            />
+                            <span className="muted">{t('dash.unit.days')}</span>
+                          </span>
+                          {err && (
+                            <p className="field-error" id={`s-${id}-error`}>
+                              {t(err.key)}
+                            </p>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="form-grid two">
+              {whole(
+                'afterPurchaseDays',
+                t('dash.settings.afterPurchase'),
+                form.afterPurchaseDays,
+                (v) => set('afterPurchaseDays', v),
+              )}
+              {whole(
+                'birthdayLookaheadDays',
+                t('dash.settings.birthdayLookahead'),
+                form.birthdayLookaheadDays,
+                (v) => set('birthdayLookaheadDays', v),
+              )}
+            </div>
+          </Section>
+
+          <Section title={t('dash.settings.tiers')}>
+            <FieldGroup id="s-tierMode" legend={t('dash.settings.tierMode')} className="stacked">
+              {(['revenue', 'value', 'manual'] as const).map((mode) => (
+                <label key={mode} className="radio">
+                  <input
+                    type="radio"
+                    name="tierMode"
+                    value={mode}
+                    checked={form.tierMode === mode}
+                    onChange={() => set('tierMode', mode)}
+                  />
+                  <span>
+                    <strong>{t(`dash.settings.mode.${mode}`)}</strong>
+                    <span className="muted small"> — {t(`dash.settings.modeHint.${mode}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </FieldGroup>
+            <div className="form-grid three">
+              {whole(
+                'paretoA',
+                t('dash.settings.paretoA'),
+                form.paretoA,
+                (v) => set('paretoA', v),
+                errors.paretoA,
+                '%',
+              )}
+              {whole(
+                'paretoB',
+                t('dash.settings.paretoB'),
+                form.paretoB,
+                (v) => set('paretoB', v),
+                errors.paretoB,
+                '%',
+              )}
+              {whole(
+                'valueHorizonYears',
+                t('dash.settings.horizon'),
+                form.valueHorizonYears,
+                (v) => set('valueHorizonYears', v),
+                errors.valueHorizonYears,
+                t('dash.unit.years'),
+              )}
+            </div>
+          </Section>
+
+          <Section title={t('dash.settings.regional')}>
+            <Field
+              id="s-locale"
+              label={t('dash.settings.language')}
+              hint={t('dash.settings.languageHint')}
+            >
+              <select
+                id="s-locale"
+                value={form.locale}
+                onChange={(e) => set('locale', e.target.value as SettingsForm['locale'])}
+              >
+                <option value="">{t('dash.settings.languageAuto')}</option>
+                <option value="de">Deutsch</option>
+                <option value="en">English</option>
+              </select>
+            </Field>
+            <Field
+              id="s-timeZone"
+              label={t('dash.settings.timeZone')}
+              error={errors.timeZone}
+              hint={t('dash.settings.timeZoneHint', { zone: browserZone })}
+            >
+              <input
+                {...control('s-timeZone', errors.timeZone)}
+                list="s-timeZones"
+                value={form.timeZone}
+                placeholder={browserZone}
+                onChange={(e) => set('timeZone', e.target.value)}
+              />
+              <datalist id="s-timeZones">
+                {zones.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+            </Field>
+          </Section>
+
+          <Section title={t('dash.settings.reminder')}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.notify}
+                onChange={(e) => toggleReminder(e.target.checked)}
+                data-testid="reminder-toggle"
+              />
+              {t('dash.settings.reminderOn')}
+            </label>
+            {permissionNote && <p className="field-error">{permissionNote}</p>}
+            {form.notify && (
+              <Field
+                id="s-notificationTime"
+                label={t('dash.settings.reminderTime')}
+                error={errors.notificationTime}
+              >
+                <input
+                  {...control('s-notificationTime', errors.notificationTime)}
+                  type="time"
+                  value={form.notificationTime}
+                  onChange={(e) => set('notificationTime', e.target.value)}
+                />
+              </Field>
+            )}
+            <p className="muted small">{t('dash.settings.reminderHint')}</p>
+          </Section>
+
+          <Section title={t('dash.settings.panel')}>
+            <p className="muted small">{t('dash.settings.panelLead')}</p>
+            <div className="form-grid two">
+              {PANEL_SITES.map((site) => (
+                <Field key={site} id={`s-panel-${site}`} label={SITE_NAMES[site]}>
+                  <select
+                    id={`s-panel-${site}`}
+                    value={form.panelMode[site]}
+                    onChange={(e) =>
+                      set('panelMode', { ...form.panelMode, [site]: e.target.value as PanelMode })
+                    }
+                  >
+                    {PANEL_MODES.map((mode) => (
+                      <option key={mode} value={mode}>
+                        {t(`dash.settings.panelMode.${mode}`)}
+                        {DEFAULT_SETTINGS.panelMode[site] === mode
+                          ? ` (${t('dash.settings.default')})`
+                          : ''}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ))}
+            </div>
+          </Section>
+        </div>
+        <div className={`save-bar${dirty ? ' dirty' : ''}`}>
+          <span className="muted" aria-live="polite">
+            {Object.keys(errors).length > 0
+              ? t('dash.form.hasErrors')
+              : dirty
+                ? t('dash.form.unsaved')
+                : t('dash.form.allSaved')}
+          </span>
+          <button
+            type="button"
+            disabled={!dirty}
+            onClick={() => {
+              setDraft(null);
+              setErrors({});
+            }}
+          >
+            {t('dash.form.discard')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!dirty || busy}
+            data-testid="settings-save"
+          >
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
 }

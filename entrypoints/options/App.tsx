@@ -1,12 +1,15 @@
+import { useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from '@/components/I18n';
 import { ContactPage } from '@/components/dashboard/ContactPage';
 import { ContactsPage } from '@/components/dashboard/ContactsPage';
 import { DuplicatesPage } from '@/components/dashboard/DuplicatesPage';
 import { InsightsPage } from '@/components/dashboard/InsightsPage';
 import { SettingsPage } from '@/components/dashboard/SettingsPage';
+import { Dialog, SettingsContext, ToastHost } from '@/components/dashboard/ui';
 import { ImportExportPage } from '@/components/io/ImportExportPage';
-import { useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
-import { useRoute } from '@/lib/ui/route';
+import type { Settings } from '@/lib/model';
+import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard-route';
+import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
 
 const SECTIONS = [
   ['contacts', 'nav.contacts'],
@@ -16,35 +19,81 @@ const SECTIONS = [
   ['settings', 'nav.settings'],
 ] as const;
 
+/** Unsaved changes and the user wants to go elsewhere: save, discard, or stay. */
+function LeaveDialog({ pending }: { pending: PendingLeave }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open alert title={t('dash.leave.title')} onClose={pending.stay} testId="leave-dialog">
+      <p>{t('dash.leave.text', { what: pending.guard.what })}</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void pending.guard.save().then((saved) => {
+              setBusy(false);
+              if (saved) pending.proceed();
+              else pending.stay();
+            });
+          }}
+        >
+          {t('dash.leave.save')}
+        </button>
+        <button type="button" className="danger" onClick={pending.proceed}>
+          {t('dash.leave.discard')}
+        </button>
+        <button type="button" onClick={pending.stay}>
+          {t('dash.leave.stay')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
 function Dashboard() {
   const { t } = useI18n();
-  const [route, go] = useRoute();
+  const [route, go, pending] = useGuardedRoute();
   const section = route.path[0] ?? 'contacts';
+  const known = SECTIONS.some(([id]) => id === section) ? section : 'contacts';
+
+  useEffect(() => {
+    // Derived rows (summaries, agenda) for today: the background computes what is stale.
+    void requestFreshDerived();
+  }, []);
+  useEffect(() => {
+    const label = SECTIONS.find(([id]) => id === known)?.[1] ?? 'nav.contacts';
+    document.title = `${t('app.name')} — ${t(label)}`;
+  }, [known, t]);
+
   return (
     <div className="dashboard">
       <nav className="dash-nav" aria-label={t('options.title')}>
         <strong className="brand">{t('app.name')}</strong>
         {SECTIONS.map(([id, label]) => (
-          <a key={id} href={`#/${id}`} aria-current={section === id ? 'page' : undefined}>
+          <a key={id} href={`#/${id}`} aria-current={known === id ? 'page' : undefined}>
             {t(label)}
           </a>
         ))}
       </nav>
       <div className="dash-main">
-        {section === 'contacts' && route.path[1] ? (
-          <ContactPage contactId={route.path[1]} route={route} go={go} />
-        ) : section === 'insights' ? (
+        {known === 'contacts' && route.path[1] ? (
+          <ContactPage key={route.path[1]} contactId={route.path[1]} route={route} go={go} />
+        ) : known === 'insights' ? (
           <InsightsPage route={route} go={go} />
-        ) : section === 'duplicates' ? (
+        ) : known === 'duplicates' ? (
           <DuplicatesPage route={route} go={go} />
-        ) : section === 'import' ? (
+        ) : known === 'import' ? (
           <ImportExportPage route={route} go={go} />
-        ) : section === 'settings' ? (
+        ) : known === 'settings' ? (
           <SettingsPage route={route} go={go} />
         ) : (
           <ContactsPage route={route} go={go} />
         )}
       </div>
+      {pending && <LeaveDialog pending={pending} />}
     </div>
   );
 }
@@ -55,7 +104,11 @@ export function App() {
   if (!settings) return null;
   return (
     <I18nProvider locale={settings.locale}>
-      <Dashboard />
+      <SettingsContext.Provider value={settings as Settings}>
+        <ToastHost>
+          <Dashboard />
+        </ToastHost>
+      </SettingsContext.Provider>
     </I18nProvider>
   );
 }

@@ -87,8 +87,7 @@ export function useAgenda(): AgendaRow[] | undefined {
 }
 
 export function useDuplicateInputs():
-  | { contacts: Contact[]; notDuplicates: NotDuplicateRow[] }
-  | undefined {
+  { contacts: Contact[]; notDuplicates: NotDuplicateRow[] } | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
     const [contacts, notDuplicates] = await Promise.all([
@@ -120,9 +119,7 @@ export function useDayNow(timeZone: string | undefined): Date {
   useEffect(() => {
     const timer = setInterval(() => {
       const fresh = new Date();
-      setNow((before) =>
-        todayIn(before, timeZone) === todayIn(fresh, timeZone) ? before : fresh,
-      );
+      setNow((before) => (todayIn(before, timeZone) === todayIn(fresh, timeZone) ? before : fresh));
     }, 60_000);
     return () => clearInterval(timer);
   }, [timeZone]);
@@ -155,9 +152,7 @@ async function failure(
     return {
       ok: false as const,
       errors: { emails: { key: 'err.duplicate' } },
-      duplicates: people
-        .filter((c): c is Contact => !!c)
-        .map((c) => ({ id: c.id, name: c.name })),
+      duplicates: people.filter((c): c is Contact => !!c).map((c) => ({ id: c.id, name: c.name })),
     };
   }
   const name = (e as { name?: string })?.name;
@@ -174,9 +169,7 @@ export async function loadDemoData(): Promise<number> {
   return histories.length;
 }
 
-export async function addContact(
-  input: Partial<ContactInput>,
-): Promise<WriteResult<Contact>> {
+export async function addContact(input: Partial<ContactInput>): Promise<WriteResult<Contact>> {
   try {
     const contact = await createContact(
       getDb(),

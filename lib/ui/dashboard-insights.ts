@@ -66,21 +66,3 @@ export function overdueRelationships(
         a.name.localeCompare(b.name),
     );
 }
-
-/** The Pareto statement: how many units (and which share of them) bring the A share of revenue. */
-export function paretoHeadline(
-  points: ParetoPoint[],
-  paretoA: number,
-): { units: number; paying: number; unitShare: number; revenueShare: number } | null {
-  const paying = points.filter((p) => p.share > 0);
-  if (!paying.length) return null;
-  let k = 0;
-  while (k < paying.length && (paying[k]!.cumulativeShare ?? 0) < paretoA - 1e-9) k++;
-  const units = Math.min(k + 1, paying.length);
-  return {
-    units,
-    paying: paying.length,
-    unitShare: units / paying.length,
-    revenueShare: paying[units - 1]!.cumulativeShare,
-  };
-}
