@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { channelName } from '@/lib/core';
 import type { HistoryTable } from '@/lib/db';
-import { formatMoney } from '@/lib/i18n';
 import { CHANNELS, type Channel } from '@/lib/model';
 import type { FieldErrors } from '@/lib/ui/dashboard-form';
 import {
   emptyRecordForm,
+  formatAmount,
   recordToForm,
   type RecordForm,
   type TimelineEntry,
@@ -325,7 +325,7 @@ function EntryText({ entry, today }: { entry: TimelineEntry; today: string }) {
       return (
         <>
           <span className="what">
-            {t('dash.kind.purchases')} · <strong>{formatMoney(locale, r.amount)}</strong>
+            {t('dash.kind.purchases')} · <strong>{formatAmount(locale, r.amount)}</strong>
           </span>
           {r.description && <span className="text">{r.description}</span>}
         </>

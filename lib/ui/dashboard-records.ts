@@ -64,6 +64,16 @@ export function timelineOf(history: ContactHistory, timeZone?: string): Timeline
   return out.sort((a, b) => b.epoch - a.epoch || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
+/** An amount with its cents when it has any: "1.250,50 €", "2.300 €" / "€1,250.50". */
+export function formatAmount(locale: Locale, amount: number): string {
+  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}
+
 /** How many records of each kind a history holds (the delete confirmation names them). */
 export function recordCounts(history: ContactHistory): Record<HistoryTable, number> {
   return {
