@@ -1,0 +1,158 @@
+import type { RestoreTableCount } from '@/lib/db/backup';
+import { formatDay, isMessageKey } from '@/lib/i18n';
+import type { RestoreFlow } from '@/lib/ui/io-restore';
+import { useI18n } from '../I18n';
+import { FileDrop } from './FileDrop';
+import { IssueList } from './IssueList';
+
+export interface RestorePanelProps {
+  flow: Pick<RestoreFlow, 'state' | 'error'>;
+  onFile(file: File): void;
+  onMode(mode: 'replace' | 'merge'): void;
+  onSafety(on: boolean): void;
+  onConfirm(): void;
+  onReset(): void;
+}
+
+/** Restore a backup: pick, check completely, choose replace or merge, confirm. */
+export function RestorePanel({ flow, ...on }: RestorePanelProps) {
+  const { t, locale } = useI18n();
+  const { state } = flow;
+  const tableName = (table: string) => {
+    const key = `io.table.${table}`;
+    return isMessageKey(key) ? t(key) : table;
+  };
+  const countText = (c: RestoreTableCount, mode: 'replace' | 'merge') =>
+    mode === 'replace'
+      ? t('io.restore.countReplace', {
+          table: tableName(c.table),
+          rows: c.rows,
+          removing: c.removing,
+        })
+      : t('io.restore.countMerge', {
+          table: tableName(c.table),
+          rows: c.rows,
+          replacing: c.replacing,
+        });
+  return (
+    <section
+      className="io-section card"
+      aria-labelledby="io-restore-heading"
+      data-testid="restore-panel"
+    >
+      <h2 id="io-restore-heading">{t('io.restore.heading')}</h2>
+      {(state.step === 'pick' || state.step === 'refused' || state.step === 'done') && (
+        <FileDrop
+          title={t('io.restore.drop')}
+          or={t('io.drop.or')}
+          choose={t('io.restore.choose')}
+          active={t('io.drop.active')}
+          accept=".json,application/json"
+          testId="restore-drop"
+          onFile={on.onFile}
+        />
+      )}
+      {state.step === 'checking' && (
+        <p role="status">{t('io.restore.checking', { name: state.fileName })}</p>
+      )}
+      {state.step === 'refused' && (
+        <div className="io-note error" role="alert" data-testid="restore-refused">
+          <p>
+            <strong>{t('io.restore.refused', { name: state.fileName })}</strong>
+          </p>
+          <IssueList issues={state.errors} limit={8} />
+        </div>
+      )}
+      {state.step === 'ready' && (
+        <>
+          <p>
+            <strong>{state.fileName}</strong> —{' '}
+            {t('io.restore.checked', { date: formatDay(locale, state.backup.exportedAt) })}
+          </p>
+          <div className="io-row" role="radiogroup" aria-label={t('io.restore.mode')}>
+            {(['merge', 'replace'] as const).map((mode) => (
+              <label key={mode} style={{ flex: '1 1 16rem' }} className="card">
+                <input
+                  type="radio"
+                  name="io-restore-mode"
+                  checked={state.mode === mode}
+                  onChange={() => on.onMode(mode)}
+                />{' '}
+                <strong>{t(`io.restore.${mode}`)}</strong>
+                <br />
+                <span className="io-muted-small">{t(`io.restore.${mode}Hint`)}</span>
+              </label>
+            ))}
+          </div>
+          <ul className="io-issues" data-testid="restore-counts">
+            {state.preview.counts
+              .filter((c) => c.rows > 0 || c.removing > 0)
+              .map((c) => (
+                <li key={c.table}>{countText(c, state.mode)}</li>
+              ))}
+          </ul>
+          {state.backup.ignoredTables.length > 0 && (
+            <p className="io-muted-small">
+              {t('io.restore.ignored', { tables: state.backup.ignoredTables.join(', ') })}
+            </p>
+          )}
+          {state.preview.duplicates.length > 0 && (
+            <div className="io-note warn" data-testid="restore-duplicates">
+              <p>{t('io.restore.duplicates', { count: state.preview.duplicates.length })}</p>
+              <ul className="io-issues">
+                {state.preview.duplicates.slice(0, 10).map((d) => (
+                  <li key={d.backupId}>
+                    {t('io.restore.dupRow', {
+                      backup: d.backupName,
+                      existing: d.existingName,
+                      via: d.via,
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('io.restore.dupHint')}</p>
+            </div>
+          )}
+          {state.mode === 'replace' && (
+            <label className="io-check">
+              <input
+                type="checkbox"
+                checked={state.safety}
+                onChange={(e) => on.onSafety(e.currentTarget.checked)}
+              />
+              {t('io.restore.safety')}
+            </label>
+          )}
+          <div className="io-row">
+            <button
+              type="button"
+              className={state.mode === 'replace' ? 'danger' : 'primary'}
+              onClick={on.onConfirm}
+              data-testid="restore-confirm"
+            >
+              {t('io.restore.confirm')}
+            </button>
+            <button type="button" onClick={on.onReset}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+      {state.step === 'restoring' && <p role="status">{t('io.restore.working')}</p>}
+      {state.step === 'done' && (
+        <p className="io-note ok" role="status" data-testid="restore-done">
+          {t('io.restore.done', {
+            count: Object.values(state.report.written).reduce((a, b) => a + b, 0),
+          })}
+        </p>
+      )}
+      {flow.error && (
+        <p className="io-note error" role="alert">
+          {flow.error.kind === 'storage-full'
+            ? t('err.storageFull')
+            : t('io.restore.failed', { message: flow.error.message })}
+        </p>
+      )}
+    </section>
+  );
+}
