@@ -9,7 +9,7 @@ const FIXTURES = resolve('tests/fixtures/io');
 const fixture = (path: string) => resolve(FIXTURES, path);
 
 /** Rows of a table, read with plain IndexedDB from an extension page. */
-export async function rows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+async function rows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
   return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const req = indexedDB.open('kundennah');
@@ -38,13 +38,13 @@ interface StoredContact {
   notes?: string;
 }
 
-export async function openImport(ext: Extension): Promise<Page> {
+async function openImport(ext: Extension): Promise<Page> {
   const page = await ext.openPage('options.html#/import');
   await expect(page.getByTestId('import-page')).toBeVisible();
   return page;
 }
 
-export async function pick(page: Page, path: string, zone = 'import-drop'): Promise<void> {
+async function pick(page: Page, path: string, zone = 'import-drop'): Promise<void> {
   await page.getByTestId(zone).locator('input[type=file]').setInputFiles(path);
 }
 

@@ -1,0 +1,274 @@
+// Backups through the dashboard (issue 7): download, restore by replacing or merging, refusal of
+// foreign or damaged files, the backup reminder with its one-click backup, the LinkedIn reminder.
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Extension } from './harness';
+import { history, seed, seedSettings } from './seed';
+
+const DAY = 86_400_000;
+
+/** Rows of a table, read with plain IndexedDB from an extension page. */
+async function rows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const out = await new Promise<unknown[]>((ok, fail) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    db.close();
+    return out;
+  }, table) as Promise<T[]>;
+}
+
+async function openImport(ext: Extension): Promise<Page> {
+  const page = await ext.openPage('options.html#/import');
+  await expect(page.getByTestId('import-page')).toBeVisible();
+  return page;
+}
+
+async function putMeta(page: Page, entries: { key: string; value: unknown }[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const tx = db.transaction('meta', 'readwrite');
+    for (const e of list) tx.objectStore('meta').put(e);
+    await new Promise<void>((ok) => (tx.oncomplete = () => ok()));
+    db.close();
+  }, entries);
+}
+
+/** Click and return the text of the file the page downloads. */
+async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const d = await waiting;
+  const path = await d.path();
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+const byId = <T extends { id: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+const anna = history({
+  contact: {
+    id: 'anna',
+    name: 'Anna Schröder',
+    emails: ['anna@schroeder-bau.de'],
+    company: 'Schröder Bau',
+  },
+  interactions: [
+    {
+      id: 'i1',
+      contactId: 'anna',
+      at: '2026-10-01T09:00:00.000Z',
+      channel: 'phone',
+      direction: 'out',
+      personal: true,
+      summary: 'Angebot besprochen',
+    },
+  ],
+  purchases: [
+    { id: 'p1', contactId: 'anna', at: '2026-09-01', amount: 4800, description: 'Workshop' },
+  ],
+  commitments: [
+    {
+      id: 'c1',
+      contactId: 'anna',
+      text: 'Protokoll schicken',
+      createdAt: '2026-10-01',
+      dueAt: '2026-10-05',
+    },
+  ],
+});
+const bert = history({ contact: { id: 'bert', name: 'Bert Vogel', emails: ['bert@vogel.de'] } });
+
+test('a backup downloads and restores by replacing everything, losslessly', async ({ ext }) => {
+  await seed(ext, [anna, bert]);
+  await seedSettings(ext, { tierMode: 'value', contactEveryDays: { A: 10, B: 40, C: 100 } });
+  const page = await openImport(ext);
+  const file = await download(page, () =>
+    page.getByRole('button', { name: 'Sicherung herunterladen' }).click(),
+  );
+  expect(file.name).toMatch(/^kundennah-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(file.text) as { format: string; tables: Record<string, unknown[]> };
+  expect(backup.format).toBe('kundennah-backup');
+  expect(backup.tables.summaries).toBeUndefined();
+  await expect(page.getByTestId('backup-last')).toContainText('Letzte Sicherung:');
+  const before = {
+    contacts: byId(await rows<{ id: string }>(page, 'contacts')),
+    interactions: await rows(page, 'interactions'),
+    purchases: await rows(page, 'purchases'),
+    commitments: await rows(page, 'commitments'),
+    settings: await rows(page, 'settings'),
+  };
+
+  // Things change after the backup: a new contact, an edit.
+  await seed(ext, [
+    history({ contact: { id: 'zoe', name: 'Zoë Weiß' } }),
+    history({ contact: { ...anna.contact, notes: 'nach der Sicherung' } }),
+  ]);
+  await page.reload();
+  await page
+    .getByTestId('restore-drop')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.text),
+    });
+  const panel = page.getByTestId('restore-panel');
+  await expect(panel).toContainText('vollständig geprüft');
+  await panel.getByLabel('Alles ersetzen').check();
+  await expect(page.getByTestId('restore-counts')).toContainText(
+    'Kontakte: 2 aus der Sicherung, 1 aktuelle entfernt',
+  );
+  // The safety copy of the current data comes first.
+  const safety = await download(page, () => page.getByTestId('restore-confirm').click());
+  expect(JSON.parse(safety.text).tables.contacts).toHaveLength(3);
+  await expect(page.getByTestId('restore-done')).toBeVisible();
+
+  expect(byId(await rows<{ id: string }>(page, 'contacts'))).toEqual(before.contacts);
+  expect(await rows(page, 'interactions')).toEqual(before.interactions);
+  expect(await rows(page, 'purchases')).toEqual(before.purchases);
+  expect(await rows(page, 'commitments')).toEqual(before.commitments);
+  expect(await rows(page, 'settings')).toEqual(before.settings);
+});
+
+test('merging a backup replaces what it has, keeps the rest, and names duplicates', async ({
+  ext,
+}) => {
+  await seed(ext, [anna]);
+  const page = await openImport(ext);
+  const file = await download(page, () =>
+    page.getByRole('button', { name: 'Sicherung herunterladen' }).click(),
+  );
+  await seed(ext, [
+    history({ contact: { ...anna.contact, notes: 'nach der Sicherung' } }),
+    history({ contact: { id: 'anna2', name: 'Anna S.', emails: ['anna@schroeder-bau.de'] } }),
+    history({ contact: { id: 'zoe', name: 'Zoë Weiß' } }),
+  ]);
+  await page.reload();
+  await page
+    .getByTestId('restore-drop')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.text),
+    });
+  await expect(page.getByTestId('restore-panel').getByLabel('Zusammenführen')).toBeChecked();
+  await expect(page.getByTestId('restore-duplicates')).toContainText(
+    'Anna Schröder (Sicherung) und Anna S. (jetzt): anna@schroeder-bau.de',
+  );
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-done')).toBeVisible();
+  const stored = byId(await rows<{ id: string; notes?: string }>(page, 'contacts'));
+  expect(stored.map((c) => c.id)).toEqual(['anna', 'anna2', 'zoe']);
+  expect(stored[0]?.notes).toBeUndefined();
+});
+
+test('a foreign or damaged JSON file is refused with a clear message; nothing changes', async ({
+  ext,
+}) => {
+  await seed(ext, [anna]);
+  const page = await openImport(ext);
+  const drop = page.getByTestId('restore-drop').locator('input[type=file]');
+  await drop.setInputFiles({
+    name: 'export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"contacts":[{"name":"Max"}]}'),
+  });
+  const refused = page.getByTestId('restore-refused');
+  await expect(refused).toContainText(
+    'export.json lässt sich nicht wiederherstellen. Es wurde nichts verändert.',
+  );
+  await expect(refused).toContainText('Diese JSON-Datei ist keine Kundennah-Sicherung.');
+
+  const damaged = JSON.stringify({
+    format: 'kundennah-backup',
+    version: 1,
+    exportedAt: '2026-11-20T10:00:00.000Z',
+    tables: {
+      contacts: [{ ...anna.contact, emails: ['kein-at-zeichen'] }],
+      interactions: [],
+      commitments: [],
+      feedback: [],
+      purchases: [],
+      followUps: [],
+      settings: [],
+    },
+  });
+  await drop.setInputFiles({
+    name: 'alt.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(damaged),
+  });
+  await expect(refused).toContainText(
+    'Tabelle contacts, Eintrag 0, Feld emails.0: Keine gültige E-Mail-Adresse.',
+  );
+  expect(await rows(page, 'contacts')).toEqual([anna.contact]);
+});
+
+test('the backup reminder appears when data changed and was never backed up; one click fixes it', async ({
+  ext,
+}) => {
+  await seed(ext, [anna]);
+  const page = await openImport(ext);
+  await putMeta(page, [
+    { key: 'lastDataChangeAt', value: new Date(Date.now() - DAY).toISOString() },
+  ]);
+  await page.reload();
+  const reminder = page.getByTestId('backup-reminder');
+  await expect(reminder).toContainText('Ihre Daten wurden noch nie gesichert.');
+  const file = await download(page, () =>
+    reminder.getByRole('button', { name: 'Jetzt sichern' }).click(),
+  );
+  expect(JSON.parse(file.text).tables.contacts).toHaveLength(1);
+  await expect(reminder).toHaveCount(0);
+
+  // Nine days later, after another change, it asks again.
+  await putMeta(page, [
+    { key: 'lastBackupAt', value: new Date(Date.now() - 9 * DAY).toISOString() },
+    { key: 'lastDataChangeAt', value: new Date(Date.now() - DAY).toISOString() },
+  ]);
+  await page.reload();
+  await expect(page.getByTestId('backup-reminder')).toContainText('vor 9 Tagen');
+});
+
+test('30 days after the last LinkedIn import, a fresh export is suggested', async ({ ext }) => {
+  const page = await openImport(ext);
+  await putMeta(page, [
+    { key: 'lastLinkedInImportAt', value: new Date(Date.now() - 40 * DAY).toISOString() },
+  ]);
+  await page.reload();
+  const reminder = page.getByTestId('reimport-reminder');
+  await expect(reminder).toContainText('Ihr letzter LinkedIn-Import ist 40 Tage her.');
+  await expect(
+    reminder.getByRole('link', { name: 'Datei bei LinkedIn anfordern' }),
+  ).toHaveAttribute('href', /linkedin\.com/);
+  await reminder.getByRole('button', { name: 'Jetzt importieren' }).click();
+  await expect(page.getByTestId('import-drop').getByRole('button')).toBeFocused();
+
+  // A fresh import moves the date: the suggestion goes away.
+  await page
+    .getByTestId('import-drop')
+    .locator('input[type=file]')
+    .setInputFiles(resolve('tests/fixtures/io/linkedin/Connections.csv'));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('import-page')).toBeVisible();
+  await expect(page.getByTestId('reimport-reminder')).toHaveCount(0);
+});
