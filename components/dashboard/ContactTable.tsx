@@ -131,7 +131,7 @@ export function ContactTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: small ? rows.length : 8,
-    getItemKey: (i) => rows[i]?.contactId ?? i,
+    // Keys by position: after a keystroke the rows in view are updated in place, not rebuilt.
     initialRect: { width: 1000, height: 800 },
     useFlushSync: false,
   });

@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { STATUSES, TIERS, type Status } from '@/lib/model';
 import {
   DEFAULT_VIEW,
-  filterRows,
+  filterRowsFrom,
   isFiltered,
   sortRows,
   toggleSort,
   viewFromParams,
   viewToParams,
   type ContactsView,
+  type FilterResult,
 } from '@/lib/ui/dashboard-contacts';
 import {
   addContact,
@@ -36,6 +37,12 @@ export function ContactsPage({ route, go }: PageProps) {
   const [demoMessage, setDemoMessage] = useState<string>();
   const [demoBusy, setDemoBusy] = useState(false);
 
+  // Numbers formatted with one formatter (translate would build an Intl formatter per number,
+  // on every keystroke).
+  const number = useMemo(() => {
+    const f = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB');
+    return (n: number) => f.format(n);
+  }, [locale]);
   const view = useMemo(() => viewFromParams(route.params), [route.params]);
   const setView = (next: ContactsView) => go(['contacts'], viewToParams(next), true);
 
@@ -45,7 +52,11 @@ export function ContactsPage({ route, go }: PageProps) {
     () => (summaries ? sortRows(summaries, view.sort, view.dir, locale) : []),
     [summaries, view.sort, view.dir, locale],
   );
-  const rows = useMemo(() => filterRows(sorted, view, { today }), [sorted, view, today]);
+  const last = useRef<FilterResult | null>(null);
+  const rows = useMemo(() => {
+    last.current = filterRowsFrom(last.current, sorted, view, { today });
+    return last.current.rows;
+  }, [sorted, view, today]);
 
   async function loadDemo() {
     setDemoBusy(true);
@@ -70,8 +81,14 @@ export function ContactsPage({ route, go }: PageProps) {
           {summaries && !empty && (
             <span className="muted count" aria-live="polite" data-testid="result-count">
               {isFiltered(view)
-                ? t('dash.count.filtered', { shown: rows.length, total: summaries.length })
-                : t('contacts.count', { count: summaries.length })}
+                ? t('dash.count.filtered', {
+                    shown: number(rows.length),
+                    total: number(summaries.length),
+                  })
+                : t('dash.count.contacts', {
+                    count: summaries.length,
+                    n: number(summaries.length),
+                  })}
             </span>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { I18nProvider, useI18n } from '@/components/I18n';
 import { ContactPage } from '@/components/dashboard/ContactPage';
 import { ContactsPage } from '@/components/dashboard/ContactsPage';
@@ -7,6 +7,7 @@ import { InsightsPage } from '@/components/dashboard/InsightsPage';
 import { SettingsPage } from '@/components/dashboard/SettingsPage';
 import { Dialog, SettingsContext, ToastHost } from '@/components/dashboard/ui';
 import { ImportExportPage } from '@/components/io/ImportExportPage';
+import { runtimeTimeZone } from '@/lib/core';
 import type { Settings } from '@/lib/model';
 import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard-route';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
@@ -100,11 +101,20 @@ function Dashboard() {
 
 export function App() {
   useForwardDataChanges();
-  const settings = useSettings();
+  const stored = useSettings();
+  // The zone named once: without one, every date helper would ask Intl for the browser's zone,
+  // which costs more than the rest of a table row.
+  const settings = useMemo<Settings | undefined>(
+    () => stored && { ...stored, timeZone: stored.timeZone ?? runtimeTimeZone() },
+    [stored],
+  );
+  useEffect(() => {
+    if (settings) document.documentElement.lang = settings.locale;
+  }, [settings]);
   if (!settings) return null;
   return (
     <I18nProvider locale={settings.locale}>
-      <SettingsContext.Provider value={settings as Settings}>
+      <SettingsContext.Provider value={settings}>
         <ToastHost>
           <Dashboard />
         </ToastHost>

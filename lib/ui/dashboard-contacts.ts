@@ -189,6 +189,46 @@ export function filterRows(
   return sorted.filter((row) => rowPasses(row, view, terms, ctx));
 }
 
+/** A filtered list and what it was filtered from (to narrow it on the next keystroke). */
+export interface FilterResult {
+  from: readonly SummaryRow[];
+  view: ContactsView;
+  today: string;
+  terms: string[];
+  rows: SummaryRow[];
+}
+
+const sameFilters = (a: ContactsView, b: ContactsView) =>
+  a.tiers.join() === b.tiers.join() &&
+  a.status === b.status &&
+  a.risk === b.risk &&
+  a.overdue === b.overdue &&
+  a.birthday === b.birthday;
+
+/**
+ * `filterRows`, narrowing the previous result when only the search got more specific (every
+ * earlier word is part of a word now: "muel" → "muell", "schmidt" → "schmidt gm"). Typing forward
+ * then searches the few rows still shown instead of all 10,000.
+ */
+export function filterRowsFrom(
+  previous: FilterResult | null,
+  sorted: readonly SummaryRow[],
+  view: ContactsView,
+  ctx: FilterContext,
+): FilterResult {
+  const terms = queryTerms(view.q);
+  const narrower =
+    !!previous &&
+    previous.from === sorted &&
+    previous.today === ctx.today &&
+    sameFilters(previous.view, view) &&
+    previous.terms.every((old) => terms.some((t) => t.includes(old)));
+  const rows = narrower
+    ? previous.rows.filter((row) => rowPasses(row, view, terms, ctx))
+    : filterRows(sorted, view, ctx);
+  return { from: sorted, view, today: ctx.today, terms, rows };
+}
+
 /** A click on a column header: a new column starts in its natural order, the same one flips. */
 export function toggleSort(view: ContactsView, sort: SortKey): ContactsView {
   if (view.sort === sort) return { ...view, dir: view.dir === 'asc' ? 'desc' : 'asc' };

@@ -4,6 +4,7 @@ import { foldText } from '@/lib/core';
 import {
   DEFAULT_VIEW,
   filterRows,
+  filterRowsFrom,
   isFiltered,
   queryTerms,
   sortRows,
@@ -11,7 +12,9 @@ import {
   viewFromParams,
   viewToParams,
   type ContactsView,
+  type FilterResult,
 } from '@/lib/ui/dashboard-contacts';
+import type { Tier } from '@/lib/model';
 
 const today = '2026-11-22';
 
@@ -197,5 +200,51 @@ describe('the view in the URL', () => {
     expect(
       viewFromParams(new URLSearchParams('tier=a,x,C&status=gone&sort=shoe&dir=up&risk=yes')),
     ).toEqual(view({ tiers: ['A', 'C'] }));
+  });
+});
+
+describe('narrowing while typing', () => {
+  it('gives exactly what a full filter gives, keystroke by keystroke, forward and back', () => {
+    const sorted = sortRows(ROWS, 'name', 'asc', 'de');
+    const typed = [
+      's',
+      'sc',
+      'sch',
+      'schm',
+      'schmidt',
+      'schmidt ',
+      'schmidt o',
+      'schmidt',
+      'm',
+      'mu',
+      'müller',
+      'mueller bau',
+    ];
+    let previous: FilterResult | null = null;
+    for (const q of typed)
+      for (const filters of [{}, { tiers: ['A', 'B'] as Tier[] }, { risk: true }]) {
+        const v = view({ q, ...filters });
+        previous = filterRowsFrom(previous, sorted, v, { today });
+        expect(ids(previous.rows), `${q} ${JSON.stringify(filters)}`).toEqual(
+          ids(filterRows(sorted, v, { today })),
+        );
+      }
+  });
+
+  it('narrows the previous rows only when every earlier word is part of a word now', () => {
+    const sorted = sortRows(ROWS, 'name', 'asc', 'de');
+    const first = filterRowsFrom(null, sorted, view({ q: 'schmidt' }), { today });
+    // A stale previous result proves which path was taken: narrowing reuses it.
+    const stale = { ...first, rows: [] };
+    expect(filterRowsFrom(stale, sorted, view({ q: 'schmidt d' }), { today }).rows).toEqual([]);
+    expect(ids(filterRowsFrom(stale, sorted, view({ q: 'schmid' }), { today }).rows)).toEqual([
+      'c-as',
+    ]);
+    expect(
+      ids(filterRowsFrom(stale, sorted, view({ q: 'schmidt d', risk: true }), { today }).rows),
+    ).toEqual(['c-as']);
+    expect(
+      ids(filterRowsFrom(stale, [...sorted], view({ q: 'schmidt d' }), { today }).rows),
+    ).toEqual(['c-as']);
   });
 });
