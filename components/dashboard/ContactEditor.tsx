@@ -385,6 +385,13 @@ export function ContactEditor({
           <TextField id="c-company" field="company" label={t('contacts.company')} {...p} />
           <TextField id="c-position" field="position" label={t('dash.field.position')} {...p} />
         </div>
+        <TextField
+          id="c-headline"
+          field="headline"
+          label={t('dash.field.headline')}
+          hint={t('dash.hint.headline')}
+          {...p}
+        />
         <div className="form-grid two">
           <TextField
             id="c-emails"

@@ -228,13 +228,15 @@ export function DuplicatesPage(_props: PageProps) {
   return (
     <main className="duplicates-page">
       <header className="page-head">
-        <div className="title-line">
-          <h1>{t('nav.duplicates')}</h1>
-          {groups && groups.length > 0 && (
-            <span className="muted count">{t('dash.dup.count', { count: groups.length })}</span>
-          )}
+        <div>
+          <div className="title-line">
+            <h1>{t('nav.duplicates')}</h1>
+            {groups && groups.length > 0 && (
+              <span className="muted count">{t('dash.dup.count', { count: groups.length })}</span>
+            )}
+          </div>
+          <p className="muted lead">{t('dash.dup.lead')}</p>
         </div>
-        <p className="muted">{t('dash.dup.lead')}</p>
       </header>
       {!groups ? (
         <p className="muted">{t('common.loading')}</p>

@@ -30,8 +30,8 @@ export function LostCard({
   const { t, locale } = useI18n();
   const [mode, setMode] = useState<'view' | 'lost' | 'exit'>('view');
   const [at, setAt] = useState(today);
-  const [reason, setReason] = useState<LostReason>('unknown');
-  const [note, setNote] = useState('');
+  const [reason, setReason] = useState<LostReason>(contact.lost?.reason ?? 'unknown');
+  const [note, setNote] = useState(contact.lost?.note ?? '');
   const [learned, setLearned] = useState(contact.lost?.learned ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const lost = contact.status === 'lost' ? contact.lost : undefined;
@@ -39,7 +39,13 @@ export function LostCard({
 
   async function submitLost(e: FormEvent) {
     e.preventDefault();
-    const refused = await onMarkLost({ at, reason, ...(note.trim() ? { note } : {}) });
+    // Changing the facts of a loss keeps its exit conversation.
+    const refused = await onMarkLost({
+      ...(isLost ? lost : {}),
+      at,
+      reason,
+      note: note.trim() ? note : undefined,
+    });
     if (refused) setErrors(refused);
     else setMode('view');
   }
@@ -109,7 +115,7 @@ export function LostCard({
           </Field>
           <div className="form-actions">
             <button type="submit" className="primary" data-testid="lost-save">
-              {t('dash.lost.save')}
+              {t(isLost ? 'common.save' : 'dash.lost.save')}
             </button>
             <button type="button" onClick={() => setMode('view')}>
               {t('common.cancel')}
@@ -183,6 +189,17 @@ export function LostCard({
                 data-testid="record-exit"
               >
                 {t(lost?.exitConversationAt ? 'dash.exit.edit' : 'dash.exit.record')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setAt(lost?.at?.slice(0, 10) ?? today);
+                  setErrors({});
+                  setMode('lost');
+                }}
+                data-testid="edit-lost"
+              >
+                {t('dash.lost.edit')}
               </button>
               <button type="button" onClick={onReactivate} data-testid="reactivate">
                 {t('dash.lost.reactivate')}

@@ -160,200 +160,203 @@ export function SettingsPage(_props: PageProps) {
         className="settings-form"
       >
         <div className="settings-grid">
-          <Section title={t('dash.settings.rhythm')}>
-            <p className="muted small">{t('dash.settings.rhythmLead')}</p>
-            <table className="tier-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dash.col.tier')}</th>
-                  <th scope="col">{t('dash.settings.contactEvery')}</th>
-                  <th scope="col">{t('dash.settings.feedbackEvery')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {TIERS.map((tier) => (
-                  <tr key={tier}>
-                    <th scope="row">{tier}</th>
-                    {(['contactEveryDays', 'feedbackEveryDays'] as const).map((key) => {
-                      const id = `${key}.${tier}`;
-                      const err = errors[id];
-                      return (
-                        <td key={key}>
-                          <span className="with-unit">
-                            <input
-                              {...control(`s-${id}`, err)}
-                              className="num"
-                              inputMode="numeric"
-                              aria-label={t(`dash.settings.${key}Label`, { tier })}
-                              value={form[key][tier]}
-                              onChange={(e) => set(key, { ...form[key], [tier]: e.target.value })}
-                            />
-                            <span className="muted">{t('dash.unit.days')}</span>
-                          </span>
-                          {err && (
-                            <p className="field-error" id={`s-${id}-error`}>
-                              {t(err.key)}
-                            </p>
-                          )}
-                        </td>
-                      );
-                    })}
+          <div className="settings-col">
+            <Section title={t('dash.settings.rhythm')}>
+              <p className="muted small">{t('dash.settings.rhythmLead')}</p>
+              <table className="tier-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dash.col.tier')}</th>
+                    <th scope="col">{t('dash.settings.contactEvery')}</th>
+                    <th scope="col">{t('dash.settings.feedbackEvery')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="form-grid two">
-              {whole(
-                'afterPurchaseDays',
-                t('dash.settings.afterPurchase'),
-                form.afterPurchaseDays,
-                (v) => set('afterPurchaseDays', v),
-              )}
-              {whole(
-                'birthdayLookaheadDays',
-                t('dash.settings.birthdayLookahead'),
-                form.birthdayLookaheadDays,
-                (v) => set('birthdayLookaheadDays', v),
-              )}
-            </div>
-          </Section>
+                </thead>
+                <tbody>
+                  {TIERS.map((tier) => (
+                    <tr key={tier}>
+                      <th scope="row">{tier}</th>
+                      {(['contactEveryDays', 'feedbackEveryDays'] as const).map((key) => {
+                        const id = `${key}.${tier}`;
+                        const err = errors[id];
+                        return (
+                          <td key={key}>
+                            <span className="with-unit">
+                              <input
+                                {...control(`s-${id}`, err)}
+                                className="num"
+                                inputMode="numeric"
+                                aria-label={t(`dash.settings.${key}Label`, { tier })}
+                                value={form[key][tier]}
+                                onChange={(e) => set(key, { ...form[key], [tier]: e.target.value })}
+                              />
+                              <span className="muted">{t('dash.unit.days')}</span>
+                            </span>
+                            {err && (
+                              <p className="field-error" id={`s-${id}-error`}>
+                                {t(err.key)}
+                              </p>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="form-grid two">
+                {whole(
+                  'afterPurchaseDays',
+                  t('dash.settings.afterPurchase'),
+                  form.afterPurchaseDays,
+                  (v) => set('afterPurchaseDays', v),
+                )}
+                {whole(
+                  'birthdayLookaheadDays',
+                  t('dash.settings.birthdayLookahead'),
+                  form.birthdayLookaheadDays,
+                  (v) => set('birthdayLookaheadDays', v),
+                )}
+              </div>
+            </Section>
 
-          <Section title={t('dash.settings.tiers')}>
-            <FieldGroup id="s-tierMode" legend={t('dash.settings.tierMode')} className="stacked">
-              {(['revenue', 'value', 'manual'] as const).map((mode) => (
-                <label key={mode} className="radio">
-                  <input
-                    type="radio"
-                    name="tierMode"
-                    value={mode}
-                    checked={form.tierMode === mode}
-                    onChange={() => set('tierMode', mode)}
-                  />
-                  <span>
-                    <strong>{t(`dash.settings.mode.${mode}`)}</strong>
-                    <span className="muted small"> — {t(`dash.settings.modeHint.${mode}`)}</span>
-                  </span>
-                </label>
-              ))}
-            </FieldGroup>
-            <div className="form-grid three">
-              {whole(
-                'paretoA',
-                t('dash.settings.paretoA'),
-                form.paretoA,
-                (v) => set('paretoA', v),
-                errors.paretoA,
-                '%',
-              )}
-              {whole(
-                'paretoB',
-                t('dash.settings.paretoB'),
-                form.paretoB,
-                (v) => set('paretoB', v),
-                errors.paretoB,
-                '%',
-              )}
-              {whole(
-                'valueHorizonYears',
-                t('dash.settings.horizon'),
-                form.valueHorizonYears,
-                (v) => set('valueHorizonYears', v),
-                errors.valueHorizonYears,
-                t('dash.unit.years'),
-              )}
-            </div>
-          </Section>
-
-          <Section title={t('dash.settings.regional')}>
-            <Field
-              id="s-locale"
-              label={t('dash.settings.language')}
-              hint={t('dash.settings.languageHint')}
-            >
-              <select
-                id="s-locale"
-                value={form.locale}
-                onChange={(e) => set('locale', e.target.value as SettingsForm['locale'])}
-              >
-                <option value="">{t('dash.settings.languageAuto')}</option>
-                <option value="de">Deutsch</option>
-                <option value="en">English</option>
-              </select>
-            </Field>
-            <Field
-              id="s-timeZone"
-              label={t('dash.settings.timeZone')}
-              error={errors.timeZone}
-              hint={t('dash.settings.timeZoneHint', { zone: browserZone })}
-            >
-              <input
-                {...control('s-timeZone', errors.timeZone)}
-                list="s-timeZones"
-                value={form.timeZone}
-                placeholder={browserZone}
-                onChange={(e) => set('timeZone', e.target.value)}
-              />
-              <datalist id="s-timeZones">
-                {zones.map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
-            </Field>
-          </Section>
-
-          <Section title={t('dash.settings.reminder')}>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={form.notify}
-                onChange={(e) => toggleReminder(e.target.checked)}
-                data-testid="reminder-toggle"
-              />
-              {t('dash.settings.reminderOn')}
-            </label>
-            {permissionNote && <p className="field-error">{permissionNote}</p>}
-            {form.notify && (
+            <Section title={t('dash.settings.regional')}>
               <Field
-                id="s-notificationTime"
-                label={t('dash.settings.reminderTime')}
-                error={errors.notificationTime}
+                id="s-locale"
+                label={t('dash.settings.language')}
+                hint={t('dash.settings.languageHint')}
+              >
+                <select
+                  id="s-locale"
+                  value={form.locale}
+                  onChange={(e) => set('locale', e.target.value as SettingsForm['locale'])}
+                >
+                  <option value="">{t('dash.settings.languageAuto')}</option>
+                  <option value="de">Deutsch</option>
+                  <option value="en">English</option>
+                </select>
+              </Field>
+              <Field
+                id="s-timeZone"
+                label={t('dash.settings.timeZone')}
+                error={errors.timeZone}
+                hint={t('dash.settings.timeZoneHint', { zone: browserZone })}
               >
                 <input
-                  {...control('s-notificationTime', errors.notificationTime)}
-                  type="time"
-                  value={form.notificationTime}
-                  onChange={(e) => set('notificationTime', e.target.value)}
+                  {...control('s-timeZone', errors.timeZone)}
+                  list="s-timeZones"
+                  value={form.timeZone}
+                  placeholder={browserZone}
+                  onChange={(e) => set('timeZone', e.target.value)}
                 />
+                <datalist id="s-timeZones">
+                  {zones.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
               </Field>
-            )}
-            <p className="muted small">{t('dash.settings.reminderHint')}</p>
-          </Section>
+            </Section>
+          </div>
+          <div className="settings-col">
+            <Section title={t('dash.settings.tiers')}>
+              <FieldGroup id="s-tierMode" legend={t('dash.settings.tierMode')} className="stacked">
+                {(['revenue', 'value', 'manual'] as const).map((mode) => (
+                  <label key={mode} className="radio">
+                    <input
+                      type="radio"
+                      name="tierMode"
+                      value={mode}
+                      checked={form.tierMode === mode}
+                      onChange={() => set('tierMode', mode)}
+                    />
+                    <span>
+                      <strong>{t(`dash.settings.mode.${mode}`)}</strong>
+                      <span className="muted small"> — {t(`dash.settings.modeHint.${mode}`)}</span>
+                    </span>
+                  </label>
+                ))}
+              </FieldGroup>
+              <div className="form-grid three">
+                {whole(
+                  'paretoA',
+                  t('dash.settings.paretoA'),
+                  form.paretoA,
+                  (v) => set('paretoA', v),
+                  errors.paretoA,
+                  '%',
+                )}
+                {whole(
+                  'paretoB',
+                  t('dash.settings.paretoB'),
+                  form.paretoB,
+                  (v) => set('paretoB', v),
+                  errors.paretoB,
+                  '%',
+                )}
+                {whole(
+                  'valueHorizonYears',
+                  t('dash.settings.horizon'),
+                  form.valueHorizonYears,
+                  (v) => set('valueHorizonYears', v),
+                  errors.valueHorizonYears,
+                  t('dash.unit.years'),
+                )}
+              </div>
+            </Section>
 
-          <Section title={t('dash.settings.panel')}>
-            <p className="muted small">{t('dash.settings.panelLead')}</p>
-            <div className="form-grid two">
-              {PANEL_SITES.map((site) => (
-                <Field key={site} id={`s-panel-${site}`} label={SITE_NAMES[site]}>
-                  <select
-                    id={`s-panel-${site}`}
-                    value={form.panelMode[site]}
-                    onChange={(e) =>
-                      set('panelMode', { ...form.panelMode, [site]: e.target.value as PanelMode })
-                    }
-                  >
-                    {PANEL_MODES.map((mode) => (
-                      <option key={mode} value={mode}>
-                        {t(`dash.settings.panelMode.${mode}`)}
-                        {DEFAULT_SETTINGS.panelMode[site] === mode
-                          ? ` (${t('dash.settings.default')})`
-                          : ''}
-                      </option>
-                    ))}
-                  </select>
+            <Section title={t('dash.settings.reminder')}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={form.notify}
+                  onChange={(e) => toggleReminder(e.target.checked)}
+                  data-testid="reminder-toggle"
+                />
+                {t('dash.settings.reminderOn')}
+              </label>
+              {permissionNote && <p className="field-error">{permissionNote}</p>}
+              {form.notify && (
+                <Field
+                  id="s-notificationTime"
+                  label={t('dash.settings.reminderTime')}
+                  error={errors.notificationTime}
+                >
+                  <input
+                    {...control('s-notificationTime', errors.notificationTime)}
+                    type="time"
+                    value={form.notificationTime}
+                    onChange={(e) => set('notificationTime', e.target.value)}
+                  />
                 </Field>
-              ))}
-            </div>
-          </Section>
+              )}
+              <p className="muted small">{t('dash.settings.reminderHint')}</p>
+            </Section>
+
+            <Section title={t('dash.settings.panel')}>
+              <p className="muted small">{t('dash.settings.panelLead')}</p>
+              <div className="form-grid two">
+                {PANEL_SITES.map((site) => (
+                  <Field key={site} id={`s-panel-${site}`} label={SITE_NAMES[site]}>
+                    <select
+                      id={`s-panel-${site}`}
+                      value={form.panelMode[site]}
+                      onChange={(e) =>
+                        set('panelMode', { ...form.panelMode, [site]: e.target.value as PanelMode })
+                      }
+                    >
+                      {PANEL_MODES.map((mode) => (
+                        <option key={mode} value={mode}>
+                          {t(`dash.settings.panelMode.${mode}`)}
+                          {DEFAULT_SETTINGS.panelMode[site] === mode
+                            ? ` (${t('dash.settings.default')})`
+                            : ''}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                ))}
+              </div>
+            </Section>
+          </div>
         </div>
         <div className={`save-bar${dirty ? ' dirty' : ''}`}>
           <span className="muted" aria-live="polite">
