@@ -236,6 +236,7 @@ export function formToRecord(
     return p.ok ? p.value : undefined;
   };
   const base = { ...orig, id: opts.original?.id, contactId: opts.contactId };
+  const blank = (text: string) => (text.trim() === '' ? undefined : text);
   let record: Record<string, unknown>;
   switch (form.table) {
     case 'interactions':
@@ -245,8 +246,9 @@ export function formToRecord(
         channel: form.channel,
         direction: form.direction,
         personal: form.personal,
-        summary: form.summary,
-        source: orig.source ?? { site: 'manual' },
+        summary: blank(form.summary),
+        // Logged here by hand; an edited record keeps where it came from (or that it says nothing).
+        source: opts.original ? orig.source : { site: 'manual' },
       };
       break;
     case 'commitments':
@@ -264,7 +266,7 @@ export function formToRecord(
         at: keepDay('at', form.date),
         product: rating('product'),
         service: rating('service'),
-        note: form.note,
+        note: blank(form.note),
         complaint: form.complaint,
         resolvedAt:
           form.complaint && form.resolved
@@ -279,7 +281,7 @@ export function formToRecord(
         ...base,
         at: keepDay('at', form.date),
         amount: amount.ok ? amount.value : undefined,
-        description: form.description,
+        description: blank(form.description),
       };
       break;
     }
