@@ -31,7 +31,7 @@ import {
   timelineOf,
   type TimelineEntry,
 } from '@/lib/ui/dashboard-records';
-import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
 import { dueLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
@@ -148,7 +148,13 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
   const today = todayIn(now, settings.timeZone);
   const history = useHistory(contactId);
   const summary = useSummary(contactId);
-  const contact = history?.contact;
+  // What this page just saved, until the live query brings it back (no flash of the old values).
+  const [lastSaved, setLastSaved] = useState<Contact | null>(null);
+  const live = history?.contact;
+  const contact =
+    lastSaved && live && lastSaved.id === live.id && lastSaved.updatedAt > live.updatedAt
+      ? lastSaved
+      : live;
 
   const saved = useMemo(() => (contact ? contactToForm(contact, locale) : null), [contact, locale]);
   const [draft, setDraft] = useState<ContactForm | null>(null);
@@ -180,6 +186,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
       setDuplicates(result.duplicates ?? []);
       return false;
     }
+    setLastSaved(result.value);
     setDraft(null);
     notify({
       text: t('dash.contact.saved', { name: result.value.name }),
@@ -285,6 +292,8 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     const name = contact!.name;
     const deleted = await deletePerson(contact!.id);
     setDraft(null);
+    // Unsaved edits of a person who is gone have nothing left to guard.
+    setLeaveGuard(null);
     go(['contacts']);
     notify({
       text: t('dash.delete.done', { name }),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { runtimeTimeZone } from '@/lib/core';
-import { DEFAULT_SETTINGS, PANEL_MODES, TIERS, type PanelMode } from '@/lib/model';
+import { DEFAULT_SETTINGS, PANEL_MODES, TIERS, type PanelMode, type Settings } from '@/lib/model';
 import {
   putStoredSettings,
   restoreDefaultSettings,
@@ -40,7 +40,11 @@ function timeZones(): string[] {
 export function SettingsPage(_props: PageProps) {
   const { t } = useI18n();
   const notify = useNotify();
-  const stored = useStoredSettings();
+  const live = useStoredSettings();
+  // What this page just stored, until the live query brings it back (no flash of old values).
+  const [lastStored, setLastStored] = useState<Partial<Settings> | null>(null);
+  useEffect(() => setLastStored(null), [live]);
+  const stored = lastStored ?? live;
   const saved = useMemo(() => (stored ? settingsToForm(stored) : null), [stored]);
   const [draft, setDraft] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -67,6 +71,7 @@ export function SettingsPage(_props: PageProps) {
       setErrors(result.errors);
       return false;
     }
+    setLastStored(result.value);
     setDraft(null);
     notify({
       text: t('dash.settings.saved'),
@@ -89,6 +94,7 @@ export function SettingsPage(_props: PageProps) {
 
   async function restoreDefaults() {
     const before = await restoreDefaultSettings();
+    setLastStored({});
     setDraft(null);
     setErrors({});
     notify({

@@ -321,7 +321,10 @@ export async function restoreDefaultSettings(): Promise<Partial<Settings>> {
   return before;
 }
 
-/** Undo of "restore defaults": what was stored before. */
+/** Undo of a settings change: exactly what was stored before (keys added since are removed). */
 export async function putStoredSettings(values: Partial<Settings>): Promise<void> {
-  await setSettings(getDb(), values);
+  const db = getDb();
+  const current = await getStoredSettings(db);
+  const cleared = Object.fromEntries(Object.keys(current).map((k) => [k, undefined]));
+  await setSettings(db, { ...cleared, ...values });
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KundennahDB, getStoredSettings, setSettings } from '@/lib/db';
+import { KundennahDB, getDb, getStoredSettings, setSettings } from '@/lib/db';
+import { putStoredSettings, restoreDefaultSettings, saveSettings } from '@/lib/ui/dashboard-data';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { formToSettings, settingsToForm, type SettingsForm } from '@/lib/ui/dashboard-settings';
 
@@ -136,5 +137,35 @@ describe('settings stored through the form', () => {
     await setSettings(db, patch);
     expect(await getStoredSettings(db)).toEqual({});
     expect(DEFAULT_SETTINGS.contactEveryDays.A).toBe(14);
+  });
+});
+
+describe('undo of a settings change', () => {
+  afterEach(async () => {
+    await getDb().settings.clear();
+  });
+
+  it('puts back exactly what was stored, removing keys the change added', async () => {
+    await setSettings(getDb(), { locale: 'en' });
+    const before = await getStoredSettings(getDb());
+    const saved = await saveSettings({ timeZone: 'Europe/Vienna', locale: undefined });
+    expect(saved).toEqual({ ok: true, value: { timeZone: 'Europe/Vienna' } });
+    await putStoredSettings(before);
+    expect(await getStoredSettings(getDb())).toEqual({ locale: 'en' });
+  });
+
+  it('"restore defaults" empties the stored settings and its undo brings them back', async () => {
+    await setSettings(getDb(), { paretoA: 0.7, tierMode: 'value' });
+    const before = await restoreDefaultSettings();
+    expect(await getStoredSettings(getDb())).toEqual({});
+    await putStoredSettings(before);
+    expect(await getStoredSettings(getDb())).toEqual({ paretoA: 0.7, tierMode: 'value' });
+  });
+
+  it('refuses invalid settings with messages per field and stores nothing', async () => {
+    const result = await saveSettings({ paretoA: 0.97 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.paretoB?.key).toBe('err.pareto');
+    expect(await getStoredSettings(getDb())).toEqual({});
   });
 });
