@@ -15,7 +15,7 @@ import { issue } from '../io/issues';
 import { ContactSchema, IdSchema, IsoDateSchema, describeIssues, type Contact } from '../model';
 import { todayIn } from '../core';
 import { guardWrite } from './errors';
-import { META_LAST_DATA_CHANGE } from './import';
+import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
 import type { KundennahDB, MetaRow } from './schema';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
@@ -401,35 +401,33 @@ export async function restoreBackup(
 ): Promise<RestoreReport> {
   const names = backupTableNames(db);
   const derived = db.tables.filter((t) => DERIVED_TABLES.includes(t.name)).map((t) => t.name);
-  return guardWrite(() =>
-    db.transaction('rw', [...names, ...derived], async () => {
-      let removed = 0;
-      const written: Record<string, number> = {};
-      if (mode === 'replace') {
-        for (const n of names) {
-          const table = db.table(n);
-          if (n === 'meta') {
-            const drop = (await table.toCollection().primaryKeys()).filter(
-              (k) => !LOCAL_META_KEYS.has(String(k)),
-            );
-            removed += drop.length;
-            await table.bulkDelete(drop);
-          } else {
-            removed += await table.count();
-            await table.clear();
-          }
-        }
-        for (const n of derived) await db.table(n).clear();
-      }
+  return writeTransaction(db, [...names, ...derived], async () => {
+    let removed = 0;
+    const written: Record<string, number> = {};
+    if (mode === 'replace') {
       for (const n of names) {
-        const rows = backup.tables[n] ?? [];
-        if (rows.length) await db.table(n).bulkPut(rows);
-        written[n] = rows.length;
+        const table = db.table(n);
+        if (n === 'meta') {
+          const drop = (await table.toCollection().primaryKeys()).filter(
+            (k) => !LOCAL_META_KEYS.has(String(k)),
+          );
+          removed += drop.length;
+          await table.bulkDelete(drop);
+        } else {
+          removed += await table.count();
+          await table.clear();
+        }
       }
-      // The background recomputes summaries and agenda from scratch when its state is gone.
-      await db.meta.delete('derived');
-      await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
-      return { mode, written, removed };
-    }),
-  );
+      for (const n of derived) await db.table(n).clear();
+    }
+    for (const n of names) {
+      const rows = backup.tables[n] ?? [];
+      if (rows.length) await db.table(n).bulkPut(rows);
+      written[n] = rows.length;
+    }
+    // The background recomputes summaries and agenda from scratch when its state is gone.
+    await db.meta.delete('derived');
+    await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
+    return { mode, written, removed };
+  });
 }

@@ -7,6 +7,7 @@
 // user wrote); a very similar name at the same company is the user's decision, row by row; nothing
 // becomes a silent duplicate.
 import { companyMatchKey, nameTokens, similarNames, type DuplicateReason } from '../core';
+import type { Table } from 'dexie';
 import { regexes } from 'zod';
 import {
   ContactSchema,
@@ -20,7 +21,7 @@ import {
   type Status,
 } from '../model';
 import { issuesOf, type FieldIssue } from '../model';
-import { NotFoundError, guardWrite } from './errors';
+import { NotFoundError, StorageFullError, guardWrite } from './errors';
 import { compact, newId } from './repo';
 import type { ImportBatchRow, KundennahDB } from './schema';
 
@@ -642,6 +643,40 @@ export const META_LAST_DATA_CHANGE = 'lastDataChangeAt';
 /** How many import batches stay undoable. */
 export const KEEP_IMPORT_BATCHES = 20;
 
+/**
+ * One read-write transaction, all or nothing, with a full disk reported as StorageFullError. When
+ * the disk fills up, the browser aborts the whole transaction: every request in it fails with a
+ * plain AbortError (Dexie reports "n of m operations failed"), and only the transaction's own error
+ * says why (seen in Chromium with the profile on a full file system). So that error is looked at.
+ */
+export async function writeTransaction<T>(
+  db: KundennahDB,
+  tables: (Table | string)[],
+  scope: () => Promise<T>,
+): Promise<T> {
+  let native: IDBTransaction | undefined;
+  try {
+    return await guardWrite(() =>
+      db.transaction('rw', tables, (tx) => {
+        native = tx.idbtrans;
+        return scope();
+      }),
+    );
+  } catch (e) {
+    const cause = native?.error;
+    if (e instanceof StorageFullError || !cause) throw e;
+    // Chromium reports a full disk as "UnknownError: … IO error: …: FILE_ERROR_NO_SPACE".
+    if (
+      cause.name === 'QuotaExceededError' ||
+      /NO_SPACE|no space left|disk (is )?full/i.test(cause.message)
+    )
+      throw new StorageFullError(cause);
+    // Another reason from the browser itself (e.g. "UnknownError" from a failing disk): say that
+    // one rather than the echo of it in every request.
+    throw new Error(`${cause.name}: ${cause.message}`, { cause: e });
+  }
+}
+
 /** Stable text of a value (object keys sorted): two reads of one record compare equal. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
@@ -685,45 +720,43 @@ export async function applyImport(
       outcome.added.flatMap((c) => c.profileUrls.filter((u) => canonicalProfileUrl(u) !== null)),
     ),
   ];
-  return guardWrite(() =>
-    db.transaction('rw', [db.contacts, db.importBatches, db.meta], async () => {
-      // Nothing may have moved under the preview.
-      const ids = outcome.merged.map((m) => m.before.id);
-      const current = ids.length ? await db.contacts.bulkGet(ids) : [];
-      const changed = ids.filter(
-        (id, i) => stableJson(current[i]) !== stableJson(outcome.merged[i]?.before),
-      );
-      const taken = new Set<string>();
-      if (newEmails.length)
-        for (const k of await db.contacts.where('emails').anyOf(newEmails).primaryKeys())
-          taken.add(k);
-      if (newProfiles.length)
-        for (const k of await db.contacts
-          .where('profileUrls')
-          .anyOfIgnoreCase(newProfiles)
-          .primaryKeys())
-          taken.add(k);
-      if (changed.length || taken.size) throw new ImportConflictError([...changed, ...taken]);
+  return writeTransaction(db, [db.contacts, db.importBatches, db.meta], async () => {
+    // Nothing may have moved under the preview.
+    const ids = outcome.merged.map((m) => m.before.id);
+    const current = ids.length ? await db.contacts.bulkGet(ids) : [];
+    const changed = ids.filter(
+      (id, i) => stableJson(current[i]) !== stableJson(outcome.merged[i]?.before),
+    );
+    const taken = new Set<string>();
+    if (newEmails.length)
+      for (const k of await db.contacts.where('emails').anyOf(newEmails).primaryKeys())
+        taken.add(k);
+    if (newProfiles.length)
+      for (const k of await db.contacts
+        .where('profileUrls')
+        .anyOfIgnoreCase(newProfiles)
+        .primaryKeys())
+        taken.add(k);
+    if (changed.length || taken.size) throw new ImportConflictError([...changed, ...taken]);
 
-      if (outcome.added.length) await db.contacts.bulkAdd(outcome.added);
-      if (outcome.merged.length) await db.contacts.bulkPut(outcome.merged.map((m) => m.after));
-      if (source.format === 'linkedin-csv') {
-        const previous = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
-        batch.previousLinkedInImportAt = (previous?.value as string | undefined) ?? null;
-        await db.meta.put({ key: META_LAST_LINKEDIN_IMPORT, value: at });
-      }
-      await db.importBatches.add(batch);
-      await db.meta.put({ key: META_LAST_DATA_CHANGE, value: at });
-      // Old batches go: undo is for the recent imports.
-      const old = await db.importBatches
-        .orderBy('at')
-        .reverse()
-        .offset(KEEP_IMPORT_BATCHES)
-        .primaryKeys();
-      if (old.length) await db.importBatches.bulkDelete(old);
-      return batch;
-    }),
-  );
+    if (outcome.added.length) await db.contacts.bulkAdd(outcome.added);
+    if (outcome.merged.length) await db.contacts.bulkPut(outcome.merged.map((m) => m.after));
+    if (source.format === 'linkedin-csv') {
+      const previous = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
+      batch.previousLinkedInImportAt = (previous?.value as string | undefined) ?? null;
+      await db.meta.put({ key: META_LAST_LINKEDIN_IMPORT, value: at });
+    }
+    await db.importBatches.add(batch);
+    await db.meta.put({ key: META_LAST_DATA_CHANGE, value: at });
+    // Old batches go: undo is for the recent imports.
+    const old = await db.importBatches
+      .orderBy('at')
+      .reverse()
+      .offset(KEEP_IMPORT_BATCHES)
+      .primaryKeys();
+    if (old.length) await db.importBatches.bulkDelete(old);
+    return batch;
+  });
 }
 
 export interface UndoReport {
@@ -752,60 +785,58 @@ function attachedTables(db: KundennahDB) {
  */
 export async function undoImport(db: KundennahDB, batchId: string, now: Date): Promise<UndoReport> {
   const attached = attachedTables(db);
-  return guardWrite(() =>
-    db.transaction('rw', [db.contacts, db.importBatches, db.meta, ...attached], async () => {
-      const batch = (await db.importBatches.get(batchId)) as ImportBatchRecord | undefined;
-      if (!batch) throw new NotFoundError('Import', batchId);
-      const kept: UndoReport['kept'] = [];
+  return writeTransaction(db, [db.contacts, db.importBatches, db.meta, ...attached], async () => {
+    const batch = (await db.importBatches.get(batchId)) as ImportBatchRecord | undefined;
+    if (!batch) throw new NotFoundError('Import', batchId);
+    const kept: UndoReport['kept'] = [];
 
-      const added = (await db.contacts.bulkGet(batch.addedContactIds)).filter(
-        (c): c is Contact => !!c,
-      );
-      const untouched = added.filter((c) => {
-        if (c.updatedAt === batch.at) return true;
-        kept.push({ id: c.id, name: c.name, why: 'changed' });
-        return false;
-      });
-      const withRecords = new Set<string>();
-      const ids = untouched.map((c) => c.id);
-      if (ids.length)
-        for (const t of attached)
-          for (const k of await t.where('contactId').anyOf(ids).keys()) withRecords.add(String(k));
-      const remove: string[] = [];
-      for (const c of untouched) {
-        if (withRecords.has(c.id)) kept.push({ id: c.id, name: c.name, why: 'has-records' });
-        else remove.push(c.id);
+    const added = (await db.contacts.bulkGet(batch.addedContactIds)).filter(
+      (c): c is Contact => !!c,
+    );
+    const untouched = added.filter((c) => {
+      if (c.updatedAt === batch.at) return true;
+      kept.push({ id: c.id, name: c.name, why: 'changed' });
+      return false;
+    });
+    const withRecords = new Set<string>();
+    const ids = untouched.map((c) => c.id);
+    if (ids.length)
+      for (const t of attached)
+        for (const k of await t.where('contactId').anyOf(ids).keys()) withRecords.add(String(k));
+    const remove: string[] = [];
+    for (const c of untouched) {
+      if (withRecords.has(c.id)) kept.push({ id: c.id, name: c.name, why: 'has-records' });
+      else remove.push(c.id);
+    }
+    if (remove.length) await db.contacts.bulkDelete(remove);
+
+    const current = await db.contacts.bulkGet(batch.before.map((b) => b.id));
+    const restore: Contact[] = [];
+    batch.before.forEach((b, i) => {
+      const now_ = current[i];
+      if (!now_) return; // merged away or deleted since: nothing to put back onto
+      if (now_.updatedAt !== batch.at) kept.push({ id: b.id, name: now_.name, why: 'changed' });
+      else restore.push(b);
+    });
+    if (restore.length) await db.contacts.bulkPut(restore);
+
+    if (batch.previousLinkedInImportAt !== undefined) {
+      const last = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
+      if (last?.value === batch.at) {
+        if (batch.previousLinkedInImportAt === null)
+          await db.meta.delete(META_LAST_LINKEDIN_IMPORT);
+        else
+          await db.meta.put({
+            key: META_LAST_LINKEDIN_IMPORT,
+            value: batch.previousLinkedInImportAt,
+          });
       }
-      if (remove.length) await db.contacts.bulkDelete(remove);
-
-      const current = await db.contacts.bulkGet(batch.before.map((b) => b.id));
-      const restore: Contact[] = [];
-      batch.before.forEach((b, i) => {
-        const now_ = current[i];
-        if (!now_) return; // merged away or deleted since: nothing to put back onto
-        if (now_.updatedAt !== batch.at) kept.push({ id: b.id, name: now_.name, why: 'changed' });
-        else restore.push(b);
-      });
-      if (restore.length) await db.contacts.bulkPut(restore);
-
-      if (batch.previousLinkedInImportAt !== undefined) {
-        const last = await db.meta.get(META_LAST_LINKEDIN_IMPORT);
-        if (last?.value === batch.at) {
-          if (batch.previousLinkedInImportAt === null)
-            await db.meta.delete(META_LAST_LINKEDIN_IMPORT);
-          else
-            await db.meta.put({
-              key: META_LAST_LINKEDIN_IMPORT,
-              value: batch.previousLinkedInImportAt,
-            });
-        }
-      }
-      await db.importBatches.delete(batchId);
-      if (remove.length || restore.length)
-        await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
-      return { removed: remove.length, restored: restore.length, kept };
-    }),
-  );
+    }
+    await db.importBatches.delete(batchId);
+    if (remove.length || restore.length)
+      await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
+    return { removed: remove.length, restored: restore.length, kept };
+  });
 }
 
 /** The recent imports, newest first (the import page lists them with "undo"). */

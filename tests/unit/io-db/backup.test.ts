@@ -178,7 +178,7 @@ describe('backup → restore → backup round-trips without loss', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });
 
 describe('restoring', () => {
