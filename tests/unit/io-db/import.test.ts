@@ -502,7 +502,9 @@ describe('a transaction the browser aborts', () => {
       const tx = Dexie.currentTransaction!.idbtrans;
       Object.defineProperty(tx, 'error', { value: error, configurable: true });
       tx.abort();
-      return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
+      return Dexie.Promise.reject(
+        new DOMException('The transaction was aborted.', 'AbortError'),
+      ) as ReturnType<typeof db.importBatches.add>;
     });
     return applyImport(db, o, { format: 'vcard' }).catch((e: unknown) => e);
   }
