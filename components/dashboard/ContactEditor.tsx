@@ -1,4 +1,5 @@
 import { CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
+import { capitalize } from '@/lib/ui/dashboard-format';
 import type { ContactForm, DayForm, FieldErrors, FieldMessage } from '@/lib/ui/dashboard-form';
 import { channelName } from '@/lib/core';
 import { useI18n } from '../I18n';
@@ -131,7 +132,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
       <ol className="channel-order" data-testid="channel-order">
         {value.map((c, i) => (
           <li key={c}>
-            <span className="rank">{i + 1}.</span> {channelName(c, locale)}
+            <span className="rank">{i + 1}.</span> {capitalize(channelName(c, locale))}
             <span className="row-actions">
               <button
                 type="button"
@@ -173,7 +174,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
           <option value="">{t('dash.channels.add')}</option>
           {left.map((c) => (
             <option key={c} value={c}>
-              {channelName(c, locale)}
+              {capitalize(channelName(c, locale))}
             </option>
           ))}
         </select>

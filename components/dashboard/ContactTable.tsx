@@ -39,7 +39,7 @@ function Row({
   const overdue = !!row.next && row.next.due < today;
   return (
     <>
-      <td className="c-name">
+      <td role="cell" className="c-name">
         <a href={`#/contacts/${encodeURIComponent(row.contactId)}`} tabIndex={-1}>
           {row.name}
         </a>
@@ -48,16 +48,16 @@ function Row({
         )}
         <span className="sub">{row.emails[0] ?? row.phones[0] ?? ''}</span>
       </td>
-      <td className="c-company">
+      <td role="cell" className="c-company">
         <span className="line">
           {row.company ?? <span className="muted">{t('common.none')}</span>}
         </span>
         {row.position && <span className="sub">{row.position}</span>}
       </td>
-      <td className="c-tier">
+      <td role="cell" className="c-tier">
         <TierBadge tier={row.tier} reason={row.tierReason} />
       </td>
-      <td className="c-last">
+      <td role="cell" className="c-last">
         {row.lastPersonalAt ? (
           <>
             <span className="line">{relativeLabel(row.lastPersonalAt, now, locale, timeZone)}</span>
@@ -67,7 +67,7 @@ function Row({
           <span className="muted">{t('dash.never')}</span>
         )}
       </td>
-      <td className={`c-next${overdue ? ' overdue' : ''}`}>
+      <td role="cell" className={`c-next${overdue ? ' overdue' : ''}`}>
         {row.next ? (
           <>
             <span className="line">
@@ -80,7 +80,7 @@ function Row({
           <span className="muted">{t('common.none')}</span>
         )}
       </td>
-      <td className="c-risk">
+      <td role="cell" className="c-risk">
         {row.risks.length > 0 && (
           <span
             className="flag"
@@ -111,7 +111,10 @@ export function ContactTable({
   timeZone,
   onSort,
   onOpen,
+  resetKey,
 }: {
+  /** Changes when the search, filters or sort change: the list starts at the top again. */
+  resetKey: string;
   rows: SummaryRow[];
   view: ContactsView;
   today: string;
@@ -136,6 +139,11 @@ export function ContactTable({
     useFlushSync: false,
   });
   const current = Math.min(active, Math.max(rows.length - 1, 0));
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActive(0);
+  }, [resetKey]);
 
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -180,14 +188,21 @@ export function ContactTable({
     <div className="table-scroll" ref={scrollRef}>
       <table
         className="ctable"
+        role="table"
         data-testid="contacts-table"
         aria-rowcount={rows.length + 1}
         aria-label={t('nav.contacts')}
       >
-        <thead>
-          <tr aria-rowindex={1}>
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
             {COLUMNS.map(([key, label]) => (
-              <th key={key} className={`c-${key}`} aria-sort={sortLabel(key)} scope="col">
+              <th
+                key={key}
+                role="columnheader"
+                className={`c-${key}`}
+                aria-sort={sortLabel(key)}
+                scope="col"
+              >
                 <button type="button" onClick={() => onSort(key)} data-testid={`sort-${key}`}>
                   {t(label)}
                   <span className="sort-arrow" aria-hidden="true">
@@ -205,6 +220,7 @@ export function ContactTable({
             return (
               <tr
                 key={item.key}
+                role="row"
                 data-index={item.index}
                 data-contact-id={row.contactId}
                 aria-rowindex={item.index + 2}

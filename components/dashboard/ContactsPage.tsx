@@ -175,6 +175,7 @@ export function ContactsPage({ route, go }: PageProps) {
             </div>
           ) : (
             <ContactTable
+              resetKey={JSON.stringify(viewToParams(view))}
               rows={rows}
               view={view}
               today={today}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { capitalize } from '@/lib/ui/dashboard-format';
 import { lostReasonName } from '@/lib/core';
 import { formatMoney } from '@/lib/i18n';
 import { TIERS } from '@/lib/model';
@@ -140,7 +141,7 @@ export function InsightsPage(_props: PageProps) {
                 testId="lost-by-reason"
                 items={lost.byReason.map((g) => ({
                   key: g.reason,
-                  label: lostReasonName(g.reason, locale),
+                  label: capitalize(lostReasonName(g.reason, locale)),
                   value: g.count,
                   text: `${g.count} · ${formatMoney(locale, g.revenueLost)}`,
                 }))}

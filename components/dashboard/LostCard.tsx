@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { capitalize } from '@/lib/ui/dashboard-format';
 import { lostReasonName } from '@/lib/core';
 import { LOST_REASONS, type Contact, type LostReason } from '@/lib/model';
 import type { FieldErrors } from '@/lib/ui/dashboard-form';
@@ -99,7 +100,7 @@ export function LostCard({
               >
                 {LOST_REASONS.map((r) => (
                   <option key={r} value={r}>
-                    {lostReasonName(r, locale)}
+                    {capitalize(lostReasonName(r, locale))}
                   </option>
                 ))}
               </select>

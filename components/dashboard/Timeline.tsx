@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { capitalize } from '@/lib/ui/dashboard-format';
 import { channelName } from '@/lib/core';
 import type { HistoryTable } from '@/lib/db';
 import { CHANNELS, type Channel } from '@/lib/model';
@@ -103,7 +104,7 @@ function RecordEditor({
             >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {channelName(c, locale)}
+                  {capitalize(channelName(c, locale))}
                 </option>
               ))}
             </select>
@@ -266,7 +267,7 @@ function EntryText({ entry, today }: { entry: TimelineEntry; today: string }) {
       return (
         <>
           <span className="what">
-            {channelName(r.channel, locale)} · {t(`dash.direction.${r.direction}`)}
+            {capitalize(channelName(r.channel, locale))} · {t(`dash.direction.${r.direction}`)}
             {!r.personal && <span className="pill muted-pill">{t('dash.notPersonal')}</span>}
             {r.source && r.source.site !== 'manual' && (
               <span className="pill muted-pill">{t(`dash.site.${r.source.site}`)}</span>
