@@ -83,7 +83,7 @@ function PersonFields({ person, added }: { person: Person; added?: Additions }) 
       mark(formatBirthday(locale, person.birthday), added?.birthday !== undefined),
     ]);
   return (
-    <>
+    <div className="io-person">
       <strong>{person.name}</strong>
       {rows.length > 0 && (
         <dl>
@@ -95,7 +95,7 @@ function PersonFields({ person, added }: { person: Person; added?: Additions }) 
           ))}
         </dl>
       )}
-    </>
+    </div>
   );
 }
 
@@ -112,7 +112,7 @@ function AddedOnly({ added }: { added: Additions }) {
       : []),
   ];
   return (
-    <ul className="io-issues">
+    <ul className="io-adds-list">
       {items.map((i) => (
         <li key={i} className="io-plus">
           + {i}
@@ -171,7 +171,7 @@ function SimilarCard(props: {
       data-testid="import-similar"
     >
       <div>
-        <div className="io-col-title muted">{t('io.merge.incoming')}</div>
+        <div className="io-col-title">{t('io.merge.incoming')}</div>
         <PersonFields person={row.draft} />
       </div>
       <fieldset>
@@ -229,14 +229,14 @@ export function ImportPreview(props: ImportPreviewProps) {
   const pending = outcome.pending.length;
   const nothing = !pending && outcome.added.length === 0 && outcome.merged.length === 0;
   const summary: [string, number, string][] = [
-    ['io-new', outcome.added.length, t('io.sum.new')],
-    ['io-merge', outcome.merged.length, t('io.sum.merge')],
-    ['io-unchanged', outcome.unchanged.length, t('io.sum.unchanged')],
-    ['io-similar', similar.length, t('io.sum.similar')],
-    ['io-errors', skipped + values, t('io.sum.errors')],
+    ['new', outcome.added.length, t('io.sum.new')],
+    ['merge', outcome.merged.length, t('io.sum.merge')],
+    ['unchanged', outcome.unchanged.length, t('io.sum.unchanged')],
+    ['similar', similar.length, t('io.sum.similar')],
+    ['errors', skipped + values, t('io.sum.errors')],
   ];
   if (outcome.combined.length)
-    summary.push(['io-combined', outcome.combined.length, t('io.sum.combined')]);
+    summary.push(['combined', outcome.combined.length, t('io.sum.combined')]);
 
   return (
     <section
@@ -262,7 +262,7 @@ export function ImportPreview(props: ImportPreviewProps) {
 
       <ul className="io-summary" data-testid="import-summary">
         {summary.map(([cls, n, label]) => (
-          <li key={cls} className={cls} data-testid={`sum-${cls.slice(3)}`}>
+          <li key={cls} className={`io-sum-${cls}`} data-testid={`sum-${cls}`}>
             <span className="io-figure">{formatNumber(locale, n)}</span>
             <span>{label}</span>
           </li>

@@ -292,3 +292,34 @@ test.describe('in English', () => {
     await expect(page.getByTestId('import-confirm')).toContainText('Import:');
   });
 });
+
+test('the preview as the docs show it (docs/import.png)', async ({ ext }) => {
+  await seed(ext, [
+    history({
+      contact: {
+        id: 'bernd',
+        name: 'Bernd Meier',
+        emails: ['bernd.meier@example.de'],
+        company: 'Acme Maschinenbau GmbH',
+        phones: ['+49 89 123456'],
+        notes: 'Kennt sich mit Förderanträgen aus.',
+      },
+    }),
+    history({
+      contact: { id: 'anna', name: 'Anna Schmitt', company: 'Schmidt, Meier & Partner mbB' },
+    }),
+  ]);
+  const page = await openImport(ext);
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await pick(page, fixture('linkedin/Connections.csv'));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('import-merge')).toHaveCount(1);
+  await expect(page.getByTestId('import-similar')).toHaveCount(1);
+  await page.getByTestId('import-similar').getByLabel('Zusammenführen mit Anna Schmitt').check();
+  const box = (await page.locator('.io-actions').boundingBox())!;
+  await page.screenshot({
+    path: 'docs/import.png',
+    clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 12) },
+  });
+});
