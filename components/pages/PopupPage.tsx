@@ -15,7 +15,13 @@ import { ValidationError, describeIssues, type Settings } from '@/lib/model';
 import { completeItem, snoozeDays, snoozeItem, type Undo } from '@/lib/ui/agenda-actions';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
-import { useAgenda, useContactSearch, useUpcoming } from '@/lib/ui/popup';
+import {
+  sortAgenda,
+  useAgenda,
+  useContactSearch,
+  useUpcoming,
+  type AgendaView,
+} from '@/lib/ui/popup';
 import { parseWhen } from '@/lib/ui/when';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
@@ -48,11 +54,19 @@ interface SidePanelApi {
   open(o: { windowId: number }): Promise<void>;
 }
 
-function Today({ settings }: { settings: Settings }) {
+function Today({
+  settings,
+  agenda,
+  limit,
+  setLimit,
+}: {
+  settings: Settings;
+  agenda: AgendaView | undefined;
+  limit: number;
+  setLimit(n: number): void;
+}) {
   const { t, locale } = useI18n();
   const tz = settings.timeZone;
-  const [limit, setLimit] = useState(PAGE);
-  const agenda = useAgenda(limit, locale);
   const today = todayIn(new Date(), tz);
   const upcoming = useUpcoming(today);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -172,7 +186,7 @@ function Today({ settings }: { settings: Settings }) {
   };
 
   const stale = agenda && agenda.day !== today;
-  const rows = agenda?.rows ?? [];
+  const rows = useMemo(() => sortAgenda(agenda?.rows ?? [], locale), [agenda, locale]);
 
   return (
     <main className="popup" onKeyDown={onListKey}>
@@ -331,11 +345,14 @@ function Today({ settings }: { settings: Settings }) {
 
 export function PopupPage() {
   useForwardDataChanges();
+  // Settings and the agenda load side by side: the popup is usable as soon as both are there.
   const settings = useSettings();
+  const [limit, setLimit] = useState(PAGE);
+  const agenda = useAgenda(limit);
   if (!settings) return null;
   return (
     <I18nProvider locale={settings.locale}>
-      <Today settings={settings} />
+      <Today settings={settings} agenda={agenda} limit={limit} setLimit={setLimit} />
     </I18nProvider>
   );
 }

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 
 const action = () =>
-  browser.action ??
-  (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 /** The toolbar badge: how many touches are pressing today (empty when none). */
 export async function showBadgeCount(count: number): Promise<void> {

@@ -2,7 +2,14 @@
 // synchronously when the worker starts (MV3 wakes it for events); nothing that matters lives only in
 // memory (tab contexts are in storage.session, data in IndexedDB).
 import { browser, type Browser } from 'wxt/browser';
-import { getDb, getSettings, requestPersistentStorage } from '../db';
+import {
+  AGENDA_COUNTS_KEY,
+  getDb,
+  getMeta,
+  getSettings,
+  requestPersistentStorage,
+  type AgendaCounts,
+} from '../db';
 import {
   RuntimeMessageSchema,
   parseMessage,
@@ -15,6 +22,7 @@ import { handlePanelRequest } from './actions';
 import { showBadgeCount, showBadgeText } from './badge';
 import { createMenus, onMenuClick } from './menus';
 import {
+  nextReminderAt,
   REMINDER_ALARM,
   REMINDER_NOTIFICATION,
   openToday,
@@ -28,6 +36,7 @@ import { clearTabContext, getTabContext, lastContextTab, setTabContext } from '.
 import { buildPanelView } from './view';
 
 const REFRESH_ALARM = 'kundennah-refresh';
+const MIDNIGHT_ALARM = 'kundennah-midnight';
 
 export function startBackground(deps: { now?: () => Date } = {}): void {
   const now = deps.now ?? (() => new Date());
@@ -70,7 +79,8 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
 
   async function updateBadge(): Promise<void> {
     try {
-      await showBadgeCount(await db().agenda.count());
+      const counts = (await getMeta<AgendaCounts>(db(), AGENDA_COUNTS_KEY)) ?? {};
+      await showBadgeCount(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0));
     } catch (e) {
       console.warn('Kundennah: badge not updated', e);
     }
@@ -192,14 +202,26 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   // Every wake-up checks that the derived rows are today's (cheap when they are); the alarm catches
   // midnight while the browser is open.
   void deriver.ensureFresh().then(updateBadge);
+  // A new day starts a new agenda (and the badge with it) at the user's midnight.
+  const armMidnight = async () => {
+    const s = await settings();
+    await browser.alarms.create(MIDNIGHT_ALARM, {
+      when: nextReminderAt('00:00', now(), s.timeZone) + 1000,
+    });
+  };
+  void armMidnight();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void deriver.ensureFresh().then(updateBadge);
+    if (alarm.name === MIDNIGHT_ALARM)
+      void deriver.ensureFresh().then(updateBadge).then(armMidnight);
     if (alarm.name === REMINDER_ALARM)
       void (async () => {
         await deriver.ensureFresh();
         const s = await settings();
         const rows = await db().agenda.orderBy('rank').limit(3).toArray();
-        await showReminder(rows, await db().agenda.count(), s.locale);
+        const counts = (await getMeta<AgendaCounts>(db(), AGENDA_COUNTS_KEY)) ?? {};
+        const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+        await showReminder(rows, total, s.locale);
         await scheduleReminder(s, now());
       })();
   });

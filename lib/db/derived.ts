@@ -191,6 +191,16 @@ export async function tierInputs(db: KundennahDB): Promise<ContactHistory[]> {
   return [...byId.values()];
 }
 
+export type AgendaCounts = Partial<Record<Candidate['kind'], number>>;
+
+/** Agenda items per kind, kept next to the rows (counting an index reads it all: too slow). */
+export const AGENDA_COUNTS_KEY = 'agendaCounts';
+
+function countKinds(rows: AgendaRow[], into: AgendaCounts = {}, sign = 1): AgendaCounts {
+  for (const r of rows) into[r.kind] = (into[r.kind] ?? 0) + sign;
+  return into;
+}
+
 async function writeRows(
   db: KundennahDB,
   contactIds: string[],
@@ -199,16 +209,27 @@ async function writeRows(
   replaceAll: boolean,
 ): Promise<void> {
   await guardWrite(() =>
-    db.transaction('rw', [db.summaries, db.agenda], async () => {
+    db.transaction('rw', [db.summaries, db.agenda, db.meta], async () => {
+      let counts: AgendaCounts;
       if (replaceAll) {
         await db.summaries.clear();
         await db.agenda.clear();
+        counts = countKinds(agenda);
       } else {
+        const removed = await db.agenda.where('contactId').anyOf(contactIds).toArray();
+        const stored = (await db.meta.get(AGENDA_COUNTS_KEY))?.value as AgendaCounts | undefined;
+        counts = stored
+          ? countKinds(agenda, countKinds(removed, { ...stored }, -1))
+          : countKinds([
+              ...(await db.agenda.toArray()).filter((r) => !contactIds.includes(r.contactId)),
+              ...agenda,
+            ]);
         await db.summaries.bulkDelete(contactIds);
-        await db.agenda.where('contactId').anyOf(contactIds).delete();
+        await db.agenda.bulkDelete(removed.map((r) => r.id));
       }
       await db.summaries.bulkPut(summaries);
       await db.agenda.bulkPut(agenda);
+      await db.meta.put({ key: AGENDA_COUNTS_KEY, value: counts });
     }),
   );
 }

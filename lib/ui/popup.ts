@@ -3,7 +3,15 @@
 // day, and find-as-you-type over the indexed words of every contact.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SUGGESTION_KINDS, compareAgendaEntries, foldText, type SuggestionKind } from '../core';
-import { getDb, getMeta, type AgendaRow, type DerivedState, type SummaryRow } from '../db';
+import {
+  AGENDA_COUNTS_KEY,
+  getDb,
+  getMeta,
+  type AgendaCounts,
+  type AgendaRow,
+  type DerivedState,
+  type SummaryRow,
+} from '../db';
 
 export interface AgendaView {
   rows: AgendaRow[];
@@ -13,10 +21,12 @@ export interface AgendaView {
   day: string | undefined;
 }
 
-/** The first `limit` items of today's agenda (more when the last rank group is larger). */
-export async function loadAgenda(limit: number, locale: string): Promise<AgendaView> {
+/** The first `limit` items of today's agenda (more when the last rank group is larger), unsorted
+ * within a rank: `sortAgenda` puts them in the exact order once the locale is known. */
+export async function loadAgenda(limit: number): Promise<AgendaView> {
   const db = getDb();
   return db.transaction('r', [db.agenda, db.meta], async () => {
+    const stored = await getMeta<AgendaCounts>(db, AGENDA_COUNTS_KEY);
     let rows = await db.agenda.orderBy('rank').limit(limit).toArray();
     const last = rows.at(-1);
     if (last && rows.length === limit) {
@@ -25,20 +35,24 @@ export async function loadAgenda(limit: number, locale: string): Promise<AgendaV
       const seen = new Set(rows.map((r) => r.id));
       rows = [...rows, ...tail.filter((r) => !seen.has(r.id))];
     }
-    rows.sort(compareAgendaEntries(locale));
-    const counts = Object.fromEntries(
-      await Promise.all(
-        SUGGESTION_KINDS.map(async (k) => [k, await db.agenda.where('kind').equals(k).count()]),
-      ),
-    ) as Record<SuggestionKind, number>;
+    // Counts are kept by the background next to the rows (counting an index reads all of it).
+    const counts = Object.fromEntries(SUGGESTION_KINDS.map((k) => [k, stored?.[k] ?? 0])) as Record<
+      SuggestionKind,
+      number
+    >;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const state = await getMeta<DerivedState>(db, 'derived');
     return { rows, total, counts, day: state?.day };
   });
 }
 
-export function useAgenda(limit: number, locale: string): AgendaView | undefined {
-  return useLiveQuery(() => loadAgenda(limit, locale), [limit, locale]);
+export function useAgenda(limit: number): AgendaView | undefined {
+  return useLiveQuery(() => loadAgenda(limit), [limit]);
+}
+
+/** The agenda order of PRODUCT.md (names compared in the user's language). */
+export function sortAgenda(rows: AgendaRow[], locale: string): AgendaRow[] {
+  return [...rows].sort(compareAgendaEntries(locale));
 }
 
 /** The next touches after today, for a day with nothing due. */

@@ -21,6 +21,8 @@ export interface LaunchOptions {
   locale?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** Use (and keep) this profile directory instead of a fresh temporary one. */
+  profileDir?: string;
 }
 
 export interface Extension {
@@ -30,6 +32,11 @@ export interface Extension {
   sw(): Promise<Worker>;
   /** Errors seen in the console of the service worker or an extension page. */
   errors: string[];
+  /**
+   * Stop the service worker as the browser does after idling (MV3); the next event starts a fresh
+   * one. Resolves once the old one has really gone (its memory is checked).
+   */
+  stopServiceWorker(): Promise<void>;
   url(path: string): string;
   openPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -38,7 +45,7 @@ export interface Extension {
 export async function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error('Build the extension first: npm run build');
-  const profile = mkdtempSync(join(tmpdir(), 'kn-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kn-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -90,11 +97,34 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     return worker;
   };
 
+  // Playwright keeps DevTools attached, so the worker never idles out here: stop it the way a
+  // developer would, from chrome://serviceworker-internals.
+  const stopServiceWorker = async () => {
+    const worker = await sw();
+    await worker.evaluate(() => {
+      (globalThis as unknown as { __knAlive?: boolean }).__knAlive = true;
+    });
+    const page = await context.newPage();
+    await page.goto('chrome://serviceworker-internals/');
+    await page.getByRole('button', { name: 'Stop' }).first().click();
+    await expect(page.locator('body')).toContainText('Running Status: STOPPED');
+    await page.close();
+    const fresh = await sw();
+    await expect
+      .poll(() =>
+        fresh
+          .evaluate(() => (globalThis as unknown as { __knAlive?: boolean }).__knAlive ?? false)
+          .catch(() => true),
+      )
+      .toBe(false);
+  };
+
   return {
     context,
     extensionId,
     sw,
     errors,
+    stopServiceWorker,
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async openPage(path) {
       const page = await context.newPage();
@@ -103,7 +133,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

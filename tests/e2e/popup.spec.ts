@@ -143,17 +143,6 @@ async function popup(ext: Extension): Promise<Page> {
   return page;
 }
 
-async function stopServiceWorker(ext: Extension, page: Page): Promise<void> {
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await expect
-    .poll(() => ext.context.serviceWorkers().length)
-    .toBe(0)
-    .catch(() => undefined);
-}
-
 test('shows today’s agenda grouped and in the order of the rules', async ({ ext }) => {
   await seed(ext, book());
   const page = await popup(ext);
@@ -218,11 +207,11 @@ test('every action persists, undo restores it, and the badge follows', async ({ 
 test('the service worker stopped between actions loses nothing', async ({ ext }) => {
   await seed(ext, book());
   const page = await popup(ext);
-  await stopServiceWorker(ext, page);
+  await ext.stopServiceWorker();
   await page.locator('[data-contact="hofmann"]').getByTestId('item-done').click();
   await expect(page.locator('[data-contact="hofmann"]')).toHaveCount(0);
   await expect.poll(() => badge(ext)).toBe('4');
-  await stopServiceWorker(ext, page);
+  await ext.stopServiceWorker();
   await page.locator('[data-contact="kuehn"]').getByTestId('item-done').click();
   await expect(page.locator('[data-contact="kuehn"]')).toHaveCount(0);
   await expect.poll(() => badge(ext)).toBe('3');

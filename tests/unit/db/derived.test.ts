@@ -12,6 +12,7 @@ import {
   setSettings,
   getSettings,
   type DataChange,
+  AGENDA_COUNTS_KEY,
 } from '@/lib/db';
 import { createDeriver } from '@/lib/background/deriver';
 import { generateDemoData } from '@/lib/demo';
@@ -147,6 +148,42 @@ describe('the deriver keeps summaries and agenda in step', () => {
     await d.idle();
     expect((await db.summaries.get(small.id))?.tier).toBe('A');
     expect((await db.summaries.get(big.id))?.tier).toBe('B');
+  });
+
+  it('keeps the per-kind counts equal to the rows through every change', async () => {
+    await putHistories(db, generateDemoData({ now }));
+    const { d } = deriver();
+    await d.ensureFresh();
+    const counted = async () => {
+      const rows = await db.agenda.toArray();
+      const byKind: Record<string, number> = {};
+      for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+      return byKind;
+    };
+    const stored = async () =>
+      Object.fromEntries(
+        Object.entries(
+          (await db.meta.get(AGENDA_COUNTS_KEY))?.value as Record<string, number>,
+        ).filter(([, n]) => n > 0),
+      );
+    expect(await stored()).toEqual(await counted());
+    for (const row of (await db.agenda.toArray()).slice(0, 5)) {
+      await logInteraction(db, {
+        contactId: row.contactId,
+        at: now.toISOString(),
+        channel: 'phone',
+        direction: 'out',
+        personal: true,
+      });
+      await saveRecord(db, 'purchases', {
+        contactId: row.contactId,
+        at: '2026-11-01',
+        amount: 100,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    await d.idle();
+    expect(await stored()).toEqual(await counted());
   });
 
   it('a deleted contact leaves no rows behind', async () => {
