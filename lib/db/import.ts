@@ -119,9 +119,10 @@ function variants(t: string): string[] {
 /**
  * Keys under which a name is filed (`file`) and looked up (`query`), so that every pair that
  * `similarNames` accepts shares a key, and few other pairs do. That rule needs the last names to
- * agree: the two last names within one edit (L), or one's last name among the other's later names
- * (N/LL); or the same names in another order (S), or the same letters joined (J: "Hans-Peter" =
- * "Hanspeter"). The company is part of every key: only people at one company are compared.
+ * agree: the two last names equal or within one edit (T, through `lastNames` below), or one's last
+ * name among the other's middle names (N / T); or the same names in another order (S), or the same
+ * letters joined (J: "Hans-Peter" = "Hanspeter"). The company is part of every key: only people at
+ * one company are compared.
  */
 function nameKeys(company: string, tokens: string[], side: 'file' | 'query'): string[] {
   const keys: string[] = [
@@ -130,15 +131,13 @@ function nameKeys(company: string, tokens: string[], side: 'file' | 'query'): st
   ];
   if (tokens.length < 2) return keys;
   const last = tokens[tokens.length - 1] as string;
-  for (const v of variants(last)) keys.push(`${company}\u0000L${v}`);
-  // Middle names: "Anna Maria Schmidt" is also filed under "Maria" as a later name.
   const middle = tokens.slice(1, -1);
   if (side === 'file') {
-    keys.push(`${company}\u0000LL${last}`);
+    keys.push(`${company}\u0000T${last}`);
     for (const t of middle) keys.push(`${company}\u0000N${t}`);
   } else {
     keys.push(`${company}\u0000N${last}`);
-    for (const t of middle) keys.push(`${company}\u0000LL${t}`);
+    for (const t of middle) keys.push(`${company}\u0000T${t}`);
   }
   return keys;
 }
@@ -165,6 +164,10 @@ class PeopleIndex {
   readonly byEmail = new Map<string, string>();
   readonly byProfile = new Map<string, string>();
   private readonly byName = new Map<string, Indexed[]>();
+  /** Per company and one-letter deletion (or the word itself): the last names filed under it. Two
+   * levels, so that a draft visits each person with a matching last name once, not once per
+   * shared variant. */
+  private readonly lastNames = new Map<string, Set<string>>();
 
   add(
     id: string,
@@ -187,14 +190,29 @@ class PeopleIndex {
       if (list) list.push(entry);
       else this.byName.set(k, [entry]);
     }
+    if (key.tokens.length < 2) return;
+    const last = key.tokens[key.tokens.length - 1] as string;
+    for (const v of variants(last)) {
+      const k = `${key.company}\u0000${v}`;
+      const set = this.lastNames.get(k);
+      if (set) set.add(last);
+      else this.lastNames.set(k, new Set([last]));
+    }
   }
 
   /** People with a very similar name at the same company (lib/core `similarNames`). */
   similar(key: NameKey): Indexed[] {
     if (key.company === '' || key.tokens.length === 0) return [];
+    const keys = new Set(nameKeys(key.company, key.tokens, 'query'));
+    if (key.tokens.length >= 2) {
+      const last = key.tokens[key.tokens.length - 1] as string;
+      for (const v of variants(last))
+        for (const l of this.lastNames.get(`${key.company}\u0000${v}`) ?? [])
+          keys.add(`${key.company}\u0000T${l}`);
+    }
     const seen = new Set<string>();
     const out: Indexed[] = [];
-    for (const k of new Set(nameKeys(key.company, key.tokens, 'query')))
+    for (const k of keys)
       for (const e of this.byName.get(k) ?? []) {
         if (seen.has(e.id)) continue;
         seen.add(e.id);

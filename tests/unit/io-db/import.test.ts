@@ -24,6 +24,7 @@ import {
 import { parseContactsFile } from '@/lib/io';
 import { ContactSchema, type Contact, type ContactDraft, type ContactHistory } from '@/lib/model';
 import { compact } from '@/lib/db/repo';
+import { findDraftDuplicates } from '@/lib/core';
 import fc from 'fast-check';
 import { draftArb, emailArb, phoneArb, profileUrlArb, trickyText } from '../io/arbitraries';
 import { fixtureBytes } from '../io/fixtures';
@@ -160,6 +161,79 @@ describe('planning an import', () => {
     const merged = resolveImport(p, { 1: first });
     expect(merged.added).toHaveLength(1);
     expect(resolveImport(p, { 1: 'new' }).added).toHaveLength(2);
+  });
+});
+
+describe('finding look-alikes through the index', () => {
+  // Names built from words that are typos, initials, transliterations and reorderings of each other.
+  const WORDS = [
+    'Anna',
+    'Ana',
+    'Anne',
+    'A.',
+    'Hans-Peter',
+    'Hanspeter',
+    'Hans',
+    'Peter',
+    'Müller',
+    'Mueller',
+    'Muller',
+    'Müllers',
+    'Schmidt',
+    'Schmitt',
+    'Schmid',
+    'Maria',
+    'Dr.',
+    'Katharina',
+    'Katharine',
+    'Becker',
+    'Bäcker',
+    'Thomas',
+    'T.',
+    'Weiß',
+    'Weiss',
+    'Weis',
+    'van',
+    'Berg',
+  ];
+  const COMPANIES = ['Acme GmbH', 'ACME', 'Acme AG', 'Beta KG', 'Gamma', ''];
+  const nameArb = fc
+    .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 })
+    .chain((words) =>
+      fc
+        .boolean()
+        .map((comma) =>
+          comma && words.length > 1
+            ? `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`
+            : words.join(' '),
+        ),
+    );
+  const personArb = fc.record({ name: nameArb, company: fc.constantFrom(...COMPANIES) });
+
+  it('finds exactly the people lib/core calls similar, in the store and earlier in the file', () => {
+    fc.assert(
+      fc.property(
+        fc.array(personArb, { maxLength: 25 }),
+        fc.array(personArb, { minLength: 1, maxLength: 12 }),
+        (stored, incoming) => {
+          const existing = stored.map((p, i) => contact(`s${i}`, p));
+          const drafts: ContactDraft[] = incoming.map((p) => ({ ...p, emails: [] }));
+          const plan = planImport(drafts, existing, now, { newId: ids });
+          const earlier: Contact[] = [];
+          plan.rows.forEach((row, i) => {
+            const expected = findDraftDuplicates(drafts[i]!, [...existing, ...earlier])
+              .filter((m) => m.reasons.includes('name-company'))
+              .map((m) => m.contactId)
+              .sort();
+            const found =
+              row.kind === 'similar' ? row.candidates.map((c) => c.contactId).sort() : [];
+            expect(found).toEqual(expected);
+            if (row.kind === 'new' || row.kind === 'similar') earlier.push(plan.fresh.get(row.id)!);
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
 
