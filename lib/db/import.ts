@@ -94,10 +94,19 @@ export interface PlanOptions {
 
 const emailKey = (e: string) => e.trim().toLowerCase();
 
+// Parsing a URL is the dearest step per value; one import asks about each URL up to three times.
+const profileKeys = new Map<string, string | null>();
+
 /** Canonical XING/LinkedIn profile, lower-case; null for websites (a shared site is no match). */
 function profileKey(url: string): string | null {
-  const c = canonicalProfileUrl(url);
-  return c ? c.toLowerCase() : null;
+  let k = profileKeys.get(url);
+  if (k === undefined) {
+    const c = canonicalProfileUrl(url);
+    k = c ? c.toLowerCase() : null;
+    if (profileKeys.size > 50_000) profileKeys.clear();
+    profileKeys.set(url, k);
+  }
+  return k;
 }
 
 /** Phone numbers compare by their digits, "0049" read as "+49" (as lib/core's merge does). */
@@ -140,6 +149,21 @@ function nameKeys(company: string, tokens: string[], side: 'file' | 'query'): st
     for (const t of middle) keys.push(`${company}\u0000T${t}`);
   }
   return keys;
+}
+
+/**
+ * A cheap necessary condition for lib/core's `similarNames` on two names of two words each (most
+ * names): they can only be similar when the first names start alike or are both long enough for a
+ * typo, or when the names are the same words swapped or joined. Namesakes by last name at a big
+ * company are mostly ruled out here without building strings. The property test in
+ * tests/unit/io-db/import.test.ts holds the index, this filter included, to lib/core's rule.
+ */
+function mayBeSimilar(a: string[], b: string[]): boolean {
+  if (a.length !== 2 || b.length !== 2) return true;
+  const [af, al] = a as [string, string];
+  const [bf, bl] = b as [string, string];
+  if (af[0] === bf[0] || (af.length >= 5 && bf.length >= 5)) return true;
+  return (af === bl && al === bf) || af + al === bf + bl;
 }
 
 interface Indexed {
@@ -216,7 +240,7 @@ class PeopleIndex {
       for (const e of this.byName.get(k) ?? []) {
         if (seen.has(e.id)) continue;
         seen.add(e.id);
-        if (similarNames(key.tokens, e.tokens)) out.push(e);
+        if (mayBeSimilar(key.tokens, e.tokens) && similarNames(key.tokens, e.tokens)) out.push(e);
       }
     return out;
   }
