@@ -33,6 +33,7 @@ export interface Steps {
   contacts: number;
   added: number;
   merged: number;
+  unchanged: number;
   similar: number;
 }
 
@@ -76,6 +77,7 @@ async function importFile(db: KundennahDB, kind: Kind): Promise<Steps> {
     contacts: parsed.contacts.length,
     added: outcome.added.length,
     merged: outcome.merged.length,
+    unchanged: outcome.unchanged.length,
     similar,
   };
 }
