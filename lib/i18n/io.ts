@@ -123,7 +123,8 @@ export const en = {
   'io.export.delimiter': 'Separator',
   'io.export.semicolon': 'semicolon (German Excel)',
   'io.export.comma': 'comma',
-  'io.export.done': '{count} contacts saved as {file}.',
+  'io.export.done.one': '{count} contact saved as {file}.',
+  'io.export.done.other': '{count} contacts saved as {file}.',
 
   // Backup
   'io.backup.heading': 'Backup',
@@ -167,7 +168,8 @@ export const en = {
   'io.restore.safety': 'First download a backup of the current data',
   'io.restore.confirm': 'Restore now',
   'io.restore.working': 'Restoring…',
-  'io.restore.done': 'Backup restored: {count} records written.',
+  'io.restore.done.one': 'Backup restored: {count} record written.',
+  'io.restore.done.other': 'Backup restored: {count} records written.',
   'io.restore.refused': '{name} cannot be restored. Nothing was changed.',
   'io.restore.ignored': 'Left out (from a newer version of Kundennah): {tables}.',
   'io.restore.failed': 'The restore failed; nothing was changed. {message}',
@@ -344,7 +346,8 @@ export const de: Record<keyof typeof en, string> = {
   'io.export.delimiter': 'Trennzeichen',
   'io.export.semicolon': 'Semikolon (deutsches Excel)',
   'io.export.comma': 'Komma',
-  'io.export.done': '{count} Kontakte gespeichert als {file}.',
+  'io.export.done.one': '{count} Kontakt gespeichert als {file}.',
+  'io.export.done.other': '{count} Kontakte gespeichert als {file}.',
 
   'io.backup.heading': 'Sicherung',
   'io.backup.why':
@@ -387,7 +390,8 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.safety': 'Vorher die aktuellen Daten sichern (Download)',
   'io.restore.confirm': 'Jetzt wiederherstellen',
   'io.restore.working': 'Wird wiederhergestellt …',
-  'io.restore.done': 'Sicherung wiederhergestellt: {count} Einträge geschrieben.',
+  'io.restore.done.one': 'Sicherung wiederhergestellt: {count} Eintrag geschrieben.',
+  'io.restore.done.other': 'Sicherung wiederhergestellt: {count} Einträge geschrieben.',
   'io.restore.refused': '{name} lässt sich nicht wiederherstellen. Es wurde nichts verändert.',
   'io.restore.ignored': 'Ausgelassen (aus einer neueren Kundennah-Version): {tables}.',
   'io.restore.failed':

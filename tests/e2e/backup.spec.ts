@@ -272,3 +272,34 @@ test('30 days after the last LinkedIn import, a fresh export is suggested', asyn
   await expect(page.getByTestId('import-page')).toBeVisible();
   await expect(page.getByTestId('reimport-reminder')).toHaveCount(0);
 });
+
+test('exports chosen contacts as vCard 4.0 and all of them as CSV for German Excel', async ({
+  ext,
+}) => {
+  await seed(ext, [anna, bert, history({ contact: { id: 'zoe', name: 'Zoë Weiß' } })]);
+  const page = await openImport(ext);
+  const panel = page.getByTestId('export-panel');
+  await expect(panel.getByLabel('Alle Kontakte (3)')).toBeChecked();
+  await panel.getByLabel('Ausgewählte Kontakte (0)').check();
+  await panel.getByRole('searchbox').fill('vogel');
+  await panel.getByRole('checkbox', { name: /Bert Vogel/ }).check();
+  await expect(panel.getByLabel('Ausgewählte Kontakte (1)')).toBeChecked();
+  const vcf = await download(page, () =>
+    panel.getByRole('button', { name: 'vCard herunterladen (.vcf)' }).click(),
+  );
+  expect(vcf.name).toMatch(/\.vcf$/);
+  expect(vcf.text).toContain('BEGIN:VCARD\r\nVERSION:4.0\r\n');
+  expect(vcf.text).toContain('FN:Bert Vogel');
+  expect(vcf.text).toContain('EMAIL:bert@vogel.de');
+  expect(vcf.text).not.toContain('Anna');
+  await expect(panel).toContainText('1 Kontakt gespeichert als');
+
+  await panel.getByLabel('Alle Kontakte (3)').check();
+  await expect(panel.getByLabel('Trennzeichen')).toHaveValue(';');
+  const csv = await download(page, () =>
+    panel.getByRole('button', { name: 'CSV herunterladen' }).click(),
+  );
+  expect(csv.text.startsWith('\ufeffName;Firma;Position;Geburtstag;E-Mail 1')).toBe(true);
+  expect(csv.text).toContain('Anna Schröder;Schröder Bau;');
+  expect(csv.text).toContain('Zoë Weiß');
+});
