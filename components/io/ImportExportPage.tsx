@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { getDb } from '@/lib/db';
 import type { ImportBatchRecord, UndoReport } from '@/lib/db/import';
 import { useImportFlow } from '@/lib/ui/io-import';
@@ -61,6 +61,8 @@ function UndoControl(props: {
           type="button"
           className="danger"
           disabled={busy}
+          // The question replaces the button that asked it: the answer gets the focus.
+          autoFocus
           data-testid="import-undo-confirm"
           onClick={() => {
             setBusy(true);
@@ -82,6 +84,23 @@ function UndoControl(props: {
           {t('common.cancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A status box that takes the focus when it appears (the button that led to it is gone). */
+function Announce(props: { className: string; testId: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div
+      ref={box}
+      tabIndex={-1}
+      className={props.className}
+      role="status"
+      data-testid={props.testId}
+    >
+      {props.children}
     </div>
   );
 }
@@ -245,7 +264,7 @@ export function ImportExportPage({ route }: PageProps) {
           </p>
         )}
         {s.step === 'done' && (
-          <div className="io-note ok" role="status" data-testid="import-done">
+          <Announce className="io-note ok" testId="import-done">
             <p>
               <strong>
                 {t('io.done', {
@@ -261,7 +280,7 @@ export function ImportExportPage({ route }: PageProps) {
                 {t('io.file.other')}
               </button>
             </div>
-          </div>
+          </Announce>
         )}
         {flow.error && (
           <p className="io-note error" role="alert" data-testid="import-error">

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   Additions,
   ImportOutcome,
@@ -224,6 +224,9 @@ export function ImportPreview(props: ImportPreviewProps) {
   const skipped =
     issues.filter((e) => ISSUE_EFFECT[e.code] === 'row').length + outcome.invalid.length;
   const values = issues.filter((e) => ISSUE_EFFECT[e.code] === 'value').length;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The file button that had focus is gone: keyboard and screen-reader users land on the preview.
+  useEffect(() => heading.current?.focus(), []);
   const [similarShown, moreSimilar] = useMore(25);
   const [mergedShown, moreMerged] = useMore(20);
   const pending = outcome.pending.length;
@@ -245,7 +248,9 @@ export function ImportPreview(props: ImportPreviewProps) {
       data-testid="import-preview"
     >
       <div>
-        <h3 id="io-preview-heading">{t('io.preview.heading', { name: props.fileName })}</h3>
+        <h3 id="io-preview-heading" ref={heading} tabIndex={-1}>
+          {t('io.preview.heading', { name: props.fileName })}
+        </h3>
         <p className="muted">
           {t('io.preview.detected', {
             format: t(`io.format.${result.format}`),

@@ -323,3 +323,29 @@ test('the preview as the docs show it (docs/import.png)', async ({ ext }) => {
     clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 12) },
   });
 });
+
+test('the whole import works with the keyboard', async ({ ext }) => {
+  const page = await openImport(ext);
+  const choose = page.getByTestId('import-drop').getByRole('button', { name: 'Datei auswählen …' });
+  await choose.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(fixture('vcard/contacts-40.vcf'));
+  // The preview takes the focus; Tab reaches the status choice and, further on, the import button.
+  await expect(page.getByRole('heading', { name: 'Vorschau: contacts-40.vcf' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Neue Kontakte sind')).toBeFocused();
+  const confirm = page.getByTestId('import-confirm');
+  for (let i = 0; i < 10 && !(await confirm.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-done')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('import-undo')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-undo-confirm')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-undone')).toBeVisible();
+  expect(await rows(page, 'contacts')).toEqual([]);
+});
