@@ -85,8 +85,14 @@ export interface BackupReminderState {
 }
 
 /**
- * Everything the BackupReminder needs. Usage (popup, dashboard, import page):
- * `const r = useBackupReminder(); r?.due && <BackupReminder {...reminderProps(r)} />`.
+ * Everything the BackupReminder needs. Usage (popup, dashboard):
+ * ```tsx
+ * const r = useBackupReminder();
+ * {r?.due && (
+ *   <BackupReminder daysSinceBackup={r.daysSinceBackup} busy={r.busy} savedFile={r.lastFile}
+ *     compact onBackup={r.backupNow} />
+ * )}
+ * ```
  */
 export function useBackupReminder(): BackupReminderState | undefined {
   const status = useBackupStatus();
