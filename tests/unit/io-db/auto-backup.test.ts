@@ -11,6 +11,7 @@ import {
   type BackupFile,
 } from '@/lib/background/auto-backup';
 import { parseBackup } from '@/lib/io';
+import { setAutoBackup } from '@/lib/ui/io';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -144,5 +145,32 @@ describe('the browser side', () => {
     expect(alarm.periodInMinutes).toBeGreaterThanOrEqual(60);
     await fakeBrowser.alarms.onAlarm.trigger(alarm);
     await vi.waitFor(() => expect(r.files).toHaveLength(1));
+  });
+});
+
+describe('turning it on from the import page', () => {
+  it('asks for the downloads permission on the click and stays off when refused', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValueOnce(false);
+    expect(await setAutoBackup(true, db)).toBe(false);
+    expect(request).toHaveBeenCalledWith({ permissions: ['downloads'] });
+    expect((await getBackupStatus(db)).autoBackup).toBe(false);
+  });
+
+  it('is on once the browser grants it, and off again without asking', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValueOnce(true);
+    expect(await setAutoBackup(true, db)).toBe(true);
+    expect((await getBackupStatus(db)).autoBackup).toBe(true);
+    request.mockClear();
+    expect(await setAutoBackup(false, db)).toBe(true);
+    expect(request).not.toHaveBeenCalled();
+    expect((await getBackupStatus(db)).autoBackup).toBe(false);
+  });
+
+  it('stays off when the manifest does not list the permission (the browser throws)', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValueOnce(
+      new Error('Only permissions specified in the manifest may be requested.'),
+    );
+    expect(await setAutoBackup(true, db)).toBe(false);
+    expect((await getBackupStatus(db)).autoBackup).toBe(false);
   });
 });
