@@ -11,12 +11,13 @@ import {
   saveRecord,
   updateContact,
   deleteContact,
+  findSimilarContacts,
   type KundennahDB,
 } from '../db';
 import { ValidationError, describeIssues, type Channel, type ContactHistory } from '../model';
 import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
 import type { PageContext } from '../sites/schema';
-import { dayIn, findDraftDuplicates, todayIn } from '../core';
+import { dayIn, todayIn } from '../core';
 
 type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;
 
@@ -109,16 +110,13 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
         // Never a silent duplicate (PRODUCT.md): an e-mail or profile match is always refused (by
         // createContact); a similar name at the same company only until the user says "new person".
         if (!request.force) {
-          const similar = findDraftDuplicates(
-            {
-              name: p.name,
-              emails: p.email ? [p.email] : [],
-              profileUrls: p.profileUrl ? [p.profileUrl] : [],
-              company: p.company,
-            },
-            await db.contacts.toArray(),
-          );
-          if (similar.length) throw new DuplicateContactError(similar.map((m) => m.contactId));
+          const similar = await findSimilarContacts(db, {
+            name: p.name,
+            emails: p.email ? [p.email] : [],
+            profileUrls: p.profileUrl ? [p.profileUrl] : [],
+            company: p.company,
+          });
+          if (similar.length) throw new DuplicateContactError(similar.map((m) => m.contact.id));
         }
         const contact = await createContact(
           db,

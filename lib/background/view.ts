@@ -2,13 +2,19 @@
 // contacts they might be. Built in the background (the only place with the database for the panel).
 import {
   computeTiers,
-  findDraftDuplicates,
   lastPersonalContact,
   reliabilityRecord,
   riskReasons,
   suggestNextTouch,
 } from '../core';
-import { findByEmail, findByProfileUrl, getHistory, tierInputs, type KundennahDB } from '../db';
+import {
+  findByEmail,
+  findByProfileUrl,
+  findSimilarContacts,
+  getHistory,
+  tierInputs,
+  type KundennahDB,
+} from '../db';
 import type { ContactCard, PanelPerson, PanelView } from '../messaging';
 import type { Contact, Settings } from '../model';
 import { loggedTodayIn } from './actions';
@@ -78,7 +84,6 @@ export async function buildPanelView(
 ): Promise<PanelView> {
   const context = tab?.context ?? null;
   const people: PanelPerson[] = [];
-  let everyone: Contact[] | undefined;
   for (const fromPage of context?.people ?? []) {
     const contact = await matchContact(db, fromPage);
     if (contact) {
@@ -89,25 +94,22 @@ export async function buildPanelView(
       });
       continue;
     }
-    everyone ??= await db.contacts.toArray();
-    const byId = new Map(everyone.map((c) => [c.id, c]));
     const similar = fromPage.name
-      ? findDraftDuplicates(
-          {
+      ? (
+          await findSimilarContacts(db, {
             name: fromPage.name,
             emails: fromPage.email ? [fromPage.email] : [],
             profileUrls: fromPage.profileUrl ? [fromPage.profileUrl] : [],
             company: context?.company,
-          },
-          everyone,
+          })
         )
           .slice(0, 5)
-          .flatMap((m) => {
-            const c = byId.get(m.contactId);
-            return c
-              ? [{ id: c.id, name: c.name, company: c.company, reason: m.reasons[0] ?? '' }]
-              : [];
-          })
+          .map(({ match, contact: c }) => ({
+            id: c.id,
+            name: c.name,
+            company: c.company,
+            reason: match.reasons[0] ?? '',
+          }))
       : [];
     people.push({ fromPage, card: null, similar });
   }

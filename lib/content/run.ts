@@ -16,11 +16,15 @@ export interface SiteScript {
 }
 
 const PANEL_WIDTH = 340;
-const DEBOUNCE_MS = 250;
+// The page is read soon after it changes (the panel should follow within a blink), but at most once
+// per THROTTLE_MS while the app keeps changing its DOM (Gmail mutates constantly).
+const FIRST_READ_MS = 30;
+const THROTTLE_MS = 250;
 
 export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   let lastSent: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = -Infinity;
   let ui: IframeContentScriptUi<void> | undefined;
   let handle: Handle | undefined;
   let collapsed = false;
@@ -97,6 +101,7 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
 
   async function report() {
     timer = undefined;
+    lastRead = performance.now();
     if (ctx.isInvalid || document.hidden) return;
     const context = readSafely();
     const key = JSON.stringify(context);
@@ -120,10 +125,11 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
 
   const schedule = () => {
     if (timer !== undefined || ctx.isInvalid) return;
-    timer = setTimeout(() => void report(), DEBOUNCE_MS);
+    const wait = Math.max(FIRST_READ_MS, lastRead + THROTTLE_MS - performance.now());
+    timer = setTimeout(() => void report(), wait);
   };
 
-  // DOM changes: the callback only schedules; reading happens once per quiet period.
+  // DOM changes: the callback only schedules; reading happens at most once per THROTTLE_MS.
   const observer = new MutationObserver(schedule);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => {

@@ -6,3 +6,4 @@ export * from './meta';
 export * from './persist';
 export * from './derived';
 export * from './dismissals';
+export * from './similar';

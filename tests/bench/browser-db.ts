@@ -1,10 +1,10 @@
 // Runs inside an extension page of the built extension (bundled by the benchmark): the real Dexie
 // repository against real IndexedDB, next to raw IndexedDB doing the same reads (the floor).
 import { KundennahDB, findByEmail, getAllHistories } from '../../lib/db';
-import { flattenHistories, generateBenchData } from '../../lib/demo';
 import { median } from './figures';
 
-const NAME = 'kundennah-bench';
+// The benchmark profile's own database (tests/bench/profile.ts wrote the data).
+const NAME = 'kundennah';
 
 async function timeIt(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn();
@@ -44,30 +44,6 @@ function rawByEmail(db: IDBDatabase, email: string): Promise<unknown[]> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-}
-
-export async function setup(
-  nowIso: string,
-): Promise<{ contacts: number; interactions: number; loadMs: number }> {
-  await new KundennahDB(NAME).delete();
-  const db = new KundennahDB(NAME);
-  const t0 = performance.now();
-  const flat = flattenHistories(generateBenchData({ now: new Date(nowIso) }));
-  await db.transaction(
-    'rw',
-    [db.contacts, db.interactions, db.commitments, db.feedback, db.purchases, db.followUps],
-    async () => {
-      await db.contacts.bulkAdd(flat.contacts);
-      await db.interactions.bulkAdd(flat.interactions);
-      await db.commitments.bulkAdd(flat.commitments);
-      await db.feedback.bulkAdd(flat.feedback);
-      await db.purchases.bulkAdd(flat.purchases);
-      await db.followUps.bulkAdd(flat.followUps);
-    },
-  );
-  const loadMs = performance.now() - t0;
-  db.close();
-  return { contacts: flat.contacts.length, interactions: flat.interactions.length, loadMs };
 }
 
 export async function measure(runs: number) {

@@ -29,55 +29,45 @@ export async function withExtension<T>(fn: (ext: Extension) => Promise<T>): Prom
   }
 }
 
-export async function databaseFigures(now: Date): Promise<Figure[]> {
-  const code = await bundleForPage('tests/bench/browser-db.ts');
-  return withExtension(async (ext) => {
-    const page = await ext.openPage('options.html');
-    await page.evaluate(code);
-    const loaded = await page.evaluate(
-      (iso) =>
-        (
-          globalThis as unknown as { __knBench: { setup(n: string): Promise<{ loadMs: number }> } }
-        ).__knBench.setup(iso),
-      now.toISOString(),
-    );
-    console.log(`  benchmark data written to IndexedDB in ${Math.round(loaded.loadMs)} ms`);
-    const m = await page.evaluate(() =>
-      (
-        globalThis as unknown as {
-          __knBench: {
-            measure(runs: number): Promise<{
-              lookup: number;
-              lookupFloor: number;
-              profileLookup: number;
-              all: number;
-              allFloor: number;
-            }>;
-          };
-        }
-      ).__knBench.measure(5),
-    );
-    return [
-      {
-        figure: 'e-mail lookup among 10,000 contacts',
-        value: m.lookup,
-        unit: 'ms',
-        budget: 10,
-        floor: m.lookupFloor,
-      },
-      {
-        figure: 'profile URL lookup among 10,000 contacts',
-        value: m.profileLookup,
-        unit: 'ms',
-        budget: 20,
-        floor: m.lookupFloor,
-      },
-      {
-        figure: 'load all histories (10,000 contacts, 270,000 records)',
-        value: m.all,
-        unit: 'ms',
-        floor: m.allFloor,
-      },
-    ];
-  });
+export async function databaseFigures(ext: Extension): Promise<Figure[]> {
+  const page = await ext.openPage('options.html');
+  await page.evaluate(await bundleForPage('tests/bench/browser-db.ts'));
+  const m = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        __knBench: {
+          measure(runs: number): Promise<{
+            lookup: number;
+            lookupFloor: number;
+            profileLookup: number;
+            all: number;
+            allFloor: number;
+          }>;
+        };
+      }
+    ).__knBench.measure(5),
+  );
+  await page.close();
+  return [
+    {
+      figure: 'e-mail lookup among 10,000 contacts',
+      value: m.lookup,
+      unit: 'ms',
+      budget: 10,
+      floor: m.lookupFloor,
+    },
+    {
+      figure: 'profile URL lookup among 10,000 contacts',
+      value: m.profileLookup,
+      unit: 'ms',
+      budget: 20,
+      floor: m.lookupFloor,
+    },
+    {
+      figure: 'load all histories (10,000 contacts, 270,000 records)',
+      value: m.all,
+      unit: 'ms',
+      floor: m.allFloor,
+    },
+  ];
 }

@@ -15,12 +15,13 @@ async function once(ext: Extension): Promise<{ ready: number; floor: number }> {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(ext.url('popup.html'));
-  await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined);
+  await page.waitForFunction(
+    () => (window as unknown as { __ready?: number }).__ready !== undefined,
+  );
   const result = await page.evaluate(() => ({
     ready: (window as unknown as { __ready: number }).__ready,
-    floor:
-      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-        .domContentLoadedEventEnd,
+    floor: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .domContentLoadedEventEnd,
   }));
   await page.close();
   return result;

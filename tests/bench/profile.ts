@@ -29,10 +29,15 @@ export async function withBenchProfile<T>(fn: (ext: Extension) => Promise<T>): P
     rmSync(MARKER, { force: true });
   }
   mkdirSync(DIR, { recursive: true });
+  // Chrome keeps the registered service worker script with the profile: drop it so that the
+  // background of the current build runs, not the one the profile was made with.
+  rmSync(join(DIR, 'Default', 'Service Worker'), { recursive: true, force: true });
   const ext = await launchExtension({ profileDir: DIR });
   try {
     if (have !== wanted) {
-      console.log('  writing the benchmark data into the extension (once; kept in bench/.profile)…');
+      console.log(
+        '  writing the benchmark data into the extension (once; kept in bench/.profile)…',
+      );
       const page = await ext.openPage('options.html');
       await page.evaluate(await bundleForPage('tests/bench/profile-page.ts'));
       const took = await page.evaluate(
@@ -49,7 +54,9 @@ export async function withBenchProfile<T>(fn: (ext: Extension) => Promise<T>): P
     const page = await ext.openPage('options.html');
     await page.evaluate(() =>
       (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
       ).chrome.runtime.sendMessage({ type: 'page:ensure-fresh' }),
     );
     await page.close();

@@ -4,6 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { coreFigures } from './node-core';
 import { databaseFigures } from './chromium';
+import { dashboardFigures } from './dashboard';
+import { contentScriptSizes, panelFigures } from './panel';
+import { popupFigures } from './popup';
+import { withBenchProfile } from './profile';
 import { passes, type Figure } from './figures';
 
 const fmt = (n: number | undefined, unit = '') =>
@@ -37,8 +41,15 @@ async function main() {
   const figures: Figure[] = [];
   console.log('core (Node)…');
   figures.push(...(await coreFigures(now)));
-  console.log('database (Chromium)…');
-  figures.push(...(await databaseFigures(now)));
+  figures.push(...contentScriptSizes());
+  console.log('database, popup and panel with 10,000 contacts (Chromium)…');
+  await withBenchProfile(async (ext) => {
+    figures.push(...(await databaseFigures(ext)));
+    figures.push(...(await popupFigures(ext)));
+    figures.push(...(await panelFigures(ext)));
+  });
+  console.log('dashboard (Chromium)…');
+  figures.push(...(await dashboardFigures()));
 
   const out = table(figures);
   console.log(`\n${out}\n`);
