@@ -16,7 +16,7 @@ export default defineConfig({
     default_locale: 'en',
     // Why each permission: README "Privacy".
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
-    optional_permissions: ['notifications'],
+    optional_permissions: ['notifications', 'downloads'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

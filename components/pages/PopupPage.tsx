@@ -23,6 +23,9 @@ import {
   type AgendaView,
 } from '@/lib/ui/popup';
 import { parseWhen } from '@/lib/ui/when';
+import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io';
+import { BackupReminder } from '../io/BackupReminder';
+import { ReimportReminder } from '../io/ReimportReminder';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
@@ -67,6 +70,8 @@ function Today({
 }) {
   const { t, locale } = useI18n();
   const tz = settings.timeZone;
+  const backup = useBackupReminder();
+  const reimport = useReimportReminder();
   const today = todayIn(new Date(), tz);
   const upcoming = useUpcoming(today);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -264,6 +269,19 @@ function Today({
         </section>
       )}
 
+      {backup?.due && (
+        <BackupReminder
+          daysSinceBackup={backup.daysSinceBackup}
+          busy={backup.busy}
+          savedFile={backup.lastFile}
+          compact
+          onBackup={backup.backupNow}
+        />
+      )}
+      {reimport && (
+        <ReimportReminder days={reimport.days} compact onImport={() => openDashboard('#/import')} />
+      )}
+
       {stale && (
         <p className="muted" role="status">
           {t('popup.refreshing')}
@@ -345,6 +363,7 @@ function Today({
 
 export function PopupPage() {
   useForwardDataChanges();
+  useWatchDataChanges();
   // Settings and the agenda load side by side: the popup is usable as soon as both are there.
   const settings = useSettings();
   const [limit, setLimit] = useState(PAGE);

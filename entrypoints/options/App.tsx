@@ -6,11 +6,14 @@ import { DuplicatesPage } from '@/components/dashboard/DuplicatesPage';
 import { InsightsPage } from '@/components/dashboard/InsightsPage';
 import { SettingsPage } from '@/components/dashboard/SettingsPage';
 import { Dialog, SettingsContext, ToastHost } from '@/components/dashboard/ui';
+import { BackupReminder } from '@/components/io/BackupReminder';
 import { ImportExportPage } from '@/components/io/ImportExportPage';
+import { ReimportReminder } from '@/components/io/ReimportReminder';
 import { runtimeTimeZone } from '@/lib/core';
 import type { Settings } from '@/lib/model';
 import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard-route';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
+import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io';
 
 const SECTIONS = [
   ['contacts', 'nav.contacts'],
@@ -54,6 +57,27 @@ function LeaveDialog({ pending }: { pending: PendingLeave }) {
   );
 }
 
+/** "Back up your data" and "re-import LinkedIn" when they are due. */
+function Reminders() {
+  const backup = useBackupReminder();
+  const reimport = useReimportReminder();
+  return (
+    <>
+      {backup?.due && (
+        <BackupReminder
+          daysSinceBackup={backup.daysSinceBackup}
+          busy={backup.busy}
+          savedFile={backup.lastFile}
+          onBackup={backup.backupNow}
+        />
+      )}
+      {reimport && (
+        <ReimportReminder days={reimport.days} onImport={() => (location.hash = '#/import')} />
+      )}
+    </>
+  );
+}
+
 function Dashboard() {
   const { t } = useI18n();
   const [route, go, pending] = useGuardedRoute();
@@ -80,6 +104,8 @@ function Dashboard() {
         ))}
       </nav>
       <div className="dash-main">
+        {/* On the import page the same reminders sit next to the backup controls. */}
+        {known !== 'import' && <Reminders />}
         {known === 'contacts' && route.path[1] ? (
           <ContactPage key={route.path[1]} contactId={route.path[1]} route={route} go={go} />
         ) : known === 'insights' ? (
@@ -101,6 +127,7 @@ function Dashboard() {
 
 export function App() {
   useForwardDataChanges();
+  useWatchDataChanges();
   const stored = useSettings();
   // The zone named once: without one, every date helper would ask Intl for the browser's zone,
   // which costs more than the rest of a table row.

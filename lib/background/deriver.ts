@@ -18,6 +18,8 @@ import {
 import type { ContactHistory, Settings } from '../model';
 
 const PENDING_KEY = 'derivedPending';
+/** Above this many touched contacts (a big import), one full recomputation is faster. */
+const FULL_RECOMPUTE_ABOVE = 300;
 
 interface TierCache {
   key: string;
@@ -75,7 +77,10 @@ export function createDeriver(deps: {
     const settings = await deps.settings();
     const now = deps.now();
     const key = keyOf(settings, now);
-    const stale = everything || !(await derivedIsFresh(db, settings, now));
+    const stale =
+      everything ||
+      pendingIds.size > FULL_RECOMPUTE_ABOVE ||
+      !(await derivedIsFresh(db, settings, now));
     const ids = [...pendingIds];
     const moveTiers = tiersDirty;
     pendingIds = new Set();

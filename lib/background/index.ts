@@ -18,7 +18,9 @@ import {
 } from '../messaging';
 import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
+import { watchDataChanges } from '../db/backup';
 import { handlePanelRequest } from './actions';
+import { setupAutoBackup } from './auto-backup';
 import { showBadgeCount, showBadgeText } from './badge';
 import { createMenus, onMenuClick } from './menus';
 import {
@@ -95,8 +97,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
       void updateBadge();
     },
   });
-  // Writes made by this worker (the panel's requests).
+  // Writes made by this worker (the panel's requests): derived rows, and "data changed since the
+  // last backup" for the backup reminder.
   db().onChange((change) => deriver.note(change));
+  watchDataChanges(db(), now);
+  setupAutoBackup({ db, now });
 
   browser.runtime.onConnect.addListener(hub.onConnect);
 

@@ -483,12 +483,18 @@ function lookupZone(name: string): Zone | null {
 }
 
 /** The runtime's zone (PRODUCT.md: the default when settings name none). */
+let runtimeZone: string | undefined;
+
+/** The zone of the machine (asked once: building an Intl formatter costs more than a table row). */
 export function runtimeTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
+  if (runtimeZone === undefined) {
+    try {
+      runtimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+      runtimeZone = 'UTC';
+    }
   }
+  return runtimeZone;
 }
 
 /**

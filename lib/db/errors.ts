@@ -29,6 +29,9 @@ function isQuotaError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const name = (e as { name?: string }).name;
   if (name === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded) return true;
+  // A really full disk: Chromium reports "UnknownError … FILE_ERROR_NO_SPACE" instead.
+  const message = (e as { message?: string }).message ?? '';
+  if (/FILE_ERROR_NO_SPACE|no space left/i.test(message)) return true;
   const inner = (e as { inner?: unknown }).inner;
   return inner !== undefined && inner !== e && isQuotaError(inner);
 }

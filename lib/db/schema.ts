@@ -204,7 +204,11 @@ export class KundennahDB extends Dexie {
 
   private trackChanges(): void {
     const pending = new WeakMap<Transaction, { ids: Set<string>; tables: Set<string> }>();
-    const note = (trans: Transaction, table: string, contactId: unknown) => {
+    const note = (inner: Transaction, table: string, contactId: unknown) => {
+      // A write inside a nested transaction counts when the outermost one commits.
+      let trans = inner;
+      while ((trans as Transaction & { parent?: Transaction }).parent)
+        trans = (trans as Transaction & { parent: Transaction }).parent;
       let entry = pending.get(trans);
       if (!entry) {
         const fresh = { ids: new Set<string>(), tables: new Set<string>() };
@@ -212,7 +216,10 @@ export class KundennahDB extends Dexie {
         pending.set(trans, fresh);
         trans.on('complete', () => {
           const change = { contactIds: [...fresh.ids], tables: [...fresh.tables] };
-          for (const l of this.changeListeners) l(change);
+          // Listeners may write (bookkeeping): outside of any transaction.
+          Dexie.ignoreTransaction(() => {
+            for (const l of this.changeListeners) l(change);
+          });
         });
       }
       entry.tables.add(table);

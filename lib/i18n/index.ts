@@ -54,10 +54,18 @@ export function translate(locale: Locale, key: string, params: Params = {}): str
   });
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    maximumFractionDigits: digits,
-  }).format(n);
+  const key = `${locale}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 export function formatMoney(locale: Locale, amount: number): string {

@@ -9,14 +9,13 @@ test('the dashboard says what to do when empty, then shows the demo customers', 
   const page = await ext.openPage('options.html');
   await expect(page.getByText('Noch keine Kontakte')).toBeVisible();
   await page.getByTestId('load-demo').click();
-  await expect(page.getByRole('status')).toContainText('Demodaten geladen');
+  await expect(page.getByText('Demodaten geladen')).toBeVisible();
   const rows = page.getByTestId('contacts-table').locator('tbody tr');
   await expect(rows)
     .toHaveCount(40, { timeout: 10_000 })
     .catch(async () => {
       expect(await rows.count()).toBeGreaterThanOrEqual(35);
     });
-  await page.screenshot({ path: 'docs/dashboard.png' });
 
   const popup = await ext.openPage('popup.html');
   await expect(popup.getByTestId('due-count')).toHaveText(/\d+ Kontakte? fällig/);

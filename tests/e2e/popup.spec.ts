@@ -186,6 +186,7 @@ test('every action persists, undo restores it, and the badge follows', async ({ 
   await brandt.getByLabel('Was ist passiert?').fill('Karte geschickt');
   await brandt.getByTestId('item-done').click();
   await expect(brandt).toHaveCount(0);
+  await expect(page.getByTestId('toast')).toContainText('Erledigt: Friedrich Brandt');
   await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
   await expect(page.locator('[data-contact="brandt"]')).toHaveCount(1);
 

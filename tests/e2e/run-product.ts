@@ -59,7 +59,7 @@ async function main() {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${id}/options.html`);
   await page.getByTestId('load-demo').click();
-  await page.getByRole('status').waitFor();
+  await page.getByText(/Demodaten geladen|Demo data loaded/).waitFor();
   console.log(
     `Kundennah is running with demo data (profile ${profile}). Close the window to stop.`,
   );

@@ -86,7 +86,7 @@ test('the extension makes no network request of its own', async ({ ext }) => {
   );
   const dashboard = await ext.openPage('options.html');
   await dashboard.getByTestId('load-demo').click();
-  await expect(dashboard.getByRole('status')).toBeVisible();
+  await expect(dashboard.getByText('Demodaten geladen')).toBeVisible();
   const popup = await ext.openPage('popup.html');
   await expect(popup.getByTestId('agenda')).toBeVisible();
   const page = await ext.context.newPage();

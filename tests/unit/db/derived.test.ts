@@ -76,6 +76,35 @@ describe('change tracking', () => {
     ]);
   });
 
+  it('reports a nested transaction once, after the outer one commits, and lets listeners write', async () => {
+    const a = await createContact(db, { name: 'Anna Schröder' }, now);
+    const changes: DataChange[] = [];
+    db.onChange((c) => {
+      changes.push(c);
+      // A listener that writes bookkeeping of its own must not break the transaction it follows.
+      void db.meta.put({ key: 'lastChangeAt', value: now.toISOString() });
+    });
+    await db.transaction('rw', [db.interactions, db.feedback, db.contacts], async () => {
+      await logInteraction(db, {
+        contactId: a.id,
+        at: '2026-11-20',
+        channel: 'phone',
+        direction: 'out',
+        personal: true,
+      });
+      expect(changes).toEqual([]);
+      await saveRecord(db, 'feedback', {
+        contactId: a.id,
+        at: '2026-11-20',
+        product: 4,
+        complaint: false,
+      });
+    });
+    expect(changes).toEqual([{ contactIds: [a.id], tables: ['interactions', 'feedback'] }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await db.meta.get('lastChangeAt'))?.value).toBe(now.toISOString());
+  });
+
   it('reports nothing for a write that failed', async () => {
     const changes: DataChange[] = [];
     db.onChange((c) => changes.push(c));

@@ -314,3 +314,18 @@ describe('settings', () => {
     expect((await getSettings(db)).contactEveryDays.A).toBe(14);
   });
 });
+
+describe('a really full disk', () => {
+  it('Chromium’s “no space” error reads as a full disk too', async () => {
+    const db2 = new KundennahDB(`test-${crypto.randomUUID()}`);
+    await db2.open();
+    vi.spyOn(db2.contacts, 'add').mockRejectedValueOnce(
+      new DOMException('Internal error: FILE_ERROR_NO_SPACE', 'UnknownError'),
+    );
+    await expect(createContact(db2, { name: 'Anna' }, now)).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    expect(await db2.contacts.count()).toBe(0);
+    await db2.delete();
+  });
+});
