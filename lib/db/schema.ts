@@ -1,4 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { changeTracker, type DataChange } from './changes';
 import type { SuggestionKind } from '../core';
 import type {
   Channel,
@@ -11,6 +12,8 @@ import type {
   Settings,
   Tier,
 } from '../model';
+
+export type { DataChange };
 
 export const DB_NAME = 'kundennah';
 
@@ -163,12 +166,6 @@ export const HISTORY_TABLES = [
 ] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
-/** What one committed transaction changed: the contacts touched and the tables written. */
-export interface DataChange {
-  contactIds: string[];
-  tables: string[];
-}
-
 export class KundennahDB extends Dexie {
   contacts!: Table<Contact, string>;
   interactions!: Table<Interaction, string>;
@@ -203,54 +200,11 @@ export class KundennahDB extends Dexie {
   }
 
   private trackChanges(): void {
-    const pending = new WeakMap<Transaction, { ids: Set<string>; tables: Set<string> }>();
-    const note = (inner: Transaction, table: string, contactId: unknown) => {
-      // A write inside a nested transaction counts when the outermost one commits.
-      let trans = inner;
-      while ((trans as Transaction & { parent?: Transaction }).parent)
-        trans = (trans as Transaction & { parent: Transaction }).parent;
-      let entry = pending.get(trans);
-      if (!entry) {
-        const fresh = { ids: new Set<string>(), tables: new Set<string>() };
-        entry = fresh;
-        pending.set(trans, fresh);
-        trans.on('complete', () => {
-          const change = { contactIds: [...fresh.ids], tables: [...fresh.tables] };
-          // Listeners may write (bookkeeping): outside of any transaction.
-          Dexie.ignoreTransaction(() => {
-            for (const l of this.changeListeners) l(change);
-          });
-        });
-      }
-      entry.tables.add(table);
-      if (typeof contactId === 'string') entry.ids.add(contactId);
-    };
-    const tables: [string, (obj: Record<string, unknown>, key: unknown) => unknown][] = [
-      ['contacts', (_obj, key) => key],
-      ...HISTORY_TABLES.map(
-        (t) =>
-          [t, (obj: Record<string, unknown>) => obj?.contactId] as [
-            string,
-            (o: Record<string, unknown>) => unknown,
-          ],
-      ),
-      ['settings', () => undefined],
-      ['dismissals', (obj) => obj?.contactId],
-    ];
-    const declared = new Set(this.tables.map((t) => t.name));
-    for (const [name, idOf] of tables) {
-      // An old schema version (opened in upgrade tests) may not have every table yet.
-      if (!declared.has(name)) continue;
-      const table = this.table(name);
-      table.hook('creating', (key, obj, trans) => note(trans, name, idOf(obj, key)));
-      table.hook('updating', (mods, key, obj, trans) => {
-        note(trans, name, idOf(obj, key));
-        // A record moved to another contact (merge) changes both.
-        const moved = (mods as Record<string, unknown>).contactId;
-        if (moved !== undefined) note(trans, name, moved);
-      });
-      table.hook('deleting', (key, obj, trans) => note(trans, name, idOf(obj, key)));
-    }
+    this.use(
+      changeTracker((change) => {
+        for (const l of this.changeListeners) l(change);
+      }),
+    );
   }
 }
 

@@ -1,10 +1,11 @@
 // `npm run bench`: every performance figure of the project in one table; writes bench/results.json and
 // exits non-zero when a budget is missed. Floors are measured in the same run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { coreFigures } from './node-core';
 import { databaseFigures } from './chromium';
 import { dashboardFigures } from './dashboard';
+import { importFigures } from './import';
 import { contentScriptSizes, panelFigures } from './panel';
 import { popupFigures } from './popup';
 import { withBenchProfile } from './profile';
@@ -50,6 +51,8 @@ async function main() {
   });
   console.log('dashboard (Chromium)…');
   figures.push(...(await dashboardFigures()));
+  console.log('imports (Chromium)…');
+  figures.push(...(await importFigures()));
 
   const out = table(figures);
   console.log(`\n${out}\n`);
@@ -59,6 +62,15 @@ async function main() {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, figures: figures.map((f) => ({ ...f, ratio: f.floor ? f.value / f.floor : null, pass: passes(f) })) }, null, 2)}\n`,
   );
   writeFileSync('bench/results.md', `${out}\n`);
+  // The README shows the latest table.
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end))
+    writeFileSync(
+      'README.md',
+      `${readme.slice(0, readme.indexOf(start) + start.length)}\n${out}\n${readme.slice(readme.indexOf(end))}`,
+    );
   console.log(
     `bench took ${Math.round((performance.now() - started) / 1000)} s; results in bench/results.json`,
   );
