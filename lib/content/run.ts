@@ -17,14 +17,18 @@ export interface SiteScript {
 
 const PANEL_WIDTH = 340;
 // The page is read soon after it changes (the panel should follow within a blink), but at most once
-// per THROTTLE_MS while the app keeps changing its DOM (Gmail mutates constantly).
+// per `gap` while the app keeps changing its DOM (Gmail mutates constantly). While reads keep finding
+// the same people the gap grows up to MAX_GAP_MS; a different result or a navigation resets it.
 const FIRST_READ_MS = 30;
-const THROTTLE_MS = 250;
+const MIN_GAP_MS = 250;
+const MAX_GAP_MS = 2000;
 
 export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   let lastSent: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
+  let gap = MIN_GAP_MS;
+  let lastHref = '';
   let ui: IframeContentScriptUi<void> | undefined;
   let handle: Handle | undefined;
   let collapsed = false;
@@ -102,13 +106,17 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   async function report() {
     timer = undefined;
     lastRead = performance.now();
+    lastHref = location.href;
     if (ctx.isInvalid || document.hidden) return;
     const context = readSafely();
     const key = JSON.stringify(context);
     if (key === lastSent) {
-      if (wantPanel) showPanel();
+      gap = Math.min(MAX_GAP_MS, gap * 2);
+      // The app may have thrown our iframe away with its own DOM.
+      if (wantPanel && ui && !ui.wrapper.isConnected) showPanel();
       return;
     }
+    gap = MIN_GAP_MS;
     lastSent = key;
     const message: ContentToBackground = { type: 'content:context', context };
     let reply: ContentReply | undefined;
@@ -124,21 +132,36 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   }
 
   const schedule = () => {
+    // An app that navigates with pushState says so only through its URL.
+    if (lastHref && location.href !== lastHref) {
+      lastHref = '';
+      navigated();
+      return;
+    }
     if (timer !== undefined || ctx.isInvalid) return;
-    const wait = Math.max(FIRST_READ_MS, lastRead + THROTTLE_MS - performance.now());
+    const wait = Math.max(FIRST_READ_MS, lastRead + gap - performance.now());
     timer = setTimeout(() => void report(), wait);
   };
 
-  // DOM changes: the callback only schedules; reading happens at most once per THROTTLE_MS.
+  /** A navigation: read right away, whatever the pace was. */
+  const navigated = () => {
+    gap = MIN_GAP_MS;
+    clearTimeout(timer);
+    timer = undefined;
+    lastRead = -Infinity;
+    schedule();
+  };
+
+  // DOM changes: the callback only schedules; reading happens at most once per gap.
   const observer = new MutationObserver(schedule);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.addEventListener(window, 'hashchange', schedule);
-  ctx.addEventListener(window, 'popstate', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', navigated);
+  ctx.addEventListener(window, 'hashchange', navigated);
+  ctx.addEventListener(window, 'popstate', navigated);
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (!document.hidden) {
       lastSent = undefined; // the background may have forgotten this tab meanwhile
