@@ -11,8 +11,12 @@ import { Toast, type ToastMessage } from '../Toast';
 import { UnknownPerson } from '../UnknownPerson';
 import '../panel.css';
 
+/** Who a person is on this page. For someone unknown the name counts too: a single-page app may
+ * show the new address before the new name, and the add form must start from what is on screen. */
 function personKey(p: PanelPerson, i: number): string {
-  return p.card?.contact.id ?? p.fromPage.email ?? p.fromPage.profileUrl ?? `${i}`;
+  if (p.card) return p.card.contact.id;
+  const who = p.fromPage.email ?? p.fromPage.profileUrl ?? `${i}`;
+  return `${who}|${p.fromPage.name ?? ''}`;
 }
 
 function openInDashboard(contactId: string) {

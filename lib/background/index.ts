@@ -43,7 +43,9 @@ const MIDNIGHT_ALARM = 'kundennah-midnight';
 export function startBackground(deps: { now?: () => Date } = {}): void {
   const now = deps.now ?? (() => new Date());
   const db = getDb;
-  const settings = (): Promise<Settings> => getSettings(db(), browser.i18n.getUILanguage());
+  // The same source of the browser's language as the pages (popup, dashboard) use, so that the
+  // panel never speaks another language than they do.
+  const settings = (): Promise<Settings> => getSettings(db(), navigator.language);
 
   /** The tab the side panel shows: the active one when it has a page context, else the tab that
    * most recently reported one (the side panel itself may be the focused page). */
