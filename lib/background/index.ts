@@ -39,6 +39,7 @@ import { buildPanelView } from './view';
 
 const REFRESH_ALARM = 'kundennah-refresh';
 const MIDNIGHT_ALARM = 'kundennah-midnight';
+const FLASH_MS = 3000;
 
 export function startBackground(deps: { now?: () => Date } = {}): void {
   const now = deps.now ?? (() => new Date());
@@ -81,7 +82,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
     activeTabId,
   });
 
+  /** While the badge shows the shortcut's answer, the count waits (then comes back). */
+  let flashUntil = 0;
+
   async function updateBadge(): Promise<void> {
+    if (Date.now() < flashUntil) return;
     try {
       const counts = (await getMeta<AgendaCounts>(db(), AGENDA_COUNTS_KEY)) ?? {};
       await showBadgeCount(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0));
@@ -145,8 +150,9 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
 
   /** A short sign on the toolbar icon when no panel can say it (then back to the count). */
   async function flashBadge(ok: boolean, text: string) {
+    flashUntil = Date.now() + FLASH_MS;
     await showBadgeText(ok ? '✓' : '?', text);
-    setTimeout(() => void updateBadge(), 3000);
+    setTimeout(() => void updateBadge(), FLASH_MS + 50);
   }
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -1,0 +1,134 @@
+// The service worker's wiring with WXT's fake browser: what a key press, a page report, an alarm do.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '@/lib/background';
+import { createContact, getDb, getHistory } from '@/lib/db';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** Capture listeners of an event the fake browser does not implement. */
+function capture(event: { addListener(l: Listener): void }): Listener[] {
+  const got: Listener[] = [];
+  vi.spyOn(event, 'addListener').mockImplementation((l: Listener) => void got.push(l));
+  return got;
+}
+
+type Event = { addListener(l: Listener): void; removeListener?(l: Listener): void };
+
+/** Every event the background listens to that the fake browser cannot take: captured instead. */
+function captureUnimplemented(): Map<Event, Listener[]> {
+  const b = fakeBrowser as unknown as Record<string, Record<string, Event | undefined>>;
+  const events = [
+    ['runtime', 'onConnect'],
+    ['runtime', 'onMessage'],
+    ['runtime', 'onInstalled'],
+    ['runtime', 'onStartup'],
+    ['commands', 'onCommand'],
+    ['contextMenus', 'onClicked'],
+    ['permissions', 'onAdded'],
+    ['tabs', 'onRemoved'],
+    ['tabs', 'onActivated'],
+    ['alarms', 'onAlarm'],
+  ] as const;
+  const out = new Map<Event, Listener[]>();
+  for (const [ns, name] of events) {
+    const event = b[ns]?.[name];
+    if (!event) continue;
+    const probe = () => undefined;
+    try {
+      event.addListener(probe);
+      event.removeListener?.(probe);
+    } catch {
+      out.set(event, capture(event));
+    }
+  }
+  return out;
+}
+
+const now = new Date('2026-11-22T10:00:00.000Z');
+
+beforeEach(async () => {
+  await getDb().open();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(getDb().tables.map((t) => t.clear()));
+});
+
+describe('the background', () => {
+  it('logs a contact with the known person on the page when the shortcut is pressed', async () => {
+    // A German browser: the toolbar's title speaks its language.
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
+    const captured = captureUnimplemented();
+    const commands = captured.get(fakeBrowser.commands.onCommand as unknown as Event) ?? [];
+    const anna = await createContact(
+      getDb(),
+      { name: 'Anna Schröder', emails: ['anna@schroeder-bau.de'] },
+      now,
+    );
+    startBackground({ now: () => now });
+    const tab = await fakeBrowser.tabs.create({
+      url: 'https://mail.google.com/mail/u/0/#inbox/t1',
+      active: true,
+    });
+    await fakeBrowser.storage.session.set({
+      [`tab:${tab.id}`]: {
+        context: {
+          site: 'gmail',
+          kind: 'thread',
+          people: [{ name: 'Anna', email: 'anna@schroeder-bau.de' }],
+          threadId: 't1',
+        },
+        url: tab.url,
+        at: 0,
+      },
+    });
+    expect(commands).toHaveLength(1);
+    commands[0]!('log-contact', tab);
+    await vi.waitFor(async () => {
+      expect((await getHistory(getDb(), anna.id))!.interactions).toHaveLength(1);
+    });
+    const [logged] = (await getHistory(getDb(), anna.id))!.interactions;
+    expect(logged).toMatchObject({
+      channel: 'email',
+      personal: true,
+      source: { site: 'gmail', threadId: 't1' },
+    });
+    // No panel is open for the tab: the toolbar says so for a moment.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('✓'));
+    expect(await fakeBrowser.action.getTitle({})).toBe('Kontakt mit Anna Schröder festgehalten.');
+  });
+
+  it('answers a content script with where the panel shows, and remembers the tab’s page', async () => {
+    captureUnimplemented();
+    startBackground({ now: () => now });
+    const tab = await fakeBrowser.tabs.create({
+      url: 'https://www.linkedin.com/in/jonas',
+      active: true,
+    });
+    const context = {
+      site: 'linkedin',
+      kind: 'profile',
+      people: [{ name: 'Jonas Weber', profileUrl: 'https://www.linkedin.com/in/jonas' }],
+    };
+    const reply = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'content:context', context },
+      { tab, url: tab.url, id: fakeBrowser.runtime.id },
+    );
+    // LinkedIn shows in the browser's side panel by default: nothing is injected into its page.
+    expect(reply).toContainEqual({ panel: 'sidepanel' });
+    expect((await fakeBrowser.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`]).toMatchObject(
+      { context },
+    );
+  });
+
+  it('ignores messages that are not ours', async () => {
+    captureUnimplemented();
+    startBackground({ now: () => now });
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'content:context', context: { site: 'evil' } },
+      { id: 'x' },
+    );
+    expect(replies.filter((r) => r !== undefined)).toEqual([]);
+  });
+});
