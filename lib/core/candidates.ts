@@ -34,6 +34,9 @@ import {
 } from './plan';
 import {
   createdDay,
+  findLatest,
+  foundInstant,
+  foundRecordId,
   idOf,
   isAfter,
   isLost,
@@ -41,33 +44,41 @@ import {
   listOf,
   lostDay,
   openCommitments,
-  personalAfter,
-  type InteractionFacts,
   type Timed,
 } from './records';
 import { describeCandidate } from './describe';
 
-/** A candidate before it is put into words. */
-export interface RawCandidate {
+/**
+ * A candidate before it is put into words. A class with every field present, so that all
+ * candidates share one shape and the optional fields cost no extra storage when set.
+ */
+export class RawCandidate {
   kind: SuggestionKind;
   priority: number;
   due: DayNumber;
   pressing: boolean;
-  avoid?: AvoidOutcome;
-  commitment?: Timed<Commitment>;
-  feedback?: Timed<Feedback>;
+  avoid: AvoidOutcome | undefined = undefined;
+  commitment: Timed<Commitment> | undefined = undefined;
+  feedback: Timed<Feedback> | undefined = undefined;
   /** complaint: true for "low satisfaction", false for an open complaint. */
-  lowSatisfaction?: boolean;
-  openComplaints?: number;
-  purchase?: Timed<Purchase>;
-  followUp?: Timed<FollowUp>;
+  lowSatisfaction: boolean | undefined = undefined;
+  openComplaints: number | undefined = undefined;
+  purchase: Timed<Purchase> | undefined = undefined;
+  followUp: Timed<FollowUp> | undefined = undefined;
   /** cadence / feedback: the day the interval counts from, and whether it is the creation day. */
-  base?: DayNumber;
-  fromCreation?: boolean;
-  interval?: number;
-  ownInterval?: boolean;
-  birthday?: DayOfYear;
-  lostOn?: DayNumber;
+  base: DayNumber | undefined = undefined;
+  fromCreation: boolean | undefined = undefined;
+  interval: number | undefined = undefined;
+  ownInterval: boolean | undefined = undefined;
+  birthday: DayOfYear | undefined = undefined;
+  lostOn: DayNumber | undefined = undefined;
+
+  constructor(kind: SuggestionKind, due: DayNumber, pressing: boolean) {
+    this.kind = kind;
+    this.priority = KIND_PRIORITY[kind];
+    this.due = due;
+    this.pressing = pressing;
+  }
 }
 
 /**
@@ -152,7 +163,7 @@ function push(
 ): RawCandidate | null {
   const pressing = isPressing(kind, due, ctx);
   if (pressingOnly && !pressing) return null; // the agenda wants only pressing ones
-  const r: RawCandidate = { kind, priority: KIND_PRIORITY[kind], due, pressing };
+  const r = new RawCandidate(kind, due, pressing);
   if (avoid) r.avoid = avoid;
   raws.push(r);
   return r;
@@ -188,12 +199,33 @@ export function rawCandidates(
   ctx: CoreContext,
   pressingOnly = false,
 ): RawCandidates {
+  const raws: RawCandidate[] = [];
+  const last = collectCandidates(history, tierIn, ctx, pressingOnly, raws);
+  return {
+    raws,
+    lastPersonal: last ? { rec: last, t: foundInstant(), id: foundRecordId() } : undefined,
+  };
+}
+
+/**
+ * `rawCandidates` appending to `raws`. Returns the latest personal interaction, with its instant
+ * and id in `foundInstant()` / `foundRecordId()` until the next search. While reading the lists
+ * only the best record of each kind is remembered (record, instant, id in locals): a `Timed`
+ * wrapper is built only for a candidate that is kept.
+ */
+export function collectCandidates(
+  history: ContactHistory,
+  tierIn: Tier,
+  ctx: CoreContext,
+  pressingOnly: boolean,
+  raws: RawCandidate[],
+): Interaction | undefined {
   const contact = (history?.contact ?? {}) as Contact;
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
-  const raws: RawCandidate[] = [];
-  if (!ctx.valid || !history) return { raws, lastPersonal: undefined };
+  if (!ctx.valid || !history) return undefined;
   const zone = ctx.zone;
   const today = ctx.today;
+  const nowMs = ctx.nowMs;
 
   // Lost contacts get only the exit conversation, 7 days after they were lost.
   if (isLost(contact)) {
@@ -202,61 +234,84 @@ export function rawCandidates(
       const r = push(raws, 'exit-conversation', on + 7, ctx, pressingOnly);
       if (r) r.lostOn = on;
     }
-    return { raws, lastPersonal: undefined };
+    return undefined;
   }
 
-  const lastPersonal = latestInteraction(history, ctx, true);
-  const facts: InteractionFacts = { lastPersonal };
+  const last = findLatest(listOf(history.interactions), ctx, true);
+  const lastT = last ? foundInstant() : NaN;
+  const lastId = last ? foundRecordId() : '';
   const table = contact.avoid ? avoidTable(contact.avoid) : null;
   const avoid = table && table.any ? table : null;
 
   // commitment: the open one with the earliest dueAt; due then (keeps its day).
-  let first: Timed<Commitment> | undefined;
-  for (const c of listOf(history.commitments)) {
+  let first: Commitment | undefined;
+  let firstT = NaN;
+  let firstId = '';
+  const commitments = listOf(history.commitments);
+  for (let i = 0; i < commitments.length; i++) {
+    const c = commitments[i];
     if (!c || c.doneAt) continue;
     const t = zone.parse(c.dueAt);
     if (t !== t) continue;
     const id = idOf(c);
-    if (!first || isAfter(first.t, first.id, t, id)) first = { rec: c, t, id };
+    if (!first || isAfter(firstT, firstId, t, id)) {
+      first = c;
+      firstT = t;
+      firstId = id;
+    }
   }
   if (first) {
-    const r = push(raws, 'commitment', zone.dayOf(first.t), ctx, pressingOnly);
-    if (r) r.commitment = first;
+    const r = push(raws, 'commitment', zone.dayOf(firstT), ctx, pressingOnly);
+    if (r) r.commitment = { rec: first, t: firstT, id: firstId };
   }
 
   // complaint: an unresolved complaint stays open whatever happened since (earliest one counts);
   // otherwise the latest feedback, unresolved, rating ≤ 2, with no personal interaction after it.
-  let earliestOpen: Timed<Feedback> | undefined;
-  let latest: Timed<Feedback> | undefined;
+  let open: Feedback | undefined;
+  let openT = NaN;
+  let openId = '';
+  let latest: Feedback | undefined;
+  let latestT = NaN;
+  let latestId = '';
   let complaints = 0;
-  for (const f of listOf(history.feedback)) {
+  const feedback = listOf(history.feedback);
+  for (let i = 0; i < feedback.length; i++) {
+    const f = feedback[i];
     if (!f) continue;
     const t = zone.parse(f.at);
-    if (!(t <= ctx.nowMs)) continue;
+    if (!(t <= nowMs)) continue;
     const id = idOf(f);
-    if (!latest || isAfter(t, id, latest.t, latest.id)) latest = { rec: f, t, id };
+    if (!latest || isAfter(t, id, latestT, latestId)) {
+      latest = f;
+      latestT = t;
+      latestId = id;
+    }
     if (f.complaint === true && !f.resolvedAt) {
       complaints++;
-      if (!earliestOpen || isAfter(earliestOpen.t, earliestOpen.id, t, id))
-        earliestOpen = { rec: f, t, id };
+      if (!open || isAfter(openT, openId, t, id)) {
+        open = f;
+        openT = t;
+        openId = id;
+      }
     }
   }
-  if (earliestOpen) {
-    const r = push(raws, 'complaint', zone.dayOf(earliestOpen.t), ctx, pressingOnly);
+  let latestTimed: Timed<Feedback> | undefined;
+  if (open) {
+    const r = push(raws, 'complaint', zone.dayOf(openT), ctx, pressingOnly);
     if (r) {
-      r.feedback = earliestOpen;
+      r.feedback = { rec: open, t: openT, id: openId };
       r.lowSatisfaction = false;
       r.openComplaints = complaints;
     }
   } else if (
     latest &&
-    !latest.rec.resolvedAt &&
-    (isLow(latest.rec.product) || isLow(latest.rec.service)) &&
-    !personalAfter(facts, latest.t, latest.id)
+    !latest.resolvedAt &&
+    (isLow(latest.product) || isLow(latest.service)) &&
+    !(last && isAfter(lastT, lastId, latestT, latestId))
   ) {
-    const r = push(raws, 'complaint', zone.dayOf(latest.t), ctx, pressingOnly);
+    const r = push(raws, 'complaint', zone.dayOf(latestT), ctx, pressingOnly);
     if (r) {
-      r.feedback = latest;
+      r.feedback = latestTimed = { rec: latest, t: latestT, id: latestId };
       r.lowSatisfaction = true;
     }
   }
@@ -264,24 +319,32 @@ export function rawCandidates(
   // after-purchase: the latest purchase above 0 dated today or in the 30 days before, with no
   // personal interaction after it; due afterPurchaseDays after it.
   const windowStart = zone.startOfDay(today - 30);
-  let purchase: Timed<Purchase> | undefined;
-  for (const p of listOf(history.purchases)) {
+  let purchase: Purchase | undefined;
+  let purchaseT = NaN;
+  let purchaseId = '';
+  const purchases = listOf(history.purchases);
+  for (let i = 0; i < purchases.length; i++) {
+    const p = purchases[i];
     if (!p || !(typeof p.amount === 'number' && p.amount > 0)) continue;
     const t = zone.parse(p.at);
-    if (!(t >= windowStart && t <= ctx.nowMs)) continue;
+    if (!(t >= windowStart && t <= nowMs)) continue;
     const id = idOf(p);
-    if (!purchase || isAfter(t, id, purchase.t, purchase.id)) purchase = { rec: p, t, id };
+    if (!purchase || isAfter(t, id, purchaseT, purchaseId)) {
+      purchase = p;
+      purchaseT = t;
+      purchaseId = id;
+    }
   }
-  if (purchase && !personalAfter(facts, purchase.t, purchase.id)) {
+  if (purchase && !(last && isAfter(lastT, lastId, purchaseT, purchaseId))) {
     const r = pushShifted(
       raws,
       'after-purchase',
-      zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays,
+      zone.dayOf(purchaseT) + ctx.s.afterPurchaseDays,
       ctx,
       pressingOnly,
       avoid,
     );
-    if (r) r.purchase = purchase;
+    if (r) r.purchase = { rec: purchase, t: purchaseT, id: purchaseId };
   }
 
   // birthday / partner-birthday: the next occurrence, today counts.
@@ -296,45 +359,54 @@ export function rawCandidates(
     if (r) r.birthday = contact.partner?.birthday;
   }
 
-  // cadence: the contact interval after the last personal interaction, or after createdAt.
-  const created = createdDay(contact, ctx);
+  // cadence: the contact interval after the last personal interaction, or after createdAt (the
+  // creation day is read only when one of the two counts from it).
+  const created = last && latest ? 0 : createdDay(contact, ctx);
   const cInterval = contactInterval(contact, tier, ctx.s);
-  const cBase = lastPersonal ? zone.dayOf(lastPersonal.t) : created;
+  const cBase = last ? zone.dayOf(lastT) : created;
   const cadence = pushShifted(raws, 'cadence', cBase + cInterval, ctx, pressingOnly, avoid);
   if (cadence) {
     cadence.base = cBase;
-    cadence.fromCreation = !lastPersonal;
+    cadence.fromCreation = !last;
     cadence.interval = cInterval;
     cadence.ownInterval = validInterval(contact.plan?.contactEveryDays);
   }
 
   // feedback: the feedback interval after the latest feedback, or after createdAt.
   const fInterval = feedbackInterval(contact, tier, ctx.s);
-  const fBase = latest ? zone.dayOf(latest.t) : created;
+  const fBase = latest ? zone.dayOf(latestT) : created;
   const fb = pushShifted(raws, 'feedback', fBase + fInterval, ctx, pressingOnly, avoid);
   if (fb) {
     fb.base = fBase;
     fb.fromCreation = !latest;
     fb.interval = fInterval;
     fb.ownInterval = validInterval(contact.plan?.feedbackEveryDays);
-    fb.feedback = latest;
+    fb.feedback = latest ? (latestTimed ?? { rec: latest, t: latestT, id: latestId }) : undefined;
   }
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
-  let follow: Timed<FollowUp> | undefined;
-  for (const f of listOf(history.followUps)) {
+  let follow: FollowUp | undefined;
+  let followT = NaN;
+  let followId = '';
+  const followUps = listOf(history.followUps);
+  for (let i = 0; i < followUps.length; i++) {
+    const f = followUps[i];
     if (!f || f.doneAt) continue;
     let t = zone.parse(f.snoozedUntil);
     if (t !== t) t = zone.parse(f.dueAt);
     if (t !== t) continue;
     const id = idOf(f);
-    if (!follow || isAfter(follow.t, follow.id, t, id)) follow = { rec: f, t, id };
+    if (!follow || isAfter(followT, followId, t, id)) {
+      follow = f;
+      followT = t;
+      followId = id;
+    }
   }
   if (follow) {
-    const r = pushShifted(raws, 'follow-up', zone.dayOf(follow.t), ctx, pressingOnly, avoid);
-    if (r) r.followUp = follow;
+    const r = pushShifted(raws, 'follow-up', zone.dayOf(followT), ctx, pressingOnly, avoid);
+    if (r) r.followUp = { rec: follow, t: followT, id: followId };
   }
-  return { raws, lastPersonal };
+  return last;
 }
 
 function isLow(rating: unknown): boolean {

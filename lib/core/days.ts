@@ -378,6 +378,12 @@ export class Zone {
   /** Epoch ms of a model date string; NaN when it is not one. Date-only = start of that day here. */
   parse(value: unknown): number {
     if (typeof value !== 'string' || value.length < 10) return NaN;
+    if (value.length === 10) {
+      // Date only, the shape of due dates and purchases: a 10-character string with white space at
+      // either end fails the digit checks just as it would after trimming.
+      const day = dayNumberAt(value);
+      return day === day ? this.startOfDay(day) : NaN;
+    }
     if (value.length === 24 && value.charCodeAt(23) === 90) {
       const t = parseCanonical(value);
       if (t === t) return t;
@@ -392,6 +398,7 @@ export class Zone {
   /** Calendar day of a model date string in this zone; NaN when it is not one. */
   dayOfDate(value: unknown): DayNumber {
     if (typeof value !== 'string' || value.length < 10) return NaN;
+    if (value.length === 10) return dayNumberAt(value); // a date-only string *is* the day
     if (value.length === 24 && value.charCodeAt(23) === 90) {
       const t = parseCanonical(value);
       if (t === t) return this.dayOf(t);

@@ -231,12 +231,20 @@ const LATIN1: Record<string, string> = {};
 LATIN1['ß'] = 'ss';
 const LATIN1_RE = /[\u00df-\u00ff]/g;
 
+// The punctuation of names ("Dr. Anna Weiß", "Karl-Heinz", "O'Brien", "Müller, Hans"). The root
+// collation does not ignore punctuation: each mark has a primary weight of its own, above the space
+// and below the digits, in the order - , . ' — so the key gives them codes between space (0x20) and
+// "0" (0x30) in that order.
+const PUNCTUATION: Record<string, string> = { '-': '!', ',': '"', '.': '#', "'": '$' };
+const PUNCTUATION_RE = /[-,.']/g;
+
 /**
  * A text key that orders like `nameCollator` (base sensitivity, de/en = the root collation) for
- * names made of letters, digits and spaces: case and accents fold away (ä → a, é → e, ß → ss) and
- * what remains sorts space < digits < letters, as the code units do. Null for anything else
- * (hyphens, apostrophes, æ, other scripts): those pairs go to the collator. An agenda of 20,000
- * items compares names tens of thousands of times; comparing two strings is far cheaper than ICU.
+ * names made of letters, digits, spaces and the punctuation above: case and accents fold away
+ * (ä → a, é → e, ß → ss) and what remains sorts space < punctuation < digits < letters, as the code
+ * units of the key do. Null for anything else (other symbols, æ, other scripts): those pairs go to
+ * the collator. An agenda of 20,000 items compares names tens of thousands of times; comparing two
+ * strings is far cheaper than ICU.
  */
 export function collationKey(name: string): string | null {
   let k = collationKeys.get(name);
@@ -255,27 +263,34 @@ function computeCollationKey(name: string): string | null {
   const lower = name.toLowerCase();
   let latin = false;
   let other = false;
+  let marks = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32) continue;
-    if (c >= 0xdf && c <= 0xff) latin = true;
+    if (c === 45 || c === 44 || c === 46 || c === 39) marks = true;
+    else if (c >= 0xdf && c <= 0xff) latin = true;
     else if (c < 0x100)
-      return null; // punctuation and symbols have an order of their own in ICU
+      return null; // other punctuation and symbols: left to the collator
     else other = true;
   }
-  if (!latin && !other) return lower;
-  if (!other) {
+  let k = lower;
+  if (other) {
+    // Beyond Latin-1: fold by decomposition (ć → c), else leave it to the collator. Decomposition
+    // could turn a character into punctuation, so names with both are left to the collator too.
+    if (marks) return null;
+    k = lower.normalize('NFD').replace(MARKS, '').replace(/ß/g, 'ss');
+    return SAFE_KEY.test(k) ? k : null;
+  }
+  if (latin) {
     let unknown = false;
-    const k = lower.replace(LATIN1_RE, (ch) => {
+    k = lower.replace(LATIN1_RE, (ch) => {
       const m = LATIN1[ch];
       if (m === undefined) unknown = true;
       return m ?? '';
     });
-    return unknown ? null : k;
+    if (unknown) return null;
   }
-  // Beyond Latin-1: fold by decomposition (ć → c), else leave it to the collator.
-  const k = lower.normalize('NFD').replace(MARKS, '').replace(/ß/g, 'ss');
-  return SAFE_KEY.test(k) ? k : null;
+  return marks ? k.replace(PUNCTUATION_RE, (ch) => PUNCTUATION[ch] as string) : k;
 }
 
 /** Compare two names exactly like `nameCollator(locale)`, by key where both have one. */

@@ -33,7 +33,7 @@ export function tierDistribution(
 ): TierDistribution {
   const ctx = createContext(settings, now);
   const list = listOf(histories);
-  const analysis = analyzeTiersIn(list, ctx, { persons: true });
+  const analysis = analyzeTiersIn(list, ctx, { persons: true, units: false });
   const cents: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const counts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   let lost = 0;

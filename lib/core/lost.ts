@@ -58,7 +58,7 @@ export function analyzeLost(
 ): LostAnalysis {
   const ctx = createContext(settings, now);
   const list = listOf(histories);
-  const analysis = analyzeTiersIn(list, ctx);
+  const analysis = analyzeTiersIn(list, ctx, { units: false });
   const entries: (LostEntry & { day: DayNumber; cents: number })[] = [];
   if (ctx.valid)
     for (const h of list) {

@@ -175,7 +175,7 @@ export function atRiskContacts(
   const ctx = createContext(settings, now);
   if (!ctx.valid) return [];
   const list = listOf(histories);
-  const tierAt = analyzeTiersIn(list, ctx, { reasons: false }).tierAt;
+  const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
   const rows: (AtRiskEntry & { name: string })[] = [];
   for (let k = 0; k < list.length; k++) {
     const h = list[k];

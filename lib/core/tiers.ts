@@ -97,36 +97,64 @@ export function analyzeTiers(
   return analyzeTiersIn(listOf(histories), createContext(settings, now), { persons: true });
 }
 
-export function analyzeTiersIn(
+const companyNames = new Map<string, string>();
+
+/** A company as a unit shows it: trimmed, inner white space collapsed (cached like the key). */
+function companyName(company: unknown): string {
+  const raw = String(company);
+  let name = companyNames.get(raw);
+  if (name === undefined) {
+    name = raw.trim().replace(/\s+/g, ' ');
+    if (companyNames.size > 100_000) companyNames.clear();
+    companyNames.set(raw, name);
+  }
+  return name;
+}
+
+/**
+ * The customer units of one computation as parallel arrays, one slot per unit in the order of their
+ * first member: no objects per unit, so the tiers alone cost little more than reading the records.
+ */
+interface Grouping {
+  /** The unit of each history; -1 for entries without contact and for lost contacts. */
+  unitOf: Int32Array;
+  count: number;
+  figure: Float64Array;
+  members: Int32Array;
+  /** Members contributing an annual estimate instead of purchases. */
+  estimates: Int32Array;
+  /** History index of the first member (its spelling of the company, its name and id). */
+  first: Int32Array;
+  /** Company key, or '' for a person unit. */
+  keys: string[];
+}
+
+function groupUnits(
   histories: ContactHistory[],
   ctx: CoreContext,
-  opts: { persons?: boolean; reasons?: boolean } = {},
-): TierAnalysis {
-  const withPersons = opts.persons === true;
-  const withReasons = opts.reasons !== false;
-  const mode = ctx.s.tierMode;
-  const persons = new Map<string, PersonFigures>();
-  const byKey = new Map<string, CustomerUnit>();
-  const units: CustomerUnit[] = [];
-  const tiers: Record<string, TierResult> = {};
-  const unitCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
-  const cutoffs = { A: Infinity, B: Infinity };
-  if (!ctx.valid)
-    return { mode, units, totalCents: 0, unitCounts, persons, tiers, tierAt: [], cutoffs };
+  persons: Map<string, PersonFigures> | null,
+): Grouping {
   // Revenue window: today and the 364 days before, from the start of that day in the user's zone.
   const from = ctx.zone.startOfDay(ctx.today - 364);
   const nowMs = ctx.nowMs;
   const zone = ctx.zone;
-  const value = mode === 'value';
+  const value = ctx.s.tierMode === 'value';
   const years = ctx.s.valueHorizonYears;
-  const unitAt: (CustomerUnit | null)[] = new Array<CustomerUnit | null>(histories.length);
-
-  for (let i = 0; i < histories.length; i++) {
-    unitAt[i] = null;
+  const n = histories.length;
+  const g: Grouping = {
+    unitOf: new Int32Array(n).fill(-1),
+    count: 0,
+    figure: new Float64Array(n),
+    members: new Int32Array(n),
+    estimates: new Int32Array(n),
+    first: new Int32Array(n),
+    keys: [],
+  };
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
     const h = histories[i];
     const contact = h?.contact;
     if (!contact) continue;
-    const id = idOf(contact);
     // A person's revenue: purchases of the window (refunds count), else the annual estimate.
     let cents = 0;
     let any = false;
@@ -142,41 +170,126 @@ export function analyzeTiersIn(
         any = true;
       }
     }
-    let source: RevenueSource = any ? 'purchases' : 'none';
+    let estimate = false;
     if (!any && typeof contact.annualRevenueEstimate === 'number') {
       cents = toCents(contact.annualRevenueEstimate);
-      source = 'estimate';
+      estimate = true;
     }
     const figure = value ? Math.round(Math.max(cents, toCents(contact.potential)) * years) : cents;
-    if (withPersons)
+    if (persons) {
+      const id = idOf(contact);
+      const source: RevenueSource = any ? 'purchases' : estimate ? 'estimate' : 'none';
       persons.set(id, { contactId: id, revenueCents: cents, source, figureCents: figure });
+    }
     if (isLost(contact)) continue; // lost contacts take no part in units and totals
     const ck = companyKey(contact.company);
-    let unit = ck === '' ? undefined : byKey.get(ck);
-    if (!unit) {
-      const company = ck === '' ? undefined : String(contact.company).trim().replace(/\s+/g, ' ');
-      unit = {
-        key: ck === '' ? `\u0000${id}` : ck,
-        company,
-        name: company ?? String(contact.name ?? '').trim(),
-        contactIds: [],
-        figureCents: 0,
-        tier: 'C',
-        estimated: 'none',
-        estimates: 0,
-      };
-      if (ck !== '') byKey.set(ck, unit);
-      units.push(unit);
+    let u = ck === '' ? undefined : byKey.get(ck);
+    if (u === undefined) {
+      u = g.count++;
+      g.first[u] = i;
+      g.keys.push(ck);
+      if (ck !== '') byKey.set(ck, u);
     }
-    unit.contactIds.push(id);
+    (g.members[u] as number)++;
     // Figures are computed in manual mode too: insights (Pareto) still show revenue there.
-    unit.figureCents += figure;
-    if (source === 'estimate') unit.estimates++;
-    unitAt[i] = unit;
+    (g.figure[u] as number) += figure;
+    if (estimate) (g.estimates[u] as number)++;
+    g.unitOf[i] = u;
   }
+  return g;
+}
 
-  for (const u of units)
-    u.estimated = u.estimates === 0 ? 'none' : u.estimates === u.contactIds.length ? 'all' : 'some';
+/** The Pareto outcome: the tier of each unit by the figures, counts, total and cutoffs. */
+interface Pareto {
+  tierOf: Tier[];
+  totalCents: number;
+  unitCounts: Record<Tier, number>;
+  cutoffs: { A: number; B: number };
+}
+
+/**
+ * A while the cumulative figure *before* the unit is below paretoA × total, B below paretoB ×
+ * total, else C; equal figures share the tier of the first of them; figures ≤ 0 are C.
+ *
+ * Only the figures decide, and the tier never rises as the cumulative figure grows: so sorting the
+ * bare figures (a native numeric sort) finds the smallest A and B figures, and those two cutoffs
+ * give every unit its tier. Null when a figure is not finite (the general sort decides then).
+ */
+function paretoByFigures(g: Grouping, ctx: CoreContext): Pareto | null {
+  const n = g.count;
+  const sorted = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    const f = g.figure[u] as number;
+    if (!Number.isFinite(f)) return null;
+    sorted[u] = f;
+  }
+  sorted.sort();
+  let totalCents = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const f = sorted[i] as number;
+    if (f > 0) totalCents += f;
+  }
+  const unitCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
+  const cutoffs = { A: Infinity, B: Infinity };
+  let cum = 0;
+  let i = n - 1;
+  while (i >= 0) {
+    const figure = sorted[i] as number;
+    const tier: Tier =
+      figure <= 0
+        ? 'C'
+        : below(cum, ctx.s.paretoA, totalCents)
+          ? 'A'
+          : below(cum, ctx.s.paretoB, totalCents)
+            ? 'B'
+            : 'C';
+    while (i >= 0 && sorted[i] === figure) {
+      if (figure > 0) {
+        cum += figure;
+        unitCounts[tier]++;
+        if (tier === 'A' || tier === 'B') cutoffs[tier] = Math.min(cutoffs[tier], figure);
+      }
+      i--;
+    }
+  }
+  const tierOf: Tier[] = new Array<Tier>(n);
+  for (let u = 0; u < n; u++) {
+    const f = g.figure[u] as number;
+    tierOf[u] = f <= 0 ? 'C' : f >= cutoffs.A ? 'A' : f >= cutoffs.B ? 'B' : 'C';
+  }
+  return { tierOf, totalCents, unitCounts, cutoffs };
+}
+
+/** The units as objects, sorted largest figure first (ties by name, then key), with their tiers. */
+function sortedUnits(
+  histories: ContactHistory[],
+  g: Grouping,
+  ctx: CoreContext,
+): { units: CustomerUnit[]; byIndex: CustomerUnit[]; pareto: Pareto } {
+  const byIndex: CustomerUnit[] = new Array<CustomerUnit>(g.count);
+  for (let u = 0; u < g.count; u++) {
+    const contact = (histories[g.first[u] as number] as ContactHistory).contact;
+    const ck = g.keys[u] as string;
+    const company = ck === '' ? undefined : companyName(contact.company);
+    const estimates = g.estimates[u] as number;
+    const members = g.members[u] as number;
+    byIndex[u] = {
+      key: ck === '' ? `\u0000${idOf(contact)}` : ck,
+      company,
+      name: company ?? String(contact.name ?? '').trim(),
+      contactIds: [],
+      figureCents: g.figure[u] as number,
+      tier: 'C',
+      estimated: estimates === 0 ? 'none' : estimates === members ? 'all' : 'some',
+      estimates,
+    };
+  }
+  for (let i = 0; i < histories.length; i++) {
+    const u = g.unitOf[i] as number;
+    if (u >= 0)
+      (byIndex[u] as CustomerUnit).contactIds.push(idOf((histories[i] as ContactHistory).contact));
+  }
+  const units = byIndex.slice();
   units.sort(
     (a, b) =>
       b.figureCents - a.figureCents ||
@@ -185,8 +298,8 @@ export function analyzeTiersIn(
   );
   let totalCents = 0;
   for (const u of units) if (u.figureCents > 0) totalCents += u.figureCents;
-  // A while the cumulative figure *before* the unit is below paretoA × total, B below paretoB ×
-  // total, else C; equal figures share the tier of the first of them; figures ≤ 0 are C.
+  const unitCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
+  const cutoffs = { A: Infinity, B: Infinity };
   let cum = 0;
   let i = 0;
   while (i < units.length) {
@@ -210,8 +323,50 @@ export function analyzeTiersIn(
       i++;
     }
   }
+  const tierOf = byIndex.map((u) => u.tier);
+  return { units, byIndex, pareto: { tierOf, totalCents, unitCounts, cutoffs } };
+}
 
-  const unitReasons = new Map<CustomerUnit, string>();
+/**
+ * The tier analysis. `persons` fills the figures per contact, `reasons: false` leaves out the
+ * records with reasons (the agenda needs only `tierAt`), `units: false` leaves `units` empty: the
+ * tiers are then found from the sorted figures alone, without a unit object or a name comparison.
+ */
+export function analyzeTiersIn(
+  histories: ContactHistory[],
+  ctx: CoreContext,
+  opts: { persons?: boolean; reasons?: boolean; units?: boolean } = {},
+): TierAnalysis {
+  const withPersons = opts.persons === true;
+  const withReasons = opts.reasons !== false;
+  const mode = ctx.s.tierMode;
+  const persons = new Map<string, PersonFigures>();
+  const tiers: Record<string, TierResult> = {};
+  if (!ctx.valid)
+    return {
+      mode,
+      units: [],
+      totalCents: 0,
+      unitCounts: { A: 0, B: 0, C: 0 },
+      persons,
+      tiers,
+      tierAt: [],
+      cutoffs: { A: Infinity, B: Infinity },
+    };
+  const g = groupUnits(histories, ctx, withPersons ? persons : null);
+  let units: CustomerUnit[] = [];
+  let byIndex: CustomerUnit[] | null = null;
+  let pareto = opts.units === false ? paretoByFigures(g, ctx) : null;
+  if (!pareto) {
+    const sorted = sortedUnits(histories, g, ctx);
+    units = sorted.units;
+    byIndex = sorted.byIndex;
+    pareto = sorted.pareto;
+  }
+  const { tierOf, totalCents, unitCounts, cutoffs } = pareto;
+
+  const unitReasons: (string | undefined)[] = new Array<string | undefined>(g.count);
+  const words = withReasons && mode !== 'manual' ? new ReasonWords(ctx, unitCounts) : null;
   const L = ctx.s.locale;
   const tierAt: Tier[] = new Array<Tier>(histories.length);
   for (let k = 0; k < histories.length; k++) {
@@ -219,12 +374,12 @@ export function analyzeTiersIn(
     const contact = histories[k]?.contact;
     if (!contact) continue;
     const override = isTier(contact.tierOverride) ? contact.tierOverride : undefined;
-    const unit = unitAt[k];
+    const u = g.unitOf[k] as number;
     // The agenda needs only the tiers, in input order: no record, no sentences.
-    tierAt[k] = override ?? (!unit || mode === 'manual' ? 'C' : unit.tier);
+    tierAt[k] = override ?? (u < 0 || mode === 'manual' ? 'C' : (tierOf[u] as Tier));
     if (!withReasons) continue;
     const id = idOf(contact);
-    if (!unit) {
+    if (u < 0) {
       tiers[id] = { tier: override ?? 'C', reason: lostReason(override, L) };
       continue;
     }
@@ -232,16 +387,31 @@ export function analyzeTiersIn(
       tiers[id] = { tier: override ?? 'C', reason: manualReason(override, L) };
       continue;
     }
+    const tier = tierOf[u] as Tier;
     if (override) {
-      tiers[id] = { tier: override, reason: overrideReason(override, unit.tier, mode, L) };
+      tiers[id] = { tier: override, reason: overrideReason(override, tier, mode, L) };
       continue;
     }
-    let reason = unitReasons.get(unit);
+    let reason = unitReasons[u];
     if (reason === undefined) {
-      reason = unitReason(unit, ctx, unitCounts, totalCents);
-      unitReasons.set(unit, reason);
+      const members = g.members[u] as number;
+      const estimates = g.estimates[u] as number;
+      // "Shares the tier of …" when the company has at least two people, in the first one's spelling.
+      const shared =
+        g.keys[u] !== '' && members > 1
+          ? (byIndex?.[u]?.company ??
+            companyName((histories[g.first[u] as number] as ContactHistory).contact.company))
+          : undefined;
+      reason = (words as ReasonWords).unit(
+        tier,
+        g.figure[u] as number,
+        estimates === 0 ? 'none' : estimates === members ? 'all' : 'some',
+        shared,
+        totalCents,
+      );
+      unitReasons[u] = reason;
     }
-    tiers[id] = { tier: unit.tier, reason };
+    tiers[id] = { tier, reason };
   }
   return { mode, units, totalCents, unitCounts, persons, tiers, tierAt, cutoffs };
 }
@@ -255,7 +425,7 @@ export function computeTiers(
   settings: Settings,
   now: Date,
 ): Record<string, TierResult> {
-  return analyzeTiers(histories, settings, now).tiers;
+  return analyzeTiersIn(listOf(histories), createContext(settings, now), { units: false }).tiers;
 }
 
 /** The tier a figure would have among today's units (e.g. what a lost customer used to be worth). */
@@ -306,96 +476,113 @@ function yearsText(years: number, L: Locale): string {
   return years === 1 ? '1 year' : `${shown} years`;
 }
 
-function unitReason(
-  unit: CustomerUnit,
-  ctx: CoreContext,
-  counts: Record<Tier, number>,
-  total: number,
-): string {
-  const L = ctx.s.locale;
-  const value = ctx.s.tierMode === 'value';
-  const shares = unit.company !== undefined && unit.contactIds.length > 1;
-  const sharePrefix = shares
-    ? L === 'de'
-      ? `teilt die Stufe von ${unit.company} – `
-      : `shares the tier of ${unit.company}, `
-    : '';
-  const money = formatMoney(unit.figureCents, L);
-  if (unit.figureCents <= 0 || total <= 0) {
-    let what: string;
-    if (value)
-      what =
-        L === 'de' ? 'weder Umsatz noch Potenzial erfasst' : 'no revenue and no potential recorded';
-    else if (unit.figureCents < 0)
-      what =
+/** The words of unit reasons; what depends only on the tier is put together once per computation. */
+class ReasonWords {
+  private readonly ctx: CoreContext;
+  private readonly counts: Record<Tier, number>;
+  private readonly phrases: Partial<Record<Tier, string>> = {};
+  private years: string | undefined;
+
+  constructor(ctx: CoreContext, counts: Record<Tier, number>) {
+    this.ctx = ctx;
+    this.counts = counts;
+  }
+
+  /** The reason of a unit; `sharedCompany` is the company when at least two people share it. */
+  unit(
+    tier: Tier,
+    figureCents: number,
+    estimated: CustomerUnit['estimated'],
+    sharedCompany: string | undefined,
+    total: number,
+  ): string {
+    const L = this.ctx.s.locale;
+    const value = this.ctx.s.tierMode === 'value';
+    const sharePrefix =
+      sharedCompany !== undefined
+        ? L === 'de'
+          ? `teilt die Stufe von ${sharedCompany} – `
+          : `shares the tier of ${sharedCompany}, `
+        : '';
+    const money = formatMoney(figureCents, L);
+    if (figureCents <= 0 || total <= 0) {
+      let what: string;
+      if (value)
+        what =
+          L === 'de'
+            ? 'weder Umsatz noch Potenzial erfasst'
+            : 'no revenue and no potential recorded';
+      else if (figureCents < 0)
+        what =
+          L === 'de'
+            ? `Gutschriften übersteigen den Umsatz der letzten 12 Monate (${money})`
+            : `refunds exceed revenue in the last 12 months (${money})`;
+      else
+        what =
+          L === 'de' ? 'kein Umsatz in den letzten 12 Monaten' : 'no revenue in the last 12 months';
+      return `C: ${sharePrefix}${what}`;
+    }
+    let detail: string;
+    if (value) {
+      const years = (this.years ??= yearsText(this.ctx.s.valueHorizonYears, L));
+      detail =
         L === 'de'
-          ? `Gutschriften übersteigen den Umsatz der letzten 12 Monate (${money})`
-          : `refunds exceed revenue in the last 12 months (${money})`;
-    else
-      what =
-        L === 'de' ? 'kein Umsatz in den letzten 12 Monaten' : 'no revenue in the last 12 months';
-    return `C: ${sharePrefix}${what}`;
+          ? `(Kundenwert ${money}: höherer Wert aus Umsatz und Potenzial × ${years})`
+          : `(customer value ${money}: the higher of revenue and potential × ${years})`;
+    } else if (estimated === 'all') {
+      detail = L === 'de' ? `(${money} geschätzt pro Jahr)` : `(${money} estimated per year)`;
+    } else if (estimated === 'some') {
+      detail =
+        L === 'de'
+          ? `(${money} in den letzten 12 Monaten, teils geschätzt)`
+          : `(${money} in the last 12 months, partly estimated)`;
+    } else {
+      detail =
+        L === 'de' ? `(${money} in den letzten 12 Monaten)` : `(${money} in the last 12 months)`;
+    }
+    const phrase = (this.phrases[tier] ??= this.phrase(tier));
+    return `${tier}: ${sharePrefix}${phrase} ${detail}`;
   }
-  const n = counts[unit.tier];
-  const { paretoA, paretoB } = ctx.s;
-  let detail: string;
-  if (value) {
-    detail =
-      L === 'de'
-        ? `(Kundenwert ${money}: höherer Wert aus Umsatz und Potenzial × ${yearsText(ctx.s.valueHorizonYears, L)})`
-        : `(customer value ${money}: the higher of revenue and potential × ${yearsText(ctx.s.valueHorizonYears, L)})`;
-  } else if (unit.estimated === 'all') {
-    detail = L === 'de' ? `(${money} geschätzt pro Jahr)` : `(${money} estimated per year)`;
-  } else if (unit.estimated === 'some') {
-    detail =
-      L === 'de'
-        ? `(${money} in den letzten 12 Monaten, teils geschätzt)`
-        : `(${money} in the last 12 months, partly estimated)`;
-  } else {
-    detail =
-      L === 'de' ? `(${money} in den letzten 12 Monaten)` : `(${money} in the last 12 months)`;
-  }
-  let phrase: string;
-  if (L === 'de') {
-    const of = value ? 'des Kundenwerts' : 'des Umsatzes';
-    const verb1 = value ? 'ausmacht' : 'bringt';
-    const verbN = value ? 'ausmachen' : 'bringen';
-    const part =
-      unit.tier === 'A'
-        ? formatPercent(paretoA, L)
-        : unit.tier === 'B'
-          ? `die nächsten ${formatPercent(paretoB - paretoA, L)}`
-          : null;
-    if (part === null)
-      phrase =
-        n === 1
+
+  /** "one of 3 customers who bring 80% of revenue" and the like. */
+  private phrase(tier: Tier): string {
+    const L = this.ctx.s.locale;
+    const value = this.ctx.s.tierMode === 'value';
+    const n = this.counts[tier];
+    const { paretoA, paretoB } = this.ctx.s;
+    if (L === 'de') {
+      const of = value ? 'des Kundenwerts' : 'des Umsatzes';
+      const verb1 = value ? 'ausmacht' : 'bringt';
+      const verbN = value ? 'ausmachen' : 'bringen';
+      const part =
+        tier === 'A'
+          ? formatPercent(paretoA, L)
+          : tier === 'B'
+            ? `die nächsten ${formatPercent(paretoB - paretoA, L)}`
+            : null;
+      if (part === null)
+        return n === 1
           ? `der eine Kunde mit dem kleinsten Anteil ${of}`
           : `einer von ${n} Kunden mit dem kleinsten Anteil ${of}`;
-    else
-      phrase =
-        n === 1
-          ? `der eine Kunde, der ${part} ${of} ${verb1}`
-          : `einer von ${n} Kunden, die ${part} ${of} ${verbN}`;
-  } else {
+      return n === 1
+        ? `der eine Kunde, der ${part} ${of} ${verb1}`
+        : `einer von ${n} Kunden, die ${part} ${of} ${verbN}`;
+    }
     const of = value ? 'of customer value' : 'of revenue';
     const part =
-      unit.tier === 'A'
+      tier === 'A'
         ? formatPercent(paretoA, L)
-        : unit.tier === 'B'
+        : tier === 'B'
           ? `the next ${formatPercent(paretoB - paretoA, L)}`
           : null;
     const verb1 = value ? 'makes up' : 'brings';
     const verbN = value ? 'make up' : 'bring';
     if (part === null)
-      phrase =
-        n === 1
-          ? `the one customer with the smallest share ${of}`
-          : `one of ${n} customers with the smallest share ${of}`;
-    else
-      phrase =
-        n === 1
-          ? `the one customer who ${verb1} ${part} ${of}`
-          : `one of ${n} customers who ${verbN} ${part} ${of}`;
+      return n === 1
+        ? `the one customer with the smallest share ${of}`
+        : `one of ${n} customers with the smallest share ${of}`;
+    return n === 1
+      ? `the one customer who ${verb1} ${part} ${of}`
+      : `one of ${n} customers who ${verbN} ${part} ${of}`;
   }
-  return `${unit.tier}: ${sharePrefix}${phrase} ${detail}`;
 }

@@ -6,7 +6,7 @@
 // profile URL merges (the incoming entry only adds what is missing, it never overwrites what the
 // user wrote); a very similar name at the same company is the user's decision, row by row; nothing
 // becomes a silent duplicate.
-import { companyMatchKey, nameTokens, similarNames, type DuplicateReason } from '../core';
+import { companyMatchKey, nameTokens, withinOneEdit, type DuplicateReason } from '../core';
 import type { Table } from 'dexie';
 import { regexes } from 'zod';
 import {
@@ -125,79 +125,140 @@ function variants(t: string): string[] {
   return out;
 }
 
-/**
- * Keys under which a name is filed (`file`) and looked up (`query`), so that every pair that
- * `similarNames` accepts shares a key, and few other pairs do. That rule needs the last names to
- * agree: the two last names equal or within one edit (T, through `lastNames` below), or one's last
- * name among the other's middle names (N / T); or the same names in another order (S), or the same
- * letters joined (J: "Hans-Peter" = "Hanspeter"). The company is part of every key: only people at
- * one company are compared.
- */
-function nameKeys(company: string, tokens: string[], side: 'file' | 'query'): string[] {
-  const keys: string[] = [
-    `${company}\u0000J${tokens.join('')}`,
-    `${company}\u0000S${[...tokens].sort().join(' ')}`,
-  ];
-  if (tokens.length < 2) return keys;
-  const last = tokens[tokens.length - 1] as string;
-  const middle = tokens.slice(1, -1);
-  if (side === 'file') {
-    keys.push(`${company}\u0000T${last}`);
-    for (const t of middle) keys.push(`${company}\u0000N${t}`);
-  } else {
-    keys.push(`${company}\u0000N${last}`);
-    for (const t of middle) keys.push(`${company}\u0000T${t}`);
-  }
-  return keys;
-}
-
-/**
- * A cheap necessary condition for lib/core's `similarNames` on two names of two words each (most
- * names): they can only be similar when the first names start alike or are both long enough for a
- * typo, or when the names are the same words swapped or joined. Namesakes by last name at a big
- * company are mostly ruled out here without building strings. The property test in
- * tests/unit/io-db/import.test.ts holds the index, this filter included, to lib/core's rule.
- */
-function mayBeSimilar(a: string[], b: string[]): boolean {
-  if (a.length !== 2 || b.length !== 2) return true;
-  const [af, al] = a as [string, string];
-  const [bf, bl] = b as [string, string];
-  if (af[0] === bf[0] || (af.length >= 5 && bf.length >= 5)) return true;
-  return (af === bl && al === bf) || af + al === bf + bl;
-}
-
-interface Indexed {
-  id: string;
-  tokens: string[];
-  inFile: boolean;
-}
-
-/** What the name rule compares, computed once per person. */
+/** What the name rule compares, computed once per person: the folded company, the name's tokens,
+ * and the two spellings lib/core compares whole (the tokens joined, and sorted). */
 interface NameKey {
   company: string;
   tokens: string[];
+  /** `tokens.join('')` ("Hans-Peter" = "Hanspeter"). */
+  joined: string;
+  /** `[...tokens].sort().join(' ')` (the same names in another order). */
+  sorted: string;
 }
 
-const nameKeyOf = (c: { name: string; company?: string | undefined }): NameKey => ({
-  company: companyMatchKey(c.company),
-  tokens: nameTokens(c.name),
-});
+function tokenKey(tokens: string[]): Omit<NameKey, 'company'> {
+  if (tokens.length === 2) {
+    const [a, b] = tokens as [string, string];
+    return { tokens, joined: a + b, sorted: a <= b ? `${a} ${b}` : `${b} ${a}` };
+  }
+  return { tokens, joined: tokens.join(''), sorted: [...tokens].sort().join(' ') };
+}
+
+/** lib/core's `similarToken`: equal, an initial, or one typo in a long word. */
+function similarToken(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1) return b.startsWith(a);
+  if (b.length === 1) return a.startsWith(b);
+  return a.length >= 5 && b.length >= 5 && withinOneEdit(a, b);
+}
+
+/** `list.slice(from, list.length - dropEnd).includes(x)` without the copy. */
+function hasToken(list: string[], x: string, from: number, dropEnd: number): boolean {
+  for (let k = from; k < list.length - dropEnd; k++) if (list[k] === x) return true;
+  return false;
+}
+
+/**
+ * lib/core's `similarNames`, step by step, with each side's joined and sorted spellings computed
+ * once per person instead of once per comparison (a big company has thousands of comparisons per
+ * name). The property tests in tests/unit/io-db/import.test.ts hold it, and the index that feeds
+ * it, to lib/core's rule.
+ */
+function similarKeys(a: NameKey, b: NameKey): boolean {
+  const at = a.tokens;
+  const bt = b.tokens;
+  if (at.length === 0 || bt.length === 0) return false;
+  if (a.joined === b.joined) return true;
+  if (at.length === 1 || bt.length === 1) return false;
+  if (at.length === bt.length && a.sorted === b.sorted) return true;
+  const af = at[0] as string;
+  const bf = bt[0] as string;
+  const al = at[at.length - 1] as string;
+  const bl = bt[bt.length - 1] as string;
+  if (af.length === 1 && bf.length === 1) return false;
+  if (al.length <= 1 || bl.length <= 1) return false;
+  const lastOk = similarToken(al, bl) || hasToken(at, bl, 1, 0) || hasToken(bt, al, 1, 0);
+  return lastOk && (similarToken(af, bf) || hasToken(at, bf, 1, 1) || hasToken(bt, af, 1, 1));
+}
+
+/** Exported for the property test only. */
+export const similarNamesForTest = (a: string[], b: string[]): boolean =>
+  similarKeys({ company: '', ...tokenKey(a) }, { company: '', ...tokenKey(b) });
+
+interface Indexed {
+  id: string;
+  key: NameKey;
+  inFile: boolean;
+  /** The query that saw this person last (each person is compared once per query). */
+  seen: number;
+}
+
+function push<K>(map: Map<K, Indexed[]>, k: K, e: Indexed) {
+  const list = map.get(k);
+  if (list) list.push(e);
+  else map.set(k, [e]);
+}
+
+/**
+ * The people at one company, filed so that every pair that lib/core's `similarNames` accepts
+ * shares an entry, and few other pairs do. That rule needs the last names to agree: the two last
+ * names equal or within one edit (`byLast`, reached through `lastNames`), or one's last name among
+ * the other's middle names (`byMiddle` / `byLast`); or the same names in another order (`sorted`),
+ * or the same letters joined (`joined`: "Hans-Peter" = "Hanspeter"). Only people at one company
+ * are compared, so the maps are keyed by the words alone.
+ */
+class CompanyPeople {
+  readonly joined = new Map<string, Indexed[]>();
+  readonly sorted = new Map<string, Indexed[]>();
+  readonly byLast = new Map<string, Indexed[]>();
+  readonly byMiddle = new Map<string, Indexed[]>();
+  /** Per one-letter deletion (or the word itself): the last names filed under it. Two levels, so
+   * that a draft visits each person with a matching last name once, not once per shared
+   * variant. */
+  readonly lastNames = new Map<string, Set<string>>();
+}
 
 /** Who is who: e-mails, profiles and names at a company, of stored contacts and of earlier rows. */
 class PeopleIndex {
   readonly byEmail = new Map<string, string>();
   readonly byProfile = new Map<string, string>();
-  private readonly byName = new Map<string, Indexed[]>();
-  /** Per company and one-letter deletion (or the word itself): the last names filed under it. Two
-   * levels, so that a draft visits each person with a matching last name once, not once per
-   * shared variant. */
-  private readonly lastNames = new Map<string, Set<string>>();
+  private readonly companies = new Map<string, CompanyPeople>();
+  // Per import: the same company, name or last name comes up again and again.
+  private readonly companyKeys = new Map<string, string>();
+  private readonly nameKeys = new Map<string, Omit<NameKey, 'company'>>();
+  private readonly lastVariants = new Map<string, string[]>();
+  private query = 0;
+
+  /** What the name rule compares of a person (`nameTokens`, `companyMatchKey` of lib/core). */
+  keyOf(c: { name: string; company?: string | undefined }): NameKey {
+    const raw = c.company ?? '';
+    let company = this.companyKeys.get(raw);
+    if (company === undefined) {
+      company = companyMatchKey(c.company);
+      this.companyKeys.set(raw, company);
+    }
+    let name = this.nameKeys.get(c.name);
+    if (name === undefined) {
+      name = tokenKey(nameTokens(c.name));
+      this.nameKeys.set(c.name, name);
+    }
+    return { company, ...name };
+  }
+
+  private variantsOf(last: string): string[] {
+    let v = this.lastVariants.get(last);
+    if (v === undefined) {
+      v = variants(last);
+      this.lastVariants.set(last, v);
+    }
+    return v;
+  }
 
   add(
     id: string,
     c: Pick<Contact, 'name' | 'emails' | 'profileUrls' | 'company'>,
     inFile: boolean,
-    key: NameKey = nameKeyOf(c),
+    key: NameKey = this.keyOf(c),
   ) {
     for (const e of c.emails) {
       const k = emailKey(e);
@@ -207,46 +268,77 @@ class PeopleIndex {
       const k = profileKey(u);
       if (k && !this.byProfile.has(k)) this.byProfile.set(k, id);
     }
-    if (key.company === '' || key.tokens.length === 0) return;
-    const entry: Indexed = { id, tokens: key.tokens, inFile };
-    for (const k of new Set(nameKeys(key.company, key.tokens, 'file'))) {
-      const list = this.byName.get(k);
-      if (list) list.push(entry);
-      else this.byName.set(k, [entry]);
+    const tokens = key.tokens;
+    if (key.company === '' || tokens.length === 0) return;
+    let co = this.companies.get(key.company);
+    if (!co) {
+      co = new CompanyPeople();
+      this.companies.set(key.company, co);
     }
-    if (key.tokens.length < 2) return;
-    const last = key.tokens[key.tokens.length - 1] as string;
-    for (const v of variants(last)) {
-      const k = `${key.company}\u0000${v}`;
-      const set = this.lastNames.get(k);
+    const entry: Indexed = { id, key, inFile, seen: 0 };
+    push(co.joined, key.joined, entry);
+    push(co.sorted, key.sorted, entry);
+    if (tokens.length < 2) return;
+    const last = tokens[tokens.length - 1] as string;
+    push(co.byLast, last, entry);
+    for (let k = 1; k < tokens.length - 1; k++) {
+      const t = tokens[k] as string;
+      if (!hasToken(tokens, t, 1, tokens.length - k)) push(co.byMiddle, t, entry);
+    }
+    for (const v of this.variantsOf(last)) {
+      const set = co.lastNames.get(v);
       if (set) set.add(last);
-      else this.lastNames.set(k, new Set([last]));
+      else co.lastNames.set(v, new Set([last]));
     }
   }
 
-  /** People with a very similar name at the same company (lib/core `similarNames`). */
-  similar(key: NameKey): Indexed[] {
-    if (key.company === '' || key.tokens.length === 0) return [];
-    const keys = new Set(nameKeys(key.company, key.tokens, 'query'));
-    if (key.tokens.length >= 2) {
-      const last = key.tokens[key.tokens.length - 1] as string;
-      for (const v of variants(last))
-        for (const l of this.lastNames.get(`${key.company}\u0000${v}`) ?? [])
-          keys.add(`${key.company}\u0000T${l}`);
+  private visit(list: Indexed[] | undefined, key: NameKey, out: Indexed[]) {
+    if (!list) return;
+    const q = this.query;
+    for (const e of list) {
+      if (e.seen === q) continue;
+      e.seen = q;
+      if (similarKeys(key, e.key)) out.push(e);
     }
-    const seen = new Set<string>();
+  }
+
+  /** People with a very similar name at the same company (lib/core `similarNames`), in the order
+   * the keys J, S, N, T name them (each list in filing order). */
+  similar(key: NameKey): Indexed[] {
     const out: Indexed[] = [];
-    for (const k of keys)
-      for (const e of this.byName.get(k) ?? []) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        if (mayBeSimilar(key.tokens, e.tokens) && similarNames(key.tokens, e.tokens)) out.push(e);
-      }
+    const tokens = key.tokens;
+    if (key.company === '' || tokens.length === 0) return out;
+    const co = this.companies.get(key.company);
+    if (!co) return out;
+    this.query++;
+    this.visit(co.joined.get(key.joined), key, out);
+    this.visit(co.sorted.get(key.sorted), key, out);
+    if (tokens.length < 2) return out;
+    const last = tokens[tokens.length - 1] as string;
+    this.visit(co.byMiddle.get(last), key, out);
+    for (let k = 1; k < tokens.length - 1; k++)
+      this.visit(co.byLast.get(tokens[k] as string), key, out);
+    for (const v of this.variantsOf(last)) {
+      const names = co.lastNames.get(v);
+      if (names) for (const l of names) this.visit(co.byLast.get(l), key, out);
+    }
     return out;
   }
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
+
+/** A canonical XING/LinkedIn profile whose slug the URL parser leaves as it is: its own
+ * normalisation (`normalizeProfileUrl`), no parsing needed. */
+const CANONICAL_PROFILE =
+  /^https:\/\/www\.(?:linkedin\.com\/in|xing\.com\/profile)\/[A-Za-z0-9_-]+$/;
+
+/** Distinct values, first occurrence first, in a new array. */
+const distinct = (list: string[]): string[] =>
+  list.length < 2 ? list.slice() : [...new Set(list)];
+
+// An import stamps every contact with one instant: checked once, not once per row.
+let checkedStamp: string | undefined;
 
 /**
  * The contact a clean draft becomes, built directly: the same output as ContactSchema for a draft
@@ -271,7 +363,7 @@ export function cleanContactFromDraft(
   const urls: string[] = [];
   for (const u of profileUrls) {
     if (!isText(u)) return null;
-    const n = normalizeProfileUrl(u);
+    const n = CANONICAL_PROFILE.test(u) ? u : normalizeProfileUrl(u);
     if (n === null) return null;
     urls.push(n);
   }
@@ -289,18 +381,22 @@ export function cleanContactFromDraft(
         ? { month: month as number, day: d as number }
         : { month: month as number, day: d as number, year };
   }
-  if (!isIsoDate(stamp.trim())) return null;
+  const at = stamp.trim();
+  if (at !== checkedStamp) {
+    if (!isIsoDate(at)) return null;
+    checkedStamp = at;
+  }
   const contact: Contact = {
     id,
     name,
-    emails: [...new Set(emails)],
-    phones: [...new Set(phones)],
-    profileUrls: [...new Set(urls)],
+    emails: distinct(emails),
+    phones: distinct(phones),
+    profileUrls: urls.length < 2 ? urls : [...new Set(urls)],
     status,
     preferredChannels: [],
     interests: [],
-    createdAt: stamp.trim(),
-    updatedAt: stamp.trim(),
+    createdAt: at,
+    updatedAt: at,
   };
   const co = company?.trim();
   if (co) contact.company = co;
@@ -363,34 +459,39 @@ export function planImport(
   const referenced = new Map<string, Contact>();
   const rows: PlanRow[] = [];
 
-  drafts.forEach((draft, i) => {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i] as ContactDraft;
     // Sure matches: e-mail first, then profile URL; a stored contact beats an earlier row.
-    const byEmail = draft.emails.map((e) => index.byEmail.get(emailKey(e))).filter(Boolean);
-    const byProfile = (draft.profileUrls ?? [])
-      .map((u) => {
-        const k = profileKey(u);
-        return k ? index.byProfile.get(k) : undefined;
-      })
-      .filter(Boolean);
-    const sure = [...byEmail, ...byProfile] as string[];
-    if (sure.length) {
+    let sure: string[] | undefined;
+    for (const e of draft.emails) {
+      const owner = index.byEmail.get(emailKey(e));
+      if (owner) (sure ??= []).push(owner);
+    }
+    const emailHits = sure?.length ?? 0;
+    for (const u of draft.profileUrls ?? []) {
+      const k = profileKey(u);
+      const owner = k ? index.byProfile.get(k) : undefined;
+      if (owner) (sure ??= []).push(owner);
+    }
+    if (sure) {
       const targetId = sure.find((id) => stored.has(id)) ?? (sure[0] as string);
       // Every stored owner is referenced: resolving must know who owns what (no new duplicate).
       for (const id of sure) if (stored.has(id)) referenced.set(id, stored.get(id) as Contact);
       const reasons: DuplicateReason[] = [];
-      if (byEmail.includes(targetId)) reasons.push('email');
-      if (byProfile.includes(targetId)) reasons.push('profile-url');
+      const at = sure.indexOf(targetId);
+      if (at < emailHits) reasons.push('email');
+      if (sure.lastIndexOf(targetId) >= emailHits) reasons.push('profile-url');
       const inFile = !stored.has(targetId);
       rows.push({ kind: 'merge', index: i, draft, targetId, reasons, inFile });
-      return;
+      continue;
     }
     const id = makeId();
     const made = contactFromDraft(draft, id, stamp, status);
     if (!made.ok) {
       rows.push({ kind: 'invalid', index: i, draft, issues: made.issues });
-      return;
+      continue;
     }
-    const key = nameKeyOf(draft);
+    const key = index.keyOf(draft);
     const similar = index.similar(key);
     fresh.set(id, made.contact);
     index.add(id, made.contact, true, key);
@@ -407,7 +508,7 @@ export function planImport(
         if (!c.inFile) referenced.set(c.contactId, stored.get(c.contactId) as Contact);
       rows.push({ kind: 'similar', index: i, draft, id, candidates });
     } else rows.push({ kind: 'new', index: i, draft, id });
-  });
+  }
   return { stamp, status, rows, fresh, existing: referenced };
 }
 

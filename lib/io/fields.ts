@@ -1,7 +1,8 @@
 // Values as every importer needs them: names, e-mails, phones, URLs, birthdays, and the rule that
 // turns what a row or card had into a ContactDraft (or refuses it).
 
-import { DayOfYearSchema, EmailSchema, normalizeProfileUrl } from '../model';
+import { regexes } from 'zod';
+import { DayOfYearSchema, EmailSchema, daysInMonth, normalizeProfileUrl } from '../model';
 import type { ContactDraft, DayOfYear } from '../model';
 import { excerpt, issue, type ImportIssue } from './issues';
 
@@ -47,6 +48,10 @@ export function normaliseEmail(raw: string): Normalised {
   v = v.replace(/^mailto:/i, '').trim();
   if (!v) return null;
   if (/^\/o=/i.test(v)) return null;
+  // What EmailSchema does (trim, lower-case, zod's e-mail pattern), without a schema run per
+  // address; anything the pattern refuses goes to the schema, which has the last word.
+  const lower = v.toLowerCase();
+  if (regexes.email.test(lower)) return { ok: lower };
   const parsed = EmailSchema.safeParse(v);
   return parsed.success ? { ok: parsed.data } : { invalid: raw.trim() };
 }
@@ -140,7 +145,32 @@ export function parseBirthday(raw: string, options: BirthdayOptions = {}): Birth
   if (options.omitYear || year === NO_YEAR_PLACEHOLDER) year = undefined;
   const candidate: DayOfYear = { month: Number(m), day: Number(d) };
   if (year !== undefined) candidate.year = year;
-  return DayOfYearSchema.safeParse(candidate).success ? { ok: candidate } : { invalid: v };
+  return isDayOfYear(candidate) ? { ok: candidate } : { invalid: v };
+}
+
+const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** DayOfYearSchema's rule checked directly (a file has a birthday per row); the schema decides
+ * whatever this refuses. */
+export function isDayOfYear(d: DayOfYear): boolean {
+  const { month, day, year } = d;
+  if (
+    whole(month, 1, 12) &&
+    whole(day, 1, 31) &&
+    (year === undefined || whole(year, 1000, 9999)) &&
+    day <= daysInMonth(year ?? 2000, month)
+  )
+    return true;
+  return DayOfYearSchema.safeParse(d).success;
+}
+
+/** Clean words (`cleanText`) joined by single spaces, empty ones left out: the same as cleaning
+ * them joined by spaces. */
+function joinWords(a: string, b: string, c: string): string {
+  let out = a;
+  if (b) out = out ? `${out} ${b}` : b;
+  if (c) out = out ? `${out} ${c}` : c;
+  return out;
 }
 
 /** What one row or card yielded, before the name rule decides whether it becomes a draft. */
@@ -153,9 +183,10 @@ export class DraftCollector {
   company = '';
   position = '';
   birthday: DayOfYear | undefined;
-  private readonly emails = new Set<string>();
-  private readonly phones = new Set<string>();
-  private readonly urls = new Set<string>();
+  // Created with their first value (most rows have one or two of the three).
+  private emails: Set<string> | undefined;
+  private phones: Set<string> | undefined;
+  private urls: Set<string> | undefined;
 
   constructor(
     /** Line of the row or card (errors about the entry as a whole). */
@@ -176,27 +207,27 @@ export class DraftCollector {
   addEmail(raw: string, line = this.line): void {
     const r = normaliseEmail(raw);
     if (!r) return;
-    if ('ok' in r) this.emails.add(r.ok);
+    if ('ok' in r) (this.emails ??= new Set()).add(r.ok);
     else this.errors.push(issue('invalid-email', { value: excerpt(r.invalid) }, line));
   }
 
   addPhone(raw: string, line = this.line): void {
     const r = normalisePhone(raw);
     if (!r) return;
-    if ('ok' in r) this.phones.add(r.ok);
+    if ('ok' in r) (this.phones ??= new Set()).add(r.ok);
     else this.errors.push(issue('invalid-phone', { value: excerpt(r.invalid) }, line));
   }
 
   addUrl(raw: string, line = this.line): void {
     const r = normaliseUrl(raw);
     if (!r) return;
-    if ('ok' in r) this.urls.add(r.ok);
+    if ('ok' in r) (this.urls ??= new Set()).add(r.ok);
     else this.errors.push(issue('invalid-url', { value: excerpt(r.invalid) }, line));
   }
 
   /** A URL already known to be good (built from a social-profile user name). */
   addKnownUrl(url: string): void {
-    this.urls.add(url);
+    (this.urls ??= new Set()).add(url);
   }
 
   setBirthday(raw: string, options: BirthdayOptions, line = this.line): void {
@@ -213,10 +244,10 @@ export class DraftCollector {
    * nickname, else the company (an entry for a firm), else the e-mail's local part.
    */
   finish(): ContactDraft | null {
-    const emails = [...this.emails];
+    const emails = this.emails ? [...this.emails] : [];
     const name =
       cleanText(this.fullName) ||
-      cleanText([this.given, this.middle, this.family].map(cleanText).join(' ')) ||
+      joinWords(cleanText(this.given), cleanText(this.middle), cleanText(this.family)) ||
       cleanText(this.nickname) ||
       cleanText(this.company) ||
       cleanText(emails[0]?.split('@')[0]);
@@ -230,8 +261,8 @@ export class DraftCollector {
     if (company) draft.company = company;
     if (position) draft.position = position;
     if (this.birthday) draft.birthday = this.birthday;
-    if (this.urls.size) draft.profileUrls = [...this.urls];
-    if (this.phones.size) draft.phones = [...this.phones];
+    if (this.urls?.size) draft.profileUrls = [...this.urls];
+    if (this.phones?.size) draft.phones = [...this.phones];
     return draft;
   }
 }

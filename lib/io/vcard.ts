@@ -139,6 +139,67 @@ function propertyName(text: string): string | null {
 
 const param = (p: VCardProperty, key: string) => p.params.get(key)?.[0];
 
+/** Parameters `;a=b,c;BARE` between `from` and `to` of a head without double quotes (what
+ * `parseContentLine` makes of them, without splitting the head into arrays first). */
+function plainParams(text: string, from: number, to: number): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf(';', start);
+    if (end === -1 || end > to) end = to;
+    const p = text.slice(start, end).trim();
+    start = end + 1;
+    if (!p) continue;
+    const eq = p.indexOf('=');
+    let key: string;
+    let values: string[];
+    if (eq === -1) {
+      key = BARE_ENCODINGS.has(p.toUpperCase()) ? 'ENCODING' : 'TYPE';
+      values = [p];
+    } else {
+      key = p.slice(0, eq).trim().toUpperCase();
+      const raw = p.slice(eq + 1);
+      values = raw.includes(',') ? raw.split(',').map((v) => v.trim()) : [raw.trim()];
+    }
+    const known = params.get(key);
+    if (known) known.push(...values);
+    else params.set(key, values);
+  }
+  return params;
+}
+
+/**
+ * A logical line as `readCard` needs it: the property (null when the line is no content line),
+ * or undefined for a well-formed property that no field uses. One pass for the usual head without
+ * double quotes; a head with quotes takes `propertyName` and `parseContentLine`.
+ */
+function readProperty(text: string, line: number): VCardProperty | null | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return null;
+  if (text.lastIndexOf('"', colon) !== -1) return slowProperty(text, line);
+  let semi = text.indexOf(';');
+  if (semi > colon) semi = -1;
+  const end = semi === -1 ? colon : semi;
+  const dot = text.lastIndexOf('.', end);
+  const name = text
+    .slice(dot + 1, end)
+    .trim()
+    .toUpperCase();
+  if (!NAME_RE.test(name)) return null;
+  if (!USED_PROPERTIES.has(name)) return undefined;
+  const params =
+    semi === -1 ? (NO_PARAMS as Map<string, string[]>) : plainParams(text, semi + 1, colon);
+  const prop: VCardProperty = { line, name, params, value: text.slice(colon + 1) };
+  if (dot > 0) prop.group = text.slice(0, dot);
+  return prop;
+}
+
+function slowProperty(text: string, line: number): VCardProperty | null | undefined {
+  const name = propertyName(text);
+  if (name && !USED_PROPERTIES.has(name)) return undefined;
+  return name ? parseContentLine(text, line) : null;
+}
+
 /**
  * Join folded lines into logical lines. vCard 3.0/4.0 drop the line break and one space or tab;
  * 2.1 (RFC 822 folding) keeps the whitespace. A QUOTED-PRINTABLE value ending in `=` continues on
@@ -305,17 +366,18 @@ function readCard(
     }
   }
   const props: VCardProperty[] = [];
+  let labels: Map<string, string> | undefined;
   for (const l of unfold(lines, beginIndex + 1, endIndex, is21)) {
     // Photos, addresses, notes ...: only checked for shape, not taken apart (most of a file).
-    const name = propertyName(l.text);
-    if (name && !USED_PROPERTIES.has(name)) continue;
-    const p = name ? parseContentLine(l.text, l.line) : null;
-    if (p) props.push(p);
-    else errors.push(issue('vcard-bad-line', { value: excerpt(l.text) }, l.line));
-  }
-  const labels = new Map<string, string>();
-  for (const p of props) {
-    if (p.group && p.name === 'X-ABLABEL') labels.set(p.group.toLowerCase(), p.value);
+    const p = readProperty(l.text, l.line);
+    if (p === undefined) continue;
+    if (p === null) {
+      errors.push(issue('vcard-bad-line', { value: excerpt(l.text) }, l.line));
+      continue;
+    }
+    props.push(p);
+    if (p.group && p.name === 'X-ABLABEL')
+      (labels ??= new Map()).set(p.group.toLowerCase(), p.value);
   }
 
   const c = new DraftCollector(beginIndex + 1, errors);
@@ -360,7 +422,7 @@ function readCard(
           break;
         }
         // Not a web address: a bare user name (or Apple's `x-apple:user`) on a known site.
-        const label = p.group ? labels.get(p.group.toLowerCase()) : undefined;
+        const label = p.group ? labels?.get(p.group.toLowerCase()) : undefined;
         const site = siteOf(p.params.get('TYPE')?.join(',')) ?? siteOf(label);
         const user = param(p, 'X-USER') ?? v.trim().replace(/^[a-z][a-z0-9+.-]*:/i, '');
         const url = site && user ? profileFromUser(site, user) : null;
