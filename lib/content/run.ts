@@ -18,7 +18,8 @@ export interface SiteScript {
 const PANEL_WIDTH = 340;
 // The page is read soon after it changes (the panel should follow within a blink), but at most once
 // per `gap` while the app keeps changing its DOM (Gmail mutates constantly). While reads keep finding
-// the same people the gap grows up to MAX_GAP_MS; a different result or a navigation resets it.
+// the same people the gap grows up to MAX_GAP_MS; a different result, a navigation or a page without
+// anybody on it keeps it at MIN_GAP_MS.
 const FIRST_READ_MS = 30;
 const MIN_GAP_MS = 250;
 const MAX_GAP_MS = 2000;
@@ -111,7 +112,9 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     const context = readSafely();
     const key = JSON.stringify(context);
     if (key === lastSent) {
-      gap = Math.min(MAX_GAP_MS, gap * 2);
+      // The same people again: the app only churns, so look less often. A page without anybody on
+      // it keeps the short gap: the thread or profile the user opens next should show at once.
+      if (context?.people.length) gap = Math.min(MAX_GAP_MS, gap * 2);
       // The app may have thrown our iframe away with its own DOM.
       if (wantPanel && ui && !ui.wrapper.isConnected) showPanel();
       return;

@@ -274,6 +274,8 @@ test.describe('LinkedIn', () => {
     ]);
     const panel = panelFrame(page);
     await expect(panel.getByTestId('contact-card')).toContainText('Jonas Weber');
+    // The host page stays as it was beside the panel.
+    await expect(page.getByRole('heading', { name: 'Jonas Weber' })).toBeVisible();
     await page.screenshot({ path: 'docs/panel-linkedin.png' });
     await navigateInApp(page, SITES.linkedin.feed.url);
     await expect(page.locator('iframe[src*="panel.html"]')).toHaveCount(0);
