@@ -78,7 +78,7 @@ export async function importFigures(): Promise<Figure[]> {
           floor: median(floors),
         },
         {
-          figure: `  of which the IndexedDB transaction (plain IndexedDB: floor)`,
+          figure: `↳ of which the IndexedDB transaction (plain IndexedDB: floor)`,
           value: median(runs.map((r) => r.write)),
           unit: 'ms',
           floor: median(raw),

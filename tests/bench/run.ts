@@ -30,7 +30,8 @@ function table(figures: Figure[]): string {
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [
     line(head),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    // The separator as Prettier writes it, so that the README stays formatted.
+    line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
   ].join('\n');
 }
@@ -69,7 +70,7 @@ async function main() {
   if (readme.includes(start) && readme.includes(end))
     writeFileSync(
       'README.md',
-      `${readme.slice(0, readme.indexOf(start) + start.length)}\n${out}\n${readme.slice(readme.indexOf(end))}`,
+      `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${out}\n\n${readme.slice(readme.indexOf(end))}`,
     );
   console.log(
     `bench took ${Math.round((performance.now() - started) / 1000)} s; results in bench/results.json`,
