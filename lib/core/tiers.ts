@@ -80,6 +80,13 @@ export function companyKey(company: unknown): string {
 const SCALE = 1_000_000;
 
 /** `cum < share × total` exactly, in integer arithmetic (shares have at most 6 decimals). */
+/** The tier of the next figure down, when the larger ones add up to `cum` of `total`. */
+function tierAt(figure: number, cum: number, ctx: CoreContext, total: number): Tier {
+  if (figure <= 0) return 'C';
+  if (below(cum, ctx.s.paretoA, total)) return 'A';
+  return below(cum, ctx.s.paretoB, total) ? 'B' : 'C';
+}
+
 function below(cum: number, share: number, total: number): boolean {
   const s = Math.round(share * SCALE);
   const left = cum * SCALE;
@@ -235,14 +242,7 @@ function paretoByFigures(g: Grouping, ctx: CoreContext): Pareto | null {
   let i = n - 1;
   while (i >= 0) {
     const figure = sorted[i] as number;
-    const tier: Tier =
-      figure <= 0
-        ? 'C'
-        : below(cum, ctx.s.paretoA, totalCents)
-          ? 'A'
-          : below(cum, ctx.s.paretoB, totalCents)
-            ? 'B'
-            : 'C';
+    const tier = tierAt(figure, cum, ctx, totalCents);
     while (i >= 0 && sorted[i] === figure) {
       if (figure > 0) {
         cum += figure;
@@ -304,14 +304,7 @@ function sortedUnits(
   let i = 0;
   while (i < units.length) {
     const figure = (units[i] as CustomerUnit).figureCents;
-    const tier: Tier =
-      figure <= 0
-        ? 'C'
-        : below(cum, ctx.s.paretoA, totalCents)
-          ? 'A'
-          : below(cum, ctx.s.paretoB, totalCents)
-            ? 'B'
-            : 'C';
+    const tier = tierAt(figure, cum, ctx, totalCents);
     while (i < units.length && (units[i] as CustomerUnit).figureCents === figure) {
       const u = units[i] as CustomerUnit;
       u.tier = tier;
