@@ -39,7 +39,7 @@ import { ContactEditor } from './ContactEditor';
 import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
 import type { PageProps } from './types';
-import { Dialog, Section, useDashSettings, useNotify } from './ui';
+import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
 
 /** The contact as it was, for undo: only the contact row (its records stay as they are). */
 const contactOnly = (contact: Contact): ContactHistory => ({
@@ -439,33 +439,17 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
               ))}
             </p>
           )}
-          <div className={`save-bar${dirty ? ' dirty' : ''}`} data-testid="save-bar">
-            <span className="muted" aria-live="polite">
-              {Object.keys(errors).length > 0
-                ? t('dash.form.hasErrors')
-                : dirty
-                  ? t('dash.form.unsaved')
-                  : t('dash.form.allSaved')}
-            </span>
-            <button
-              type="button"
-              disabled={!dirty}
-              onClick={() => {
-                setDraft(null);
-                setErrors({});
-              }}
-            >
-              {t('dash.form.discard')}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={!dirty || saving}
-              data-testid="contact-save"
-            >
-              {t('common.save')}
-            </button>
-          </div>
+          <SaveBar
+            testId="save-bar"
+            saveTestId="contact-save"
+            dirty={dirty}
+            hasErrors={Object.keys(errors).length > 0}
+            busy={saving}
+            onDiscard={() => {
+              setDraft(null);
+              setErrors({});
+            }}
+          />
         </form>
       </div>
       {confirmDelete && (

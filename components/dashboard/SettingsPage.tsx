@@ -18,7 +18,7 @@ import {
 } from '@/lib/ui/dashboard-settings';
 import { useI18n } from '../I18n';
 import type { PageProps } from './types';
-import { Field, FieldGroup, Section, control, useNotify } from './ui';
+import { Field, FieldGroup, SaveBar, Section, control, useNotify } from './ui';
 
 const SITE_NAMES: Record<(typeof PANEL_SITES)[number], string> = {
   gmail: 'Gmail',
@@ -364,33 +364,16 @@ export function SettingsPage(_props: PageProps) {
             </Section>
           </div>
         </div>
-        <div className={`save-bar${dirty ? ' dirty' : ''}`}>
-          <span className="muted" aria-live="polite">
-            {Object.keys(errors).length > 0
-              ? t('dash.form.hasErrors')
-              : dirty
-                ? t('dash.form.unsaved')
-                : t('dash.form.allSaved')}
-          </span>
-          <button
-            type="button"
-            disabled={!dirty}
-            onClick={() => {
-              setDraft(null);
-              setErrors({});
-            }}
-          >
-            {t('dash.form.discard')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={!dirty || busy}
-            data-testid="settings-save"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <SaveBar
+          saveTestId="settings-save"
+          dirty={dirty}
+          hasErrors={Object.keys(errors).length > 0}
+          busy={busy}
+          onDiscard={() => {
+            setDraft(null);
+            setErrors({});
+          }}
+        />
       </form>
     </main>
   );

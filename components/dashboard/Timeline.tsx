@@ -63,6 +63,40 @@ function RecordEditor({
       />
     </Field>
   );
+  const text = (
+    field: 'summary' | 'text' | 'note' | 'amount' | 'description',
+    label: string,
+    opts: { multiline?: boolean; hint?: string; decimal?: boolean } = {},
+  ) => (
+    <Field id={id(field)} label={label} error={errors[field]} hint={opts.hint}>
+      {opts.multiline ? (
+        <textarea
+          {...control(id(field), errors[field])}
+          rows={2}
+          value={form[field]}
+          onChange={(e) => set(field, e.target.value)}
+        />
+      ) : (
+        <input
+          {...control(id(field), errors[field])}
+          inputMode={opts.decimal ? 'decimal' : undefined}
+          value={form[field]}
+          onChange={(e) => set(field, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  const check = (
+    field: 'personal' | 'done' | 'complaint' | 'resolved',
+    label: string,
+    opts: { alignEnd?: boolean; hint?: string } = {},
+  ) => (
+    <label className={opts.alignEnd ? 'check align-end' : 'check'}>
+      <input type="checkbox" checked={form[field]} onChange={(e) => set(field, e.target.checked)} />
+      {label}
+      {opts.hint && <span className="muted small"> — {opts.hint}</span>}
+    </label>
+  );
   const rating = (field: 'product' | 'service', label: string) => (
     <Field id={id(field)} label={label} error={errors[field]}>
       <select
@@ -123,44 +157,16 @@ function RecordEditor({
       )}
       {form.table === 'interactions' && (
         <>
-          <Field id={id('summary')} label={t('dash.field.summary')} error={errors.summary}>
-            <textarea
-              {...control(id('summary'), errors.summary)}
-              rows={2}
-              value={form.summary}
-              onChange={(e) => set('summary', e.target.value)}
-            />
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.personal}
-              onChange={(e) => set('personal', e.target.checked)}
-            />
-            {t('dash.field.personal')}
-            <span className="muted small"> — {t('dash.hint.personal')}</span>
-          </label>
+          {text('summary', t('dash.field.summary'), { multiline: true })}
+          {check('personal', t('dash.field.personal'), { hint: t('dash.hint.personal') })}
         </>
       )}
       {form.table === 'commitments' && (
         <>
-          <Field id={id('text')} label={t('dash.field.promise')} error={errors.text}>
-            <input
-              {...control(id('text'), errors.text)}
-              value={form.text}
-              onChange={(e) => set('text', e.target.value)}
-            />
-          </Field>
+          {text('text', t('dash.field.promise'))}
           <div className="form-grid three">
             {dateField('due', t('dash.field.dueBy'))}
-            <label className="check align-end">
-              <input
-                type="checkbox"
-                checked={form.done}
-                onChange={(e) => set('done', e.target.checked)}
-              />
-              {t('dash.field.done')}
-            </label>
+            {check('done', t('dash.field.done'), { alignEnd: true })}
           </div>
         </>
       )}
@@ -171,79 +177,25 @@ function RecordEditor({
             {rating('product', t('dash.field.product'))}
             {rating('service', t('dash.field.service'))}
           </div>
-          <Field id={id('note')} label={t('dash.field.feedbackNote')} error={errors.note}>
-            <textarea
-              {...control(id('note'), errors.note)}
-              rows={2}
-              value={form.note}
-              onChange={(e) => set('note', e.target.value)}
-            />
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.complaint}
-              onChange={(e) => set('complaint', e.target.checked)}
-            />
-            {t('dash.field.complaint')}
-          </label>
-          {form.complaint && (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={form.resolved}
-                onChange={(e) => set('resolved', e.target.checked)}
-              />
-              {t('dash.field.resolved')}
-            </label>
-          )}
+          {text('note', t('dash.field.feedbackNote'), { multiline: true })}
+          {check('complaint', t('dash.field.complaint'))}
+          {form.complaint && check('resolved', t('dash.field.resolved'))}
         </>
       )}
       {form.table === 'purchases' && (
         <div className="form-grid three">
           {dateField('date', t('dash.field.date'))}
-          <Field
-            id={id('amount')}
-            label={t('dash.field.amount')}
-            error={errors.amount}
-            hint={t('dash.hint.amount')}
-          >
-            <input
-              {...control(id('amount'), errors.amount)}
-              inputMode="decimal"
-              value={form.amount}
-              onChange={(e) => set('amount', e.target.value)}
-            />
-          </Field>
-          <Field id={id('description')} label={t('dash.field.what')} error={errors.description}>
-            <input
-              {...control(id('description'), errors.description)}
-              value={form.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          </Field>
+          {text('amount', t('dash.field.amount'), { decimal: true, hint: t('dash.hint.amount') })}
+          {text('description', t('dash.field.what'))}
         </div>
       )}
       {form.table === 'followUps' && (
         <>
           <div className="form-grid three">
             {dateField('due', t('dash.field.dueOn'))}
-            <label className="check align-end">
-              <input
-                type="checkbox"
-                checked={form.done}
-                onChange={(e) => set('done', e.target.checked)}
-              />
-              {t('dash.field.done')}
-            </label>
+            {check('done', t('dash.field.done'), { alignEnd: true })}
           </div>
-          <Field id={id('note')} label={t('dash.field.followUpNote')} error={errors.note}>
-            <input
-              {...control(id('note'), errors.note)}
-              value={form.note}
-              onChange={(e) => set('note', e.target.value)}
-            />
-          </Field>
+          {text('note', t('dash.field.followUpNote'))}
         </>
       )}
       {errors.form && <p className="field-error">{t(errors.form.key)}</p>}

@@ -212,3 +212,39 @@ export function Section({
     </section>
   );
 }
+
+/** The bar under a form: whether it is saved, discard, save. */
+export function SaveBar({
+  dirty,
+  hasErrors,
+  busy,
+  onDiscard,
+  saveTestId,
+  testId,
+}: {
+  dirty: boolean;
+  hasErrors: boolean;
+  busy: boolean;
+  onDiscard(): void;
+  saveTestId: string;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className={`save-bar${dirty ? ' dirty' : ''}`} data-testid={testId}>
+      <span className="muted" aria-live="polite">
+        {hasErrors
+          ? t('dash.form.hasErrors')
+          : dirty
+            ? t('dash.form.unsaved')
+            : t('dash.form.allSaved')}
+      </span>
+      <button type="button" disabled={!dirty} onClick={onDiscard}>
+        {t('dash.form.discard')}
+      </button>
+      <button type="submit" className="primary" disabled={!dirty || busy} data-testid={saveTestId}>
+        {t('common.save')}
+      </button>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SummaryRow } from '@/lib/db';
 import { useI18n } from '../I18n';
+import { FormEnd } from './FormEnd';
 import { ContactSearch } from './ContactSearch';
 
 interface Props {
@@ -78,19 +79,7 @@ export function FollowUpForm({
           data-testid="follow-up-note"
         />
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('popup.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('popup.cancel')}
-        </button>
-      </div>
+      <FormEnd error={error} submit={t('popup.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../I18n';
+import { FormEnd } from './FormEnd';
 
 export interface QuickAddValues {
   name: string;
@@ -57,19 +58,7 @@ export function QuickAdd({
         {t('popup.company')}
         <input value={v.company} onChange={(e) => setV({ ...v, company: e.target.value })} />
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('popup.add')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('popup.cancel')}
-        </button>
-      </div>
+      <FormEnd error={error} submit={t('popup.add')} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,12 +7,13 @@ import {
   BACKUP_TABLES,
   buildBackup,
   parseBackup,
+  rowIssues,
   type Backup,
   type BackupTablesInput,
   type ImportIssue,
 } from '../io';
 import { issue } from '../io/issues';
-import { ContactSchema, IdSchema, IsoDateSchema, describeIssues, type Contact } from '../model';
+import { ContactSchema, IdSchema, IsoDateSchema, type Contact } from '../model';
 import { todayIn } from '../core';
 import { guardWrite } from './errors';
 import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
@@ -208,19 +209,6 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
   importBatches: ImportBatchSchema,
   meta: MetaSchema,
 };
-
-function rowIssues(table: string, index: number, error: z.ZodError): ImportIssue[] {
-  return error.issues.map((i) => {
-    const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return issue('backup-invalid-row', {
-      table,
-      index,
-      field: path.length ? path.join('.') : '(row)',
-      reason: i.message,
-      detail: describeIssues([{ path: [], message: i.message }]),
-    });
-  });
-}
 
 /**
  * Read and check a backup file completely against this database: lib/io's checks for the model's

@@ -17,6 +17,7 @@ import type {
   Interaction,
   LostReason,
 } from '../model';
+import { monthName } from '../core/format';
 import { daysInMonth } from '../model/dates';
 import { Calendar, runtimeTimeZone } from './calendar';
 import { SummaryPool, subjectOf } from './phrases';
@@ -741,21 +742,6 @@ const FOLLOW_UP_POOL: readonly string[] = [
   'Referenz anfragen',
 ];
 
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-] as const;
-
 /** The mass mailings of the last two years: a short info on the first Tuesday of every month,
  * the quarterly newsletter in January, April, July and October. */
 function massMailings(cal: Calendar): { offset: number; summary: string }[] {
@@ -772,7 +758,7 @@ function massMailings(cal: Calendar): { offset: number; summary: string }[] {
         summary:
           m % 3 === 1
             ? `Newsletter ${(m + 2) / 3}/${y}: ${topic}`
-            : `Kurz-Info ${MONTHS[m - 1]} ${y}: ${topic}`,
+            : `Kurz-Info ${monthName(m, 'de')} ${y}: ${topic}`,
       });
     }
   }

@@ -154,7 +154,8 @@ function checkEnvelope(
   return { ok: true, tables: v.tables };
 }
 
-function rowIssues(table: string, index: number, error: z.ZodError): ImportIssue[] {
+/** One message per problem of a backup row (table, row, field and what is wrong). */
+export function rowIssues(table: string, index: number, error: z.ZodError): ImportIssue[] {
   return error.issues.map((i) => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     return issue('backup-invalid-row', {

@@ -196,12 +196,9 @@ export class DraftCollector {
 
   /** Keep the first non-empty value of a single-valued field. */
   static first(current: string, raw: string): string {
-    if (current) return current;
-    for (const part of splitMulti(raw)) {
-      const v = cleanText(part);
-      if (v) return v;
-    }
-    return '';
+    // Taken whole: Google joins several e-mails, phones or websites with ":::", never names or
+    // companies, and a name the user wrote with colons must come back as it was.
+    return current || cleanText(raw);
   }
 
   addEmail(raw: string, line = this.line): void {

@@ -59,6 +59,7 @@ export {
   SettingsRowSchema,
   buildBackup,
   parseBackup,
+  rowIssues,
   serializeBackup,
   type Backup,
   type BackupTables,

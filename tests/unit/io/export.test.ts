@@ -156,6 +156,17 @@ describe('CSV export', () => {
     expect(out).not.toMatch(/javascript|data:|ftp:/);
   });
 
+  it('brings back names and companies with colons as they were (":::" splits e-mails only)', () => {
+    const drafts = [
+      { name: ':::', emails: [] },
+      { name: 'Müller ::: Weiß', emails: [], company: 'A ::: B' },
+    ];
+    const table = readCsvTable(exportCsv(drafts, { delimiter: ',', language: 'en' }));
+    const r = applyColumnMapping(table, guessMapping(table.headers));
+    expect(r.errors).toEqual([]);
+    expect(r.contacts).toEqual(drafts);
+  });
+
   it.each([
     [',', 'en'],
     [';', 'de'],
