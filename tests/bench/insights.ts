@@ -3,32 +3,15 @@
 // IndexedDB (the floor, from the database figures).
 import type { Extension } from '../e2e/harness';
 import { median, type Figure } from './figures';
-
-async function once(ext: Extension): Promise<number> {
-  const page = await ext.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __ready?: number };
-    new MutationObserver((_m, obs) => {
-      if (document.querySelector('[data-testid="insights"]')) {
-        w.__ready = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(ext.url('options.html#/insights'));
-  await page.waitForFunction(
-    () => (window as unknown as { __ready?: number }).__ready !== undefined,
-    undefined,
-    { timeout: 120_000 },
-  );
-  const ready = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
-  await page.close();
-  return ready;
-}
+import { timeUntilShown } from './shown';
 
 export async function insightsFigures(ext: Extension, floorMs?: number): Promise<Figure[]> {
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await once(ext));
+  for (let i = 0; i < 3; i++)
+    runs.push(
+      (await timeUntilShown(ext, 'options.html#/insights', '[data-testid="insights"]', 120_000))
+        .shown,
+    );
   return [
     {
       figure: 'dashboard: open the insights, 10,000 contacts, to figures shown',

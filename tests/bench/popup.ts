@@ -2,29 +2,16 @@
 // on screen), next to the same page's load without waiting for data (the floor).
 import type { Extension } from '../e2e/harness';
 import { median, type Figure } from './figures';
+import { timeUntilShown } from './shown';
 
+/** From navigation to the first agenda item (or the empty day) on screen; the floor: DOM loaded. */
 async function once(ext: Extension): Promise<{ ready: number; floor: number }> {
-  const page = await ext.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __ready?: number };
-    new MutationObserver((_m, obs) => {
-      if (document.querySelector('[data-testid="agenda-item"], [data-testid="empty-day"]')) {
-        w.__ready = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(ext.url('popup.html'));
-  await page.waitForFunction(
-    () => (window as unknown as { __ready?: number }).__ready !== undefined,
+  const { shown, domLoaded } = await timeUntilShown(
+    ext,
+    'popup.html',
+    '[data-testid="agenda-item"], [data-testid="empty-day"]',
   );
-  const result = await page.evaluate(() => ({
-    ready: (window as unknown as { __ready: number }).__ready,
-    floor: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-      .domContentLoadedEventEnd,
-  }));
-  await page.close();
-  return result;
+  return { ready: shown, floor: domLoaded };
 }
 
 export async function popupFigures(ext: Extension): Promise<Figure[]> {
