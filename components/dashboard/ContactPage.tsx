@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { channelName, reliabilityRecord, todayIn } from '@/lib/core';
 import type { SummaryRow } from '@/lib/db';
 import { HISTORY_TABLES } from '@/lib/db/schema';
-import type { Contact, ContactHistory } from '@/lib/model';
+import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {
   contactFieldOf,
   contactToForm,
@@ -40,16 +40,6 @@ import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
 import type { PageProps } from './types';
 import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
-
-/** The contact as it was, for undo: only the contact row (its records stay as they are). */
-const contactOnly = (contact: Contact): ContactHistory => ({
-  contact,
-  interactions: [],
-  commitments: [],
-  feedback: [],
-  purchases: [],
-  followUps: [],
-});
 
 function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
   const { t, locale } = useI18n();
@@ -190,7 +180,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     setDraft(null);
     notify({
       text: t('dash.contact.saved', { name: result.value.name }),
-      onUndo: () => void restoreHistories([contactOnly(before)]),
+      onUndo: () => void restoreHistories([historyOf(before)]),
     });
     return true;
   }, [contact, form, locale, notify, t]);
@@ -272,7 +262,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     const result = await saveContact(before.id, { status: 'lost', lost }, contactFieldOf);
     if (!result.ok) return result.errors;
     setDraft((d) => (d ? { ...d, status: 'lost' } : d));
-    notify({ text: message, onUndo: () => void restoreHistories([contactOnly(before)]) });
+    notify({ text: message, onUndo: () => void restoreHistories([historyOf(before)]) });
     return null;
   }
 
@@ -283,7 +273,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     setDraft((d) => (d ? { ...d, status: 'active' } : d));
     notify({
       text: t('dash.lost.reactivated', { name: before.name }),
-      onUndo: () => void restoreHistories([contactOnly(before)]),
+      onUndo: () => void restoreHistories([historyOf(before)]),
     });
   }
 

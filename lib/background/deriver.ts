@@ -15,7 +15,7 @@ import {
   type KundennahDB,
   type TierMap,
 } from '../db';
-import type { ContactHistory, Settings } from '../model';
+import { historyOf, type ContactHistory, type Settings } from '../model';
 
 const PENDING_KEY = 'derivedPending';
 /** Above this many touched contacts (a big import), one full recomputation is faster. */
@@ -61,14 +61,7 @@ export function createDeriver(deps: {
         continue;
       }
       const purchases = await db.purchases.where('contactId').equals(id).toArray();
-      cache.inputs.set(id, {
-        contact,
-        interactions: [],
-        commitments: [],
-        feedback: [],
-        purchases,
-        followUps: [],
-      });
+      cache.inputs.set(id, historyOf(contact, purchases));
     }
   }
 

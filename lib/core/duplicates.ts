@@ -111,25 +111,54 @@ function similarToken(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && withinOneEdit(a, b);
 }
 
+/** A name's tokens with the two spellings `similarNames` compares whole, made once per person. */
+export interface NameSpelling {
+  tokens: string[];
+  /** The tokens joined: "Hans-Peter" = "Hanspeter". */
+  joined: string;
+  /** The tokens sorted: the same names in another order. */
+  sorted: string;
+}
+
+export function nameSpelling(tokens: string[]): NameSpelling {
+  if (tokens.length === 2) {
+    const [a, b] = tokens as [string, string];
+    return { tokens, joined: a + b, sorted: a <= b ? `${a} ${b}` : `${b} ${a}` };
+  }
+  return { tokens, joined: tokens.join(''), sorted: [...tokens].sort().join(' ') };
+}
+
+/** `list.slice(from, list.length - dropEnd).includes(x)` without the copy. */
+function hasToken(list: string[], x: string, from: number, dropEnd: number): boolean {
+  for (let k = from; k < list.length - dropEnd; k++) if (list[k] === x) return true;
+  return false;
+}
+
 /**
  * Very similar names: after folding and dropping titles, the first names agree (equal, an initial,
  * one typo in a long name, or one is the other's middle name) and the last names agree (equal, one
  * typo in a long name, or one part of a double name); or the same tokens in another order.
  */
 export function similarNames(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  if (a.join('') === b.join('')) return true; // "Hans-Peter" = "Hanspeter"
-  if (a.length === 1 || b.length === 1) return false;
-  if (a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ')) return true;
-  const af = a[0] as string;
-  const bf = b[0] as string;
-  const al = a[a.length - 1] as string;
-  const bl = b[b.length - 1] as string;
+  return similarSpellings(nameSpelling(a), nameSpelling(b));
+}
+
+/** `similarNames` for spellings made once per person (an import compares each name many times). */
+export function similarSpellings(a: NameSpelling, b: NameSpelling): boolean {
+  const at = a.tokens;
+  const bt = b.tokens;
+  if (at.length === 0 || bt.length === 0) return false;
+  if (a.joined === b.joined) return true;
+  if (at.length === 1 || bt.length === 1) return false;
+  if (at.length === bt.length && a.sorted === b.sorted) return true;
+  const af = at[0] as string;
+  const bf = bt[0] as string;
+  const al = at[at.length - 1] as string;
+  const bl = bt[bt.length - 1] as string;
   if (af.length === 1 && bf.length === 1) return false; // two initials say too little
-  const firstOk =
-    similarToken(af, bf) || a.slice(1, -1).includes(bf) || b.slice(1, -1).includes(af);
-  const lastOk = similarToken(al, bl) || a.slice(1).includes(bl) || b.slice(1).includes(al);
-  return firstOk && lastOk && al.length > 1 && bl.length > 1;
+  if (al.length <= 1 || bl.length <= 1) return false;
+  const lastOk = similarToken(al, bl) || hasToken(at, bl, 1, 0) || hasToken(bt, al, 1, 0);
+  return lastOk && (similarToken(af, bf) || hasToken(at, bf, 1, 1) || hasToken(bt, af, 1, 1));
 }
 
 // Legal forms that differ between the spellings of one company ("Müller GmbH", "Müller GmbH & Co. KG").
@@ -210,7 +239,7 @@ interface Keys {
   emails: string[];
   profiles: string[];
   company: string;
-  tokens: string[];
+  name: NameSpelling;
 }
 
 function keysOf(c: {
@@ -229,7 +258,7 @@ function keysOf(c: {
     emails: [...new Set(emails)],
     profiles: [...new Set(profiles)],
     company: companyMatchKey(c.company),
-    tokens: nameTokens(c.name),
+    name: nameSpelling(nameTokens(c.name)),
   };
 }
 
@@ -250,7 +279,7 @@ export function findDraftDuplicates(draft: PersonDraft, contacts: Contact[]): Du
     const reasons = new Set<DuplicateReason>();
     if (k.emails.some((e) => d.emails.includes(e))) reasons.add('email');
     if (k.profiles.some((p) => d.profiles.includes(p))) reasons.add('profile-url');
-    if (d.company !== '' && k.company === d.company && similarNames(d.tokens, k.tokens))
+    if (d.company !== '' && k.company === d.company && similarSpellings(d.name, k.name))
       reasons.add('name-company');
     if (reasons.size) out.push({ id: k.id, reasons });
   }
@@ -308,7 +337,7 @@ export function findDuplicates(contacts: Contact[]): DuplicatePair[] {
       for (let j = i + 1; j < list.length; j++) {
         const x = list[i] as Keys;
         const y = list[j] as Keys;
-        if (similarNames(x.tokens, y.tokens)) add(x.id, y.id, 'name-company');
+        if (similarSpellings(x.name, y.name)) add(x.id, y.id, 'name-company');
       }
   return [...pairs.values()]
     .map((p) => ({ a: p.a, b: p.b, reasons: sortReasons(p.reasons) }))

@@ -12,7 +12,7 @@ import {
   todayIn,
   type Candidate,
 } from '../core';
-import type { ContactHistory, Settings, Tier } from '../model';
+import { historyOf, type ContactHistory, type Settings, type Tier } from '../model';
 import { guardWrite } from './errors';
 import { getMeta, setMeta } from './meta';
 import { getAllHistories, getHistory } from './repo';
@@ -178,15 +178,7 @@ function groupBy(rows: DismissalRow[]): Map<string, DismissalRow[]> {
 export async function tierInputs(db: KundennahDB): Promise<ContactHistory[]> {
   const [contacts, purchases] = await Promise.all([db.contacts.toArray(), db.purchases.toArray()]);
   const byId = new Map<string, ContactHistory>();
-  for (const contact of contacts)
-    byId.set(contact.id, {
-      contact,
-      interactions: [],
-      commitments: [],
-      feedback: [],
-      purchases: [],
-      followUps: [],
-    });
+  for (const contact of contacts) byId.set(contact.id, historyOf(contact));
   for (const p of purchases) byId.get(p.contactId)?.purchases.push(p);
   return [...byId.values()];
 }

@@ -6,7 +6,14 @@
 // profile URL merges (the incoming entry only adds what is missing, it never overwrites what the
 // user wrote); a very similar name at the same company is the user's decision, row by row; nothing
 // becomes a silent duplicate.
-import { companyMatchKey, nameTokens, withinOneEdit, type DuplicateReason } from '../core';
+import {
+  companyMatchKey,
+  nameSpelling,
+  nameTokens,
+  similarSpellings,
+  type DuplicateReason,
+  type NameSpelling,
+} from '../core';
 import type { Table } from 'dexie';
 import { regexes } from 'zod';
 import {
@@ -125,65 +132,11 @@ function variants(t: string): string[] {
   return out;
 }
 
-/** What the name rule compares, computed once per person: the folded company, the name's tokens,
- * and the two spellings lib/core compares whole (the tokens joined, and sorted). */
-interface NameKey {
+/** What the name rule compares, computed once per person: the folded company and the name's
+ * spellings (lib/core `nameSpelling`). */
+interface NameKey extends NameSpelling {
   company: string;
-  tokens: string[];
-  /** `tokens.join('')` ("Hans-Peter" = "Hanspeter"). */
-  joined: string;
-  /** `[...tokens].sort().join(' ')` (the same names in another order). */
-  sorted: string;
 }
-
-function tokenKey(tokens: string[]): Omit<NameKey, 'company'> {
-  if (tokens.length === 2) {
-    const [a, b] = tokens as [string, string];
-    return { tokens, joined: a + b, sorted: a <= b ? `${a} ${b}` : `${b} ${a}` };
-  }
-  return { tokens, joined: tokens.join(''), sorted: [...tokens].sort().join(' ') };
-}
-
-/** lib/core's `similarToken`: equal, an initial, or one typo in a long word. */
-function similarToken(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === 1) return b.startsWith(a);
-  if (b.length === 1) return a.startsWith(b);
-  return a.length >= 5 && b.length >= 5 && withinOneEdit(a, b);
-}
-
-/** `list.slice(from, list.length - dropEnd).includes(x)` without the copy. */
-function hasToken(list: string[], x: string, from: number, dropEnd: number): boolean {
-  for (let k = from; k < list.length - dropEnd; k++) if (list[k] === x) return true;
-  return false;
-}
-
-/**
- * lib/core's `similarNames`, step by step, with each side's joined and sorted spellings computed
- * once per person instead of once per comparison (a big company has thousands of comparisons per
- * name). The property tests in tests/unit/io-db/import.test.ts hold it, and the index that feeds
- * it, to lib/core's rule.
- */
-function similarKeys(a: NameKey, b: NameKey): boolean {
-  const at = a.tokens;
-  const bt = b.tokens;
-  if (at.length === 0 || bt.length === 0) return false;
-  if (a.joined === b.joined) return true;
-  if (at.length === 1 || bt.length === 1) return false;
-  if (at.length === bt.length && a.sorted === b.sorted) return true;
-  const af = at[0] as string;
-  const bf = bt[0] as string;
-  const al = at[at.length - 1] as string;
-  const bl = bt[bt.length - 1] as string;
-  if (af.length === 1 && bf.length === 1) return false;
-  if (al.length <= 1 || bl.length <= 1) return false;
-  const lastOk = similarToken(al, bl) || hasToken(at, bl, 1, 0) || hasToken(bt, al, 1, 0);
-  return lastOk && (similarToken(af, bf) || hasToken(at, bf, 1, 1) || hasToken(bt, af, 1, 1));
-}
-
-/** Exported for the property test only. */
-export const similarNamesForTest = (a: string[], b: string[]): boolean =>
-  similarKeys({ company: '', ...tokenKey(a) }, { company: '', ...tokenKey(b) });
 
 interface Indexed {
   id: string;
@@ -239,7 +192,7 @@ class PeopleIndex {
     }
     let name = this.nameKeys.get(c.name);
     if (name === undefined) {
-      name = tokenKey(nameTokens(c.name));
+      name = nameSpelling(nameTokens(c.name));
       this.nameKeys.set(c.name, name);
     }
     return { company, ...name };
@@ -283,7 +236,7 @@ class PeopleIndex {
     push(co.byLast, last, entry);
     for (let k = 1; k < tokens.length - 1; k++) {
       const t = tokens[k] as string;
-      if (!hasToken(tokens, t, 1, tokens.length - k)) push(co.byMiddle, t, entry);
+      if (tokens.indexOf(t, 1) === k) push(co.byMiddle, t, entry); // each middle name once
     }
     for (const v of this.variantsOf(last)) {
       const set = co.lastNames.get(v);
@@ -298,7 +251,7 @@ class PeopleIndex {
     for (const e of list) {
       if (e.seen === q) continue;
       e.seen = q;
-      if (similarKeys(key, e.key)) out.push(e);
+      if (similarSpellings(key, e.key)) out.push(e);
     }
   }
 

@@ -6,6 +6,7 @@ import {
   FollowUpSchema,
   InteractionSchema,
   PurchaseSchema,
+  historyOf,
   normalizeProfileUrl,
   validate,
   type Commitment,
@@ -163,10 +164,6 @@ export async function putHistories(db: KundennahDB, histories: ContactHistory[])
 // ---------------------------------------------------------------------------------------------
 // Histories
 
-function emptyHistory(contact: Contact): ContactHistory {
-  return { contact, interactions: [], commitments: [], feedback: [], purchases: [], followUps: [] };
-}
-
 export async function getHistory(db: KundennahDB, id: string): Promise<ContactHistory | undefined> {
   return db.transaction('r', [db.contacts, ...HISTORY_TABLES.map((t) => db[t])], async () => {
     const contact = await db.contacts.get(id);
@@ -196,7 +193,7 @@ export async function getAllHistories(db: KundennahDB): Promise<ContactHistory[]
       ],
     );
     const byId = new Map<string, ContactHistory>();
-    for (const c of contacts) byId.set(c.id, emptyHistory(c));
+    for (const c of contacts) byId.set(c.id, historyOf(c));
     for (const r of interactions) byId.get(r.contactId)?.interactions.push(r);
     for (const r of commitments) byId.get(r.contactId)?.commitments.push(r);
     for (const r of feedback) byId.get(r.contactId)?.feedback.push(r);

@@ -6,16 +6,17 @@
 // of contacts); a company's business volume follows a Pareto law (α ≈ 1.16, the 80/20 rule), which
 // drives both its share of purchases and their amounts; contact activity follows the volume too.
 
-import type {
-  Channel,
-  Commitment,
-  Contact,
-  ContactHistory,
-  DayOfYear,
-  Feedback,
-  FollowUp,
-  Interaction,
-  LostReason,
+import {
+  historyOf,
+  type Channel,
+  type Commitment,
+  type Contact,
+  type ContactHistory,
+  type DayOfYear,
+  type Feedback,
+  type FollowUp,
+  type Interaction,
+  type LostReason,
 } from '../model';
 import { monthName } from '../core/format';
 import { daysInMonth } from '../model/dates';
@@ -474,14 +475,7 @@ class BenchBuilder {
     this.softFacts(contact, unit, female, last);
 
     return {
-      history: {
-        contact,
-        interactions: [],
-        commitments: [],
-        feedback: [],
-        purchases: [],
-        followUps: [],
-      },
+      history: historyOf(contact),
       unit,
       since,
       until,

@@ -289,6 +289,11 @@ export interface ContactHistory {
   followUps: FollowUp[];
 }
 
+/** A contact's history with nothing attached but, optionally, its purchases (what tiers read). */
+export function historyOf(contact: Contact, purchases: Purchase[] = []): ContactHistory {
+  return { contact, interactions: [], commitments: [], feedback: [], purchases, followUps: [] };
+}
+
 export const ContactHistorySchema = z.object({
   contact: ContactSchema,
   interactions: z.array(InteractionSchema),
