@@ -51,7 +51,6 @@ beforeEach(async () => {
   await getDb().open();
 });
 afterEach(async () => {
-  vi.restoreAllMocks();
   await Promise.all(getDb().tables.map((t) => t.clear()));
 });
 
