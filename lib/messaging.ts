@@ -10,6 +10,7 @@ import {
   TierSchema,
 } from './model';
 import { PageContextSchema } from './sites/schema';
+import { SUGGESTION_KINDS } from './core/kinds';
 
 export const PANEL_PORT_NAME = 'kundennah-panel';
 
@@ -56,17 +57,7 @@ export const PersonOnPageSchema = z.object({
 });
 
 export const SuggestionSchema = z.object({
-  kind: z.enum([
-    'commitment',
-    'complaint',
-    'after-purchase',
-    'birthday',
-    'partner-birthday',
-    'cadence',
-    'feedback',
-    'follow-up',
-    'exit-conversation',
-  ]),
+  kind: z.enum(SUGGESTION_KINDS),
   channel: ChannelSchema,
   due: z.string(),
   reasons: z.array(z.string()),

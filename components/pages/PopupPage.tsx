@@ -1,7 +1,7 @@
 // The popup: today's follow-ups in priority order, find and add contacts, add a follow-up.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { weekdayOf, type SuggestionKind } from '@/lib/core';
+import { AGENDA_GROUPS, weekdayOf } from '@/lib/core';
 import {
   DuplicateContactError,
   StorageFullError,
@@ -34,18 +34,6 @@ import { ContactSearch } from '../popup/ContactSearch';
 import { FollowUpForm } from '../popup/FollowUpForm';
 import { QuickAdd, type QuickAddValues } from '../popup/QuickAdd';
 import '../popup/popup.css';
-
-/** The popup's groups in priority order (PRODUCT.md); birthdays and partner birthdays share one. */
-const GROUPS: { id: string; kinds: SuggestionKind[]; title: string }[] = [
-  { id: 'commitment', kinds: ['commitment'], title: 'group.commitment' },
-  { id: 'complaint', kinds: ['complaint'], title: 'group.complaint' },
-  { id: 'after-purchase', kinds: ['after-purchase'], title: 'group.after-purchase' },
-  { id: 'exit-conversation', kinds: ['exit-conversation'], title: 'group.exit-conversation' },
-  { id: 'birthday', kinds: ['birthday', 'partner-birthday'], title: 'group.birthday' },
-  { id: 'cadence', kinds: ['cadence'], title: 'group.cadence' },
-  { id: 'feedback', kinds: ['feedback'], title: 'group.feedback' },
-  { id: 'follow-up', kinds: ['follow-up'], title: 'group.follow-up' },
-];
 
 const PAGE = 60;
 
@@ -314,7 +302,7 @@ function Today({
         </section>
       ) : (
         <div className="agenda" data-testid="agenda">
-          {GROUPS.map((g) => {
+          {AGENDA_GROUPS.map((g) => {
             const items = rows.filter((r) => g.kinds.includes(r.kind));
             const count = g.kinds.reduce((n, k) => n + agenda.counts[k], 0);
             if (!count) return null;
@@ -326,7 +314,7 @@ function Today({
                 data-testid={`group-${g.id}`}
               >
                 <h2 id={`g-${g.id}`}>
-                  {t(g.title)} <span className="count">{count}</span>
+                  {t(`group.${g.id}`)} <span className="count">{count}</span>
                 </h2>
                 <ul>
                   {items.map((item) => (

@@ -14,10 +14,10 @@ import {
   findSimilarContacts,
   type KundennahDB,
 } from '../db';
-import { ValidationError, describeIssues, type Channel, type ContactHistory } from '../model';
+import { ValidationError, describeIssues, type Channel } from '../model';
 import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
 import type { PageContext } from '../sites/schema';
-import { dayIn, todayIn } from '../core';
+import { loggedTodayIn } from './logged-today';
 
 type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;
 
@@ -50,21 +50,6 @@ export interface ActionEnv {
   timeZone: string;
   context: PageContext | null;
   url: string | undefined;
-}
-
-/** Was this thread (or, without a thread id, this page) logged for the contact today already? */
-export function loggedTodayIn(
-  history: ContactHistory,
-  env: Pick<ActionEnv, 'now' | 'timeZone' | 'context' | 'url'>,
-): boolean {
-  const today = todayIn(env.now, env.timeZone);
-  const threadId = env.context?.threadId;
-  return history.interactions.some(
-    (i) =>
-      !!i.source &&
-      (threadId ? i.source.threadId === threadId : !!env.url && i.source.url === env.url) &&
-      dayIn(i.at, env.timeZone) === today,
-  );
 }
 
 async function loggedToday(

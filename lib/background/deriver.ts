@@ -1,25 +1,30 @@
-// Keeps the derived tables (summaries, agenda) in step with the data. Writes anywhere report which
-// contacts they touched; this recomputes those, and everything when the day or the settings change.
+// Keeps the derived tables (summaries, agenda) in step with the data. Every write marks the contacts
+// it touched as dirty, in its own transaction (lib/db/changes.ts); this recomputes the marked ones —
+// and everyone whose tier moved — and everything when the day or the settings change. A change
+// message (from this worker's own writes or from a page) only says "look soon": what to recompute is
+// read from the marks, so a lost message costs nothing but time until the next look.
 // Tier inputs are cached in memory (a cache only: a stopped worker rebuilds it from the database).
-import { computeTiers, todayIn } from '../core';
+import { createContext } from '../core';
 import {
   contactsWithChangedTier,
   derivedIsFresh,
-  getMeta,
+  dirtyMarks,
   recomputeAll,
   recomputeContacts,
-  setMeta,
   settingsKey,
   tierInputs,
+  tiersIn,
   type DataChange,
   type KundennahDB,
   type TierMap,
 } from '../db';
 import { historyOf, type ContactHistory, type Settings } from '../model';
 
-const PENDING_KEY = 'derivedPending';
 /** Above this many touched contacts (a big import), one full recomputation is faster. */
 const FULL_RECOMPUTE_ABOVE = 300;
+/** A write is followed this soon, and a stream of writes delays that by at most `MAX_WAIT_MS`. */
+const DELAY_MS = 30;
+const MAX_WAIT_MS = 1000;
 
 interface TierCache {
   key: string;
@@ -28,9 +33,9 @@ interface TierCache {
 }
 
 export interface Deriver {
-  /** A write happened (anywhere): recompute what it touched, soon. */
-  note(change: DataChange): void;
-  /** Make sure the stored rows are for today and these settings; resolves when they are. */
+  /** A write happened (anywhere): look at the dirty marks soon. */
+  note(change?: DataChange): void;
+  /** Make sure the stored rows follow every write and are for today and these settings. */
   ensureFresh(): Promise<void>;
   /** Resolves when nothing is pending. */
   idle(): Promise<void>;
@@ -44,24 +49,21 @@ export function createDeriver(deps: {
   onUpdated: () => void;
 }): Deriver {
   let cache: TierCache | undefined;
-  let pendingIds = new Set<string>();
-  let tiersDirty = false;
-  let everything = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingSince: number | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const keyOf = (s: Settings, now: Date) => `${todayIn(now, s.timeZone)}|${settingsKey(s)}`;
+  const keyOf = (s: Settings, now: Date) => `${createContext(s, now).todayIso}|${settingsKey(s)}`;
 
-  async function refreshTierInputs(db: KundennahDB, ids: string[]): Promise<void> {
-    if (!cache) return;
+  async function refreshTierInputs(db: KundennahDB, c: TierCache, ids: string[]): Promise<void> {
     for (const id of ids) {
       const contact = await db.contacts.get(id);
       if (!contact) {
-        cache.inputs.delete(id);
+        c.inputs.delete(id);
         continue;
       }
       const purchases = await db.purchases.where('contactId').equals(id).toArray();
-      cache.inputs.set(id, historyOf(contact, purchases));
+      c.inputs.set(id, historyOf(contact, purchases));
     }
   }
 
@@ -70,37 +72,31 @@ export function createDeriver(deps: {
     const settings = await deps.settings();
     const now = deps.now();
     const key = keyOf(settings, now);
+    const marks = await dirtyMarks(db);
+    const ids = Object.keys(marks.contacts);
     const stale =
-      everything ||
-      pendingIds.size > FULL_RECOMPUTE_ABOVE ||
+      marks.all > 0 ||
+      ids.length > FULL_RECOMPUTE_ABOVE ||
       !(await derivedIsFresh(db, settings, now));
-    const ids = [...pendingIds];
-    const moveTiers = tiersDirty;
-    pendingIds = new Set();
-    tiersDirty = false;
-    everything = false;
 
     if (stale) {
-      await setMeta(db, PENDING_KEY, ['*']);
       const tiers = await recomputeAll(db, settings, now);
       const inputs = new Map((await tierInputs(db)).map((h) => [h.contact.id, h]));
       cache = { key, inputs, tiers };
-      await setMeta(db, PENDING_KEY, []);
       deps.onUpdated();
       return;
     }
-    if (!ids.length && !moveTiers) return;
-    await setMeta(db, PENDING_KEY, ids);
+    if (!ids.length && !marks.tiers) return;
 
     let affected = ids;
-    if (moveTiers || !cache || cache.key !== key) {
+    if (marks.tiers > 0 || !cache || cache.key !== key) {
       const fresh = !cache || cache.key !== key;
-      if (fresh) {
+      if (!cache || fresh) {
         const inputs = new Map((await tierInputs(db)).map((h) => [h.contact.id, h]));
         cache = { key, inputs, tiers: {} };
-      } else await refreshTierInputs(db, ids);
-      const c = cache!;
-      const tiers = computeTiers([...c.inputs.values()], settings, now);
+      } else await refreshTierInputs(db, cache, ids);
+      const c = cache;
+      const tiers = tiersIn([...c.inputs.values()], createContext(settings, now));
       const changed = fresh
         ? await contactsWithChangedTier(db, tiers)
         : Object.keys(tiers).filter(
@@ -110,38 +106,35 @@ export function createDeriver(deps: {
       c.tiers = tiers;
       affected = [...new Set([...ids, ...changed])];
     }
-    await recomputeContacts(db, affected, cache!.tiers, settings, now);
-    await setMeta(db, PENDING_KEY, []);
+    await recomputeContacts(db, affected, cache.tiers, settings, now, marks);
     deps.onUpdated();
   }
 
-  function schedule(delay = 30): void {
+  function enqueue(): Promise<void> {
+    running = running
+      .then(run)
+      .catch((e) => console.warn('Kundennah: derived data not updated', e));
+    return running;
+  }
+
+  function schedule(): void {
+    const at = Date.now();
+    waitingSince ??= at;
     clearTimeout(timer);
+    // A flood of writes must not starve the rows: after MAX_WAIT_MS they follow anyway.
+    const delay = Math.max(0, Math.min(DELAY_MS, waitingSince + MAX_WAIT_MS - at));
     timer = setTimeout(() => {
-      running = running
-        .then(run)
-        .catch((e) => console.warn('Kundennah: derived data not updated', e));
+      waitingSince = undefined;
+      void enqueue();
     }, delay);
   }
 
   return {
-    note(change) {
-      for (const id of change.contactIds) pendingIds.add(id);
-      if (change.tables.includes('contacts') || change.tables.includes('purchases'))
-        tiersDirty = true;
-      if (change.tables.includes('settings')) everything = true;
+    note() {
       schedule();
     },
     async ensureFresh() {
-      // Work a stopped worker left unfinished comes first.
-      const left = await getMeta<string[]>(deps.db(), PENDING_KEY);
-      if (left?.includes('*')) everything = true;
-      else for (const id of left ?? []) pendingIds.add(id);
-      if (left?.length) tiersDirty = true;
-      running = running
-        .then(run)
-        .catch((e) => console.warn('Kundennah: derived data not updated', e));
-      await running;
+      await enqueue();
     },
     async idle() {
       await running;

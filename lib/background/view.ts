@@ -1,11 +1,17 @@
 // The panel's view of one tab: for each person on the page, the card of the contact we know or the
 // contacts they might be. Built in the background (the only place with the database for the panel).
+// Tier, next touch and warnings come from the contact's summary row — the numbers the popup and the
+// dashboard show — and are computed here only while that row is missing or from another day (a
+// contact added a moment ago, before the deriver followed).
 import {
-  computeTiers,
-  lastPersonalContact,
-  reliabilityRecord,
-  riskReasons,
-  suggestNextTouch,
+  contactTouches,
+  createContext,
+  lastPersonalContactIn,
+  normalizeHistory,
+  openCommitmentsIn,
+  reliabilityRecordIn,
+  riskReasonsIn,
+  type CoreContext,
 } from '../core';
 import {
   findByEmail,
@@ -13,11 +19,12 @@ import {
   findSimilarContacts,
   getHistory,
   tierInputs,
+  tiersIn,
   type KundennahDB,
 } from '../db';
 import type { ContactCard, PanelPerson, PanelView } from '../messaging';
 import type { Contact, Settings } from '../model';
-import { loggedTodayIn } from './actions';
+import { loggedTodayIn } from './logged-today';
 import type { TabContext } from './tab-contexts';
 
 async function matchContact(
@@ -35,45 +42,47 @@ async function matchContact(
   return undefined;
 }
 
-export async function buildCard(
+async function buildCard(
   db: KundennahDB,
   contactId: string,
   tab: TabContext | undefined,
-  settings: Settings,
+  ctx: CoreContext,
   now: Date,
 ): Promise<ContactCard | null> {
-  const history = await getHistory(db, contactId);
+  const stored = await getHistory(db, contactId);
+  const history = stored && normalizeHistory(stored);
   if (!history) return null;
-  // The tier needs everyone's revenue: the background keeps it in the contact's summary row.
   const summary = await db.summaries.get(contactId);
-  const { tier, reason } = summary
-    ? { tier: summary.tier, reason: summary.tierReason }
-    : await tierOf(db, contactId, settings, now);
-  const reliability = reliabilityRecord(history, settings, now);
+  let tier, tierReason, suggestion, risks;
+  if (summary && summary.day === ctx.todayIso) {
+    ({ tier, tierReason } = summary);
+    suggestion = summary.next;
+    risks = summary.risks;
+  } else {
+    // The tier needs everyone's revenue (a contact added a moment ago has no summary yet).
+    const t = tiersIn(await tierInputs(db), ctx)[contactId] ?? { tier: 'C' as const, reason: '' };
+    tier = t.tier;
+    tierReason = t.reason;
+    suggestion = contactTouches(history, tier, ctx).next?.suggestion ?? null;
+    risks = riskReasonsIn(history, tier, ctx);
+  }
+  const reliability = reliabilityRecordIn(history.commitments, ctx);
   return {
     contact: history.contact,
     tier,
-    tierReason: reason,
-    suggestion: suggestNextTouch(history, tier, settings, now),
-    lastPersonal: lastPersonalContact(history, settings, now)?.interaction ?? null,
-    openCommitments: history.commitments
-      .filter((c) => !c.doneAt)
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
-    risks: riskReasons(history, tier, settings, now),
+    tierReason,
+    suggestion,
+    lastPersonal: lastPersonalContactIn(history, ctx)?.interaction ?? null,
+    openCommitments: openCommitmentsIn(history, ctx),
+    risks,
     reliability: reliability.total > 0 ? reliability.sentence : null,
     loggedToday: loggedTodayIn(history, {
       now,
-      timeZone: settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone: ctx.s.timeZone,
       context: tab?.context ?? null,
       url: tab?.url,
     }),
   };
-}
-
-/** Without a summary row yet (a contact added a moment ago): compute the tier from scratch. */
-async function tierOf(db: KundennahDB, contactId: string, settings: Settings, now: Date) {
-  const tiers = computeTiers(await tierInputs(db), settings, now);
-  return tiers[contactId] ?? { tier: 'C' as const, reason: '' };
 }
 
 export async function buildPanelView(
@@ -82,16 +91,13 @@ export async function buildPanelView(
   settings: Settings,
   now: Date,
 ): Promise<PanelView> {
+  const ctx = createContext(settings, now);
   const context = tab?.context ?? null;
   const people: PanelPerson[] = [];
   for (const fromPage of context?.people ?? []) {
     const contact = await matchContact(db, fromPage);
     if (contact) {
-      people.push({
-        fromPage,
-        card: await buildCard(db, contact.id, tab, settings, now),
-        similar: [],
-      });
+      people.push({ fromPage, card: await buildCard(db, contact.id, tab, ctx, now), similar: [] });
       continue;
     }
     const similar = fromPage.name
@@ -113,10 +119,5 @@ export async function buildPanelView(
       : [];
     people.push({ fromPage, card: null, similar });
   }
-  return {
-    locale: settings.locale,
-    timeZone: settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    context,
-    people,
-  };
+  return { locale: settings.locale, timeZone: ctx.s.timeZone, context, people };
 }

@@ -1,12 +1,12 @@
 // Candidate touches of one contact (PRODUCT.md "Candidates", "Times to avoid", "Next personal
-// touch"). Computing a candidate is cheap (numbers only); words are built only for the candidates a
-// caller actually shows, so an agenda over 10,000 contacts stays fast.
+// touch") and what becomes of them: the next personal touch and the contact's agenda items. This is
+// the one pipeline: `buildAgenda`, `suggestNextTouch` and the rows the background stores all come
+// from `collectCandidates`, `pickNext` and `agendaSelection` below. Computing a candidate is cheap
+// (numbers only); words are built only for the candidates a caller actually shows.
 
 import type {
   Commitment,
-  Contact,
   ContactHistory,
-  DayOfYear,
   Feedback,
   FollowUp,
   Interaction,
@@ -14,15 +14,11 @@ import type {
   Settings,
   Tier,
 } from '../model';
+import { Prepared, RawCandidate, isPressing, nextOccurrence } from './candidate';
 import { createContext, isTier, type CoreContext } from './context';
-import {
-  civilFromDayNumber,
-  dayNumberFromCivil,
-  isLeap,
-  monthLength,
-  type DayNumber,
-} from './days';
-import { KIND_PRIORITY, type Candidate, type Suggestion, type SuggestionKind } from './kinds';
+import type { DayNumber } from './days';
+import { describeCandidate, describeCandidateLazily } from './describe';
+import type { AgendaEntry, Candidate, Suggestion, SuggestionKind, TouchEntry } from './kinds';
 import {
   applyAvoid,
   avoidTable,
@@ -34,195 +30,84 @@ import {
 } from './plan';
 import {
   createdDay,
-  findLatest,
-  foundInstant,
-  foundRecordId,
-  idOf,
   isAfter,
   isLost,
   latestInteraction,
-  listOf,
   lostDay,
-  openCommitments,
+  normalizeHistory,
   type Timed,
 } from './records';
-import { describeCandidate } from './describe';
 
-/**
- * A candidate before it is put into words. A class with every field present, so that all
- * candidates share one shape and the optional fields cost no extra storage when set.
- */
-export class RawCandidate {
-  kind: SuggestionKind;
-  priority: number;
-  due: DayNumber;
-  pressing: boolean;
-  avoid: AvoidOutcome | undefined = undefined;
-  commitment: Timed<Commitment> | undefined = undefined;
-  feedback: Timed<Feedback> | undefined = undefined;
-  /** complaint: true for "low satisfaction", false for an open complaint. */
-  lowSatisfaction: boolean | undefined = undefined;
-  openComplaints: number | undefined = undefined;
-  purchase: Timed<Purchase> | undefined = undefined;
-  followUp: Timed<FollowUp> | undefined = undefined;
-  /** cadence / feedback: the day the interval counts from, and whether it is the creation day. */
-  base: DayNumber | undefined = undefined;
-  fromCreation: boolean | undefined = undefined;
-  interval: number | undefined = undefined;
-  ownInterval: boolean | undefined = undefined;
-  birthday: DayOfYear | undefined = undefined;
-  lostOn: DayNumber | undefined = undefined;
+export { nextOccurrence };
 
-  constructor(kind: SuggestionKind, due: DayNumber, pressing: boolean) {
-    this.kind = kind;
-    this.priority = KIND_PRIORITY[kind];
-    this.due = due;
-    this.pressing = pressing;
-  }
-}
-
-/**
- * What describing a candidate needs besides the candidate. The lists are built on first use: an
- * agenda keeps tens of thousands of items whose words may never be read.
- */
-export class Prepared {
-  readonly history: ContactHistory;
-  readonly contact: Contact;
-  readonly tier: Tier;
-  readonly ctx: CoreContext;
-  private last: Timed<Interaction> | undefined | null;
-  private open: Timed<Commitment>[] | undefined;
-  /** Talking points all touches of this contact share (filled by the describer). */
-  common: unknown;
-
-  constructor(
-    history: ContactHistory,
-    tier: Tier,
-    ctx: CoreContext,
-    lastPersonal: Timed<Interaction> | undefined | null = null,
-  ) {
-    this.history = history;
-    this.contact = (history?.contact ?? {}) as Contact;
-    this.tier = tier;
-    this.ctx = ctx;
-    this.last = lastPersonal;
-    this.open = undefined;
-    this.common = undefined;
-  }
-
-  /** The latest personal interaction up to now (null in the constructor: not looked up yet). */
-  lastPersonal(): Timed<Interaction> | undefined {
-    if (this.last === null) this.last = latestInteraction(this.history, this.ctx, true);
-    return this.last;
-  }
-
-  /** Open commitments, earliest first. */
-  commitments(): Timed<Commitment>[] {
-    return (this.open ??= openCommitments(this.history, this.ctx));
-  }
-}
-
-/**
- * Next occurrence (today counts) of a birthday; 29 February falls on 28 February in other years.
- * NaN for a day that no calendar has (the model refuses those; external callers might not).
- */
-export function nextOccurrence(
-  b: DayOfYear | undefined,
-  today: DayNumber,
-  year = civilFromDayNumber(today).year,
-): DayNumber {
-  if (!b || !Number.isInteger(b.month) || !Number.isInteger(b.day)) return NaN;
-  const { month, day } = b;
-  if (month < 1 || month > 12 || day < 1 || day > monthLength(2000, month)) return NaN;
-  for (let y = year; y <= year + 1; y++) {
-    const d = month === 2 && day === 29 && !isLeap(y) ? 28 : day;
-    const n = dayNumberFromCivil(y, month, d);
-    if (n >= today) return n;
-  }
-  return NaN;
-}
-
-/** PRODUCT.md "pressing": due by today; birthdays within the look-ahead; promises within 2 days. */
-export function isPressing(kind: SuggestionKind, due: DayNumber, ctx: CoreContext): boolean {
-  const today = ctx.today;
-  return (
-    due <= today ||
-    ((kind === 'birthday' || kind === 'partner-birthday') &&
-      due <= today + ctx.s.birthdayLookaheadDays) ||
-    (kind === 'commitment' && due <= today + 2)
-  );
+/** Where the candidates of one contact are collected (the caller owns it and may reuse it). */
+interface Collector {
+  raws: RawCandidate[];
+  ctx: CoreContext;
+  tier: Tier;
+  /** Only pressing candidates are built (the agenda). */
+  pressingOnly: boolean;
 }
 
 function push(
-  raws: RawCandidate[],
+  c: Collector,
   kind: SuggestionKind,
   due: DayNumber,
-  ctx: CoreContext,
-  pressingOnly: boolean,
   avoid?: AvoidOutcome,
 ): RawCandidate | null {
-  const pressing = isPressing(kind, due, ctx);
-  if (pressingOnly && !pressing) return null; // the agenda wants only pressing ones
-  const r = new RawCandidate(kind, due, pressing);
+  const pressing = isPressing(kind, due, c.ctx);
+  if (c.pressingOnly && !pressing) return null;
+  const r = new RawCandidate(kind, due, pressing, c.tier);
   if (avoid) r.avoid = avoid;
-  raws.push(r);
+  c.raws.push(r);
   return r;
 }
 
 /** Times to avoid move cadence, feedback, after-purchase and follow-up; nothing else. */
 function pushShifted(
-  raws: RawCandidate[],
+  c: Collector,
   kind: SuggestionKind,
   due: DayNumber,
-  ctx: CoreContext,
-  pressingOnly: boolean,
   avoid: AvoidTable | null,
 ): RawCandidate | null {
-  if (!avoid) return push(raws, kind, due, ctx, pressingOnly);
-  const a = applyAvoid(due, ctx.today, avoid);
-  return push(raws, kind, a.due, ctx, pressingOnly, a.moved || a.gaveUp ? a : undefined);
+  if (!avoid) return push(c, kind, due);
+  const a = applyAvoid(due, c.ctx.today, avoid);
+  return push(c, kind, a.due, a.moved || a.gaveUp ? a : undefined);
 }
 
-export interface RawCandidates {
-  raws: RawCandidate[];
-  /** The latest personal interaction, found on the way (describing needs it too). */
-  lastPersonal: Timed<Interaction> | undefined;
+/** The earliest of `list` by `instant` (ties by id), with its instant; records without one skipped. */
+function earliest<T extends { id: string }>(
+  list: T[],
+  skip: (rec: T) => boolean,
+  instant: (rec: T) => number,
+): Timed<T> | undefined {
+  let best: T | undefined;
+  let bestT = NaN;
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i] as T;
+    if (skip(rec)) continue;
+    const t = instant(rec);
+    if (t !== t) continue;
+    if (!best || isAfter(bestT, best.id, t, rec.id)) {
+      best = rec;
+      bestT = t;
+    }
+  }
+  return best ? { rec: best, t: bestT, id: best.id } : undefined;
+}
+
+function isLow(rating: unknown): boolean {
+  return typeof rating === 'number' && rating <= 2;
 }
 
 /**
- * All candidates of one contact, in priority order, as numbers (no words yet). With
- * `pressingOnly` the others are not even built (the agenda).
+ * All candidates of one (normalized) contact, in priority order, as numbers (no words yet),
+ * appended to `c.raws`. Returns the latest personal interaction found on the way (describing needs
+ * it too). While reading the lists only the best record of each kind is kept.
  */
-export function rawCandidates(
-  history: ContactHistory,
-  tierIn: Tier,
-  ctx: CoreContext,
-  pressingOnly = false,
-): RawCandidates {
-  const raws: RawCandidate[] = [];
-  const last = collectCandidates(history, tierIn, ctx, pressingOnly, raws);
-  return {
-    raws,
-    lastPersonal: last ? { rec: last, t: foundInstant(), id: foundRecordId() } : undefined,
-  };
-}
-
-/**
- * `rawCandidates` appending to `raws`. Returns the latest personal interaction, with its instant
- * and id in `foundInstant()` / `foundRecordId()` until the next search. While reading the lists
- * only the best record of each kind is remembered (record, instant, id in locals): a `Timed`
- * wrapper is built only for a candidate that is kept.
- */
-export function collectCandidates(
-  history: ContactHistory,
-  tierIn: Tier,
-  ctx: CoreContext,
-  pressingOnly: boolean,
-  raws: RawCandidate[],
-): Interaction | undefined {
-  const contact = (history?.contact ?? {}) as Contact;
-  const tier: Tier = isTier(tierIn) ? tierIn : 'C';
-  if (!ctx.valid || !history) return undefined;
+function collect(history: ContactHistory, c: Collector): Timed<Interaction> | undefined {
+  const { ctx } = c;
+  const contact = history.contact;
   const zone = ctx.zone;
   const today = ctx.today;
   const nowMs = ctx.nowMs;
@@ -231,87 +116,78 @@ export function collectCandidates(
   if (isLost(contact)) {
     if (!contact.lost?.exitConversationAt) {
       const on = lostDay(contact, ctx);
-      const r = push(raws, 'exit-conversation', on + 7, ctx, pressingOnly);
+      const r = push(c, 'exit-conversation', on + 7);
       if (r) r.lostOn = on;
     }
     return undefined;
   }
 
-  const last = findLatest(listOf(history.interactions), ctx, true);
-  const lastT = last ? foundInstant() : NaN;
-  const lastId = last ? foundRecordId() : '';
+  const last = latestInteraction(history, ctx, true);
   const table = contact.avoid ? avoidTable(contact.avoid) : null;
   const avoid = table && table.any ? table : null;
 
   // commitment: the open one with the earliest dueAt; due then (keeps its day).
-  let first: Commitment | undefined;
-  let firstT = NaN;
-  let firstId = '';
-  const commitments = listOf(history.commitments);
-  for (let i = 0; i < commitments.length; i++) {
-    const c = commitments[i];
-    if (!c || c.doneAt) continue;
-    const t = zone.parse(c.dueAt);
-    if (t !== t) continue;
-    const id = idOf(c);
-    if (!first || isAfter(firstT, firstId, t, id)) {
-      first = c;
-      firstT = t;
-      firstId = id;
-    }
-  }
+  const first = earliest<Commitment>(
+    history.commitments,
+    (x) => !!x.doneAt,
+    (x) => zone.parse(x.dueAt),
+  );
   if (first) {
-    const r = push(raws, 'commitment', zone.dayOf(firstT), ctx, pressingOnly);
-    if (r) r.commitment = { rec: first, t: firstT, id: firstId };
+    const r = push(c, 'commitment', zone.dayOf(first.t));
+    if (r) {
+      r.commitment = first;
+      r.recordId = first.id;
+    }
   }
 
   // complaint: an unresolved complaint stays open whatever happened since (earliest one counts);
   // otherwise the latest feedback, unresolved, rating ≤ 2, with no personal interaction after it.
-  let open: Feedback | undefined;
+  let openRec: Feedback | undefined;
   let openT = NaN;
-  let openId = '';
-  let latest: Feedback | undefined;
+  let latestRec: Feedback | undefined;
   let latestT = NaN;
-  let latestId = '';
   let complaints = 0;
-  const feedback = listOf(history.feedback);
+  const feedback = history.feedback;
   for (let i = 0; i < feedback.length; i++) {
-    const f = feedback[i];
-    if (!f) continue;
+    const f = feedback[i] as Feedback;
     const t = zone.parse(f.at);
     if (!(t <= nowMs)) continue;
-    const id = idOf(f);
-    if (!latest || isAfter(t, id, latestT, latestId)) {
-      latest = f;
+    if (!latestRec || isAfter(t, f.id, latestT, latestRec.id)) {
+      latestRec = f;
       latestT = t;
-      latestId = id;
     }
     if (f.complaint === true && !f.resolvedAt) {
       complaints++;
-      if (!open || isAfter(openT, openId, t, id)) {
-        open = f;
+      if (!openRec || isAfter(openT, openRec.id, t, f.id)) {
+        openRec = f;
         openT = t;
-        openId = id;
       }
     }
   }
-  let latestTimed: Timed<Feedback> | undefined;
+  const open: Timed<Feedback> | undefined = openRec && { rec: openRec, t: openT, id: openRec.id };
+  const latest: Timed<Feedback> | undefined = latestRec && {
+    rec: latestRec,
+    t: latestT,
+    id: latestRec.id,
+  };
   if (open) {
-    const r = push(raws, 'complaint', zone.dayOf(openT), ctx, pressingOnly);
+    const r = push(c, 'complaint', zone.dayOf(open.t));
     if (r) {
-      r.feedback = { rec: open, t: openT, id: openId };
+      r.feedback = open;
+      r.recordId = open.id;
       r.lowSatisfaction = false;
       r.openComplaints = complaints;
     }
   } else if (
     latest &&
-    !latest.resolvedAt &&
-    (isLow(latest.product) || isLow(latest.service)) &&
-    !(last && isAfter(lastT, lastId, latestT, latestId))
+    !latest.rec.resolvedAt &&
+    (isLow(latest.rec.product) || isLow(latest.rec.service)) &&
+    !(last && isAfter(last.t, last.id, latest.t, latest.id))
   ) {
-    const r = push(raws, 'complaint', zone.dayOf(latestT), ctx, pressingOnly);
+    const r = push(c, 'complaint', zone.dayOf(latest.t));
     if (r) {
-      r.feedback = latestTimed = { rec: latest, t: latestT, id: latestId };
+      r.feedback = latest;
+      r.recordId = latest.id;
       r.lowSatisfaction = true;
     }
   }
@@ -319,52 +195,46 @@ export function collectCandidates(
   // after-purchase: the latest purchase above 0 dated today or in the 30 days before, with no
   // personal interaction after it; due afterPurchaseDays after it.
   const windowStart = zone.startOfDay(today - 30);
-  let purchase: Purchase | undefined;
-  let purchaseT = NaN;
-  let purchaseId = '';
-  const purchases = listOf(history.purchases);
+  let purchase: Timed<Purchase> | undefined;
+  const purchases = history.purchases;
   for (let i = 0; i < purchases.length; i++) {
-    const p = purchases[i];
-    if (!p || !(typeof p.amount === 'number' && p.amount > 0)) continue;
+    const p = purchases[i] as Purchase;
+    if (!(typeof p.amount === 'number' && p.amount > 0)) continue;
     const t = zone.parse(p.at);
     if (!(t >= windowStart && t <= nowMs)) continue;
-    const id = idOf(p);
-    if (!purchase || isAfter(t, id, purchaseT, purchaseId)) {
-      purchase = p;
-      purchaseT = t;
-      purchaseId = id;
-    }
+    if (!purchase || isAfter(t, p.id, purchase.t, purchase.id)) purchase = { rec: p, t, id: p.id };
   }
-  if (purchase && !(last && isAfter(lastT, lastId, purchaseT, purchaseId))) {
+  if (purchase && !(last && isAfter(last.t, last.id, purchase.t, purchase.id))) {
     const r = pushShifted(
-      raws,
+      c,
       'after-purchase',
-      zone.dayOf(purchaseT) + ctx.s.afterPurchaseDays,
-      ctx,
-      pressingOnly,
+      zone.dayOf(purchase.t) + ctx.s.afterPurchaseDays,
       avoid,
     );
-    if (r) r.purchase = { rec: purchase, t: purchaseT, id: purchaseId };
+    if (r) {
+      r.purchase = purchase;
+      r.recordId = purchase.id;
+    }
   }
 
   // birthday / partner-birthday: the next occurrence, today counts.
   const bd = nextOccurrence(contact.birthday, today, ctx.year);
   if (bd === bd) {
-    const r = push(raws, 'birthday', bd, ctx, pressingOnly);
+    const r = push(c, 'birthday', bd);
     if (r) r.birthday = contact.birthday;
   }
   const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today, ctx.year) : NaN;
   if (pbd === pbd) {
-    const r = push(raws, 'partner-birthday', pbd, ctx, pressingOnly);
+    const r = push(c, 'partner-birthday', pbd);
     if (r) r.birthday = contact.partner?.birthday;
   }
 
   // cadence: the contact interval after the last personal interaction, or after createdAt (the
   // creation day is read only when one of the two counts from it).
   const created = last && latest ? 0 : createdDay(contact, ctx);
-  const cInterval = contactInterval(contact, tier, ctx.s);
-  const cBase = last ? zone.dayOf(lastT) : created;
-  const cadence = pushShifted(raws, 'cadence', cBase + cInterval, ctx, pressingOnly, avoid);
+  const cInterval = contactInterval(contact, c.tier, ctx.s);
+  const cBase = last ? zone.dayOf(last.t) : created;
+  const cadence = pushShifted(c, 'cadence', cBase + cInterval, avoid);
   if (cadence) {
     cadence.base = cBase;
     cadence.fromCreation = !last;
@@ -373,51 +243,41 @@ export function collectCandidates(
   }
 
   // feedback: the feedback interval after the latest feedback, or after createdAt.
-  const fInterval = feedbackInterval(contact, tier, ctx.s);
-  const fBase = latest ? zone.dayOf(latestT) : created;
-  const fb = pushShifted(raws, 'feedback', fBase + fInterval, ctx, pressingOnly, avoid);
+  const fInterval = feedbackInterval(contact, c.tier, ctx.s);
+  const fBase = latest ? zone.dayOf(latest.t) : created;
+  const fb = pushShifted(c, 'feedback', fBase + fInterval, avoid);
   if (fb) {
     fb.base = fBase;
     fb.fromCreation = !latest;
     fb.interval = fInterval;
     fb.ownInterval = validInterval(contact.plan?.feedbackEveryDays);
-    fb.feedback = latest ? (latestTimed ?? { rec: latest, t: latestT, id: latestId }) : undefined;
+    fb.feedback = latest;
   }
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
-  let follow: FollowUp | undefined;
-  let followT = NaN;
-  let followId = '';
-  const followUps = listOf(history.followUps);
-  for (let i = 0; i < followUps.length; i++) {
-    const f = followUps[i];
-    if (!f || f.doneAt) continue;
-    let t = zone.parse(f.snoozedUntil);
-    if (t !== t) t = zone.parse(f.dueAt);
-    if (t !== t) continue;
-    const id = idOf(f);
-    if (!follow || isAfter(followT, followId, t, id)) {
-      follow = f;
-      followT = t;
-      followId = id;
+  const follow = earliest<FollowUp>(
+    history.followUps,
+    (x) => !!x.doneAt,
+    (x) => {
+      const t = zone.parse(x.snoozedUntil);
+      return t === t ? t : zone.parse(x.dueAt);
+    },
+  );
+  if (follow) {
+    const r = pushShifted(c, 'follow-up', zone.dayOf(follow.t), avoid);
+    if (r) {
+      r.followUp = follow;
+      r.recordId = follow.id;
     }
   }
-  if (follow) {
-    const r = pushShifted(raws, 'follow-up', zone.dayOf(followT), ctx, pressingOnly, avoid);
-    if (r) r.followUp = { rec: follow, t: followT, id: followId };
-  }
   return last;
-}
-
-function isLow(rating: unknown): boolean {
-  return typeof rating === 'number' && rating <= 2;
 }
 
 /**
  * The rule of PRODUCT.md "Next personal touch": the pressing candidate of highest priority; with
  * none pressing, the candidate due first (ties by priority); undefined without candidates.
  */
-export function pickNext(raws: RawCandidate[]): RawCandidate | undefined {
+export function pickNext(raws: readonly RawCandidate[]): RawCandidate | undefined {
   let best: RawCandidate | undefined;
   for (const r of raws) if (r.pressing && (!best || r.priority < best.priority)) best = r;
   if (best) return best;
@@ -426,19 +286,98 @@ export function pickNext(raws: RawCandidate[]): RawCandidate | undefined {
   return best;
 }
 
+/**
+ * The contact's items on today's agenda (PRODUCT.md "Agenda"): every pressing candidate. `raws`
+ * are the contact's candidates in priority order; the result keeps that order.
+ */
+export function agendaSelection(raws: readonly RawCandidate[]): RawCandidate[] {
+  return raws.filter((r) => r.pressing);
+}
+
+/** The candidates of one normalized contact (the tier checked by the caller). */
+export function collectCandidates(
+  history: ContactHistory,
+  tier: Tier,
+  ctx: CoreContext,
+  pressingOnly: boolean,
+): { raws: RawCandidate[]; lastPersonal: Timed<Interaction> | undefined } {
+  const c: Collector = { raws: [], ctx, tier, pressingOnly };
+  const lastPersonal = ctx.valid ? collect(history, c) : undefined;
+  return { raws: c.raws, lastPersonal };
+}
+
+const entryOf = (r: RawCandidate, suggestion: Suggestion): TouchEntry =>
+  r.recordId === undefined
+    ? { suggestion, rank: r.rank }
+    : { suggestion, rank: r.rank, recordId: r.recordId };
+
+/** What the background stores of one contact: its next personal touch and its agenda items. */
+export interface ContactTouches {
+  next: TouchEntry | null;
+  agenda: TouchEntry[];
+}
+
+/** The next personal touch and today's agenda items of one contact, in words. */
+export function contactTouches(
+  historyIn: ContactHistory,
+  tierIn: Tier,
+  ctx: CoreContext,
+): ContactTouches {
+  const history = normalizeHistory(historyIn);
+  if (!history || !ctx.valid) return { next: null, agenda: [] };
+  const tier: Tier = isTier(tierIn) ? tierIn : 'C';
+  const { raws, lastPersonal } = collectCandidates(history, tier, ctx, false);
+  const prep = new Prepared(history, tier, ctx, lastPersonal);
+  const described = new Map<RawCandidate, TouchEntry>();
+  const entry = (r: RawCandidate): TouchEntry => {
+    let e = described.get(r);
+    if (!e) described.set(r, (e = entryOf(r, describeCandidate(r, prep))));
+    return e;
+  };
+  const next = pickNext(raws);
+  return { next: next ? entry(next) : null, agenda: agendaSelection(raws).map(entry) };
+}
+
+/**
+ * The agenda entries of one normalized contact, appended to `out`, with lazily described words
+ * (the agenda over 10,000 contacts reads the words of a few).
+ */
+export function agendaTouches(
+  history: ContactHistory,
+  tier: Tier,
+  ctx: CoreContext,
+  out: AgendaEntry[],
+): void {
+  const { raws } = collectCandidates(history, tier, ctx, true);
+  if (!raws.length) return;
+  const { id, name } = history.contact;
+  for (const r of agendaSelection(raws)) {
+    const e: AgendaEntry = {
+      contactId: id,
+      name,
+      tier,
+      suggestion: describeCandidateLazily(r, history, tier, ctx),
+      rank: r.rank,
+    };
+    if (r.recordId !== undefined) e.recordId = r.recordId;
+    out.push(e);
+  }
+}
+
 /** The next personal touch of a contact (ARCHITECTURE.md contract); null without candidates. */
 export function suggestNextTouch(
-  history: ContactHistory,
+  historyIn: ContactHistory,
   tier: Tier,
   settings: Settings,
   now: Date,
 ): Suggestion | null {
   const ctx = createContext(settings, now);
-  const { raws, lastPersonal } = rawCandidates(history, tier, ctx);
+  const history = normalizeHistory(historyIn);
+  if (!history || !ctx.valid) return null;
+  const t: Tier = isTier(tier) ? tier : 'C';
+  const { raws, lastPersonal } = collectCandidates(history, t, ctx, false);
   const next = pickNext(raws);
-  return next
-    ? describeCandidate(next, new Prepared(history, isTier(tier) ? tier : 'C', ctx, lastPersonal))
-    : null;
+  return next ? describeCandidate(next, new Prepared(history, t, ctx, lastPersonal)) : null;
 }
 
 /**
@@ -446,13 +385,16 @@ export function suggestNextTouch(
  * pressing ones as "to do", and the others as "next due touches" when nothing is pressing.
  */
 export function listCandidates(
-  history: ContactHistory,
+  historyIn: ContactHistory,
   tier: Tier,
   settings: Settings,
   now: Date,
 ): Candidate[] {
   const ctx = createContext(settings, now);
-  const { raws, lastPersonal } = rawCandidates(history, tier, ctx);
-  const prep = new Prepared(history, isTier(tier) ? tier : 'C', ctx, lastPersonal);
+  const history = normalizeHistory(historyIn);
+  if (!history || !ctx.valid) return [];
+  const t: Tier = isTier(tier) ? tier : 'C';
+  const { raws, lastPersonal } = collectCandidates(history, t, ctx, false);
+  const prep = new Prepared(history, t, ctx, lastPersonal);
   return raws.map((r) => ({ ...describeCandidate(r, prep), pressing: r.pressing }));
 }

@@ -4,7 +4,7 @@
 import { CHANNELS, type Channel, type Contact, type Tier } from '../model';
 import type { SuggestionKind } from './kinds';
 
-const KNOWN = new Set<string>(CHANNELS);
+const KNOWN: ReadonlySet<string> = new Set<string>(CHANNELS);
 
 /**
  * The site of a profile URL as PRODUCT.md "Days" defines it: XING when the host is xing.com or a

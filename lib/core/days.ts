@@ -6,9 +6,10 @@
 // and never touches a time zone. Instants are epoch milliseconds.
 //
 // Why the caches: the core must rank 10,000 contacts with 200,000 interactions in well under 100 ms.
-// `Intl` costs microseconds per call, so it is asked at most once per UTC day and zone (plus a short
+// `Intl` costs microseconds per call, so a zone asks it at most once per UTC day (plus a short
 // binary search on the rare days when the offset changes), and instants with an explicit offset are
-// parsed by hand without any zone lookup at all.
+// parsed by hand without any zone lookup at all. The caches belong to a `Zone` object, which belongs
+// to one computation's context: this module keeps no state of its own.
 
 export const DAY_MS = 86_400_000;
 
@@ -70,18 +71,10 @@ function pad4(n: number): string {
   return n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : String(n);
 }
 
-const isoKeys = new Float64Array(4096).fill(NaN);
-const isoValues: string[] = new Array<string>(4096).fill('');
-
-/** `YYYY-MM-DD` of a day number (cached: an agenda writes the same few days thousands of times). */
+/** `YYYY-MM-DD` of a day number. */
 export function isoFromDayNumber(n: DayNumber): string {
-  const slot = n & 4095;
-  if (isoKeys[slot] === n) return isoValues[slot] as string;
   const c = civilFromDayNumber(n);
-  const iso = `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
-  isoKeys[slot] = n;
-  isoValues[slot] = iso;
-  return iso;
+  return `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -118,12 +111,16 @@ const P_DAY = 1; // date only: the calendar day
 const P_LOCAL = 2; // date-time without zone: wall-clock time in the user's zone
 const P_INSTANT = 3; // date-time with Z or an offset
 
-// Scratch results of `parseParts`, to allocate nothing per record in hot loops.
-let parsedDay = 0;
-let parsedMs = 0; // milliseconds into the day (wall clock)
-let parsedOffset = 0; // milliseconds east of UTC
+/** What `parseParts` read, written into an object its caller owns (nothing allocated per record). */
+class ParsedParts {
+  day = 0;
+  /** Milliseconds into the day (wall clock). */
+  ms = 0;
+  /** Milliseconds east of UTC. */
+  offset = 0;
+}
 
-function parseParts(raw: string): number {
+function parseParts(raw: string, out: ParsedParts): number {
   let s = raw;
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
@@ -131,7 +128,7 @@ function parseParts(raw: string): number {
   const len = s.length;
   const day = dayNumberAt(s);
   if (day !== day) return P_INVALID;
-  parsedDay = day;
+  out.day = day;
   if (len === 10) return P_DAY;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return P_INVALID; // T, t, space
@@ -162,11 +159,11 @@ function parseParts(raw: string): number {
     }
   }
   if (hh === 24 && (mi !== 0 || ss !== 0 || ms !== 0)) return P_INVALID;
-  parsedMs = hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
+  out.ms = hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
   if (i === len) return P_LOCAL;
   const z = s.charCodeAt(i);
   if ((z === 90 || z === 122) && i + 1 === len) {
-    parsedOffset = 0;
+    out.offset = 0;
     return P_INSTANT;
   }
   if (z !== 43 && z !== 45) return P_INVALID;
@@ -178,7 +175,7 @@ function parseParts(raw: string): number {
   else if (rest === 2) om = d2(s, i + 3);
   else if (rest !== 0) return P_INVALID;
   if (om < 0 || om > 59 || oh > 23) return P_INVALID;
-  parsedOffset = (z === 45 ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
+  out.offset = (z === 45 ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
   return P_INSTANT;
 }
 
@@ -277,7 +274,8 @@ interface Transition {
   after: number;
 }
 
-const MAX_CACHE = 200_000;
+/** Entries per map cache of a zone (days: 20,000 are 55 years). */
+const MAX_CACHE = 20_000;
 const FRONT = 8192; // a power of two: 22 years of days
 const EMPTY = -2147483648;
 
@@ -286,6 +284,7 @@ export class Zone {
   readonly name: string;
   private readonly fmt: Intl.DateTimeFormat | null;
   private readonly boundaries = new Map<number, number>();
+  private readonly weeks = new Map<number, number>();
   private readonly days = new Map<number, number | Transition>();
   private readonly dayStarts = new Map<number, number>();
   // Direct-mapped front caches (a typed-array slot per day, no hashing, no boxed numbers): the
@@ -294,6 +293,7 @@ export class Zone {
   private readonly offVal = new Float64Array(FRONT);
   private readonly startKey = new Int32Array(FRONT).fill(EMPTY);
   private readonly startVal = new Float64Array(FRONT);
+  private readonly parts = new ParsedParts();
 
   constructor(name: string, fmt: Intl.DateTimeFormat | null) {
     this.name = name;
@@ -388,10 +388,11 @@ export class Zone {
       const t = parseCanonical(value);
       if (t === t) return t;
     }
-    const kind = parseParts(value);
-    if (kind === P_INSTANT) return parsedDay * DAY_MS + parsedMs - parsedOffset;
-    if (kind === P_DAY) return this.startOfDay(parsedDay);
-    if (kind === P_LOCAL) return this.wallToInstant(parsedDay * DAY_MS + parsedMs);
+    const p = this.parts;
+    const kind = parseParts(value, p);
+    if (kind === P_INSTANT) return p.day * DAY_MS + p.ms - p.offset;
+    if (kind === P_DAY) return this.startOfDay(p.day);
+    if (kind === P_LOCAL) return this.wallToInstant(p.day * DAY_MS + p.ms);
     return NaN;
   }
 
@@ -403,19 +404,42 @@ export class Zone {
       const t = parseCanonical(value);
       if (t === t) return this.dayOf(t);
     }
-    const kind = parseParts(value);
-    if (kind === P_DAY) return parsedDay; // a date-only string *is* the day, no zone involved
-    if (kind === P_INSTANT) return this.dayOf(parsedDay * DAY_MS + parsedMs - parsedOffset);
-    if (kind === P_LOCAL) return parsedMs === DAY_MS ? parsedDay + 1 : parsedDay;
+    const p = this.parts;
+    const kind = parseParts(value, p);
+    if (kind === P_DAY) return p.day; // a date-only string *is* the day, no zone involved
+    if (kind === P_INSTANT) return this.dayOf(p.day * DAY_MS + p.ms - p.offset);
+    if (kind === P_LOCAL) return p.ms === DAY_MS ? p.day + 1 : p.day;
     return NaN;
   }
 
+  /**
+   * The offset at the start of UTC day `key`. `Intl` is asked once per week: when the weeks around
+   * the day start and end with the same offset, so does the day (no zone has changed its offset and
+   * back within one week); otherwise the day itself is asked. A zone's first computation over ten
+   * years of records then costs a few hundred `Intl` calls instead of a few thousand.
+   */
   private boundary(key: number): number {
     let o = this.boundaries.get(key);
     if (o === undefined) {
       if (this.boundaries.size > MAX_CACHE) this.boundaries.clear();
-      o = this.intlOffset(key * DAY_MS);
+      const week = Math.floor(key / 7);
+      const start = this.weekStart(week);
+      o =
+        key === week * 7 || start === this.weekStart(week + 1)
+          ? start
+          : this.intlOffset(key * DAY_MS);
       this.boundaries.set(key, o);
+    }
+    return o;
+  }
+
+  /** The offset at the start of week `week` (its first UTC day is `week * 7`). */
+  private weekStart(week: number): number {
+    let o = this.weeks.get(week);
+    if (o === undefined) {
+      if (this.weeks.size > MAX_CACHE) this.weeks.clear();
+      o = this.intlOffset(week * 7 * DAY_MS);
+      this.weeks.set(week, o);
     }
     return o;
   }
@@ -458,8 +482,6 @@ export class Zone {
   }
 }
 
-const zones = new Map<string, Zone | null>();
-
 function makeZone(name: string): Zone | null {
   try {
     const fmt = new Intl.DateTimeFormat('en-US', {
@@ -480,47 +502,35 @@ function makeZone(name: string): Zone | null {
   }
 }
 
-function lookupZone(name: string): Zone | null {
-  let z = zones.get(name);
-  if (z === undefined) {
-    z = makeZone(name);
-    zones.set(name, z);
-  }
-  return z;
-}
-
-/** The runtime's zone (PRODUCT.md: the default when settings name none). */
-let runtimeZone: string | undefined;
-
-/** The zone of the machine (asked once: building an Intl formatter costs more than a table row). */
+/** The zone of the machine (PRODUCT.md: the default when settings name none). */
 export function runtimeTimeZone(): string {
-  if (runtimeZone === undefined) {
-    try {
-      runtimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    } catch {
-      runtimeZone = 'UTC';
-    }
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
   }
-  return runtimeZone;
 }
 
 /**
- * The zone for a setting: the named IANA zone when it is valid, else the runtime's zone, else UTC.
- * Never throws: external callers may pass settings without `timeZone` or with a misspelt one.
+ * A new zone for a setting: the named IANA zone when it is valid, else the runtime's zone, else UTC.
+ * Never throws: external callers may pass settings without `timeZone` or with a misspelt one. Each
+ * call builds a zone with empty caches (about 0.1 ms): one computation keeps one zone in its
+ * context, and a caller that converts many dates keeps one too (pass it where a zone is taken).
  */
-export function zoneFor(timeZone?: string | null): Zone {
+export function zoneFor(timeZone?: string | null | Zone): Zone {
+  if (timeZone instanceof Zone) return timeZone;
   if (typeof timeZone === 'string' && timeZone.trim() !== '') {
-    const z = lookupZone(timeZone.trim());
+    const z = makeZone(timeZone.trim());
     if (z) return z;
   }
-  return lookupZone(runtimeTimeZone()) ?? (lookupZone('UTC') as Zone);
+  return makeZone(runtimeTimeZone()) ?? (makeZone('UTC') as Zone);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // String-level helpers for callers outside the core (UI, background). They all use the same caches.
 
 /** Today's calendar day (`YYYY-MM-DD`) for the instant `now` in the zone. */
-export function todayIn(now: Date, timeZone?: string): string {
+export function todayIn(now: Date, timeZone?: string | Zone): string {
   return isoFromDayNumber(zoneFor(timeZone).dayOf(now.getTime()));
 }
 
@@ -542,7 +552,7 @@ export function weekdayOf(day: string): number {
 }
 
 /** Epoch ms of the first instant of a calendar day in the zone; NaN for invalid input. */
-export function startOfDayIn(day: string, timeZone?: string): number {
+export function startOfDayIn(day: string, timeZone?: string | Zone): number {
   const d = dayNumberFromIso(day);
   return d === d ? zoneFor(timeZone).startOfDay(d) : NaN;
 }
@@ -551,12 +561,12 @@ export function startOfDayIn(day: string, timeZone?: string): number {
  * Epoch ms of any model date: `YYYY-MM-DD` (start of that day in the zone), `…Z`, `…+01:00`, or a
  * date-time without zone (wall-clock time in the zone). NaN when the string is no date.
  */
-export function toEpoch(date: string, timeZone?: string): number {
+export function toEpoch(date: string, timeZone?: string | Zone): number {
   return zoneFor(timeZone).parse(date);
 }
 
 /** Calendar day (`YYYY-MM-DD`) of a model date or an epoch in the zone; '' for invalid input. */
-export function dayIn(date: string | number, timeZone?: string): string {
+export function dayIn(date: string | number, timeZone?: string | Zone): string {
   const zone = zoneFor(timeZone);
   const d = typeof date === 'number' ? zone.dayOf(date) : zone.dayOfDate(date);
   return Number.isFinite(d) ? isoFromDayNumber(d) : '';

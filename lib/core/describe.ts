@@ -3,9 +3,9 @@
 // The conversation guides follow PRODUCT.md point 7: open questions, listen far more than talk,
 // ask why rather than how, take criticism with a plain thank-you.
 
-import type { Contact, ContactHistory, Feedback, Tier } from '../model';
+import type { ContactHistory, Feedback, Tier } from '../model';
 import type { CoreContext } from './context';
-import { Prepared, type RawCandidate } from './candidates';
+import { Prepared, type RawCandidate } from './candidate';
 import { chooseChannel, type ChannelChoice } from './channel';
 import { isoFromDayNumber, type DayNumber } from './days';
 import {
@@ -562,8 +562,7 @@ export function describeCandidateLazily(
   tier: Tier,
   ctx: CoreContext,
 ): Suggestion {
-  const contact = (history?.contact ?? {}) as Contact;
-  const choice = chooseChannel(r.kind, contact, tier);
+  const choice = chooseChannel(r.kind, history.contact, tier);
   const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
   Words.attach(s, {
     r,

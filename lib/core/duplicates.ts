@@ -39,7 +39,7 @@ export function foldText(text: unknown): string {
 }
 
 // Academic titles, salutations and name suffixes that say nothing about who the person is.
-const NAME_NOISE = new Set([
+const NAME_NOISE: ReadonlySet<string> = new Set([
   'dr',
   'prof',
   'professor',
@@ -162,7 +162,7 @@ export function similarSpellings(a: NameSpelling, b: NameSpelling): boolean {
 }
 
 // Legal forms that differ between the spellings of one company ("Müller GmbH", "Müller GmbH & Co. KG").
-const LEGAL_FORMS = new Set([
+const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'gmbh',
   'mbh',
   'ag',

@@ -94,23 +94,13 @@ export function monthName(month: number, locale: Locale): string {
   return MONTHS_LONG[locale][month - 1] ?? String(month);
 }
 
-const dayLabels = new Map<number, string>();
-
-/** A day for reasons: de "Fr, 13.03.2026", en "Fri 13 Mar 2026" (cached: agendas repeat days). */
+/** A day for reasons: de "Fr, 13.03.2026", en "Fri 13 Mar 2026". */
 export function formatDay(day: DayNumber, locale: Locale): string {
-  const key = locale === 'de' ? day * 2 : day * 2 + 1;
-  let label = dayLabels.get(key);
-  if (label === undefined) {
-    const c = civilFromDayNumber(day);
-    const wd = weekdayOfDayNumber(day) - 1;
-    label =
-      locale === 'de'
-        ? `${WEEKDAYS_SHORT.de[wd]}, ${String(c.day).padStart(2, '0')}.${String(c.month).padStart(2, '0')}.${c.year}`
-        : `${WEEKDAYS_SHORT.en[wd]} ${c.day} ${MONTHS_SHORT_EN[c.month - 1]} ${c.year}`;
-    if (dayLabels.size > 50_000) dayLabels.clear();
-    dayLabels.set(key, label);
-  }
-  return label;
+  const c = civilFromDayNumber(day);
+  const wd = weekdayOfDayNumber(day) - 1;
+  return locale === 'de'
+    ? `${WEEKDAYS_SHORT.de[wd]}, ${String(c.day).padStart(2, '0')}.${String(c.month).padStart(2, '0')}.${c.year}`
+    : `${WEEKDAYS_SHORT.en[wd]} ${c.day} ${MONTHS_SHORT_EN[c.month - 1]} ${c.year}`;
 }
 
 /** "1 day" / "3 days", "1 Tag" / "3 Tagen" (dative, as used after "seit", "vor", "in"). */
@@ -207,16 +197,9 @@ export function formatHour(h: number): string {
   return `${String(h).padStart(2, '0')}:00`;
 }
 
-const collators = new Map<string, Intl.Collator>();
-
-/** The collator of name order (cached: building one costs more than sorting a hundred names). */
+/** The collator of name order (build one per sort, not per comparison). */
 export function nameCollator(locale: string): Intl.Collator {
-  let c = collators.get(locale);
-  if (!c) {
-    c = new Intl.Collator(locale, { sensitivity: 'base' });
-    collators.set(locale, c);
-  }
-  return c;
+  return new Intl.Collator(locale, { sensitivity: 'base' });
 }
 
 const SAFE_KEY = /^[a-z0-9 ]*$/;
@@ -247,19 +230,6 @@ const PUNCTUATION_RE = /[-,.']/g;
  * strings is far cheaper than ICU.
  */
 export function collationKey(name: string): string | null {
-  let k = collationKeys.get(name);
-  if (k === undefined) {
-    k = computeCollationKey(name);
-    if (collationKeys.size > 100_000) collationKeys.clear();
-    collationKeys.set(name, k);
-  }
-  return k;
-}
-
-// Names change rarely between two agenda runs: keep their keys.
-const collationKeys = new Map<string, string | null>();
-
-function computeCollationKey(name: string): string | null {
   const lower = name.toLowerCase();
   let latin = false;
   let other = false;

@@ -35,7 +35,7 @@ export {
 } from './format';
 export {
   computeTiers,
-  analyzeTiers,
+  analyzeTiersIn,
   tierForFigure,
   companyKey,
   type TierResult,
@@ -59,23 +59,38 @@ export {
   type AvoidOutcome,
 } from './plan';
 export { chooseChannel, profileUrlSite, type ChannelChoice } from './channel';
-export { suggestNextTouch, listCandidates, nextOccurrence, pickNext } from './candidates';
+export {
+  suggestNextTouch,
+  listCandidates,
+  nextOccurrence,
+  contactTouches,
+  type ContactTouches,
+} from './candidates';
 export { dueStatus } from './describe';
-export { buildAgenda, compareAgendaEntries, type AgendaSortable } from './agenda';
+export {
+  buildAgenda,
+  agendaEntries,
+  agendaEntriesIn,
+  compareAgendaEntries,
+  type AgendaSortable,
+} from './agenda';
+export { normalizeHistory, normalizeHistories, openCommitmentsIn } from './records';
 export {
   riskReasons,
+  riskReasonsIn,
   atRiskContacts,
   type RiskKind,
   type RiskReason,
   type AtRiskEntry,
 } from './risk';
-export { reliabilityRecord, type ReliabilityRecord } from './reliability';
+export { reliabilityRecord, reliabilityRecordIn, type ReliabilityRecord } from './reliability';
 export { analyzeLost, type LostAnalysis, type LostEntry, type LostGroup } from './lost';
 export {
   tierDistribution,
   paretoSeries,
   upcomingBirthdays,
   lastPersonalContact,
+  lastPersonalContactIn,
   type TierDistribution,
   type TierBucket,
   type ParetoPoint,

@@ -2,11 +2,11 @@
 // birthdays, and the last personal contact of a contact.
 
 import type { Channel, ContactHistory, Interaction, Settings, Tier } from '../model';
-import { nextOccurrence } from './candidates';
-import { createContext } from './context';
+import { nextOccurrence } from './candidate';
+import { createContext, type CoreContext } from './context';
 import { isoFromDayNumber } from './days';
 import { nameCollator } from './format';
-import { idOf, interactionFacts, isLost, listOf } from './records';
+import { isLost, latestInteraction, normalizeHistories, normalizeHistory } from './records';
 import { analyzeTiersIn } from './tiers';
 
 export interface TierBucket {
@@ -32,18 +32,17 @@ export function tierDistribution(
   now: Date,
 ): TierDistribution {
   const ctx = createContext(settings, now);
-  const list = listOf(histories);
+  const list = normalizeHistories(histories);
   const analysis = analyzeTiersIn(list, ctx, { persons: true, units: false });
   const cents: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const counts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   let lost = 0;
   for (const h of list) {
-    if (!h?.contact) continue;
     if (isLost(h.contact)) {
       lost++;
       continue;
     }
-    const id = idOf(h.contact);
+    const id = h.contact.id;
     const tier = analysis.tiers[id]?.tier ?? 'C';
     counts[tier]++;
     cents[tier] += analysis.persons.get(id)?.revenueCents ?? 0;
@@ -85,7 +84,7 @@ export function paretoSeries(
   now: Date,
 ): ParetoPoint[] {
   const ctx = createContext(settings, now);
-  const analysis = analyzeTiersIn(listOf(histories), ctx);
+  const analysis = analyzeTiersIn(normalizeHistories(histories), ctx);
   const total = analysis.totalCents;
   let cum = 0;
   return analysis.units.map((u) => {
@@ -132,17 +131,17 @@ export function upcomingBirthdays(
   const span =
     typeof days === 'number' && days >= 0 ? Math.floor(days) : ctx.s.birthdayLookaheadDays;
   const out: (UpcomingBirthday & { day: number })[] = [];
-  for (const h of listOf(histories)) {
-    const c = h?.contact;
-    if (!c || isLost(c)) continue;
-    const name = String(c.name ?? '');
+  for (const h of normalizeHistories(histories)) {
+    const c = h.contact;
+    if (isLost(c)) continue;
+    const name = c.name;
     const add = (b: typeof c.birthday, who: 'contact' | 'partner') => {
       const day = nextOccurrence(b, ctx.today);
       if (!(day - ctx.today <= span)) return;
       const date = isoFromDayNumber(day);
       const turns = b?.year ? Number(date.slice(0, 4)) - b.year : undefined;
       out.push({
-        contactId: idOf(c),
+        contactId: c.id,
         name,
         who,
         ...(who === 'partner' ? { partnerName: c.partner?.name } : {}),
@@ -180,9 +179,17 @@ export function lastPersonalContact(
   settings: Settings,
   now: Date,
 ): LastPersonalContact | null {
-  const ctx = createContext(settings, now);
-  if (!ctx.valid || !history) return null;
-  const last = interactionFacts(history, ctx).lastPersonal;
+  const h = normalizeHistory(history);
+  return h ? lastPersonalContactIn(h, createContext(settings, now)) : null;
+}
+
+/** `lastPersonalContact` of a normalized history in one computation's context. */
+export function lastPersonalContactIn(
+  history: ContactHistory,
+  ctx: CoreContext,
+): LastPersonalContact | null {
+  if (!ctx.valid) return null;
+  const last = latestInteraction(history, ctx, true);
   if (!last) return null;
   const day = ctx.zone.dayOf(last.t);
   return {

@@ -1,6 +1,9 @@
-// Kinds of touches and their priority (PRODUCT.md "Candidates"), and the contract types.
+// The kinds of touches, their priority, the tier order and the agenda order (PRODUCT.md
+// "Candidates", "Agenda"): the one place these lists live. The popup's groups, the stored agenda rows
+// and the message schemas derive from here.
 
-import type { Channel } from '../model';
+import { TIERS, type Channel, type Tier } from '../model';
+import type { DayNumber } from './days';
 
 /** Priority order, highest first (PRODUCT.md: commitment, complaint, after-purchase, …). */
 export const SUGGESTION_KINDS = [
@@ -18,9 +21,36 @@ export const SUGGESTION_KINDS = [
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
 /** 0 = highest priority. */
-export const KIND_PRIORITY: Readonly<Record<SuggestionKind, number>> = Object.fromEntries(
-  SUGGESTION_KINDS.map((k, i) => [k, i]),
-) as Record<SuggestionKind, number>;
+export const KIND_PRIORITY: Readonly<Record<SuggestionKind, number>> = Object.freeze(
+  Object.fromEntries(SUGGESTION_KINDS.map((k, i) => [k, i])) as Record<SuggestionKind, number>,
+);
+
+/**
+ * The popup's groups, in priority order: every kind is its own group, except that a partner's
+ * birthday is shown with the birthdays.
+ */
+export const AGENDA_GROUPS: readonly { id: SuggestionKind; kinds: readonly SuggestionKind[] }[] =
+  Object.freeze(
+    SUGGESTION_KINDS.filter((k) => k !== 'partner-birthday').map((id) => ({
+      id,
+      kinds: id === 'birthday' ? (['birthday', 'partner-birthday'] as const) : [id],
+    })),
+  );
+
+/** 0 for A, 1 for B, 2 for C: the order tiers are listed and worked through (A first). */
+export function tierRank(tier: Tier): number {
+  const i = TIERS.indexOf(tier);
+  return i < 0 ? TIERS.length - 1 : i;
+}
+
+/**
+ * The sortable part of the agenda order as one exact integer: priority, then due day, then tier.
+ * Names and ids break ties (see `compareAgendaEntries`). Day numbers of the years 1–9999 lie within
+ * ±4·10⁶, so the three parts never overlap.
+ */
+export function agendaRank(kind: SuggestionKind, due: DayNumber, tier: Tier): number {
+  return (KIND_PRIORITY[kind] * 8_000_000 + (due + 4_000_000)) * 4 + tierRank(tier);
+}
 
 /** The next personal touch (ARCHITECTURE.md contract). */
 export interface Suggestion {
@@ -40,4 +70,20 @@ export interface Candidate extends Suggestion {
 export interface AgendaItem {
   contactId: string;
   suggestion: Suggestion;
+}
+
+/** One touch with what the agenda order and the actions need besides its words. */
+export interface TouchEntry {
+  suggestion: Suggestion;
+  /** `agendaRank` of kind, due day and tier. */
+  rank: number;
+  /** The record the touch acts on: the promise, the complaint, the purchase, the follow-up. */
+  recordId?: string;
+}
+
+/** An agenda item with its place in the agenda order and the record it acts on. */
+export interface AgendaEntry extends TouchEntry {
+  contactId: string;
+  name: string;
+  tier: Tier;
 }

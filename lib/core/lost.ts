@@ -10,7 +10,7 @@ import {
 } from '../model';
 import { createContext, isTier } from './context';
 import { isoFromDayNumber, type DayNumber } from './days';
-import { idOf, isLost, listOf, lostDay, purchasesBetween, toCents } from './records';
+import { isLost, lostDay, normalizeHistories, purchasesBetween, toCents } from './records';
 import { analyzeTiersIn, tierForFigure } from './tiers';
 
 export interface LostEntry {
@@ -44,7 +44,7 @@ export interface LostAnalysis {
   entries: LostEntry[];
 }
 
-const REASONS = new Set<string>(LOST_REASONS);
+const REASONS: ReadonlySet<string> = new Set<string>(LOST_REASONS);
 
 /**
  * Lost customers by reason and by tier. "Revenue lost" is what they bought in the 365 days up to the
@@ -57,13 +57,13 @@ export function analyzeLost(
   now: Date,
 ): LostAnalysis {
   const ctx = createContext(settings, now);
-  const list = listOf(histories);
+  const list = normalizeHistories(histories);
   const analysis = analyzeTiersIn(list, ctx, { units: false });
   const entries: (LostEntry & { day: DayNumber; cents: number })[] = [];
   if (ctx.valid)
     for (const h of list) {
-      const c = h?.contact;
-      if (!c || !isLost(c)) continue;
+      const c = h.contact;
+      if (!isLost(c)) continue;
       const day = lostDay(c, ctx);
       const cents = purchasesBetween(
         h,
@@ -85,8 +85,8 @@ export function analyzeLost(
         REASONS.has(c.lost?.reason as string) ? c.lost?.reason : 'unknown'
       ) as LostReason;
       entries.push({
-        contactId: idOf(c),
-        name: String(c.name ?? ''),
+        contactId: c.id,
+        name: c.name,
         reason,
         lostOn: isoFromDayNumber(day),
         revenueLost: cents / 100,

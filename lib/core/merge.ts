@@ -5,7 +5,7 @@ import { profileUrlKey, type Contact, type ContactHistory } from '../model';
 import { foldText } from './duplicates';
 import { zoneFor } from './days';
 import type { Locale } from './format';
-import { listOf } from './records';
+import { normalizeHistory } from './records';
 
 export interface MergedRecords {
   interactions: ContactHistory['interactions'];
@@ -113,14 +113,18 @@ const LABELS: Record<Locale, Record<string, string>> = {
  * `updatedAt` is `now`.
  */
 export function mergeContacts(
-  survivor: ContactHistory,
-  other: ContactHistory,
+  survivorIn: ContactHistory,
+  otherIn: ContactHistory,
   now: Date,
   options: { locale?: Locale; timeZone?: string } = {},
 ): MergeResult {
   const L: Locale = options.locale === 'en' ? 'en' : 'de';
-  const s = (survivor?.contact ?? {}) as Contact;
-  const o = (other?.contact ?? {}) as Contact;
+  // Without a contact (external callers), a side counts as an empty contact rather than throwing.
+  const empty = { contact: {} };
+  const survivor = (normalizeHistory(survivorIn) ?? normalizeHistory(empty)) as ContactHistory;
+  const other = (normalizeHistory(otherIn) ?? normalizeHistory(empty)) as ContactHistory;
+  const s = survivor.contact;
+  const o = other.contact;
   const id = s.id;
   const same = o.id === s.id;
 
@@ -204,24 +208,24 @@ export function mergeContacts(
   if (notes.length) merged.notes = notes.join('\n\n');
   else delete merged.notes;
 
-  const repoint = <T extends { contactId: string }>(list: T[] | undefined): T[] =>
-    listOf(list).map((r) => (r.contactId === id ? r : { ...r, contactId: id }));
+  const repoint = <T extends { contactId: string }>(list: T[]): T[] =>
+    list.map((r) => (r.contactId === id ? r : { ...r, contactId: id }));
   const moved: MergedRecords = same
     ? { interactions: [], commitments: [], feedback: [], purchases: [], followUps: [] }
     : {
-        interactions: repoint(other?.interactions),
-        commitments: repoint(other?.commitments),
-        feedback: repoint(other?.feedback),
-        purchases: repoint(other?.purchases),
-        followUps: repoint(other?.followUps),
+        interactions: repoint(other.interactions),
+        commitments: repoint(other.commitments),
+        feedback: repoint(other.feedback),
+        purchases: repoint(other.purchases),
+        followUps: repoint(other.followUps),
       };
   const history: ContactHistory = {
     contact: merged,
-    interactions: [...repoint(survivor?.interactions), ...moved.interactions],
-    commitments: [...repoint(survivor?.commitments), ...moved.commitments],
-    feedback: [...repoint(survivor?.feedback), ...moved.feedback],
-    purchases: [...repoint(survivor?.purchases), ...moved.purchases],
-    followUps: [...repoint(survivor?.followUps), ...moved.followUps],
+    interactions: [...repoint(survivor.interactions), ...moved.interactions],
+    commitments: [...repoint(survivor.commitments), ...moved.commitments],
+    feedback: [...repoint(survivor.feedback), ...moved.feedback],
+    purchases: [...repoint(survivor.purchases), ...moved.purchases],
+    followUps: [...repoint(survivor.followUps), ...moved.followUps],
   };
   return { contact: merged, history, moved, deleteId: same ? null : o.id };
 }

@@ -1,9 +1,18 @@
 // Reading one contact's history the way every rule needs it (PRODUCT.md "Days"):
 // records dated after `now` are ignored, "after" compares timestamps strictly with equal timestamps
-// ordered by id, a date-only timestamp stands for the start of that day. Optional fields and even
-// missing arrays are tolerated, because external callers build histories by hand.
+// ordered by id, a date-only timestamp stands for the start of that day. External callers build
+// histories by hand: `normalizeHistory` makes them whole once, where they enter the core, so that
+// the rules read plain arrays and string ids.
 
-import type { Commitment, Contact, ContactHistory, Interaction, Purchase } from '../model';
+import type {
+  Commitment,
+  Contact,
+  ContactHistory,
+  Feedback,
+  FollowUp,
+  Interaction,
+  Purchase,
+} from '../model';
 import type { CoreContext } from './context';
 import type { DayNumber } from './days';
 
@@ -12,12 +21,90 @@ export function isAfter(t1: number, id1: string, t2: number, id2: string): boole
   return t1 > t2 || (t1 === t2 && id1 > id2);
 }
 
-export function listOf<T>(value: T[] | undefined | null): T[] {
-  return Array.isArray(value) ? value : [];
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }
 
-export function idOf(record: { id?: unknown }): string {
-  return typeof record.id === 'string' ? record.id : String(record.id ?? '');
+/** A list as the rules read it: an array of objects with string ids (copied only when needed). */
+function normalizeList<T>(value: unknown): T[] {
+  if (!Array.isArray(value)) return [];
+  for (let i = 0; i < value.length; i++) {
+    const r: unknown = value[i];
+    if (typeof r !== 'object' || r === null || typeof (r as { id?: unknown }).id !== 'string')
+      return repairList<T>(value);
+  }
+  return value as T[];
+}
+
+function repairList<T>(value: unknown[]): T[] {
+  const out: T[] = [];
+  for (const r of value) {
+    if (!isRecord(r)) continue;
+    out.push((typeof r.id === 'string' ? r : { ...r, id: String(r.id ?? '') }) as T);
+  }
+  return out;
+}
+
+function normalizeContact(raw: Record<string, unknown>): Contact {
+  if (
+    typeof raw.id === 'string' &&
+    typeof raw.name === 'string' &&
+    Array.isArray(raw.emails) &&
+    Array.isArray(raw.phones) &&
+    Array.isArray(raw.profileUrls) &&
+    Array.isArray(raw.preferredChannels) &&
+    Array.isArray(raw.interests)
+  )
+    return raw as unknown as Contact;
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  return {
+    ...raw,
+    id: typeof raw.id === 'string' ? raw.id : String(raw.id ?? ''),
+    name: typeof raw.name === 'string' ? raw.name : String(raw.name ?? ''),
+    emails: list(raw.emails),
+    phones: list(raw.phones),
+    profileUrls: list(raw.profileUrls),
+    preferredChannels: list(raw.preferredChannels),
+    interests: list(raw.interests),
+  } as unknown as Contact;
+}
+
+/**
+ * A history as every rule reads it, made once where it enters the core: the contact an object with
+ * a string id and name and its lists present, the five record lists arrays of objects with string
+ * ids. External callers build histories by hand (ARCHITECTURE.md): what is missing is filled, and
+ * nothing is copied when nothing is wrong. Null without a contact.
+ */
+export function normalizeHistory(history: unknown): ContactHistory | null {
+  if (!isRecord(history) || !isRecord(history.contact)) return null;
+  const h = history as unknown as ContactHistory;
+  const contact = normalizeContact(history.contact);
+  const interactions = normalizeList<Interaction>(h.interactions);
+  const commitments = normalizeList<Commitment>(h.commitments);
+  const feedback = normalizeList<Feedback>(h.feedback);
+  const purchases = normalizeList<Purchase>(h.purchases);
+  const followUps = normalizeList<FollowUp>(h.followUps);
+  if (
+    contact === h.contact &&
+    interactions === h.interactions &&
+    commitments === h.commitments &&
+    feedback === h.feedback &&
+    purchases === h.purchases &&
+    followUps === h.followUps
+  )
+    return h;
+  return { contact, interactions, commitments, feedback, purchases, followUps };
+}
+
+/** Every history with a contact, normalized (see `normalizeHistory`), in input order. */
+export function normalizeHistories(histories: unknown): ContactHistory[] {
+  if (!Array.isArray(histories)) return [];
+  const out: ContactHistory[] = [];
+  for (const h of histories) {
+    const n = normalizeHistory(h);
+    if (n) out.push(n);
+  }
+  return out;
 }
 
 /** A contact is lost when its status says so (PRODUCT.md "Candidates"). */
@@ -50,26 +137,6 @@ export interface Timed<T> {
   id: string;
 }
 
-/** The personal-contact facts of one history. */
-export interface InteractionFacts {
-  lastPersonal?: Timed<Interaction>;
-}
-
-// Where `findLatest` leaves the instant and id of the record it returns: the agenda reads the latest
-// personal interaction of 10,000 contacts and keeps none of them, so nothing is allocated for it.
-let foundT = NaN;
-let foundId = '';
-
-/** Instant of the record the last `findLatest` call returned. */
-export function foundInstant(): number {
-  return foundT;
-}
-
-/** Id of the record the last `findLatest` call returned. */
-export function foundRecordId(): string {
-  return foundId;
-}
-
 /**
  * The latest interaction up to now with the given `personal` flag, ties by id. This is the hottest
  * loop of the agenda (20 interactions per contact on average), so instants written the canonical
@@ -81,31 +148,22 @@ export function latestInteraction(
   ctx: CoreContext,
   personal: boolean,
 ): Timed<Interaction> | undefined {
-  const rec = findLatest(listOf(history.interactions), ctx, personal);
-  return rec ? { rec, t: foundT, id: foundId } : undefined;
-}
-
-/** `latestInteraction` without the wrapper: the record, with its instant and id in `foundT`/`foundId`. */
-export function findLatest(
-  list: Interaction[],
-  ctx: CoreContext,
-  personal: boolean,
-): Interaction | undefined {
   // First without looking at `now`: records are rarely dated in the future, and a bucket winner
   // that is not after now means no record of its bucket is. Otherwise read again, leaving them out.
-  const rec = latestOf(list, ctx, personal, false);
-  return rec === TOO_LATE ? latestOf(list, ctx, personal, true) : rec;
+  const list = history.interactions;
+  const found = latestOf(list, ctx, personal, false);
+  return found === TOO_LATE ? latestOf(list, ctx, personal, true) : found;
 }
 
 /** Returned by `latestOf` when a text winner lies after now and `now` was not looked at. */
-const TOO_LATE = {} as Interaction;
+const TOO_LATE: Timed<Interaction> = Object.freeze({ rec: {} as Interaction, t: NaN, id: '' });
 
 function latestOf(
   list: Interaction[],
   ctx: CoreContext,
   personal: boolean,
   checkNow: boolean,
-): Interaction | undefined {
+): Timed<Interaction> | undefined {
   const nowIso = ctx.nowIso;
   const todayIso = ctx.todayIso;
   // Three buckets: canonical instants and date-only days are each compared as text (which orders
@@ -117,8 +175,8 @@ function latestOf(
   let other: Interaction | undefined;
   let otherT = -Infinity;
   for (let i = 0; i < list.length; i++) {
-    const rec = list[i];
-    if (!rec || (rec.personal === true) !== personal) continue;
+    const rec = list[i] as Interaction;
+    if ((rec.personal === true) !== personal) continue;
     const at = rec.at;
     if (typeof at === 'string' && nowIso !== '') {
       const len = at.length;
@@ -129,14 +187,14 @@ function latestOf(
         at.charCodeAt(19) === 46
       ) {
         // Not later than the best so far: skip (the common case, one comparison).
-        if (canon && (at < canonAt || (at === canonAt && idOf(rec) <= idOf(canon)))) continue;
+        if (canon && (at < canonAt || (at === canonAt && rec.id <= canon.id))) continue;
         if (checkNow && at > nowIso) continue; // after now
         canon = rec;
         canonAt = at;
         continue;
       }
       if (len === 10 && at.charCodeAt(4) === 45 && at.charCodeAt(7) === 45) {
-        if (day && (at < dayAt || (at === dayAt && idOf(rec) <= idOf(day)))) continue;
+        if (day && (at < dayAt || (at === dayAt && rec.id <= day.id))) continue;
         if (checkNow && at > todayIso) continue; // a later day starts after now
         day = rec;
         dayAt = at;
@@ -145,7 +203,7 @@ function latestOf(
     }
     const t = ctx.zone.parse(at);
     if (!(t <= ctx.nowMs)) continue; // after now, or unreadable
-    if (!other || isAfter(t, idOf(rec), otherT, idOf(other))) {
+    if (!other || isAfter(t, rec.id, otherT, other.id)) {
       other = rec;
       otherT = t;
     }
@@ -153,71 +211,56 @@ function latestOf(
   if (!checkNow && ((canon && canonAt > nowIso) || (day && dayAt > todayIso))) return TOO_LATE;
   let best = other;
   let bestT = otherT;
-  let bestId = other ? idOf(other) : '';
   if (canon) {
     const t = ctx.zone.parse(canonAt);
     // A well-shaped but impossible date (month 13) won the text comparison: read them all.
     if (t !== t) return latestInteractionSlow(list, ctx, personal);
-    const id = idOf(canon);
-    if (!best || isAfter(t, id, bestT, bestId)) {
+    if (!best || isAfter(t, canon.id, bestT, best.id)) {
       best = canon;
       bestT = t;
-      bestId = id;
     }
   }
   if (day) {
     const t = ctx.zone.parse(dayAt);
     if (t !== t) return latestInteractionSlow(list, ctx, personal);
-    const id = idOf(day);
-    if (!best || isAfter(t, id, bestT, bestId)) {
+    if (!best || isAfter(t, day.id, bestT, best.id)) {
       best = day;
       bestT = t;
-      bestId = id;
     }
   }
-  foundT = bestT;
-  foundId = bestId;
-  return best;
+  return best ? { rec: best, t: bestT, id: best.id } : undefined;
 }
 
 function latestInteractionSlow(
   list: Interaction[],
   ctx: CoreContext,
   personal: boolean,
-): Interaction | undefined {
-  let best: Interaction | undefined;
-  let bestT = NaN;
-  let bestId = '';
+): Timed<Interaction> | undefined {
+  let best: Timed<Interaction> | undefined;
   for (const rec of list) {
-    if (!rec || (rec.personal === true) !== personal) continue;
+    if ((rec.personal === true) !== personal) continue;
     const t = ctx.zone.parse(rec.at);
     if (!(t <= ctx.nowMs)) continue;
-    const id = idOf(rec);
-    if (!best || isAfter(t, id, bestT, bestId)) {
-      best = rec;
-      bestT = t;
-      bestId = id;
-    }
+    if (!best || isAfter(t, rec.id, best.t, best.id)) best = { rec, t, id: rec.id };
   }
-  foundT = bestT;
-  foundId = bestId;
   return best;
-}
-
-export function interactionFacts(history: ContactHistory, ctx: CoreContext): InteractionFacts {
-  return { lastPersonal: latestInteraction(history, ctx, true) };
 }
 
 /** Open commitments (no `doneAt`), earliest `dueAt` first (ties by id). */
 export function openCommitments(history: ContactHistory, ctx: CoreContext): Timed<Commitment>[] {
   const out: Timed<Commitment>[] = [];
-  for (const rec of listOf(history.commitments)) {
-    if (!rec || rec.doneAt) continue;
+  for (const rec of history.commitments) {
+    if (rec.doneAt) continue;
     const t = ctx.zone.parse(rec.dueAt);
     if (t !== t) continue;
-    out.push({ rec, t, id: idOf(rec) });
+    out.push({ rec, t, id: rec.id });
   }
   return out.sort(byTime);
+}
+
+/** The open commitments of a normalized history, earliest due first: what the panel lists. */
+export function openCommitmentsIn(history: ContactHistory, ctx: CoreContext): Commitment[] {
+  return openCommitments(history, ctx).map((c) => c.rec);
 }
 
 export function byTime<T>(a: Timed<T>, b: Timed<T>): number {
@@ -238,10 +281,9 @@ export function purchasesBetween(
 ): { cents: number; any: boolean } {
   let cents = 0;
   let any = false;
-  const list = listOf<Purchase>(history.purchases);
+  const list = history.purchases;
   for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    if (!p) continue;
+    const p = list[i] as Purchase;
     const t = ctx.zone.parse(p.at);
     if (t >= from && t <= to && t <= ctx.nowMs) {
       if (typeof p.amount !== 'number' || !Number.isFinite(p.amount)) continue;

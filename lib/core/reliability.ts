@@ -2,8 +2,8 @@
 // any magazine can repair — so the panel shows how well we keep our word to this person).
 
 import type { ContactHistory, Settings } from '../model';
-import { createContext } from './context';
-import { listOf } from './records';
+import { createContext, type CoreContext } from './context';
+import { normalizeHistory } from './records';
 
 export interface ReliabilityRecord {
   total: number;
@@ -34,15 +34,22 @@ export function reliabilityRecord(
   settings: Settings,
   now: Date,
 ): ReliabilityRecord {
-  const ctx = createContext(settings, now);
+  const h = normalizeHistory(history);
+  return reliabilityRecordIn(h ? h.commitments : [], createContext(settings, now));
+}
+
+/** `reliabilityRecord` of a normalized contact's commitments in one computation's context. */
+export function reliabilityRecordIn(
+  commitments: ContactHistory['commitments'],
+  ctx: CoreContext,
+): ReliabilityRecord {
   const L = ctx.s.locale;
   let keptOnTime = 0;
   let late = 0;
   let open = 0;
   let overdue = 0;
   let total = 0;
-  for (const c of listOf(history?.commitments)) {
-    if (!c) continue;
+  for (const c of commitments) {
     const due = ctx.zone.dayOfDate(c.dueAt);
     if (due !== due) continue;
     total++;

@@ -7,12 +7,12 @@ import { daysWord, formatDay, formatMoney, lostReasonName, nameCollator } from '
 import { contactInterval } from './plan';
 import {
   createdDay,
-  idOf,
-  interactionFacts,
   isAfter,
   isLost,
-  listOf,
+  latestInteraction,
   lostDay,
+  normalizeHistories,
+  normalizeHistory,
   purchasesBetween,
   type Timed,
 } from './records';
@@ -30,14 +30,15 @@ function rated(f: Feedback): boolean {
   return typeof f.product === 'number' || typeof f.service === 'number';
 }
 
+/** The early-warning reasons of one normalized contact in one computation's context. */
 export function riskReasonsIn(
   history: ContactHistory,
   tierIn: Tier,
   ctx: CoreContext,
 ): RiskReason[] {
   const out: RiskReason[] = [];
-  const contact = history?.contact;
-  if (!contact || !ctx.valid) return out;
+  const contact = history.contact;
+  if (!ctx.valid) return out;
   const L = ctx.s.locale;
   const zone = ctx.zone;
   const today = ctx.today;
@@ -62,11 +63,10 @@ export function riskReasonsIn(
   let firstOpen: Timed<Feedback> | undefined;
   let openCount = 0;
   let latestRated: Timed<Feedback> | undefined;
-  for (const f of listOf(history.feedback)) {
-    if (!f) continue;
+  for (const f of history.feedback) {
     const t = zone.parse(f.at);
     if (!(t <= ctx.nowMs)) continue;
-    const id = idOf(f);
+    const id = f.id;
     if (f.complaint === true && !f.resolvedAt) {
       openCount++;
       if (!firstOpen || isAfter(firstOpen.t, firstOpen.id, t, id)) firstOpen = { rec: f, t, id };
@@ -129,7 +129,7 @@ export function riskReasonsIn(
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
   if (tier === 'A') {
     const interval = contactInterval(contact, 'A', ctx.s);
-    const last = interactionFacts(history, ctx).lastPersonal;
+    const last = latestInteraction(history, ctx, true);
     const since = today - (last ? zone.dayOf(last.t) : createdDay(contact, ctx));
     if (since > 2 * interval) {
       out.push({
@@ -154,7 +154,8 @@ export function riskReasons(
   settings: Settings,
   now: Date,
 ): RiskReason[] {
-  return riskReasonsIn(history, tier, createContext(settings, now));
+  const h = normalizeHistory(history);
+  return h ? riskReasonsIn(h, tier, createContext(settings, now)) : [];
 }
 
 export interface AtRiskEntry {
@@ -174,17 +175,14 @@ export function atRiskContacts(
 ): AtRiskEntry[] {
   const ctx = createContext(settings, now);
   if (!ctx.valid) return [];
-  const list = listOf(histories);
+  const list = normalizeHistories(histories);
   const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
   const rows: (AtRiskEntry & { name: string })[] = [];
   for (let k = 0; k < list.length; k++) {
-    const h = list[k];
-    if (!h?.contact) continue;
-    const id = idOf(h.contact);
+    const h = list[k] as ContactHistory;
     const tier = tierAt[k] ?? 'C';
     const reasons = riskReasonsIn(h, tier, ctx);
-    if (reasons.length)
-      rows.push({ contactId: id, tier, reasons, name: String(h.contact.name ?? '') });
+    if (reasons.length) rows.push({ contactId: h.contact.id, tier, reasons, name: h.contact.name });
   }
   const collator = nameCollator(ctx.s.locale);
   rows.sort(

@@ -1,10 +1,10 @@
 // A/B/C tiers (PRODUCT.md "Tiers"): Pareto over customer units by revenue of the last 365 days or by
 // customer value, or manual; `tierOverride` wins for its contact; lost contacts take no part.
 
-import type { ContactHistory, Settings, Tier } from '../model';
+import type { ContactHistory, Purchase, Settings, Tier } from '../model';
 import { createContext, isTier, type CoreContext } from './context';
 import { formatMoney, formatPercent, type Locale } from './format';
-import { idOf, isLost, listOf, toCents } from './records';
+import { isLost, normalizeHistories, toCents } from './records';
 
 export interface TierResult {
   tier: Tier;
@@ -60,20 +60,12 @@ export interface TierAnalysis {
   cutoffs: { A: number; B: number };
 }
 
-const companyKeys = new Map<string, string>();
-
 /** Company key of a unit: trimmed, inner white space collapsed, case-insensitive; '' when blank. */
 export function companyKey(company: unknown): string {
   if (typeof company !== 'string') return '';
-  // Cached: 10,000 contacts share a few thousand company spellings.
-  let k = companyKeys.get(company);
-  if (k === undefined) {
-    k = company.trim().replace(/\s+/g, ' ').toLowerCase();
-    // eslint-disable-next-line no-control-regex
-    if (/[^\x00-\x7f]/.test(k)) k = k.normalize('NFC');
-    if (companyKeys.size > 100_000) companyKeys.clear();
-    companyKeys.set(company, k);
-  }
+  let k = company.trim().replace(/\s+/g, ' ').toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(k)) k = k.normalize('NFC');
   return k;
 }
 
@@ -95,27 +87,9 @@ function below(cum: number, share: number, total: number): boolean {
   return BigInt(cum) * BigInt(SCALE) < BigInt(s) * BigInt(total);
 }
 
-/** Everything behind the tiers: person figures, units, Pareto tiers, reasons. */
-export function analyzeTiers(
-  histories: ContactHistory[],
-  settings: Partial<Settings>,
-  now: Date,
-): TierAnalysis {
-  return analyzeTiersIn(listOf(histories), createContext(settings, now), { persons: true });
-}
-
-const companyNames = new Map<string, string>();
-
-/** A company as a unit shows it: trimmed, inner white space collapsed (cached like the key). */
+/** A company as a unit shows it: trimmed, inner white space collapsed. */
 function companyName(company: unknown): string {
-  const raw = String(company);
-  let name = companyNames.get(raw);
-  if (name === undefined) {
-    name = raw.trim().replace(/\s+/g, ' ');
-    if (companyNames.size > 100_000) companyNames.clear();
-    companyNames.set(raw, name);
-  }
-  return name;
+  return String(company).trim().replace(/\s+/g, ' ');
 }
 
 /**
@@ -158,17 +132,17 @@ function groupUnits(
     keys: [],
   };
   const byKey = new Map<string, number>();
+  // Company spellings repeat across contacts: each is folded once per computation.
+  const keyOfSpelling = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const h = histories[i];
-    const contact = h?.contact;
-    if (!contact) continue;
+    const h = histories[i] as ContactHistory;
+    const contact = h.contact;
     // A person's revenue: purchases of the window (refunds count), else the annual estimate.
     let cents = 0;
     let any = false;
-    const list = listOf(h.purchases);
+    const list = h.purchases;
     for (let k = 0; k < list.length; k++) {
-      const p = list[k];
-      if (!p) continue;
+      const p = list[k] as Purchase;
       const amount = p.amount;
       if (typeof amount !== 'number' || !Number.isFinite(amount)) continue;
       const t = zone.parse(p.at);
@@ -184,12 +158,18 @@ function groupUnits(
     }
     const figure = value ? Math.round(Math.max(cents, toCents(contact.potential)) * years) : cents;
     if (persons) {
-      const id = idOf(contact);
+      const id = contact.id;
       const source: RevenueSource = any ? 'purchases' : estimate ? 'estimate' : 'none';
       persons.set(id, { contactId: id, revenueCents: cents, source, figureCents: figure });
     }
     if (isLost(contact)) continue; // lost contacts take no part in units and totals
-    const ck = companyKey(contact.company);
+    const spelling = contact.company;
+    let ck = '';
+    if (typeof spelling === 'string') {
+      const known = keyOfSpelling.get(spelling);
+      if (known === undefined) keyOfSpelling.set(spelling, (ck = companyKey(spelling)));
+      else ck = known;
+    }
     let u = ck === '' ? undefined : byKey.get(ck);
     if (u === undefined) {
       u = g.count++;
@@ -274,9 +254,9 @@ function sortedUnits(
     const estimates = g.estimates[u] as number;
     const members = g.members[u] as number;
     byIndex[u] = {
-      key: ck === '' ? `\u0000${idOf(contact)}` : ck,
+      key: ck === '' ? `\u0000${contact.id}` : ck,
       company,
-      name: company ?? String(contact.name ?? '').trim(),
+      name: company ?? contact.name.trim(),
       contactIds: [],
       figureCents: g.figure[u] as number,
       tier: 'C',
@@ -287,7 +267,7 @@ function sortedUnits(
   for (let i = 0; i < histories.length; i++) {
     const u = g.unitOf[i] as number;
     if (u >= 0)
-      (byIndex[u] as CustomerUnit).contactIds.push(idOf((histories[i] as ContactHistory).contact));
+      (byIndex[u] as CustomerUnit).contactIds.push((histories[i] as ContactHistory).contact.id);
   }
   const units = byIndex.slice();
   units.sort(
@@ -321,7 +301,7 @@ function sortedUnits(
 }
 
 /**
- * The tier analysis. `persons` fills the figures per contact, `reasons: false` leaves out the
+ * The tier analysis of normalized histories (`normalizeHistories`). `persons` fills the figures per contact, `reasons: false` leaves out the
  * records with reasons (the agenda needs only `tierAt`), `units: false` leaves `units` empty: the
  * tiers are then found from the sorted figures alone, without a unit object or a name comparison.
  */
@@ -364,14 +344,13 @@ export function analyzeTiersIn(
   const tierAt: Tier[] = new Array<Tier>(histories.length);
   for (let k = 0; k < histories.length; k++) {
     tierAt[k] = 'C';
-    const contact = histories[k]?.contact;
-    if (!contact) continue;
+    const contact = (histories[k] as ContactHistory).contact;
     const override = isTier(contact.tierOverride) ? contact.tierOverride : undefined;
     const u = g.unitOf[k] as number;
     // The agenda needs only the tiers, in input order: no record, no sentences.
     tierAt[k] = override ?? (u < 0 || mode === 'manual' ? 'C' : (tierOf[u] as Tier));
     if (!withReasons) continue;
-    const id = idOf(contact);
+    const id = contact.id;
     if (u < 0) {
       tiers[id] = { tier: override ?? 'C', reason: lostReason(override, L) };
       continue;
@@ -418,7 +397,9 @@ export function computeTiers(
   settings: Settings,
   now: Date,
 ): Record<string, TierResult> {
-  return analyzeTiersIn(listOf(histories), createContext(settings, now), { units: false }).tiers;
+  return analyzeTiersIn(normalizeHistories(histories), createContext(settings, now), {
+    units: false,
+  }).tiers;
 }
 
 /** The tier a figure would have among today's units (e.g. what a lost customer used to be worth). */

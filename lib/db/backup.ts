@@ -15,6 +15,8 @@ import {
 import { issue } from '../io/issues';
 import { ContactSchema, IdSchema, IsoDateSchema, type Contact } from '../model';
 import { todayIn } from '../core';
+import { DIRTY_KEY } from './changes';
+import { AGENDA_COUNTS_KEY } from './derived';
 import { guardWrite } from './errors';
 import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
 import type { KundennahDB, MetaRow } from './schema';
@@ -39,7 +41,10 @@ export const LOCAL_META_KEYS: ReadonlySet<string> = new Set([
   META_AUTO_BACKUP_ERROR,
   META_LAST_DATA_CHANGE,
   'derived',
+  // Left by versions before the dirty marks; still never part of a backup.
   'derivedPending',
+  DIRTY_KEY,
+  AGENDA_COUNTS_KEY,
 ]);
 
 /** The tables a backup holds: every table of the database except the derived ones. */

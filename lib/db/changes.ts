@@ -1,6 +1,14 @@
 // Which contacts a committed write touched, for every write in this database instance: a DBCore
 // middleware (Dexie's lowest layer) that reads the contact ids off the values going down, and reads
 // the rows first only for deletes. Unlike table hooks, it leaves bulk writes on their fast path.
+//
+// It does two things with what it reads:
+// - in the same transaction as the write, it marks the touched contacts as *dirty* in the meta row
+//   `DIRTY_KEY` (every write transaction on a tracked table is widened to include `meta`). The
+//   background's deriver clears the marks once the derived rows follow. So a write whose message to
+//   the background was lost (the page closed at that moment, the worker stopped) still reaches the
+//   derived rows at the next recompute: the marks are data, not messages.
+// - after the transaction commits, it tells this instance's listeners (`DataChange`).
 import Dexie, {
   type DBCore,
   type DBCoreMutateRequest,
@@ -14,10 +22,32 @@ export interface DataChange {
   tables: string[];
 }
 
+/** The meta row with the writes the derived rows have not followed yet. */
+export const DIRTY_KEY = 'dirty';
+
+/**
+ * Each write transaction gets the next `seq`; a mark holds the `seq` of the latest write that
+ * touched it (0: none pending). The deriver clears a mark only when it is not newer than what it
+ * read before recomputing.
+ */
+export interface DirtyMarks {
+  seq: number;
+  /** Contact id → seq of the latest write touching it. */
+  contacts: Record<string, number>;
+  /** Contacts or purchases changed: tiers may move for others too. */
+  tiers: number;
+  /** Settings changed: everything is recomputed. */
+  all: number;
+}
+
+export function emptyMarks(): DirtyMarks {
+  return { seq: 0, contacts: {}, tiers: 0, all: 0 };
+}
+
 type IdOf = (row: Record<string, unknown> | undefined, key: unknown) => unknown;
 
 /** The tables whose writes matter, and how to find the contact of a row. */
-const TRACKED: Record<string, IdOf> = {
+const TRACKED: Readonly<Record<string, IdOf>> = Object.freeze({
   contacts: (row, key) => row?.id ?? key,
   interactions: (row) => row?.contactId,
   commitments: (row) => row?.contactId,
@@ -26,20 +56,24 @@ const TRACKED: Record<string, IdOf> = {
   followUps: (row) => row?.contactId,
   dismissals: (row) => row?.contactId,
   settings: () => undefined,
-};
+});
+
+const META = 'meta';
 
 interface Pending {
   ids: Set<string>;
   tables: Set<string>;
+  /** The marks as this transaction leaves them (read at its first write). */
+  marks: DirtyMarks | undefined;
 }
 
 export function changeTracker(emit: (change: DataChange) => void): Middleware<DBCore> {
   const pending = new WeakMap<object, Pending>();
 
-  const note = (trans: object, table: string, ids: Iterable<unknown>) => {
+  const entryOf = (trans: object): Pending => {
     let entry = pending.get(trans);
     if (!entry) {
-      const fresh: Pending = { ids: new Set(), tables: new Set() };
+      const fresh: Pending = { ids: new Set(), tables: new Set(), marks: undefined };
       entry = fresh;
       pending.set(trans, fresh);
       // The IndexedDB transaction is shared by nested Dexie transactions: this fires once, when
@@ -51,8 +85,7 @@ export function changeTracker(emit: (change: DataChange) => void): Middleware<DB
         ),
       );
     }
-    entry.tables.add(table);
-    for (const id of ids) if (typeof id === 'string') entry.ids.add(id);
+    return entry;
   };
 
   async function touched(table: DBCoreTable, idOf: IdOf, req: DBCoreMutateRequest) {
@@ -91,6 +124,31 @@ export function changeTracker(emit: (change: DataChange) => void): Middleware<DB
     return ids;
   }
 
+  /** Mark what this write touched, in its own transaction (one read of the row per transaction). */
+  async function mark(
+    meta: DBCoreTable,
+    trans: object,
+    entry: Pending,
+    table: string,
+    ids: string[],
+  ) {
+    let marks = entry.marks;
+    if (!marks) {
+      const stored = (await meta.get({ trans: trans as never, key: DIRTY_KEY })) as
+        { value?: DirtyMarks } | undefined;
+      const base = stored?.value ?? emptyMarks();
+      marks = entry.marks = { ...base, contacts: { ...base.contacts }, seq: base.seq + 1 };
+    }
+    for (const id of ids) marks.contacts[id] = marks.seq;
+    if (table === 'contacts' || table === 'purchases') marks.tiers = marks.seq;
+    if (table === 'settings') marks.all = marks.seq;
+    await meta.mutate({
+      type: 'put',
+      trans: trans as never,
+      values: [{ key: DIRTY_KEY, value: marks }],
+    });
+  }
+
   return {
     stack: 'dbcore',
     name: 'kundennah-change-tracker',
@@ -98,8 +156,18 @@ export function changeTracker(emit: (change: DataChange) => void): Middleware<DB
     // layer below needs Dexie's transaction zone (this one awaits reads before deletes).
     level: -2,
     create(down) {
+      const hasMeta = down.schema.tables.some((t) => t.name === META);
       return {
         ...down,
+        transaction(stores, mode, options) {
+          // Every write to a tracked table marks its contacts in `meta` in the same transaction.
+          const widen =
+            hasMeta &&
+            mode === 'readwrite' &&
+            !stores.includes(META) &&
+            stores.some((s) => s in TRACKED);
+          return down.transaction(widen ? [...stores, META] : stores, mode, options);
+        },
         table(name) {
           const table = down.table(name);
           const idOf = TRACKED[name];
@@ -107,9 +175,14 @@ export function changeTracker(emit: (change: DataChange) => void): Middleware<DB
           return {
             ...table,
             async mutate(req) {
-              const ids = await touched(table, idOf, req);
+              const ids = (await touched(table, idOf, req)).filter(
+                (id): id is string => typeof id === 'string',
+              );
               const res = await table.mutate(req);
-              note(req.trans, name, ids);
+              const entry = entryOf(req.trans);
+              entry.tables.add(name);
+              for (const id of ids) entry.ids.add(id);
+              if (hasMeta) await mark(down.table(META), req.trans, entry, name, ids);
               return res;
             },
           };

@@ -1,25 +1,30 @@
 // Derived data: per-contact summaries and today's agenda rows, computed with the core and stored so
 // that the popup, the dashboard and the badge read a few rows instead of every history. The
-// background is the only writer; it recomputes the contacts a write touched, and everything when the
-// day, the settings or this code's version change.
+// background is the only writer. What the rows hold is what the core computes — the next touch and
+// the agenda entries of `contactTouches`, the same pipeline as `buildAgenda` — plus what the user
+// said (dismissals). The background recomputes the contacts a write marked dirty (lib/db/changes.ts),
+// and everything when the day, the settings or this code's version change.
 import {
-  KIND_PRIORITY,
-  computeTiers,
+  analyzeTiersIn,
+  contactTouches,
+  createContext,
   foldText,
-  lastPersonalContact,
-  listCandidates,
-  riskReasons,
-  todayIn,
-  type Candidate,
+  lastPersonalContactIn,
+  normalizeHistory,
+  riskReasonsIn,
+  type CoreContext,
+  type SuggestionKind,
+  type TouchEntry,
 } from '../core';
 import { historyOf, type ContactHistory, type Settings, type Tier } from '../model';
+import { DIRTY_KEY, emptyMarks, type DirtyMarks } from './changes';
 import { guardWrite } from './errors';
-import { getMeta, setMeta } from './meta';
+import { getMeta } from './meta';
 import { getAllHistories, getHistory } from './repo';
 import type { AgendaRow, DismissalRow, KundennahDB, StoredSuggestion, SummaryRow } from './schema';
 
 /** Bump when what is derived changes: every client recomputes once. */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 export interface DerivedState {
   version: number;
@@ -33,38 +38,13 @@ export function settingsKey(settings: Settings): string {
   return JSON.stringify(settings);
 }
 
-const plain = (c: Candidate): StoredSuggestion => ({
-  kind: c.kind,
-  channel: c.channel,
-  due: c.due,
-  reasons: [...c.reasons],
-  talkingPoints: [...c.talkingPoints],
+const plain = (e: TouchEntry): StoredSuggestion => ({
+  kind: e.suggestion.kind,
+  channel: e.suggestion.channel,
+  due: e.suggestion.due,
+  reasons: [...e.suggestion.reasons],
+  talkingPoints: [...e.suggestion.talkingPoints],
 });
-
-/** The promise or follow-up a candidate is about (popup actions act on it). */
-function recordOf(c: Candidate, h: ContactHistory): string | undefined {
-  if (c.kind === 'commitment') {
-    const open = h.commitments
-      .filter((x) => !x.doneAt)
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    return open[0]?.id;
-  }
-  if (c.kind === 'follow-up') {
-    const open = h.followUps
-      .filter((x) => !x.doneAt)
-      .sort((a, b) => (a.snoozedUntil ?? a.dueAt).localeCompare(b.snoozedUntil ?? b.dueAt));
-    return open[0]?.id;
-  }
-  if (c.kind === 'complaint') {
-    const open = h.feedback
-      .filter((f) => f.complaint && !f.resolvedAt)
-      .sort((a, b) => a.at.localeCompare(b.at));
-    return open[0]?.id;
-  }
-  return undefined;
-}
-
-const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 
 /** Folded words for find-as-you-type: "Jürgen Müller-Lüdenscheidt, j.mueller@x.de" gives jurgen,
  * muller, ludenscheidt, muller-ludenscheidt, j.mueller@x.de, j, mueller ... (prefix search). */
@@ -82,11 +62,6 @@ export function searchWords(texts: (string | undefined)[]): string[] {
   return [...out];
 }
 
-/** The sortable part of the agenda order (priority, due day, tier); names break ties in memory. */
-export function agendaRank(kind: Candidate['kind'], due: string, tier: Tier): string {
-  return `${KIND_PRIORITY[kind]}|${due}|${TIER_RANK[tier]}`;
-}
-
 /** Is an item hidden by what the user said (done for this due day, or snoozed until later)? */
 export function isDismissed(
   item: { kind: string; due: string },
@@ -98,28 +73,29 @@ export function isDismissed(
   return d.due === item.due;
 }
 
-/** Summary and agenda rows of one contact (pure). */
+function withoutUndefined<T extends object>(row: T): T {
+  for (const k of Object.keys(row) as (keyof T)[]) if (row[k] === undefined) delete row[k];
+  return row;
+}
+
+/** Summary and agenda rows of one contact (pure), in the context of one recomputation. */
 export function deriveContact(
-  h: ContactHistory,
+  historyIn: ContactHistory,
   tier: { tier: Tier; reason: string },
-  settings: Settings,
-  now: Date,
+  ctx: CoreContext,
   dismissals: DismissalRow[] = [],
 ): { summary: SummaryRow; agenda: AgendaRow[] } {
+  const h = normalizeHistory(historyIn) as ContactHistory;
   const c = h.contact;
-  const day = todayIn(now, settings.timeZone);
-  const candidates = listCandidates(h, tier.tier, settings, now);
-  const pressing = candidates.filter((x) => x.pressing);
+  const day = ctx.todayIso;
+  const touches = contactTouches(h, tier.tier, ctx);
   const dismissedKinds = new Map(dismissals.map((d) => [d.kind, d]));
-  const shown = pressing.filter((p) => !isDismissed(p, dismissedKinds.get(p.kind), day));
-  // suggestNextTouch's rule (PRODUCT.md): the pressing one of highest priority, else the one due
-  // first (ties by priority). listCandidates returns them in priority order.
-  const next =
-    pressing[0] ??
-    [...candidates].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0] ??
-    null;
-  const last = lastPersonalContact(h, settings, now);
-  const summary: SummaryRow = {
+  const shown = touches.agenda.filter(
+    (e) => !isDismissed(e.suggestion, dismissedKinds.get(e.suggestion.kind), day),
+  );
+  const next = touches.next;
+  const last = lastPersonalContactIn(h, ctx);
+  const summary: SummaryRow = withoutUndefined({
     contactId: c.id,
     name: c.name,
     company: c.company,
@@ -133,8 +109,8 @@ export function deriveContact(
     lastPersonalAt: last?.interaction.at,
     lastPersonalDay: last?.day,
     next: next ? plain(next) : null,
-    nextDue: next?.due,
-    risks: riskReasons(h, tier.tier, settings, now).map((r) => ({ kind: r.kind, text: r.text })),
+    nextDue: next?.suggestion.due,
+    risks: riskReasonsIn(h, tier.tier, ctx).map((r) => ({ kind: r.kind, text: r.text })),
     birthday: c.birthday,
     words: searchWords([c.name, c.company, ...c.emails]),
     search: foldText(
@@ -143,13 +119,11 @@ export function deriveContact(
         .join(' '),
     ),
     day,
-  };
-  for (const k of Object.keys(summary) as (keyof SummaryRow)[])
-    if (summary[k] === undefined) delete summary[k];
-  const agenda: AgendaRow[] = shown.map((p) => {
-    const row: AgendaRow = {
-      ...plain(p),
-      id: `${c.id}:${p.kind}`,
+  });
+  const agenda: AgendaRow[] = shown.map((e) =>
+    withoutUndefined({
+      ...plain(e),
+      id: `${c.id}:${e.suggestion.kind}`,
       contactId: c.id,
       tier: tier.tier,
       name: c.name,
@@ -157,14 +131,11 @@ export function deriveContact(
       email: c.emails[0],
       phone: c.phones[0],
       profileUrls: c.profileUrls,
-      recordId: recordOf(p, h),
-      rank: agendaRank(p.kind, p.due, tier.tier),
+      recordId: e.recordId,
+      rank: e.rank,
       day,
-    };
-    for (const k of Object.keys(row) as (keyof AgendaRow)[])
-      if (row[k] === undefined) delete row[k];
-    return row;
-  });
+    }),
+  );
   return { summary, agenda };
 }
 
@@ -183,7 +154,12 @@ export async function tierInputs(db: KundennahDB): Promise<ContactHistory[]> {
   return [...byId.values()];
 }
 
-export type AgendaCounts = Partial<Record<Candidate['kind'], number>>;
+/** Tiers with their reasons, in the context of one recomputation. */
+export function tiersIn(histories: ContactHistory[], ctx: CoreContext): TierMap {
+  return analyzeTiersIn(histories, ctx, { units: false }).tiers;
+}
+
+export type AgendaCounts = Partial<Record<SuggestionKind, number>>;
 
 /** Agenda items per kind, kept next to the rows (counting an index reads it all: too slow). */
 export const AGENDA_COUNTS_KEY = 'agendaCounts';
@@ -193,12 +169,35 @@ function countKinds(rows: AgendaRow[], into: AgendaCounts = {}, sign = 1): Agend
   return into;
 }
 
+/** The dirty marks a recomputation read before it started: cleared when its rows are written. */
+export type Processed = DirtyMarks | 'none';
+
+/**
+ * Clear the marks a recomputation followed: a contact's mark only when no write came after the
+ * snapshot `seen` (a newer mark stays for the next run). With `everything`, every mark up to the
+ * snapshot goes.
+ */
+function clearMarks(current: DirtyMarks, seen: DirtyMarks, ids: string[], everything: boolean) {
+  const out: DirtyMarks = { ...current, contacts: { ...current.contacts } };
+  const ids2 = everything ? Object.keys(seen.contacts) : ids;
+  for (const id of ids2) {
+    const s = seen.contacts[id];
+    const c = out.contacts[id];
+    if (c !== undefined && s !== undefined && c <= s) delete out.contacts[id];
+  }
+  if (out.tiers <= seen.tiers) out.tiers = 0;
+  if (everything && out.all <= seen.all) out.all = 0;
+  return out;
+}
+
 async function writeRows(
   db: KundennahDB,
   contactIds: string[],
   summaries: SummaryRow[],
   agenda: AgendaRow[],
   replaceAll: boolean,
+  seen: Processed,
+  state?: DerivedState,
 ): Promise<void> {
   await guardWrite(() =>
     db.transaction('rw', [db.summaries, db.agenda, db.meta], async () => {
@@ -222,8 +221,21 @@ async function writeRows(
       await db.summaries.bulkPut(summaries);
       await db.agenda.bulkPut(agenda);
       await db.meta.put({ key: AGENDA_COUNTS_KEY, value: counts });
+      if (state) await db.meta.put({ key: 'derived', value: state });
+      if (seen !== 'none') {
+        const current = (await getMeta<DirtyMarks>(db, DIRTY_KEY)) ?? emptyMarks();
+        await db.meta.put({
+          key: DIRTY_KEY,
+          value: clearMarks(current, seen, contactIds, replaceAll),
+        });
+      }
     }),
   );
+}
+
+/** The marks of writes the derived rows have not followed yet. */
+export async function dirtyMarks(db: KundennahDB): Promise<DirtyMarks> {
+  return (await getMeta<DirtyMarks>(db, DIRTY_KEY)) ?? emptyMarks();
 }
 
 /** Everything, from scratch (new day, new settings, first start, after an upgrade). */
@@ -232,8 +244,10 @@ export async function recomputeAll(
   settings: Settings,
   now: Date,
 ): Promise<TierMap> {
+  const seen = await dirtyMarks(db);
   const histories = await getAllHistories(db);
-  const tiers = computeTiers(histories, settings, now);
+  const ctx = createContext(settings, now);
+  const tiers = tiersIn(histories, ctx);
   const dismissals = groupBy(await db.dismissals.toArray());
   const summaries: SummaryRow[] = [];
   const agenda: AgendaRow[] = [];
@@ -241,25 +255,24 @@ export async function recomputeAll(
     const d = deriveContact(
       h,
       tiers[h.contact.id] ?? { tier: 'C', reason: '' },
-      settings,
-      now,
+      ctx,
       dismissals.get(h.contact.id),
     );
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }
-  await writeRows(db, [], summaries, agenda, true);
-  await setMeta(db, 'derived', {
+  await writeRows(db, [], summaries, agenda, true, seen, {
     version: DERIVED_VERSION,
-    day: todayIn(now, settings.timeZone),
+    day: ctx.todayIso,
     settingsKey: settingsKey(settings),
-  } satisfies DerivedState);
+  });
   return tiers;
 }
 
 /**
  * The contacts a write touched (and, when tiers moved, everyone whose tier changed). `tiers` are the
- * current tiers of everyone (the caller computes them when contacts or purchases changed).
+ * current tiers of everyone (the caller computes them when contacts or purchases changed). `seen` are
+ * the dirty marks read before the histories were: the ones these rows follow are cleared.
  */
 export async function recomputeContacts(
   db: KundennahDB,
@@ -267,20 +280,22 @@ export async function recomputeContacts(
   tiers: TierMap,
   settings: Settings,
   now: Date,
+  seen: Processed = 'none',
 ): Promise<void> {
   const ids = [...new Set(contactIds)];
-  if (!ids.length) return;
+  if (!ids.length && seen === 'none') return;
+  const ctx = createContext(settings, now);
   const summaries: SummaryRow[] = [];
   const agenda: AgendaRow[] = [];
   for (const id of ids) {
     const h = await getHistory(db, id);
     if (!h) continue; // deleted: its rows go below
     const dismissals = await db.dismissals.where('contactId').equals(id).toArray();
-    const d = deriveContact(h, tiers[id] ?? { tier: 'C', reason: '' }, settings, now, dismissals);
+    const d = deriveContact(h, tiers[id] ?? { tier: 'C', reason: '' }, ctx, dismissals);
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }
-  await writeRows(db, ids, summaries, agenda, false);
+  await writeRows(db, ids, summaries, agenda, false, seen);
 }
 
 /** Contacts whose stored tier or reason differs from `tiers` (a purchase can move others too). */
@@ -297,7 +312,10 @@ export async function contactsWithChangedTier(db: KundennahDB, tiers: TierMap): 
   return changed;
 }
 
-/** Is what is stored computed for today, these settings and this code? */
+/**
+ * Is what is stored computed for today, these settings and this code? (Writes not followed yet are
+ * the dirty marks: `dirtyMarks`.)
+ */
 export async function derivedIsFresh(
   db: KundennahDB,
   settings: Settings,
@@ -307,7 +325,7 @@ export async function derivedIsFresh(
   return (
     !!state &&
     state.version === DERIVED_VERSION &&
-    state.day === todayIn(now, settings.timeZone) &&
+    state.day === createContext(settings, now).todayIso &&
     state.settingsKey === settingsKey(settings)
   );
 }

@@ -1,4 +1,5 @@
 export * from './schema';
+export { DIRTY_KEY, emptyMarks, type DirtyMarks } from './changes';
 export * from './errors';
 export * from './repo';
 export * from './settings';

@@ -74,9 +74,9 @@ export interface AgendaRow extends StoredSuggestion {
   profileUrls: string[];
   /** The record the item is about (the promise, the follow-up), when there is one. */
   recordId?: string;
-  /** Priority, due day and tier as one sortable string: IndexedDB returns the first items of the
-   * agenda order without reading the rest (names break ties in memory). */
-  rank: string;
+  /** Priority, due day and tier as one sortable number (lib/core `agendaRank`): IndexedDB returns
+   * the first items of the agenda order without reading the rest (names break ties in memory). */
+  rank: number;
   day: string;
 }
 

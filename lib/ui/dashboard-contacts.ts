@@ -2,7 +2,7 @@
 // (`#/contacts?q=mueller&tier=A,B&risk=1&sort=next`), so that a reload or a link keeps it.
 // Pure: summary rows in, rows out. The table reads `summaries` (one row per contact, kept by the
 // background), never full histories: 10,000 histories take seconds to read, 10,000 summaries do not.
-import { foldText, nameCollator } from '../core';
+import { foldText, nameCollator, tierRank } from '../core';
 import type { SummaryRow } from '../db';
 import { STATUSES, TIERS, type Status, type Tier } from '../model';
 
@@ -117,8 +117,6 @@ export function rowPasses(
   return true;
 }
 
-const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
-
 /**
  * The comparator of a column in its natural order ("asc"): names A→Z, tier A first, the longest
  * silence first (never contacted before everyone), the most overdue next touch first, the most
@@ -137,7 +135,7 @@ function columnCompare(
         return collator.compare(a.company, b.company);
       };
     case 'tier':
-      return (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier];
+      return (a, b) => tierRank(a.tier) - tierRank(b.tier);
     case 'last':
       return (a, b) => {
         const x = a.lastPersonalAt ?? '';

@@ -12,9 +12,10 @@ import {
   type ParetoPoint,
   type TierDistribution,
   type UpcomingBirthday,
+  tierRank,
 } from '../core';
 import type { AgendaRow } from '../db';
-import type { ContactHistory, Settings, Tier } from '../model';
+import type { ContactHistory, Settings } from '../model';
 
 export const BIRTHDAY_DAYS = 30;
 
@@ -47,8 +48,6 @@ export function buildInsights(
   };
 }
 
-const TIER_RANK: Record<Tier, number> = { A: 0, B: 1, C: 2 };
-
 /** Relationships whose regular personal contact is overdue (due before today): A first, then the
  * longest overdue. From the agenda the background keeps, so no history is read. */
 export function overdueRelationships(
@@ -61,7 +60,7 @@ export function overdueRelationships(
     .filter((r) => r.kind === 'cadence' && r.due < today)
     .sort(
       (a, b) =>
-        TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
+        tierRank(a.tier) - tierRank(b.tier) ||
         (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
         a.name.localeCompare(b.name),
     );

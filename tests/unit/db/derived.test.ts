@@ -1,22 +1,33 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAgenda, compareAgendaEntries, computeTiers, suggestNextTouch } from '@/lib/core';
+import {
+  agendaEntries,
+  buildAgenda,
+  compareAgendaEntries,
+  computeTiers,
+  createContext,
+  suggestNextTouch,
+} from '@/lib/core';
 import {
   KundennahDB,
   createContact,
   deriveContact,
   derivedIsFresh,
+  dirtyMarks,
+  getAllHistories,
   logInteraction,
   putHistories,
   recomputeAll,
   saveRecord,
   setSettings,
   getSettings,
+  type AgendaRow,
   type DataChange,
   AGENDA_COUNTS_KEY,
 } from '@/lib/db';
 import { createDeriver } from '@/lib/background/deriver';
 import { generateDemoData } from '@/lib/demo';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
+import { DEFAULT_SETTINGS, type ContactHistory, type Settings } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const settings: Settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/Berlin' };
@@ -31,9 +42,10 @@ afterEach(async () => db.delete());
 describe('derived rows agree with the core', () => {
   const demo = generateDemoData({ now, timeZone: 'Europe/Berlin' });
   const tiers = computeTiers(demo, settings, now);
+  const ctx = createContext(settings, now);
 
   it('the stored agenda, sorted by the agenda rule, is exactly buildAgenda', () => {
-    const rows = demo.flatMap((h) => deriveContact(h, tiers[h.contact.id]!, settings, now).agenda);
+    const rows = demo.flatMap((h) => deriveContact(h, tiers[h.contact.id]!, ctx).agenda);
     rows.sort(compareAgendaEntries(settings.locale));
     const expected = buildAgenda(demo, settings, now);
     expect(rows.map((r) => [r.contactId, r.kind, r.due])).toEqual(
@@ -45,7 +57,7 @@ describe('derived rows agree with the core', () => {
   it('each summary carries the contact’s tier and its next personal touch', () => {
     for (const h of demo) {
       const t = tiers[h.contact.id]!;
-      const { summary } = deriveContact(h, t, settings, now);
+      const { summary } = deriveContact(h, t, ctx);
       expect(summary.tier).toBe(t.tier);
       expect(summary.tierReason).toBe(t.reason);
       const next = suggestNextTouch(h, t.tier, settings, now);
@@ -53,6 +65,184 @@ describe('derived rows agree with the core', () => {
         next && [next.kind, next.due],
       );
     }
+  });
+});
+
+// Random histories of every shape the rules read: records on and around today, promises and
+// follow-ups whose due dates mix day-only and instant spellings of the same days (the popup's
+// "Erledigt" must act on the record the reason names), lost contacts, overrides, times to avoid.
+const DAYS = ['2026-11-18', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'];
+const arbDate = fc.oneof(
+  fc.constantFrom(...DAYS),
+  fc
+    .tuple(
+      fc.constantFrom(...DAYS),
+      fc.constantFrom('T00:30:00.000Z', 'T09:00:00.000Z', 'T23:30:00.000Z'),
+    )
+    .map(([d, t]) => d + t),
+);
+const arbHistory = (i: number) =>
+  fc
+    .record({
+      company: fc.constantFrom(undefined, 'Müller GmbH', 'Weber AG'),
+      status: fc.constantFrom('active', 'active', 'prospect', 'lost'),
+      tierOverride: fc.constantFrom(undefined, undefined, 'A', 'C'),
+      birthday: fc.option(
+        fc.record({ month: fc.constant(11), day: fc.integer({ min: 18, max: 30 }) }),
+        { nil: undefined },
+      ),
+      avoid: fc.option(
+        fc.record({ weekdays: fc.subarray([1, 2, 3, 4, 5, 6, 7], { maxLength: 3 }) }),
+        { nil: undefined },
+      ),
+      createdAt: fc.constantFrom('2026-01-05', '2026-10-01'),
+      interactions: fc.array(
+        fc.record({
+          at: arbDate,
+          personal: fc.boolean(),
+          channel: fc.constantFrom('phone', 'email'),
+        }),
+        { maxLength: 4 },
+      ),
+      commitments: fc.array(fc.record({ dueAt: arbDate, done: fc.boolean() }), { maxLength: 4 }),
+      feedback: fc.array(
+        fc.record({
+          at: arbDate,
+          product: fc.integer({ min: 1, max: 5 }),
+          complaint: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+      purchases: fc.array(
+        fc.record({ at: arbDate, amount: fc.integer({ min: -200, max: 20_000 }) }),
+        { maxLength: 3 },
+      ),
+      followUps: fc.array(
+        fc.record({ dueAt: arbDate, snoozed: fc.option(arbDate, { nil: undefined }) }),
+        { maxLength: 3 },
+      ),
+    })
+    .map((r) => {
+      const id = `c${i}`;
+      const rec = (kind: string, j: number) => `${id}-${kind}${j}`;
+      return {
+        contact: {
+          id,
+          name: ['Anna Schröder', 'Ännchen Vogel', 'Bernd Weber', 'anna schröder'][i % 4]!,
+          emails: [],
+          phones: [],
+          profileUrls: [],
+          preferredChannels: [],
+          interests: [],
+          company: r.company,
+          status: r.status,
+          ...(r.status === 'lost' ? { lost: { at: '2026-11-10', reason: 'price' } } : {}),
+          tierOverride: r.tierOverride,
+          birthday: r.birthday,
+          avoid: r.avoid,
+          createdAt: r.createdAt,
+          updatedAt: r.createdAt,
+        },
+        interactions: r.interactions.map((x, j) => ({
+          id: rec('i', j),
+          contactId: id,
+          direction: 'out',
+          ...x,
+        })),
+        commitments: r.commitments.map((x, j) => ({
+          id: rec('p', j),
+          contactId: id,
+          text: `Zusage ${j}`,
+          createdAt: '2026-11-01',
+          dueAt: x.dueAt,
+          ...(x.done ? { doneAt: '2026-11-19' } : {}),
+        })),
+        feedback: r.feedback.map((x, j) => ({ id: rec('f', j), contactId: id, ...x })),
+        purchases: r.purchases.map((x, j) => ({ id: rec('k', j), contactId: id, ...x })),
+        followUps: r.followUps.map((x, j) => ({
+          id: rec('w', j),
+          contactId: id,
+          dueAt: x.dueAt,
+          note: `Notiz ${j}`,
+          ...(x.snoozed ? { snoozedUntil: x.snoozed } : {}),
+        })),
+      } as unknown as ContactHistory;
+    });
+
+const asStored = (r: AgendaRow) => ({
+  contactId: r.contactId,
+  name: r.name,
+  tier: r.tier,
+  kind: r.kind,
+  due: r.due,
+  channel: r.channel,
+  reasons: r.reasons,
+  talkingPoints: r.talkingPoints,
+  recordId: r.recordId,
+  rank: r.rank,
+});
+
+describe('the stored agenda is buildAgenda', () => {
+  it('for random histories, row for row, including the record each item acts on', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbHistory(i)))),
+        fc.constantFrom('de', 'en'),
+        async (histories, locale) => {
+          const s: Settings = { ...settings, locale: locale as Settings['locale'] };
+          const local = new KundennahDB(`prop-${crypto.randomUUID()}`);
+          try {
+            await putHistories(local, histories);
+            await recomputeAll(local, s, now);
+            const rows = (await local.agenda.toArray()).sort(compareAgendaEntries(s.locale));
+            const stored = await getAllHistories(local);
+            const expected = agendaEntries(stored, s, now).map((e) => ({
+              contactId: e.contactId,
+              name: e.name,
+              tier: e.tier,
+              kind: e.suggestion.kind,
+              due: e.suggestion.due,
+              channel: e.suggestion.channel,
+              reasons: [...e.suggestion.reasons],
+              talkingPoints: [...e.suggestion.talkingPoints],
+              recordId: e.recordId,
+              rank: e.rank,
+            }));
+            expect(rows.map(asStored)).toEqual(expected);
+            expect(
+              buildAgenda(stored, s, now).map((i) => [i.contactId, i.suggestion.kind]),
+            ).toEqual(expected.map((e) => [e.contactId, e.kind]));
+          } finally {
+            await local.delete();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('"Erledigt" on a promise acts on the promise the reason names, whatever the spelling of its day', async () => {
+    const c = await createContact(db, { name: 'Ida Roth' }, new Date('2026-01-05'));
+    // Due half an hour after the other in Berlin, but its text sorts first (a UTC instant of the
+    // evening before against a day-only string).
+    await saveRecord(db, 'commitments', {
+      contactId: c.id,
+      text: 'Angebot schicken',
+      createdAt: '2026-11-01',
+      dueAt: '2026-11-20T23:30:00.000Z', // 21 Nov, 00:30 in Berlin
+    });
+    const early = await saveRecord(db, 'commitments', {
+      contactId: c.id,
+      text: 'Rückruf',
+      createdAt: '2026-11-01',
+      dueAt: '2026-11-21',
+    });
+    await recomputeAll(db, settings, now);
+    const row = await db.agenda.get(`${c.id}:commitment`);
+    expect(row?.reasons[0]).toContain('Rückruf');
+    expect(row?.recordId).toBe(early.id);
   });
 });
 
@@ -243,13 +433,43 @@ describe('the deriver keeps summaries and agenda in step', () => {
   it('work a stopped worker left is picked up at the next start', async () => {
     await putHistories(db, generateDemoData({ now }));
     await recomputeAll(db, await getSettings(db, 'de'), now);
+    expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([]);
     const before = await db.agenda.count();
     const [someone] = await db.contacts.toArray();
-    // Written while no worker ran (its change message was lost) and marked as pending work.
+    // The rows were lost while the contact is still marked (a worker stopped between the two).
     await db.table('agenda').where('contactId').equals(someone!.id).delete();
-    await db.meta.put({ key: 'derivedPending', value: [someone!.id] });
+    await saveRecord(db, 'followUps', { contactId: someone!.id, dueAt: '2020-01-01', note: 'x' });
     const { d } = deriver();
     await d.ensureFresh();
-    expect(await db.agenda.count()).toBe(before);
+    expect(await db.agenda.count()).toBeGreaterThanOrEqual(before);
+    expect(await db.agenda.get(`${someone!.id}:follow-up`)).toBeDefined();
+    expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([]);
+  });
+
+  it('a write whose message never reached the background shows at the next open', async () => {
+    const c = await createContact(db, { name: 'Jonas Keller' }, now);
+    const { d } = deriver();
+    await d.ensureFresh();
+    expect(await db.agenda.get(`${c.id}:follow-up`)).toBeUndefined();
+    // A page writes with nobody listening (its message to the background was lost).
+    const page = new KundennahDB(db.name);
+    await saveRecord(page, 'followUps', { contactId: c.id, dueAt: '2026-11-22', note: 'Rückruf' });
+    page.close();
+    expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([c.id]);
+    // The next popup asks for fresh rows: the follow-up is there.
+    await d.ensureFresh();
+    expect((await db.agenda.get(`${c.id}:follow-up`))?.reasons.join(' ')).toContain('Rückruf');
+    expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([]);
+  });
+
+  it('a write during a recomputation stays marked for the next one', async () => {
+    const c = await createContact(db, { name: 'Lea Braun' }, now);
+    await recomputeAll(db, settings, now);
+    const seen = await dirtyMarks(db);
+    await saveRecord(db, 'followUps', { contactId: c.id, dueAt: '2026-11-22', note: 'neu' });
+    // A recomputation that read its marks before that write must not clear it.
+    const { recomputeContacts } = await import('@/lib/db');
+    await recomputeContacts(db, [], {}, settings, now, seen);
+    expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([c.id]);
   });
 });

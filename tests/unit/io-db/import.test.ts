@@ -506,12 +506,13 @@ describe('a full disk during an import', () => {
     vi.spyOn(db.contacts, 'bulkPut').mockRejectedValueOnce(
       new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
     );
+    const metaBefore = await db.meta.toArray();
     const failure = await applyImport(db, o, { format: 'vcard' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageFullError);
     expect((failure as Error).message).toMatch(/no room left.*Nothing was saved/);
     expect(await db.contacts.toArray()).toEqual([anna]);
     expect(await db.importBatches.count()).toBe(0);
-    expect(await db.meta.count()).toBe(0);
+    expect(await db.meta.toArray()).toEqual(metaBefore);
   });
 
   it('rolls back the new contacts when the first bulk write itself fails', async () => {

@@ -35,8 +35,10 @@ const keyOf = (r: Record<string, unknown>) => String(r.id ?? r.key);
 const sorted = (rows: Record<string, unknown>[]) =>
   [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 
+/** Written the way version 1 of the app wrote: its schema, no bookkeeping of later versions. */
 async function writeV1(name: string) {
-  const v1 = new KundennahDB(name, 1);
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
   await v1.transaction('rw', V1_TABLES, async () => {
     for (const t of V1_TABLES) await v1.table(t).bulkAdd(fixture.tables[t] ?? []);
   });
