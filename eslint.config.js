@@ -62,7 +62,13 @@ export default tseslint.config(
   },
   {
     // The pure core: no browser, database or UI, no clock (STYLE.md).
-    files: ['lib/core/**/*.ts', 'lib/sites/**/*.ts', 'lib/io/**/*.ts', 'lib/model/**/*.ts'],
+    files: [
+      'lib/core/**/*.ts',
+      'lib/sites/**/*.ts',
+      'lib/io/**/*.ts',
+      'lib/model/**/*.ts',
+      'lib/i18n/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { ContactCard } from '@/lib/messaging';
 import { NextTouch } from './NextTouch';
 import { SoftFacts } from './SoftFacts';
@@ -273,7 +273,7 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
         {card.lastPersonal ? (
           <p>
             {dates.relative(card.lastPersonal.at)} ({dates.dayLabel(card.lastPersonal.at)}),{' '}
-            {channelName(card.lastPersonal.channel, locale)}
+            {channelName(locale, card.lastPersonal.channel)}
             {card.lastPersonal.summary ? `: ${card.lastPersonal.summary}` : ''}
           </p>
         ) : (

@@ -1,4 +1,4 @@
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { ContactCard } from '@/lib/messaging';
 import { useI18n } from './I18n';
 
@@ -29,7 +29,7 @@ export function NextTouch({
       <p className="next-head">
         <strong>{t(`kind.${suggestion.kind}`)}</strong>{' '}
         <span className="muted">
-          {t('panel.via', { channel: channelName(suggestion.channel, locale) })} · {dueText}
+          {t('panel.via', { channel: channelName(locale, suggestion.channel) })} · {dueText}
         </span>
       </p>
       <ul className="reasons">

@@ -1,4 +1,4 @@
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { Contact, DayOfYear } from '@/lib/model';
 import { useI18n } from './I18n';
 
@@ -27,7 +27,7 @@ export function SoftFacts({ contact, today }: { contact: Contact; today: string 
   if (contact.preferredChannels.length)
     rows.push([
       t('panel.channels'),
-      contact.preferredChannels.map((c) => channelName(c, locale)).join(', '),
+      contact.preferredChannels.map((c) => channelName(locale, c)).join(', '),
     ]);
   if (contact.interests.length) rows.push([t('panel.interests'), contact.interests.join(', ')]);
   if (contact.preferences) rows.push([t('panel.preferences'), contact.preferences]);

@@ -2,7 +2,7 @@
 // description that says what the chart shows), text in the user's language. Props in, nothing out.
 import { useId } from 'react';
 import type { ParetoPoint, TierDistribution } from '@/lib/core';
-import { formatMoney } from '@/lib/i18n';
+import { formatMoney, formatPercent } from '@/lib/i18n';
 import { TIERS, type Tier } from '@/lib/model';
 import { useI18n } from '../I18n';
 
@@ -14,11 +14,7 @@ const TIER_COLOR: Record<Tier, string> = {
 
 function usePercent() {
   const { locale } = useI18n();
-  return (share: number) => {
-    const p = Math.round(share * 1000) / 10;
-    const text = Number.isInteger(p) ? String(p) : p.toFixed(1);
-    return locale === 'de' ? `${text.replace('.', ',')} %` : `${text}%`;
-  };
+  return (share: number) => formatPercent(locale, share);
 }
 
 /** Per tier: customers and their share of revenue, as paired horizontal bars. */
@@ -117,7 +113,7 @@ export function TierChart({ data }: { data: TierDistribution }) {
                 fontWeight="600"
                 data-testid={`tier-share-${tier}`}
               >
-                {pct(b.revenueShare)} · {formatMoney(locale, b.revenue)}
+                {pct(b.revenueShare)} · {formatMoney(locale, b.revenue, true)}
               </text>
             </g>
           );
@@ -125,7 +121,7 @@ export function TierChart({ data }: { data: TierDistribution }) {
       </svg>
       <figcaption className="muted small">
         {t('dash.chart.tierCaption', {
-          total: formatMoney(locale, data.totalRevenue),
+          total: formatMoney(locale, data.totalRevenue, true),
           lost: data.lost,
         })}
       </figcaption>
@@ -204,7 +200,7 @@ export function ParetoChart({
           </g>
         ))}
         <text x={left - 6} y={top + 10} fontSize="11" fill="var(--muted)" textAnchor="end">
-          {formatMoney(locale, max)}
+          {formatMoney(locale, max, true)}
         </text>
         <text x={left - 6} y={top + plotH} fontSize="11" fill="var(--muted)" textAnchor="end">
           0
@@ -221,7 +217,7 @@ export function ParetoChart({
                 opacity={0.8}
               >
                 <title>
-                  {`${p.company ?? p.name}: ${formatMoney(locale, p.figure)} (${pct(p.share)})`}
+                  {`${p.company ?? p.name}: ${formatMoney(locale, p.figure, true)} (${pct(p.share)})`}
                 </title>
               </rect>
             ))

@@ -1,7 +1,7 @@
 import { CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
 import { capitalize } from '@/lib/ui/dashboard-format';
 import type { ContactForm, DayForm, FieldErrors, FieldMessage } from '@/lib/ui/dashboard-form';
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { Field, FieldGroup, Section, control } from './ui';
 
@@ -132,13 +132,13 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
       <ol className="channel-order" data-testid="channel-order">
         {value.map((c, i) => (
           <li key={c}>
-            <span className="rank">{i + 1}.</span> {capitalize(channelName(c, locale))}
+            <span className="rank">{i + 1}.</span> {capitalize(channelName(locale, c))}
             <span className="row-actions">
               <button
                 type="button"
                 className="icon"
                 disabled={i === 0}
-                aria-label={t('dash.channels.up', { channel: channelName(c, locale) })}
+                aria-label={t('dash.channels.up', { channel: channelName(locale, c) })}
                 onClick={() => move(i, -1)}
               >
                 ↑
@@ -147,7 +147,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
                 type="button"
                 className="icon"
                 disabled={i === value.length - 1}
-                aria-label={t('dash.channels.down', { channel: channelName(c, locale) })}
+                aria-label={t('dash.channels.down', { channel: channelName(locale, c) })}
                 onClick={() => move(i, 1)}
               >
                 ↓
@@ -155,7 +155,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
               <button
                 type="button"
                 className="icon"
-                aria-label={t('dash.channels.remove', { channel: channelName(c, locale) })}
+                aria-label={t('dash.channels.remove', { channel: channelName(locale, c) })}
                 onClick={() => onChange(value.filter((x) => x !== c))}
               >
                 ×
@@ -174,7 +174,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
           <option value="">{t('dash.channels.add')}</option>
           {left.map((c) => (
             <option key={c} value={c}>
-              {capitalize(channelName(c, locale))}
+              {capitalize(channelName(locale, c))}
             </option>
           ))}
         </select>

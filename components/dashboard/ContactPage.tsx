@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { channelName, reliabilityRecord, todayIn } from '@/lib/core';
+import { reliabilityRecord, todayIn } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { SummaryRow } from '@/lib/db';
 import { HISTORY_TABLES } from '@/lib/db/schema';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
@@ -57,7 +58,7 @@ function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
           <p className="next-head">
             <strong>{t(`kind.${next.kind}`)}</strong>{' '}
             <span className="muted">
-              {t('panel.via', { channel: channelName(next.channel, locale) })} ·{' '}
+              {t('panel.via', { channel: channelName(locale, next.channel) })} ·{' '}
             </span>
             <span className={overdue ? 'warn-text' : 'muted'}>
               {dueLabel(next.due, now, locale, settings.timeZone)}

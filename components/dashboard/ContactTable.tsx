@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { SummaryRow } from '@/lib/db';
 import type { Locale } from '@/lib/i18n';
 import type { ContactsView, SortKey } from '@/lib/ui/dashboard-contacts';
@@ -72,7 +72,7 @@ function Row({
           <>
             <span className="line">
               {t(`kind.${row.next.kind}`)}
-              <span className="muted"> · {channelName(row.next.channel, locale)}</span>
+              <span className="muted"> · {channelName(locale, row.next.channel)}</span>
             </span>
             <span className="sub due">{dueLabel(row.next.due, now, locale, timeZone)}</span>
           </>

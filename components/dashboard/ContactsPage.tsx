@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { STATUSES, TIERS, type Status } from '@/lib/model';
 import {
   DEFAULT_VIEW,
@@ -19,6 +19,7 @@ import {
   useSummaries,
 } from '@/lib/ui/dashboard-data';
 import { todayIn } from '@/lib/core';
+import { formatNumber } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';
 import { ContactTable } from './ContactTable';
@@ -37,12 +38,7 @@ export function ContactsPage({ route, go }: PageProps) {
   const [demoMessage, setDemoMessage] = useState<string>();
   const [demoBusy, setDemoBusy] = useState(false);
 
-  // Numbers formatted with one formatter (translate would build an Intl formatter per number,
-  // on every keystroke).
-  const number = useMemo(() => {
-    const f = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB');
-    return (n: number) => f.format(n);
-  }, [locale]);
+  const number = useCallback((n: number) => formatNumber(locale, n), [locale]);
   const view = useMemo(() => viewFromParams(route.params), [route.params]);
   const setView = (next: ContactsView) => go(['contacts'], viewToParams(next), true);
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { duplicateGroups, findDuplicates, lostReasonName, type DuplicatePair } from '@/lib/core';
+import { duplicateGroups, findDuplicates, type DuplicatePair } from '@/lib/core';
+import { lostReasonName } from '@/lib/i18n';
 import { pairId } from '@/lib/db/merge';
 import type { ContactHistory } from '@/lib/model';
 import {
@@ -99,7 +100,7 @@ function GroupCard({ group }: { group: Group }) {
       (h) => {
         const c = h.contact;
         return c.status === 'lost'
-          ? `${t('status.lost')} (${lostReasonName(c.lost?.reason, locale)})`
+          ? `${t('status.lost')} (${lostReasonName(locale, c.lost?.reason)})`
           : t(`status.${c.status}`);
       },
     ],

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { capitalize } from '@/lib/ui/dashboard-format';
-import { lostReasonName } from '@/lib/core';
-import { formatMoney } from '@/lib/i18n';
+import { formatMoney, lostReasonName } from '@/lib/i18n';
 import { TIERS } from '@/lib/model';
 import { useAgenda, useAllHistories, useDayNow } from '@/lib/ui/dashboard-data';
 import { BIRTHDAY_DAYS, buildInsights, overdueRelationships } from '@/lib/ui/dashboard-insights';
@@ -132,7 +131,7 @@ export function InsightsPage(_props: PageProps) {
             <>
               <p>
                 {t('dash.insights.revenueLost', {
-                  amount: formatMoney(locale, lost.revenueLost),
+                  amount: formatMoney(locale, lost.revenueLost, true),
                 })}
               </p>
               <h3>{t('dash.insights.byReason')}</h3>
@@ -141,9 +140,9 @@ export function InsightsPage(_props: PageProps) {
                 testId="lost-by-reason"
                 items={lost.byReason.map((g) => ({
                   key: g.reason,
-                  label: capitalize(lostReasonName(g.reason, locale)),
+                  label: capitalize(lostReasonName(locale, g.reason)),
                   value: g.count,
-                  text: `${g.count} · ${formatMoney(locale, g.revenueLost)}`,
+                  text: `${g.count} · ${formatMoney(locale, g.revenueLost, true)}`,
                 }))}
               />
               <h3>{t('dash.insights.byTier')}</h3>
@@ -154,7 +153,7 @@ export function InsightsPage(_props: PageProps) {
                   key: tier,
                   label: t('dash.filters.tier', { tier }),
                   value: lost.byTier[tier].count,
-                  text: `${lost.byTier[tier].count} · ${formatMoney(locale, lost.byTier[tier].revenueLost)}`,
+                  text: `${lost.byTier[tier].count} · ${formatMoney(locale, lost.byTier[tier].revenueLost, true)}`,
                 }))}
               />
               <h3>{t('dash.insights.noExit', { count: lost.withoutExitConversation.length })}</h3>
@@ -170,7 +169,7 @@ export function InsightsPage(_props: PageProps) {
                         {entry && (
                           <span className="muted">
                             {' '}
-                            · {lostReasonName(entry.reason, locale)} ·{' '}
+                            · {lostReasonName(locale, entry.reason)} ·{' '}
                             {relativeLabel(entry.lostOn, now, locale, settings.timeZone)}
                           </span>
                         )}

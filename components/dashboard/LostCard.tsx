@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { capitalize } from '@/lib/ui/dashboard-format';
-import { lostReasonName } from '@/lib/core';
+import { lostReasonName } from '@/lib/i18n';
 import { LOST_REASONS, type Contact, type LostReason } from '@/lib/model';
 import type { FieldErrors } from '@/lib/ui/dashboard-form';
 import { dayLabel } from '@/lib/ui/format';
@@ -100,7 +100,7 @@ export function LostCard({
               >
                 {LOST_REASONS.map((r) => (
                   <option key={r} value={r}>
-                    {capitalize(lostReasonName(r, locale))}
+                    {capitalize(lostReasonName(locale, r))}
                   </option>
                 ))}
               </select>
@@ -128,7 +128,7 @@ export function LostCard({
           <p data-testid="lost-summary">
             {t('dash.lost.since', {
               day: lost?.at ? dayLabel(lost.at, locale, timeZone) : t('common.none'),
-              reason: lostReasonName(lost?.reason, locale),
+              reason: lostReasonName(locale, lost?.reason),
             })}
           </p>
           {lost?.note && <p className="muted">{lost.note}</p>}

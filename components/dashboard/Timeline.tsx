@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { capitalize } from '@/lib/ui/dashboard-format';
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { HistoryTable } from '@/lib/db';
 import { CHANNELS, type Channel } from '@/lib/model';
 import type { FieldErrors } from '@/lib/ui/dashboard-form';
@@ -138,7 +138,7 @@ function RecordEditor({
             >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {capitalize(channelName(c, locale))}
+                  {capitalize(channelName(locale, c))}
                 </option>
               ))}
             </select>
@@ -219,7 +219,7 @@ function EntryText({ entry, today }: { entry: TimelineEntry; today: string }) {
       return (
         <>
           <span className="what">
-            {capitalize(channelName(r.channel, locale))} · {t(`dash.direction.${r.direction}`)}
+            {capitalize(channelName(locale, r.channel))} · {t(`dash.direction.${r.direction}`)}
             {!r.personal && <span className="pill muted-pill">{t('dash.notPersonal')}</span>}
             {r.source && r.source.site !== 'manual' && (
               <span className="pill muted-pill">{t(`dash.site.${r.source.site}`)}</span>

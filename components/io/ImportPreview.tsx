@@ -8,7 +8,7 @@ import type {
 } from '@/lib/db/import';
 import { ISSUE_EFFECT, type ImportIssue, type ImportResult } from '@/lib/io';
 import type { Contact, ContactDraft, DayOfYear, Status } from '@/lib/model';
-import { formatNumber, type Locale } from '@/lib/i18n';
+import { formatDayOfYear, formatNumber, type Locale } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { IssueList } from './IssueList';
 
@@ -28,14 +28,8 @@ export interface ImportPreviewProps {
   onCancel(): void;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 export function formatBirthday(locale: Locale, b: DayOfYear | undefined): string {
-  if (!b) return '';
-  if (locale === 'de') return `${pad2(b.day)}.${pad2(b.month)}.${b.year ?? ''}`;
-  return b.year === undefined
-    ? `--${pad2(b.month)}-${pad2(b.day)}`
-    : `${b.year}-${pad2(b.month)}-${pad2(b.day)}`;
+  return formatDayOfYear(locale, b);
 }
 
 type Person = Pick<ContactDraft, 'name' | 'company' | 'position' | 'birthday'> & {

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { channelName } from '@/lib/core';
+import { channelName } from '@/lib/i18n';
 import type { AgendaRow } from '@/lib/db';
 import { profileSite } from '@/lib/model';
 import { useI18n } from '../I18n';
@@ -64,7 +64,7 @@ export function AgendaItemView({
       </div>
       <p className="item-reason">{item.reasons[0]}</p>
       <p className="muted item-channel">
-        {t('panel.via', { channel: channelName(item.channel, locale) })}
+        {t('panel.via', { channel: channelName(locale, item.channel) })}
       </p>
       <div className="item-actions">
         <button

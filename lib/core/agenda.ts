@@ -6,7 +6,7 @@
 import type { ContactHistory, Settings } from '../model';
 import { agendaTouches } from './candidates';
 import { createContext, type CoreContext } from './context';
-import { collationKey, compareNames, nameCollator } from './format';
+import { collationKey, compareNames, nameCollator } from './collation';
 import type { AgendaEntry, AgendaItem } from './kinds';
 import { normalizeHistories } from './records';
 import { analyzeTiersIn } from './tiers';

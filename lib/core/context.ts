@@ -4,7 +4,7 @@
 
 import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
 import { civilFromDayNumber, isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
-import type { Locale } from './format';
+import { localeOf, type Locale } from '../i18n';
 
 export interface CoreSettings {
   contactEveryDays: Record<Tier, number>;
@@ -47,12 +47,7 @@ export function resolveSettings(settings?: Partial<Settings> | null): CoreSettin
     paretoA = d.paretoA;
     paretoB = d.paretoB;
   }
-  const locale: Locale =
-    typeof s.locale === 'string' && s.locale.toLowerCase().startsWith('en')
-      ? 'en'
-      : typeof s.locale === 'string' && s.locale.toLowerCase().startsWith('de')
-        ? 'de'
-        : d.locale;
+  const locale: Locale = localeOf(s.locale, d.locale);
   const tierMode = s.tierMode === 'value' || s.tierMode === 'manual' ? s.tierMode : 'revenue';
   return {
     contactEveryDays: perTier(s.contactEveryDays, d.contactEveryDays),

@@ -1,22 +1,25 @@
 // Putting a candidate into words: reasons (why now, why this channel, what moved) and talking points
-// (who this person is to us and how to run the conversation) in settings.locale.
+// (who this person is to us and how to run the conversation) in settings.locale. The words
+// themselves live in lib/i18n (rules.ts); this module chooses which and fills them in.
 // The conversation guides follow PRODUCT.md point 7: open questions, listen far more than talk,
 // ask why rather than how, take criticism with a plain thank-you.
 
+import {
+  channelName,
+  daysWord,
+  formatCents,
+  formatDay,
+  lostReasonName,
+  relativeDay,
+  translate,
+  type Locale,
+  type Params,
+} from '../i18n';
 import type { ContactHistory, Feedback, Tier } from '../model';
 import type { CoreContext } from './context';
 import { Prepared, type RawCandidate } from './candidate';
 import { chooseChannel, type ChannelChoice } from './channel';
-import { isoFromDayNumber, type DayNumber } from './days';
-import {
-  channelName,
-  daysWord,
-  formatDay,
-  formatMoney,
-  lostReasonName,
-  relativeDay,
-  type Locale,
-} from './format';
+import { civilFromDayNumber, isoFromDayNumber, type DayNumber } from './days';
 import type { Suggestion } from './kinds';
 import { avoidReason, hoursAdvice } from './plan';
 import { latestInteraction, toCents } from './records';
@@ -24,23 +27,20 @@ import { latestInteraction, toCents } from './records';
 /** "overdue by 3 days" / "due today" / "due in 5 days (Fri 13 Mar 2026)". */
 export function dueStatus(due: DayNumber, today: DayNumber, L: Locale): string {
   const d = due - today;
-  if (L === 'de') {
-    if (d < 0) return `seit ${daysWord(-d, L)} überfällig`;
-    if (d === 0) return 'heute fällig';
-    if (d === 1) return `morgen fällig (${formatDay(due, L)})`;
-    return `in ${daysWord(d, L)} fällig (${formatDay(due, L)})`;
-  }
-  if (d < 0) return `overdue by ${daysWord(-d, L)}`;
-  if (d === 0) return 'due today';
-  if (d === 1) return `due tomorrow (${formatDay(due, L)})`;
-  return `due in ${daysWord(d, L)} (${formatDay(due, L)})`;
+  if (d < 0) return translate(L, 'due.overdue', { days: daysWord(L, -d) });
+  if (d === 0) return translate(L, 'due.today');
+  const day = formatDay(L, due, { weekday: true });
+  if (d === 1) return translate(L, 'due.tomorrow', { day });
+  return translate(L, 'due.in', { days: daysWord(L, d), day });
 }
 
 /** "today" / "tomorrow" / "in 5 days (Fri 13 Mar 2026)" for events such as birthdays. */
 function when(day: DayNumber, today: DayNumber, L: Locale): string {
   const d = day - today;
-  const rel = relativeDay(day, today, L);
-  return d >= 2 || d < 0 ? `${rel} (${formatDay(day, L)})` : rel;
+  const relative = relativeDay(L, day, today);
+  return d >= 2 || d < 0
+    ? translate(L, 'event.on', { relative, day: formatDay(L, day, { weekday: true }) })
+    : relative;
 }
 
 function clean(text: unknown): string {
@@ -50,163 +50,110 @@ function clean(text: unknown): string {
 function ratings(f: Feedback, L: Locale): string {
   const parts: string[] = [];
   if (typeof f.product === 'number')
-    parts.push(`${L === 'de' ? 'Produkt' : 'product'} ${f.product}/5`);
+    parts.push(translate(L, 'rating.product', { value: f.product }));
   if (typeof f.service === 'number')
-    parts.push(`${L === 'de' ? 'Beratung' : 'advice'} ${f.service}/5`);
+    parts.push(translate(L, 'rating.service', { value: f.service }));
   return parts.join(', ');
 }
 
-function planPhrase(
-  r: RawCandidate,
-  tier: string,
-  kind: 'cadence' | 'feedback',
-  L: Locale,
-): string {
+function planPhrase(r: RawCandidate, tier: string, kind: 'cadence' | 'feedback', L: Locale) {
   const n = r.interval ?? 0;
-  if (L === 'de') {
-    if (r.ownInterval) return `für diesen Kontakt alle ${n} Tage vereinbart`;
-    return kind === 'cadence'
-      ? `Stufe ${tier} sieht alle ${n} Tage einen vor`
-      : `Stufe ${tier} fragt alle ${n} Tage`;
-  }
-  if (r.ownInterval) return `agreed every ${n} days for this contact`;
-  return kind === 'cadence'
-    ? `tier ${tier} plans one every ${n} days`
-    : `tier ${tier} asks every ${n} days`;
+  if (r.ownInterval) return translate(L, 'plan.own', { n });
+  return translate(L, kind === 'cadence' ? 'plan.cadence' : 'plan.feedback', { tier, n });
+}
+
+/** A key with a variant for an optional note: `key` without, `key.note` with. */
+function withNote(L: Locale, key: string, note: string, params: Params): string {
+  return note ? translate(L, `${key}.note`, { ...params, note }) : translate(L, key, params);
 }
 
 function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[] {
   const { ctx, contact } = p;
   const L = ctx.s.locale;
   const today = ctx.today;
-  const name = clean(contact.name) || (L === 'de' ? 'den Kontakt' : 'the contact');
+  const day = (d: DayNumber) => formatDay(L, d, { weekday: true });
   const out: string[] = [];
   const zone = ctx.zone;
   switch (r.kind) {
     case 'commitment': {
-      const c = r.commitment?.rec;
-      const text = clean(c?.text);
       out.push(
-        L === 'de'
-          ? `Versprechen an ${name} ${dueStatus(r.due, today, L)}: ${text}`
-          : `Promise to ${name} ${dueStatus(r.due, today, L)}: ${text}`,
+        translate(L, 'reason.commitment', {
+          name: clean(contact.name) || translate(L, 'reason.contact'),
+          status: dueStatus(r.due, today, L),
+          text: clean(r.commitment?.rec.text),
+        }),
       );
       const more = p.commitments().length - 1;
-      if (more > 0)
-        out.push(
-          L === 'de'
-            ? more === 1
-              ? '1 weiteres offenes Versprechen'
-              : `${more} weitere offene Versprechen`
-            : more === 1
-              ? '1 more open promise'
-              : `${more} more open promises`,
-        );
+      if (more > 0) out.push(translate(L, 'reason.commitment.more', { count: more }));
       break;
     }
     case 'complaint': {
       const f = r.feedback?.rec;
-      const day = r.due;
       const note = clean(f?.note);
       if (!r.lowSatisfaction) {
         // "Offene Reklamation vom Di, 10.03.2026 (vor 5 Tagen)" / "… of Tue 10 Mar 2026 (5 days ago)"
-        const when =
-          day === today
-            ? L === 'de'
-              ? 'von heute'
-              : 'from today'
-            : L === 'de'
-              ? `vom ${formatDay(day, L)} (${relativeDay(day, today, L)})`
-              : `of ${formatDay(day, L)} (${relativeDay(day, today, L)})`;
-        out.push(
-          L === 'de'
-            ? `Offene Reklamation ${when}${note ? `: ${note}` : ''}`
-            : `Open complaint ${when}${note ? `: ${note}` : ''}`,
-        );
+        const from =
+          r.due === today
+            ? translate(L, 'reason.complaint.from.today')
+            : translate(L, 'reason.complaint.from', {
+                day: day(r.due),
+                relative: relativeDay(L, r.due, today),
+              });
+        out.push(withNote(L, 'reason.complaint.open', note, { from }));
         const more = (r.openComplaints ?? 1) - 1;
-        if (more > 0)
-          out.push(
-            L === 'de'
-              ? `${more} weitere offene Reklamation${more === 1 ? '' : 'en'}`
-              : `${more} more open complaint${more === 1 ? '' : 's'}`,
-          );
+        if (more > 0) out.push(translate(L, 'reason.complaint.more', { count: more }));
       } else if (f) {
         out.push(
-          L === 'de'
-            ? `Letztes Feedback am ${formatDay(day, L)}: ${ratings(f, L)} – seitdem kein persönliches Gespräch${note ? ` („${note}“)` : ''}`
-            : `Latest feedback on ${formatDay(day, L)}: ${ratings(f, L)}, and no personal conversation since${note ? ` ("${note}")` : ''}`,
+          withNote(L, 'reason.complaint.low', note, { day: day(r.due), ratings: ratings(f, L) }),
         );
       }
-      out.push(
-        L === 'de'
-          ? 'Anrufen und in Ordnung bringen; bis dahin nichts Werbliches schicken'
-          : 'Call to put it right; hold back anything promotional until then',
-      );
+      out.push(translate(L, 'reason.complaint.fix'));
       break;
     }
     case 'after-purchase': {
       const pu = r.purchase?.rec;
       const desc = clean(pu?.description);
-      const on = r.purchase ? zone.dayOf(r.purchase.t) : r.due;
-      const money = formatMoney(toCents(pu?.amount), L);
-      const what = desc ? `${desc}, ${money}` : money;
+      const money = formatCents(L, toCents(pu?.amount));
       out.push(
-        L === 'de'
-          ? `Kauf am ${formatDay(on, L)} (${what}): nachfragen, ob alles passt – ${dueStatus(r.avoid?.original ?? r.due, today, L)}`
-          : `Bought on ${formatDay(on, L)} (${what}): check in how it is going – ${dueStatus(r.avoid?.original ?? r.due, today, L)}`,
+        translate(L, 'reason.after-purchase', {
+          day: day(r.purchase ? zone.dayOf(r.purchase.t) : r.due),
+          what: desc ? `${desc}, ${money}` : money,
+          status: dueStatus(r.avoid?.original ?? r.due, today, L),
+        }),
       );
       break;
     }
     case 'exit-conversation': {
-      const on = r.lostOn ?? r.due - 7;
-      const reason = lostReasonName(contact.lost?.reason, L);
       out.push(
-        L === 'de'
-          ? `Verloren am ${formatDay(on, L)} (Grund: ${reason}), noch kein Abschlussgespräch – ${dueStatus(r.due, today, L)}: anrufen und verstehen, warum`
-          : `Lost on ${formatDay(on, L)} (reason: ${reason}) with no exit conversation yet – ${dueStatus(r.due, today, L)}: call and learn why`,
+        translate(L, 'reason.exit', {
+          day: day(r.lostOn ?? r.due - 7),
+          reason: lostReasonName(L, contact.lost?.reason),
+          status: dueStatus(r.due, today, L),
+        }),
       );
       const note = clean(contact.lost?.note);
-      if (note) out.push(L === 'de' ? `Notiz: ${note}` : `Note: ${note}`);
+      if (note) out.push(translate(L, 'reason.note', { note }));
       break;
     }
     case 'birthday':
     case 'partner-birthday': {
       const b = r.birthday;
-      const turns = b?.year ? isoYear(r.due) - b.year : null;
-      const age =
-        turns !== null && turns > 0 ? (L === 'de' ? ` – wird ${turns}` : ` – turns ${turns}`) : '';
-      if (r.kind === 'birthday')
+      const turns = b?.year ? civilFromDayNumber(r.due).year - b.year : null;
+      const age = turns !== null && turns > 0 ? translate(L, 'reason.turns', { years: turns }) : '';
+      const at = when(r.due, today, L);
+      if (r.kind === 'birthday') out.push(translate(L, 'reason.birthday', { when: at, age }));
+      else
         out.push(
-          L === 'de'
-            ? `Geburtstag ${when(r.due, today, L)}${age}`
-            : `Birthday ${when(r.due, today, L)}${age}`,
+          translate(L, 'reason.partner-birthday', {
+            partner: clean(contact.partner?.name) || translate(L, 'reason.partner'),
+            when: at,
+            age,
+          }),
         );
-      else {
-        const partner = clean(contact.partner?.name) || (L === 'de' ? 'Partner/in' : 'Partner');
-        out.push(
-          L === 'de'
-            ? `${partner} (Partner/in) hat ${when(r.due, today, L)} Geburtstag${age}`
-            : `${partner}'s birthday (their partner) ${when(r.due, today, L)}${age}`,
-        );
-      }
       if (b?.month === 2 && b.day === 29 && isoFromDayNumber(r.due).endsWith('-02-28'))
-        out.push(
-          L === 'de'
-            ? 'Am 29. Februar geboren: in Jahren ohne 29. Februar am 28. gratulieren'
-            : 'Born on 29 February: in years without one, wish them on 28 February',
-        );
-      if (channelBasis === 'closeness')
-        out.push(
-          L === 'de'
-            ? 'Ein Geburtstagsgruß per Standard-E-Mail geht unter: lieber anrufen'
-            : 'A birthday wish by standard e-mail gets lost: call instead',
-        );
-      else if (channelBasis === 'profile')
-        out.push(
-          L === 'de'
-            ? 'Persönlich über das Profil gratulieren statt per Standard-E-Mail'
-            : 'Send the wish personally through their profile rather than a standard e-mail',
-        );
+        out.push(translate(L, 'reason.leap'));
+      if (channelBasis === 'closeness') out.push(translate(L, 'reason.birthday.call'));
+      else if (channelBasis === 'profile') out.push(translate(L, 'reason.birthday.profile'));
       break;
     }
     case 'cadence': {
@@ -214,61 +161,52 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       const plan = planPhrase(r, p.tier, 'cadence', L);
       const status = dueStatus(r.avoid?.original ?? r.due, today, L);
       if (last && !r.fromCreation) {
-        const day = zone.dayOf(last.t);
-        const ch = channelName(last.rec.channel, L);
+        const on = zone.dayOf(last.t);
         out.push(
-          L === 'de'
-            ? `Persönlicher Kontakt ${status}: der letzte war ${relativeDay(day, today, L)} (${ch}, ${formatDay(day, L)}); ${plan}`
-            : `Personal contact ${status}: the last one was ${relativeDay(day, today, L)} (${ch}, ${formatDay(day, L)}); ${plan}`,
+          translate(L, 'reason.cadence.last', {
+            status,
+            relative: relativeDay(L, on, today),
+            channel: channelName(L, last.rec.channel),
+            day: day(on),
+            plan,
+          }),
         );
       } else {
-        const day = r.base ?? today;
-        out.push(
-          L === 'de'
-            ? `Persönlicher Kontakt ${status}: noch keiner seit der Aufnahme am ${formatDay(day, L)}; ${plan}`
-            : `Personal contact ${status}: none since they were added on ${formatDay(day, L)}; ${plan}`,
-        );
+        out.push(translate(L, 'reason.cadence.none', { status, day: day(r.base ?? today), plan }));
       }
       const mass = latestInteraction(p.history, ctx, false);
-      if (mass && (!last || mass.t > last.t)) {
-        const day = zone.dayOf(mass.t);
-        const ch = channelName(mass.rec.channel, L);
+      if (mass && (!last || mass.t > last.t))
         out.push(
-          L === 'de'
-            ? `Nicht persönlich und daher nicht gezählt: ${ch} vom ${formatDay(day, L)} (Newsletter oder Massenversand)`
-            : `Not personal, so it does not count: the ${ch} of ${formatDay(day, L)} (newsletter or mass mailing)`,
+          translate(L, 'reason.cadence.mass', {
+            channel: channelName(L, mass.rec.channel),
+            day: day(zone.dayOf(mass.t)),
+          }),
         );
-      }
       break;
     }
     case 'feedback': {
       const plan = planPhrase(r, p.tier, 'feedback', L);
       const status = dueStatus(r.avoid?.original ?? r.due, today, L);
-      const day = r.base ?? today;
+      const on = r.base ?? today;
       out.push(
         r.fromCreation
-          ? L === 'de'
-            ? `Feedback ${status}: noch nie gefragt seit der Aufnahme am ${formatDay(day, L)}; ${plan}`
-            : `Feedback ${status}: never asked since they were added on ${formatDay(day, L)}; ${plan}`
-          : L === 'de'
-            ? `Feedback ${status}: zuletzt ${relativeDay(day, today, L)} (${formatDay(day, L)}); ${plan}`
-            : `Feedback ${status}: last given ${relativeDay(day, today, L)} (${formatDay(day, L)}); ${plan}`,
+          ? translate(L, 'reason.feedback.never', { status, day: day(on), plan })
+          : translate(L, 'reason.feedback.last', {
+              status,
+              relative: relativeDay(L, on, today),
+              day: day(on),
+              plan,
+            }),
       );
       break;
     }
     case 'follow-up': {
       const f = r.followUp?.rec;
-      const note = clean(f?.note);
       const status = dueStatus(r.avoid?.original ?? r.due, today, L);
-      let line = L === 'de' ? `Wiedervorlage ${status}` : `Follow-up ${status}`;
-      if (note) line += `: ${note}`;
+      let line = withNote(L, 'reason.follow-up', clean(f?.note), { status });
       if (f?.snoozedUntil) {
-        const day = zone.dayOfDate(f.snoozedUntil);
-        if (day === day)
-          line +=
-            L === 'de'
-              ? ` (zurückgestellt bis ${formatDay(day, L)})`
-              : ` (snoozed until ${formatDay(day, L)})`;
+        const on = zone.dayOfDate(f.snoozedUntil);
+        if (on === on) line += translate(L, 'reason.follow-up.snoozed', { day: day(on) });
       }
       out.push(line);
       break;
@@ -283,60 +221,28 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
   return out;
 }
 
-function isoYear(day: DayNumber): number {
-  return Number(isoFromDayNumber(day).slice(0, 4));
-}
+/** The conversation guides: keys of the lines, with a `.du` variant where the address shows. */
+const GUIDES: Readonly<Record<'feedback' | 'exit-conversation' | 'complaint', readonly string[]>> =
+  Object.freeze({
+    feedback: ['guide.feedback.1', 'guide.feedback.2', 'guide.feedback.3', 'guide.feedback.4'],
+    'exit-conversation': [
+      'guide.exit.1',
+      'guide.exit.2',
+      'guide.exit.3',
+      'guide.exit.4',
+      'guide.exit.5',
+    ],
+    complaint: ['guide.complaint.1', 'guide.complaint.2', 'guide.complaint.3'],
+  });
 
-const GUIDES = {
-  feedback: {
-    en: () => [
-      'Ask open questions: “How happy are you with the work itself, and with our advice?”',
-      'Listen more than you talk: let them speak about 80% of the time',
-      'Ask why rather than how: “Why does that matter to you?”',
-      'Take criticism with a plain “thank you” – no excuses, no defence',
-    ],
-    de: (du: boolean) => [
-      du
-        ? 'Offen fragen: „Wie zufrieden bist du mit der Arbeit selbst – und mit unserer Beratung?“'
-        : 'Offen fragen: „Wie zufrieden sind Sie mit der Arbeit selbst – und mit unserer Beratung?“',
-      'Mehr zuhören als reden: der Kunde spricht etwa 80 % der Zeit',
-      du
-        ? 'Nach dem Warum fragen statt nach dem Wie: „Warum ist dir das wichtig?“'
-        : 'Nach dem Warum fragen statt nach dem Wie: „Warum ist Ihnen das wichtig?“',
-      'Kritik mit einem schlichten „Danke“ annehmen – keine Ausreden, keine Verteidigung',
-    ],
-  },
-  exit: {
-    en: () => [
-      'The goal is to understand, not to sell: “What made you decide to change?”',
-      'Ask why rather than how: “Why was that the deciding point?”',
-      'Listen more than you talk: let them speak about 80% of the time',
-      'Thank them for their openness with a plain “thank you”, without justifying yourself',
-      'Write down what you learned with the contact',
-    ],
-    de: (du: boolean) => [
-      du
-        ? 'Ziel ist verstehen, nicht verkaufen: „Was hat für dich den Ausschlag zum Wechsel gegeben?“'
-        : 'Ziel ist verstehen, nicht verkaufen: „Was hat für Sie den Ausschlag zum Wechsel gegeben?“',
-      'Nach dem Warum fragen statt nach dem Wie: „Warum war gerade das entscheidend?“',
-      'Mehr zuhören als reden: der Kunde spricht etwa 80 % der Zeit',
-      'Für die Offenheit schlicht „Danke“ sagen, ohne sich zu rechtfertigen',
-      'Das Gelernte beim Kontakt festhalten',
-    ],
-  },
-  complaint: {
-    en: () => [
-      'Let them finish and listen; thank them for telling you',
-      'Agree on a concrete fix and a date – and keep it',
-      'No offers and no promotion in this call',
-    ],
-    de: () => [
-      'Ausreden lassen und zuhören; für den Hinweis danken',
-      'Eine konkrete Lösung und einen Termin vereinbaren – und einhalten',
-      'Keine Angebote, keine Werbung in diesem Gespräch',
-    ],
-  },
-} as const;
+/** A guide line in the contact's form of address (the `.du` variant where one exists). */
+function guideLine(L: Locale, key: string, du: boolean): string {
+  if (du) {
+    const variant = translate(L, `${key}.du`);
+    if (variant !== `${key}.du`) return variant;
+  }
+  return translate(L, key);
+}
 
 interface CommonPoints {
   /** Form of address, interests, the last personal conversation. */
@@ -354,44 +260,35 @@ function commonPoints(p: Prepared): CommonPoints {
   const L = ctx.s.locale;
   const before: string[] = [];
   if (contact.address === 'Sie' || contact.address === 'Du')
-    before.push(
-      L === 'de'
-        ? `Anrede: ${contact.address}`
-        : `Address: ${contact.address === 'Sie' ? 'Sie (formal)' : 'Du (first-name terms)'}`,
-    );
+    before.push(translate(L, `point.address.${contact.address}`));
   const interests = Array.isArray(contact.interests)
     ? contact.interests.map(clean).filter(Boolean)
     : [];
   if (interests.length)
-    before.push(
-      L === 'de' ? `Interessen: ${interests.join(', ')}` : `Interests: ${interests.join(', ')}`,
-    );
+    before.push(translate(L, 'point.interests', { list: interests.join(', ') }));
   const last = p.lastPersonal();
   const summary = clean(last?.rec.summary);
-  if (last && summary) {
-    const day = ctx.zone.dayOf(last.t);
-    const ch = channelName(last.rec.channel, L);
+  if (last && summary)
     before.push(
-      L === 'de'
-        ? `Zuletzt besprochen (${ch}, ${formatDay(day, L)}): ${summary}`
-        : `Last talked about (${ch}, ${formatDay(day, L)}): ${summary}`,
+      translate(L, 'point.lastTalk', {
+        channel: channelName(L, last.rec.channel),
+        day: formatDay(L, ctx.zone.dayOf(last.t), { weekday: true }),
+        summary,
+      }),
     );
-  }
   const promises: string[] = [];
-  for (const c of p.commitments().slice(0, 4)) {
-    const text = clean(c.rec.text);
-    const due = formatDay(ctx.zone.dayOf(c.t), L);
+  for (const c of p.commitments().slice(0, 4))
     promises.push(
-      L === 'de'
-        ? `Offenes Versprechen: ${text} (fällig ${due})`
-        : `Open promise: ${text} (due ${due})`,
+      translate(L, 'point.promise', {
+        text: clean(c.rec.text),
+        day: formatDay(L, ctx.zone.dayOf(c.t), { weekday: true }),
+      }),
     );
-  }
   const prefs = clean(contact.preferences);
   const common: CommonPoints = {
     before,
     promises,
-    preferences: prefs ? (L === 'de' ? `Vorlieben: ${prefs}` : `Preferences: ${prefs}`) : null,
+    preferences: prefs ? translate(L, 'point.preferences', { text: prefs }) : null,
   };
   p.common = common;
   return common;
@@ -401,29 +298,13 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
   const { ctx, contact } = p;
   const L = ctx.s.locale;
   const out: string[] = [];
-  const du = contact.address === 'Du';
 
   if (r.kind === 'partner-birthday') {
     const partner = clean(contact.partner?.name);
-    if (partner)
-      out.push(
-        L === 'de'
-          ? `Partner/in: ${partner} – Glückwünsche zum Geburtstag ausrichten`
-          : `Partner: ${partner} – pass on your birthday wishes`,
-      );
+    if (partner) out.push(translate(L, 'point.partner', { name: partner }));
   }
-  if (r.kind === 'commitment')
-    out.push(
-      L === 'de'
-        ? 'Ist der Termin nicht zu halten: vorher anrufen und einen neuen, haltbaren Termin vereinbaren'
-        : 'If the date cannot be kept: call before it passes and agree on one you can keep',
-    );
-  if (r.kind === 'after-purchase')
-    out.push(
-      L === 'de'
-        ? 'Fragen, wie es läuft und ob etwas fehlt; lieber einen nützlichen Tipp mitbringen als ein neues Angebot'
-        : 'Ask how it is going and whether anything is missing; bring a useful tip rather than a new offer',
-    );
+  if (r.kind === 'commitment') out.push(translate(L, 'point.commitment'));
+  if (r.kind === 'after-purchase') out.push(translate(L, 'point.after-purchase'));
   const common = commonPoints(p);
   for (const line of common.before) out.push(line);
   // The promise a commitment touch is about is in its reasons already; list the others.
@@ -432,14 +313,10 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
   if (common.preferences) out.push(common.preferences);
 
   const guide =
-    r.kind === 'feedback'
-      ? GUIDES.feedback
-      : r.kind === 'exit-conversation'
-        ? GUIDES.exit
-        : r.kind === 'complaint'
-          ? GUIDES.complaint
-          : null;
-  if (guide) for (const line of L === 'de' ? guide.de(du) : guide.en()) out.push(line);
+    r.kind === 'feedback' || r.kind === 'exit-conversation' || r.kind === 'complaint'
+      ? GUIDES[r.kind]
+      : null;
+  if (guide) for (const key of guide) out.push(guideLine(L, key, contact.address === 'Du'));
   return out;
 }
 

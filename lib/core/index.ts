@@ -23,16 +23,8 @@ export {
   type CivilDay,
 } from './days';
 export { resolveSettings, createContext, type CoreSettings, type CoreContext } from './context';
-export {
-  formatMoney,
-  formatPercent,
-  formatDay,
-  relativeDay,
-  channelName,
-  lostReasonName,
-  nameCollator,
-  type Locale,
-} from './format';
+export { nameCollator, collationKey, compareNames } from './collation';
+
 export {
   computeTiers,
   analyzeTiersIn,

@@ -5,7 +5,7 @@ import type { Channel, ContactHistory, Interaction, Settings, Tier } from '../mo
 import { nextOccurrence } from './candidate';
 import { createContext, type CoreContext } from './context';
 import { isoFromDayNumber } from './days';
-import { nameCollator } from './format';
+import { nameCollator } from './collation';
 import { isLost, latestInteraction, normalizeHistories, normalizeHistory } from './records';
 import { analyzeTiersIn } from './tiers';
 

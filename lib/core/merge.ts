@@ -4,7 +4,7 @@
 import { profileUrlKey, type Contact, type ContactHistory } from '../model';
 import { foldText } from './duplicates';
 import { zoneFor } from './days';
-import type { Locale } from './format';
+import { translate, type Locale } from '../i18n';
 import { normalizeHistory } from './records';
 
 export interface MergedRecords {
@@ -67,43 +67,6 @@ function dayOfYear(b: Contact['birthday']): string {
   return b.year ? `${dm}${b.year}` : dm;
 }
 
-const LABELS: Record<Locale, Record<string, string>> = {
-  de: {
-    intro: 'Aus dem zusammengeführten Eintrag',
-    name: 'Name',
-    company: 'Firma',
-    position: 'Position',
-    headline: 'Profilzeile',
-    birthday: 'Geburtstag',
-    partner: 'Partner/in',
-    preferences: 'Vorlieben',
-    howWeMet: 'Kennengelernt',
-    address: 'Anrede',
-    tierOverride: 'Stufe von Hand',
-    potential: 'Potenzial (EUR/Jahr)',
-    annualRevenueEstimate: 'Umsatzschätzung (EUR/Jahr)',
-    status: 'Status',
-    lost: 'Verloren',
-  },
-  en: {
-    intro: 'From the merged entry',
-    name: 'name',
-    company: 'company',
-    position: 'position',
-    headline: 'headline',
-    birthday: 'birthday',
-    partner: 'partner',
-    preferences: 'preferences',
-    howWeMet: 'how we met',
-    address: 'address',
-    tierOverride: 'manual tier',
-    potential: 'potential (EUR/year)',
-    annualRevenueEstimate: 'revenue estimate (EUR/year)',
-    status: 'status',
-    lost: 'lost',
-  },
-};
-
 /**
  * Merge `other` into `survivor`. Lists are united (e-mails, phones, profile URLs, interests,
  * preferred channels; survivor's order first), the survivor's fields win and the other's fill gaps,
@@ -165,11 +128,11 @@ export function mergeContacts(
     now instanceof Date && Number.isFinite(now.getTime()) ? now.toISOString() : s.updatedAt;
 
   // Values of the other that lost a conflict go into the notes.
-  const lab = LABELS[L];
+  const lab = (field: string) => translate(L, `merge.${field}`);
   const conflicts: string[] = [];
   const differs = (a: unknown, b: unknown) =>
     present(a) && present(b) && String(a).trim() !== String(b).trim();
-  if (differs(s.name, o.name)) conflicts.push(`${lab.name}: ${o.name}`);
+  if (differs(s.name, o.name)) conflicts.push(`${lab('name')}: ${o.name}`);
   for (const k of [
     'company',
     'position',
@@ -179,23 +142,24 @@ export function mergeContacts(
     'address',
     'tierOverride',
   ] as const)
-    if (differs(merged[k], o[k])) conflicts.push(`${lab[k]}: ${String(o[k])}`);
+    if (differs(merged[k], o[k])) conflicts.push(`${lab(k)}: ${String(o[k])}`);
   for (const k of ['potential', 'annualRevenueEstimate'] as const)
-    if (typeof o[k] === 'number' && merged[k] !== o[k]) conflicts.push(`${lab[k]}: ${o[k]}`);
+    if (typeof o[k] === 'number' && merged[k] !== o[k]) conflicts.push(`${lab(k)}: ${o[k]}`);
   if (o.birthday && dayOfYear(merged.birthday) !== dayOfYear(o.birthday))
-    conflicts.push(`${lab.birthday}: ${dayOfYear(o.birthday)}`);
+    conflicts.push(`${lab('birthday')}: ${dayOfYear(o.birthday)}`);
   if (
     o.partner &&
     merged.partner !== o.partner &&
     foldText(merged.partner?.name) !== foldText(o.partner.name)
   )
     conflicts.push(
-      `${lab.partner}: ${o.partner.name}${o.partner.birthday ? ` (${dayOfYear(o.partner.birthday)})` : ''}`,
+      `${lab('partner')}: ${o.partner.name}${o.partner.birthday ? ` (${dayOfYear(o.partner.birthday)})` : ''}`,
     );
-  if (present(o.status) && merged.status !== o.status) conflicts.push(`${lab.status}: ${o.status}`);
+  if (present(o.status) && merged.status !== o.status)
+    conflicts.push(`${lab('status')}: ${o.status}`);
   if (o.lost && merged.lost !== o.lost && !(merged.lost && merged.lost.at === o.lost.at)) {
     const parts = [o.lost.at, o.lost.reason, o.lost.note, o.lost.learned].filter(present);
-    conflicts.push(`${lab.lost}: ${parts.join(', ')}`);
+    conflicts.push(`${lab('lost')}: ${parts.join(', ')}`);
   }
   const notes: string[] = [];
   if (present(s.notes)) notes.push(String(s.notes).trim());
@@ -203,7 +167,7 @@ export function mergeContacts(
     notes.push(String(o.notes).trim());
   if (!same && conflicts.length)
     notes.push(
-      `${lab.intro} ${L === 'de' ? `„${o.name}“` : `“${o.name}”`}: ${conflicts.join('; ')}`,
+      `${lab('intro')} ${translate(L, 'merge.quoted', { name: o.name })}: ${conflicts.join('; ')}`,
     );
   if (notes.length) merged.notes = notes.join('\n\n');
   else delete merged.notes;

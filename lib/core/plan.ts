@@ -11,7 +11,7 @@ import {
   weekdayOfDayNumber,
   type DayNumber,
 } from './days';
-import { formatDay, formatHour, joinList, monthName, weekdayName, type Locale } from './format';
+import { formatDay, formatHour, joinList, monthName, translate, type Locale } from '../i18n';
 
 /** A per-contact interval that counts: whole days ≥ 1 (PRODUCT.md "Days"). */
 export function validInterval(v: unknown): v is number {
@@ -176,24 +176,15 @@ export function shiftForAvoid(
 
 /** Why a date moved, said plainly (PRODUCT.md: "every move is said in the reasons"). */
 export function avoidReason(o: AvoidOutcome, L: Locale): string | null {
-  if (o.gaveUp)
-    return L === 'de'
-      ? 'Die zu meidenden Zeiten lassen im ganzen nächsten Jahr keinen Tag frei – sie werden diesmal ignoriert'
-      : 'The times to avoid leave no free day in the whole next year, so they are ignored this time';
+  if (o.gaveUp) return translate(L, 'avoid.gaveUp');
   if (!o.moved) return null;
-  const what = [
-    ...o.months.map((m) => monthName(m, L)),
-    ...o.weekdays.map((w) => (L === 'de' ? `${weekdayName(w, L)}e` : `${weekdayName(w, L)}s`)),
-  ];
-  const list = joinList(what, L);
-  const to = formatDay(o.due, L);
-  if (o.fromToday)
-    return L === 'de'
-      ? `Fällig seit ${formatDay(o.original, L)}, aber heute ist zu meiden (${list}): verschoben auf ${to}`
-      : `Due since ${formatDay(o.original, L)}, but today is a time to avoid (${list}): moved to ${to}`;
-  return L === 'de'
-    ? `Verschoben von ${formatDay(o.original, L)} auf ${to}, weil zu meiden: ${list}`
-    : `Moved from ${formatDay(o.original, L)} to ${to} to avoid ${list}`;
+  const list = joinList(L, [
+    ...o.months.map((m) => monthName(L, m)),
+    ...o.weekdays.map((w) => translate(L, `weekday.plural.${w}`)),
+  ]);
+  const from = formatDay(L, o.original, { weekday: true });
+  const to = formatDay(L, o.due, { weekday: true });
+  return translate(L, o.fromToday ? 'avoid.fromToday' : 'avoid.moved', { from, to, list });
 }
 
 /** `avoid.hours` never moves a date; it becomes advice ("not before 10:00"). */
@@ -212,15 +203,7 @@ export function hoursAdvice(
     !(from < to)
   )
     return null;
-  if (from <= 0)
-    return L === 'de'
-      ? `Uhrzeit: nicht vor ${formatHour(to)}`
-      : `Time of day: not before ${formatHour(to)}`;
-  if (to >= 24)
-    return L === 'de'
-      ? `Uhrzeit: nicht ab ${formatHour(from)}`
-      : `Time of day: not after ${formatHour(from)}`;
-  return L === 'de'
-    ? `Uhrzeit: nicht zwischen ${formatHour(from)} und ${formatHour(to)}`
-    : `Time of day: not between ${formatHour(from)} and ${formatHour(to)}`;
+  if (from <= 0) return translate(L, 'hours.notBefore', { hour: formatHour(to) });
+  if (to >= 24) return translate(L, 'hours.notAfter', { hour: formatHour(from) });
+  return translate(L, 'hours.notBetween', { from: formatHour(from), to: formatHour(to) });
 }

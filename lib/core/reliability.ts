@@ -2,6 +2,7 @@
 // any magazine can repair — so the panel shows how well we keep our word to this person).
 
 import type { ContactHistory, Settings } from '../model';
+import { translate } from '../i18n';
 import { createContext, type CoreContext } from './context';
 import { normalizeHistory } from './records';
 
@@ -63,29 +64,17 @@ export function reliabilityRecordIn(
     }
   }
   const judged = keptOnTime + late + overdue;
-  let sentence: string;
-  if (L === 'de') {
-    sentence =
-      judged > 0
-        ? `${keptOnTime} von ${judged} Versprechen pünktlich gehalten`
-        : total > 0
-          ? 'Noch kein Versprechen fällig'
-          : 'Noch keine Versprechen';
-  } else {
-    sentence =
-      judged > 0
-        ? `${keptOnTime} of ${judged} ${judged === 1 ? 'promise' : 'promises'} kept on time`
-        : total > 0
-          ? 'No promise due yet'
-          : 'No promises yet';
-  }
+  const sentence =
+    judged > 0
+      ? translate(L, 'reliability.kept', { count: judged, kept: keptOnTime })
+      : translate(L, total > 0 ? 'reliability.notDue' : 'reliability.none');
   const details: string[] = [];
-  if (late) details.push(L === 'de' ? `${late} verspätet` : `${late} late`);
+  if (late) details.push(translate(L, 'reliability.late', { count: late }));
   if (open)
     details.push(
-      L === 'de'
-        ? `${open} noch offen${overdue ? ` (${overdue} überfällig)` : ''}`
-        : `${open} still open${overdue ? ` (${overdue} overdue)` : ''}`,
+      overdue
+        ? translate(L, 'reliability.openOverdue', { count: open, overdue })
+        : translate(L, 'reliability.open', { count: open }),
     );
   return {
     total,

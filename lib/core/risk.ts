@@ -3,7 +3,8 @@
 
 import type { ContactHistory, Feedback, Settings, Tier } from '../model';
 import { createContext, isTier, type CoreContext } from './context';
-import { daysWord, formatDay, formatMoney, lostReasonName, nameCollator } from './format';
+import { daysWord, formatCents, formatDay, lostReasonName, translate } from '../i18n';
+import { nameCollator } from './collation';
 import { contactInterval } from './plan';
 import {
   createdDay,
@@ -42,18 +43,17 @@ export function riskReasonsIn(
   const L = ctx.s.locale;
   const zone = ctx.zone;
   const today = ctx.today;
+  const day = (d: number) => formatDay(L, d, { weekday: true });
 
   // A lost customer is past risk: the one warning left is a missing exit conversation.
   if (isLost(contact)) {
     if (!contact.lost?.exitConversationAt) {
-      const on = lostDay(contact, ctx);
-      const reason = lostReasonName(contact.lost?.reason, L);
       out.push({
         kind: 'no-exit-conversation',
-        text:
-          L === 'de'
-            ? `Verloren am ${formatDay(on, L)} (Grund: ${reason}), ohne Abschlussgespräch`
-            : `Lost on ${formatDay(on, L)} (reason: ${reason}) without an exit conversation`,
+        text: translate(L, 'risk.exit', {
+          day: day(lostDay(contact, ctx)),
+          reason: lostReasonName(L, contact.lost?.reason),
+        }),
       });
     }
     return out;
@@ -75,38 +75,30 @@ export function riskReasonsIn(
       latestRated = { rec: f, t, id };
   }
   if (firstOpen) {
-    const day = zone.dayOf(firstOpen.t);
-    const count =
-      openCount > 1
-        ? L === 'de'
-          ? `${openCount} offene Reklamationen, `
-          : `${openCount} open complaints, `
-        : '';
+    const since = day(zone.dayOf(firstOpen.t));
     out.push({
       kind: 'open-complaint',
       text:
-        L === 'de'
-          ? `${count ? `${count}die erste` : 'Offene Reklamation'} seit ${formatDay(day, L)}`
-          : `${count ? `${count}the first` : 'Open complaint'} since ${formatDay(day, L)}`,
+        openCount > 1
+          ? translate(L, 'risk.complaints', { count: openCount, day: since })
+          : translate(L, 'risk.complaint', { day: since }),
     });
   }
   if (latestRated) {
     const f = latestRated.rec;
     const low: string[] = [];
     if (typeof f.product === 'number' && f.product <= 2)
-      low.push(`${L === 'de' ? 'Produkt' : 'product'} ${f.product}/5`);
+      low.push(translate(L, 'rating.product', { value: f.product }));
     if (typeof f.service === 'number' && f.service <= 2)
-      low.push(`${L === 'de' ? 'Beratung' : 'advice'} ${f.service}/5`);
-    if (low.length) {
-      const day = formatDay(zone.dayOf(latestRated.t), L);
+      low.push(translate(L, 'rating.service', { value: f.service }));
+    if (low.length)
       out.push({
         kind: 'low-satisfaction',
-        text:
-          L === 'de'
-            ? `Letzte Bewertung am ${day}: ${low.join(', ')}`
-            : `Latest rating on ${day}: ${low.join(', ')}`,
+        text: translate(L, 'risk.rating', {
+          day: day(zone.dayOf(latestRated.t)),
+          ratings: low.join(', '),
+        }),
       });
-    }
   }
 
   // Revenue of the last 365 days below half of the 365 days before (when that was above 0).
@@ -117,10 +109,10 @@ export function riskReasonsIn(
   if (before > 0 && recent * 2 < before) {
     out.push({
       kind: 'falling-revenue',
-      text:
-        L === 'de'
-          ? `Umsatz der letzten 12 Monate ${formatMoney(recent, L)} – weniger als die Hälfte der 12 Monate davor (${formatMoney(before, L)})`
-          : `Revenue of the last 12 months ${formatMoney(recent, L)}, less than half of the 12 months before (${formatMoney(before, L)})`,
+      text: translate(L, 'risk.revenue', {
+        recent: formatCents(L, recent),
+        before: formatCents(L, before),
+      }),
     });
   }
 
@@ -134,13 +126,10 @@ export function riskReasonsIn(
     if (since > 2 * interval) {
       out.push({
         kind: 'silent',
-        text: last
-          ? L === 'de'
-            ? `A-Kunde seit ${daysWord(since, L)} ohne persönlichen Kontakt – mehr als doppelt so lange wie der Rhythmus von ${interval} Tagen`
-            : `A customer without personal contact for ${daysWord(since, L)}, more than twice the ${interval}-day interval`
-          : L === 'de'
-            ? `A-Kunde ohne persönlichen Kontakt seit der Aufnahme vor ${daysWord(since, L)} – mehr als doppelt so lange wie der Rhythmus von ${interval} Tagen`
-            : `A customer with no personal contact since they were added ${daysWord(since, L)} ago, more than twice the ${interval}-day interval`,
+        text: translate(L, last ? 'risk.silent' : 'risk.silent.never', {
+          days: daysWord(L, since),
+          interval,
+        }),
       });
     }
   }

@@ -3,7 +3,7 @@
 
 import type { ContactHistory, Purchase, Settings, Tier } from '../model';
 import { createContext, isTier, type CoreContext } from './context';
-import { formatMoney, formatPercent, type Locale } from './format';
+import { formatCents, formatNumber, formatPercent, translate, type Locale } from '../i18n';
 import { isLost, normalizeHistories, toCents } from './records';
 
 export interface TierResult {
@@ -414,19 +414,15 @@ export function tierForFigure(analysis: TierAnalysis, figureCents: number): Tier
 // Reasons
 
 function lostReason(override: Tier | undefined, L: Locale): string {
-  if (L === 'de')
-    return override
-      ? `${override}: verlorener Kunde, Stufe von Hand festgelegt`
-      : 'C: verlorener Kunde, wird nicht mehr eingestuft';
   return override
-    ? `${override}: lost customer, tier set by hand`
-    : 'C: lost customer, no longer ranked';
+    ? translate(L, 'tier.lost.override', { tier: override })
+    : translate(L, 'tier.lost');
 }
 
 function manualReason(override: Tier | undefined, L: Locale): string {
-  if (L === 'de')
-    return override ? `${override}: von Hand festgelegt` : 'C: keine Stufe von Hand festgelegt';
-  return override ? `${override}: set by hand` : 'C: no tier set by hand';
+  return override
+    ? translate(L, 'tier.manual.override', { tier: override })
+    : translate(L, 'tier.manual');
 }
 
 function overrideReason(
@@ -435,19 +431,12 @@ function overrideReason(
   mode: 'revenue' | 'value',
   L: Locale,
 ): string {
-  if (L === 'de') {
-    const basis = mode === 'value' ? 'nach Kundenwert' : 'nach Umsatz';
-    return `${override}: von Hand festgelegt (${basis}: ${byFigures})`;
-  }
-  const basis = mode === 'value' ? 'by customer value' : 'by revenue';
-  return `${override}: set by hand (${basis}: ${byFigures})`;
+  const basis = translate(L, mode === 'value' ? 'tier.basis.value' : 'tier.basis.revenue');
+  return translate(L, 'tier.override', { tier: override, basis, byFigures });
 }
 
 function yearsText(years: number, L: Locale): string {
-  const n = Number.isInteger(years) ? String(years) : String(Math.round(years * 10) / 10);
-  const shown = L === 'de' ? n.replace('.', ',') : n;
-  if (L === 'de') return years === 1 ? '1 Jahr' : `${shown} Jahre`;
-  return years === 1 ? '1 year' : `${shown} years`;
+  return translate(L, 'tier.years', { count: years, years: formatNumber(L, years, 1) });
 }
 
 /** The words of unit reasons; what depends only on the tier is put together once per computation. */
@@ -473,47 +462,30 @@ class ReasonWords {
     const L = this.ctx.s.locale;
     const value = this.ctx.s.tierMode === 'value';
     const sharePrefix =
-      sharedCompany !== undefined
-        ? L === 'de'
-          ? `teilt die Stufe von ${sharedCompany} – `
-          : `shares the tier of ${sharedCompany}, `
-        : '';
-    const money = formatMoney(figureCents, L);
+      sharedCompany !== undefined ? translate(L, 'tier.shares', { company: sharedCompany }) : '';
+    const money = formatCents(L, figureCents);
     if (figureCents <= 0 || total <= 0) {
-      let what: string;
-      if (value)
-        what =
-          L === 'de'
-            ? 'weder Umsatz noch Potenzial erfasst'
-            : 'no revenue and no potential recorded';
-      else if (figureCents < 0)
-        what =
-          L === 'de'
-            ? `Gutschriften übersteigen den Umsatz der letzten 12 Monate (${money})`
-            : `refunds exceed revenue in the last 12 months (${money})`;
-      else
-        what =
-          L === 'de' ? 'kein Umsatz in den letzten 12 Monaten' : 'no revenue in the last 12 months';
+      const what = value
+        ? translate(L, 'tier.none.value')
+        : figureCents < 0
+          ? translate(L, 'tier.none.refunds', { money })
+          : translate(L, 'tier.none.revenue');
       return `C: ${sharePrefix}${what}`;
     }
     let detail: string;
     if (value) {
       const years = (this.years ??= yearsText(this.ctx.s.valueHorizonYears, L));
-      detail =
-        L === 'de'
-          ? `(Kundenwert ${money}: höherer Wert aus Umsatz und Potenzial × ${years})`
-          : `(customer value ${money}: the higher of revenue and potential × ${years})`;
-    } else if (estimated === 'all') {
-      detail = L === 'de' ? `(${money} geschätzt pro Jahr)` : `(${money} estimated per year)`;
-    } else if (estimated === 'some') {
-      detail =
-        L === 'de'
-          ? `(${money} in den letzten 12 Monaten, teils geschätzt)`
-          : `(${money} in the last 12 months, partly estimated)`;
-    } else {
-      detail =
-        L === 'de' ? `(${money} in den letzten 12 Monaten)` : `(${money} in the last 12 months)`;
-    }
+      detail = translate(L, 'tier.detail.value', { money, years });
+    } else
+      detail = translate(
+        L,
+        estimated === 'all'
+          ? 'tier.detail.estimated'
+          : estimated === 'some'
+            ? 'tier.detail.partly'
+            : 'tier.detail.revenue',
+        { money },
+      );
     const phrase = (this.phrases[tier] ??= this.phrase(tier));
     return `${tier}: ${sharePrefix}${phrase} ${detail}`;
   }
@@ -522,41 +494,18 @@ class ReasonWords {
   private phrase(tier: Tier): string {
     const L = this.ctx.s.locale;
     const value = this.ctx.s.tierMode === 'value';
-    const n = this.counts[tier];
+    const count = this.counts[tier];
     const { paretoA, paretoB } = this.ctx.s;
-    if (L === 'de') {
-      const of = value ? 'des Kundenwerts' : 'des Umsatzes';
-      const verb1 = value ? 'ausmacht' : 'bringt';
-      const verbN = value ? 'ausmachen' : 'bringen';
-      const part =
-        tier === 'A'
-          ? formatPercent(paretoA, L)
-          : tier === 'B'
-            ? `die nächsten ${formatPercent(paretoB - paretoA, L)}`
-            : null;
-      if (part === null)
-        return n === 1
-          ? `der eine Kunde mit dem kleinsten Anteil ${of}`
-          : `einer von ${n} Kunden mit dem kleinsten Anteil ${of}`;
-      return n === 1
-        ? `der eine Kunde, der ${part} ${of} ${verb1}`
-        : `einer von ${n} Kunden, die ${part} ${of} ${verbN}`;
-    }
-    const of = value ? 'of customer value' : 'of revenue';
+    const of = translate(L, value ? 'tier.of.value' : 'tier.of.revenue');
+    if (tier === 'C') return translate(L, 'tier.smallest', { count, of });
     const part =
       tier === 'A'
-        ? formatPercent(paretoA, L)
-        : tier === 'B'
-          ? `the next ${formatPercent(paretoB - paretoA, L)}`
-          : null;
-    const verb1 = value ? 'makes up' : 'brings';
-    const verbN = value ? 'make up' : 'bring';
-    if (part === null)
-      return n === 1
-        ? `the one customer with the smallest share ${of}`
-        : `one of ${n} customers with the smallest share ${of}`;
-    return n === 1
-      ? `the one customer who ${verb1} ${part} ${of}`
-      : `one of ${n} customers who ${verbN} ${part} ${of}`;
+        ? formatPercent(L, paretoA)
+        : translate(L, 'tier.next', { share: formatPercent(L, paretoB - paretoA) });
+    return translate(L, value ? 'tier.share.value' : 'tier.share.revenue', {
+      count,
+      part,
+      of,
+    });
   }
 }

@@ -2,7 +2,8 @@
 // promise, feedback and purchase). The core decides what the merged contact looks like
 // (mergeContacts); this writes it in ONE transaction — the survivor updated, every record of the
 // other re-pointed, the other deleted — and returns both histories as they were, for undo.
-import { mergeContacts, type Locale } from '../core';
+import { mergeContacts } from '../core';
+import type { Locale } from '../i18n';
 import { ContactSchema, validate, type Contact, type ContactHistory } from '../model';
 import { NotFoundError, guardWrite } from './errors';
 import { compact, getHistory, putHistories } from './repo';

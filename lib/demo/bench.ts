@@ -18,7 +18,7 @@ import {
   type Interaction,
   type LostReason,
 } from '../model';
-import { monthName } from '../core/format';
+import { monthName } from '../i18n';
 import { daysInMonth } from '../model/dates';
 import { Calendar, runtimeTimeZone } from './calendar';
 import { SummaryPool, subjectOf } from './phrases';
@@ -752,7 +752,7 @@ function massMailings(cal: Calendar): { offset: number; summary: string }[] {
         summary:
           m % 3 === 1
             ? `Newsletter ${(m + 2) / 3}/${y}: ${topic}`
-            : `Kurz-Info ${monthName(m, 'de')} ${y}: ${topic}`,
+            : `Kurz-Info ${monthName('de', m)} ${y}: ${topic}`,
       });
     }
   }

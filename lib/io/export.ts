@@ -1,6 +1,7 @@
 // Exports for other programs: vCard 4.0 (RFC 6350) and CSV for spreadsheets. Pure: contacts in,
 // text out. The lossless format is the JSON backup (backup.ts); these carry what other tools know.
 
+import { formatDayOfYear } from '../i18n';
 import type { DayOfYear } from '../model';
 import { normaliseUrl } from './fields';
 
@@ -173,11 +174,7 @@ export function csvCell(value: string, delimiter: string): string {
 }
 
 function csvDate(d: DayOfYear | undefined, language: 'de' | 'en'): string {
-  if (!d) return '';
-  if (language === 'de') return `${pad2(d.day)}.${pad2(d.month)}.${d.year ?? ''}`;
-  return d.year === undefined
-    ? `--${pad2(d.month)}-${pad2(d.day)}`
-    : `${String(d.year).padStart(4, '0')}-${pad2(d.month)}-${pad2(d.day)}`;
+  return formatDayOfYear(language, d);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type Channel,
   type ContactHistory,
 } from '../model';
-import type { Locale } from '../i18n';
+import { formatMoney, type Locale } from '../i18n';
 import {
   amountText,
   issuesToErrors,
@@ -66,12 +66,7 @@ export function timelineOf(history: ContactHistory, timeZone?: string): Timeline
 
 /** An amount with its cents when it has any: "1.250,50 €", "2.300 €" / "€1,250.50". */
 export function formatAmount(locale: Locale, amount: number): string {
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  return formatMoney(locale, amount);
 }
 
 /** How many records of each kind a history holds (the delete confirmation names them). */

@@ -1,19 +1,18 @@
-// Dates for people, in the user's time zone and language (built on the core's day helpers so that
-// the UI and the rules agree on what "today" is).
-import { dayIn, dayNumberFromIso, dueStatus, formatDay, relativeDay, todayIn } from '../core';
-import type { Locale } from '../i18n';
+// Dates for people, in the user's time zone and language: the one formatter (lib/i18n) applied to
+// model dates, with "today" taken from the core's day helpers so that the UI and the rules agree.
+import { dayIn, dayNumberFromIso, dueStatus, todayIn } from '../core';
+import { formatDay, relativeDay, type Locale } from '../i18n';
 
 /** "Mo, 23.11.2026" / "Mon 23 Nov 2026" for a model date (day or instant). */
 export function dayLabel(date: string, locale: Locale, timeZone?: string): string {
-  const day = dayIn(date, timeZone);
-  return day ? formatDay(dayNumberFromIso(day), locale) : date;
+  return formatDay(locale, date, { weekday: true, timeZone });
 }
 
 /** "heute", "vor 3 Tagen", "in 2 Tagen". */
 export function relativeLabel(date: string, now: Date, locale: Locale, timeZone?: string): string {
   const day = dayIn(date, timeZone);
   if (!day) return date;
-  return relativeDay(dayNumberFromIso(day), dayNumberFromIso(todayIn(now, timeZone)), locale);
+  return relativeDay(locale, dayNumberFromIso(day), dayNumberFromIso(todayIn(now, timeZone)));
 }
 
 /** "seit 2 Tagen überfällig" / "due today" for a `YYYY-MM-DD` due day. */

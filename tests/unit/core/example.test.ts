@@ -97,7 +97,7 @@ describe('docs/rules.md, worked example', () => {
       'Versprechen an Jürgen Müller seit 3 Tagen überfällig: Angebot für die Wartung schicken',
     );
     expect(agenda[1]?.suggestion.reasons[0]).toBe(
-      'Kauf am Do, 12.03.2026 (Workshop, 2.300 EUR): nachfragen, ob alles passt – heute fällig',
+      'Kauf am Do, 12.03.2026 (Workshop, 2.300\u00a0€): nachfragen, ob alles passt – heute fällig',
     );
     expect(agenda[3]?.suggestion.reasons).toContain(
       'Ein Geburtstagsgruß per Standard-E-Mail geht unter: lieber anrufen',

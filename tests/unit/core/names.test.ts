@@ -2,7 +2,7 @@
 // or two users with the same contacts would see them in another order depending on the path taken.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collationKey, compareNames, nameCollator } from '@/lib/core/format';
+import { collationKey, compareNames, nameCollator } from '@/lib/core/collation';
 
 const letters = ['a', 'b', 'A', 'Z', 'ä', 'Ö', 'é', 'ß', 's', 'ć', 'æ', ' ', '-', ',', '.', "'"];
 const digits = ['0', '1', '9'];

@@ -155,11 +155,11 @@ describe('early warning (PRODUCT.md "At risk")', () => {
     expect(riskReasons(h, 'A', settings({ locale: 'en' }), NOW).map((r) => r.text)).toEqual([
       'Open complaint since Sun 1 Mar 2026',
       'Latest rating on Sun 1 Mar 2026: product 2/5',
-      'Revenue of the last 12 months EUR 2,000, less than half of the 12 months before (EUR 6,000)',
+      'Revenue of the last 12 months €2,000, less than half of the 12 months before (€6,000)',
       'A customer without personal contact for 73 days, more than twice the 14-day interval',
     ]);
     expect(riskReasons(h, 'A', settings({ locale: 'de' }), NOW).map((r) => r.text)[2]).toBe(
-      'Umsatz der letzten 12 Monate 2.000 EUR – weniger als die Hälfte der 12 Monate davor (6.000 EUR)',
+      'Umsatz der letzten 12 Monate 2.000\u00a0€ – weniger als die Hälfte der 12 Monate davor (6.000\u00a0€)',
     );
   });
 

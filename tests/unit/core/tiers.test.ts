@@ -234,25 +234,21 @@ describe('tier reasons', () => {
   ]);
 
   it.each([
-    [
-      'en',
-      'a',
-      'A: one of 3 customers who bring 80% of revenue (EUR 48,200 in the last 12 months)',
-    ],
+    ['en', 'a', 'A: one of 3 customers who bring 80% of revenue (€48,200 in the last 12 months)'],
     [
       'de',
       'a',
-      'A: einer von 3 Kunden, die 80 % des Umsatzes bringen (48.200 EUR in den letzten 12 Monaten)',
+      'A: einer von 3 Kunden, die 80\u00a0% des Umsatzes bringen (48.200\u00a0€ in den letzten 12 Monaten)',
     ],
     [
       'en',
       'd',
-      'B: one of 2 customers who bring the next 15% of revenue (EUR 10,000 in the last 12 months)',
+      'B: one of 2 customers who bring the next 15% of revenue (€10,000 in the last 12 months)',
     ],
     [
       'de',
       'f',
-      'C: der eine Kunde mit dem kleinsten Anteil des Umsatzes (1.800 EUR in den letzten 12 Monaten)',
+      'C: der eine Kunde mit dem kleinsten Anteil des Umsatzes (1.800\u00a0€ in den letzten 12 Monaten)',
     ],
   ] as const)('%s: %s', (locale, id, reason) => {
     expect(computeTiers(hs, settings({ locale }), NOW)[id]?.reason).toBe(reason);
@@ -292,7 +288,7 @@ describe('tier reasons', () => {
       NOW,
     );
     expect(r.v?.reason).toBe(
-      'A: the one customer who makes up 80% of customer value (customer value EUR 30,000: the higher of revenue and potential × 3 years)',
+      'A: the one customer who makes up 80% of customer value (customer value €30,000: the higher of revenue and potential × 3 years)',
     );
   });
 
@@ -309,7 +305,7 @@ describe('tier reasons', () => {
       NOW,
     );
     expect(r.m2?.reason).toBe(
-      'A: shares the tier of Müller GmbH, the one customer who brings 80% of revenue (EUR 5,000 in the last 12 months)',
+      'A: shares the tier of Müller GmbH, the one customer who brings 80% of revenue (€5,000 in the last 12 months)',
     );
   });
 });
