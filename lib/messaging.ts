@@ -3,6 +3,7 @@
 // not parse is dropped.
 import { z } from 'zod';
 import {
+  ERROR_CODES,
   ChannelSchema,
   CommitmentSchema,
   ContactSchema,
@@ -158,8 +159,13 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 
 export const ReplyErrorSchema = z.object({
-  code: z.enum(['invalid', 'duplicate', 'logged-today', 'storage-full', 'not-found', 'internal']),
+  code: z.enum(ERROR_CODES),
+  /** English, for logs; the panel shows `translateError` of the whole object. */
   message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  issues: z
+    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+    .optional(),
   existingIds: z.array(z.string()).optional(),
   existingNames: z.array(z.string()).optional(),
 });

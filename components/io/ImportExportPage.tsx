@@ -285,7 +285,7 @@ export function ImportExportPage({ route }: PageProps) {
         {flow.error && (
           <p className="io-note error" role="alert" data-testid="import-error">
             {flow.error.kind === 'storage-full'
-              ? t('err.storageFull')
+              ? t('err.storage-full')
               : t('io.failed', { message: flow.error.message })}
           </p>
         )}

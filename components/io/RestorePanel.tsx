@@ -149,7 +149,7 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
       {flow.error && (
         <p className="io-note error" role="alert">
           {flow.error.kind === 'storage-full'
-            ? t('err.storageFull')
+            ? t('err.storage-full')
             : t('io.restore.failed', { message: flow.error.message })}
         </p>
       )}

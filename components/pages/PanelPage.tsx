@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
+import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel-connection';
 import { dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from '../ContactCardView';
@@ -60,8 +61,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   const current = Math.max(0, selected ? keys.indexOf(selected) : 0);
   const person = view.people[current]!;
 
-  const errorText = (e: ReplyError | undefined) =>
-    e?.code === 'storage-full' ? t('err.storageFull') : (e?.message ?? '');
+  const errorText = (e: ReplyError | undefined) => (e ? translateError(view.locale, e) : '');
 
   async function send(req: PanelRequest, done: string, undoable: boolean): Promise<ActionResult> {
     const reply = await request(req);

@@ -97,7 +97,7 @@ function Today({
 
   const messageOf = (e: unknown) =>
     e instanceof StorageFullError
-      ? t('err.storageFull')
+      ? t('err.storage-full')
       : e instanceof ValidationError
         ? describeIssues(e.issues)
         : e instanceof Error

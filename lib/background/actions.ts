@@ -3,7 +3,6 @@
 import {
   DuplicateContactError,
   NotFoundError,
-  StorageFullError,
   createContact,
   findByEmail,
   getHistory,
@@ -14,7 +13,7 @@ import {
   findSimilarContacts,
   type KundennahDB,
 } from '../db';
-import { ValidationError, describeIssues, type Channel } from '../model';
+import { errorInfo, type Channel } from '../model';
 import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
 import type { PageContext } from '../sites/schema';
 import { loggedTodayIn } from './logged-today';
@@ -33,14 +32,11 @@ export function channelOfSite(site: PageContext['site'] | undefined): Channel {
   }
 }
 
+/** A failed request as the panel gets it: the error's code and parameters (it translates them). */
 export function errorReply(e: unknown): Reply {
-  let error: ReplyError;
-  if (e instanceof ValidationError) error = { code: 'invalid', message: describeIssues(e.issues) };
-  else if (e instanceof DuplicateContactError)
-    error = { code: 'duplicate', message: e.message, existingIds: e.existingIds };
-  else if (e instanceof StorageFullError) error = { code: 'storage-full', message: e.message };
-  else if (e instanceof NotFoundError) error = { code: 'not-found', message: e.message };
-  else error = { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  const info = errorInfo(e);
+  const error: ReplyError = { ...info, message: info.message ?? '' };
+  if (e instanceof DuplicateContactError) error.existingIds = e.existingIds;
   return { ok: false, error };
 }
 

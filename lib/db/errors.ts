@@ -1,26 +1,32 @@
 import Dexie from 'dexie';
+import { KundennahError } from '../model';
 
 /** The disk (or the browser's quota) is full; the write was rolled back. */
-export class StorageFullError extends Error {
+export class StorageFullError extends KundennahError {
   constructor(cause?: unknown) {
-    super('The browser has no room left to store data. Nothing was saved.', { cause });
+    super(
+      'storage-full',
+      'The browser has no room left to store data. Nothing was saved.',
+      {},
+      { cause },
+    );
     this.name = 'StorageFullError';
   }
 }
 
 /** A person with the same e-mail or profile already exists. */
-export class DuplicateContactError extends Error {
+export class DuplicateContactError extends KundennahError {
   readonly existingIds: string[];
   constructor(existingIds: string[]) {
-    super(`This person already exists (${existingIds.join(', ')}).`);
+    super('duplicate', `This person already exists (${existingIds.join(', ')}).`);
     this.name = 'DuplicateContactError';
     this.existingIds = existingIds;
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends KundennahError {
   constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist.`);
+    super('not-found', `${what} ${id} does not exist.`, { what, id });
     this.name = 'NotFoundError';
   }
 }

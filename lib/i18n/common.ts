@@ -53,9 +53,13 @@ export const en = {
   'err.lostReason': 'Unknown reason.',
   'err.direction': 'Direction in or out.',
   'err.address': 'Sie or Du.',
-  'err.storageFull':
+  'err.storage-full':
     'The browser has no room left to store data. Nothing was saved. Free some disk space, then try again.',
   'err.duplicate': 'This person is already in Kundennah.',
+  'err.invalid': 'Please check your entry.',
+  'err.not-found': 'This entry no longer exists (deleted meanwhile?).',
+  'err.logged-today': 'This conversation was logged today already.',
+  'err.internal': 'Something went wrong: {message}',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -111,7 +115,11 @@ export const de: Record<keyof typeof en, string> = {
   'err.lostReason': 'Unbekannter Grund.',
   'err.direction': 'Richtung ein- oder ausgehend.',
   'err.address': 'Sie oder Du.',
-  'err.storageFull':
+  'err.storage-full':
     'Der Browser hat keinen Platz mehr für Daten. Nichts wurde gespeichert. Bitte Speicherplatz freigeben und erneut versuchen.',
   'err.duplicate': 'Diese Person ist schon in Kundennah.',
+  'err.invalid': 'Bitte prüfen Sie Ihre Eingabe.',
+  'err.not-found': 'Diesen Eintrag gibt es nicht mehr (inzwischen gelöscht?).',
+  'err.logged-today': 'Dieses Gespräch wurde heute schon festgehalten.',
+  'err.internal': 'Etwas ist schiefgegangen: {message}',
 };

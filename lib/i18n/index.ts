@@ -4,3 +4,4 @@ export * from './locale';
 export * from './numbers';
 export * from './format';
 export * from './translate';
+export * from './errors';

@@ -4,13 +4,7 @@
 
 export { parseContactsFile } from './parse';
 export type { ContactsFileFormat, ImportFormat, ImportResult } from './types';
-export {
-  ISSUE_EFFECT,
-  ISSUE_MESSAGES_EN,
-  type ImportIssue,
-  type ImportIssueCode,
-  type IssueParams,
-} from './issues';
+export { ISSUE_EFFECT, type ImportIssue, type ImportIssueCode, type IssueParams } from './issues';
 
 export {
   readCsvTable,

@@ -2,6 +2,8 @@
 // it in the user's language (lib/i18n, `{name}` placeholders), and an English `message` for logs and
 // for callers that only know the `{ line?, message }` contract (ARCHITECTURE.md).
 
+import { translate } from '../i18n/translate';
+
 export type ImportIssueCode =
   // The file as a whole (no contacts are returned).
   | 'empty-file'
@@ -65,40 +67,9 @@ export const ISSUE_EFFECT: Record<ImportIssueCode, 'file' | 'row' | 'value'> = {
   'vcard-outside-card': 'value',
 };
 
-/** English templates; the German ones belong in lib/i18n under `import.err.<code>`. */
-export const ISSUE_MESSAGES_EN: Record<ImportIssueCode, string> = {
-  'empty-file': 'The file is empty.',
-  'unknown-format':
-    'The file format was not recognised. Supported: LinkedIn, Google or Outlook CSV, vCard, Kundennah backup.',
-  'needs-mapping':
-    'This CSV file has no known column layout ({columns} columns). Please assign the columns.',
-  'mapping-incomplete': 'No column is assigned to a name or an e-mail address.',
-  'vcard-no-cards': 'The file contains no vCard (BEGIN:VCARD).',
-  'invalid-json': 'The file is not valid JSON: {detail}',
-  'not-a-backup': 'This JSON file is not a Kundennah backup.',
-  'backup-unsupported-version':
-    'This backup has version {version}; this version of Kundennah reads version {supported}.',
-  'backup-invalid': 'The backup is damaged: {detail}',
-  'backup-missing-table': 'The backup has no table "{table}".',
-  'internal-error': 'The file could not be read: {detail}',
-  'unclosed-quote': 'A quoted field is not closed; the row was skipped.',
-  'missing-name': 'No name and no e-mail address; the entry was skipped.',
-  'vcard-unterminated': 'The vCard has no END:VCARD; it was skipped.',
-  'backup-invalid-row': '{table}[{index}].{field}: {detail}',
-  'backup-duplicate-id': '{table}[{index}]: the id "{id}" appears more than once.',
-  'invalid-birthday': 'Not a valid birthday: "{value}"; imported without birthday.',
-  'invalid-email': 'Not a valid e-mail address: "{value}"; left out.',
-  'invalid-url': 'Not a web address: "{value}"; left out.',
-  'invalid-phone': 'Not a phone number: "{value}"; left out.',
-  'vcard-bad-line': 'Unreadable vCard line; left out.',
-  'vcard-outside-card': 'Text outside a vCard; ignored.',
-};
-
+/** An issue with its English message (the UI shows `io.err.<code>` in the user's language). */
 export function issue(code: ImportIssueCode, params: IssueParams = {}, line?: number): ImportIssue {
-  const message = ISSUE_MESSAGES_EN[code].replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    return v === undefined ? m : String(v);
-  });
+  const message = translate('en', `io.err.${code}`, params);
   return line === undefined ? { code, params, message } : { line, code, params, message };
 }
 

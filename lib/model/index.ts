@@ -1,5 +1,6 @@
 export * from './schemas';
 export * from './validation';
+export * from './errors';
 export * from './dates';
 export * from './profile-url';
 export type { ContactDraft } from './draft';

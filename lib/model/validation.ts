@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { translate } from '../i18n/translate';
+import { KundennahError } from './errors';
 
 /** One problem with one field, its message an i18n key (`err.*`) or plain English. */
 export interface FieldIssue {
@@ -7,46 +9,21 @@ export interface FieldIssue {
 }
 
 /** Thrown by every write that refuses its input; nothing has been written when it is thrown. */
-export class ValidationError extends Error {
+export class ValidationError extends KundennahError {
   readonly issues: FieldIssue[];
   constructor(what: string, issues: FieldIssue[]) {
-    super(`Invalid ${what}: ${describeIssues(issues)}`);
+    super('invalid', `Invalid ${what}: ${describeIssues(issues)}`, { what });
     this.name = 'ValidationError';
     this.issues = issues;
   }
 }
 
-const ENGLISH: Record<string, string> = {
-  'err.id': 'id is missing',
-  'err.date': 'not a valid date',
-  'err.day': 'not a valid calendar day (YYYY-MM-DD)',
-  'err.email': 'not a valid e-mail address',
-  'err.url': 'not a valid web address',
-  'err.birthday': 'no such day in that month',
-  'err.name': 'a name is required',
-  'err.phone': 'empty phone number',
-  'err.partnerName': "the partner's name is required",
-  'err.amount': 'not a valid amount',
-  'err.interval': 'must be a whole number of days, at least 1',
-  'err.text': 'text is required',
-  'err.rating': 'rating must be 1 to 5',
-  'err.hours': '"from" must be before "to"',
-  'err.pareto': 'the B threshold must be above the A threshold',
-  'err.time': 'time must be HH:MM',
-  'err.timeZone': 'unknown time zone',
-  'err.channel': 'unknown channel',
-  'err.tier': 'tier must be A, B or C',
-  'err.status': 'unknown status',
-  'err.lostReason': 'unknown reason',
-  'err.direction': 'direction must be in or out',
-  'err.address': 'form of address must be Sie or Du',
-};
-
+/** The issues in English, for logs and thrown messages (the UI uses lib/i18n `translateError`). */
 export function describeIssues(issues: FieldIssue[]): string {
   return issues
     .map((i) => {
       const where = i.path.length ? `${i.path.join('.')}: ` : '';
-      return `${where}${ENGLISH[i.message] ?? i.message}`;
+      return `${where}${translate('en', i.message)}`;
     })
     .join('; ');
 }

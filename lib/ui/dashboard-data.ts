@@ -159,7 +159,7 @@ async function failure(
   return {
     ok: false as const,
     errors: {},
-    error: name === 'StorageFullError' ? 'err.storageFull' : String((e as Error)?.message ?? e),
+    error: name === 'StorageFullError' ? 'err.storage-full' : String((e as Error)?.message ?? e),
   };
 }
 

@@ -67,7 +67,7 @@ describe('contacts', () => {
       now,
     );
     await expect(bad).rejects.toBeInstanceOf(ValidationError);
-    await expect(bad).rejects.toThrow(/emails\.0: not a valid e-mail address.*birthday\.day/);
+    await expect(bad).rejects.toThrow(/emails\.0: Not a valid e-mail address.*birthday\.day/);
     expect(await counts()).toMatchObject({ contacts: 0 });
   });
 
@@ -205,7 +205,7 @@ describe('contacts', () => {
       followUps: [],
     };
     // @ts-expect-error -- deliberately invalid input
-    await expect(putHistories(db, [ok])).rejects.toThrow(/interaction: at: not a valid date/);
+    await expect(putHistories(db, [ok])).rejects.toThrow(/interaction: at: Not a valid date/);
     expect(await counts()).toMatchObject({ contacts: 0, interactions: 0 });
   });
 
@@ -242,7 +242,7 @@ describe('attached records', () => {
         product: 6,
         complaint: false,
       }),
-    ).rejects.toThrow(/product: rating must be 1 to 5/);
+    ).rejects.toThrow(/product: A rating from 1 to 5/);
     await expect(
       logInteraction(db, {
         contactId: c.id,
@@ -252,7 +252,7 @@ describe('attached records', () => {
         direction: 'out',
         personal: true,
       }),
-    ).rejects.toThrow(/channel: unknown channel/);
+    ).rejects.toThrow(/channel: Unknown channel/);
     expect(await counts()).toMatchObject({ feedback: 0, interactions: 0 });
   });
 

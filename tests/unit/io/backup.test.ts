@@ -125,7 +125,9 @@ describe('JSON backup', () => {
       ['backup-invalid-row', 'purchases', 0, 'amount', 'err.amount'],
       ['backup-invalid-row', 'settings', 0, 'values.paretoB', 'err.pareto'],
     ]);
-    expect(r.errors[0]!.message).toBe('contacts[1].emails.0: not a valid e-mail address');
+    expect(r.errors[0]!.message).toBe(
+      'Table contacts, entry 1, field emails.0: Not a valid e-mail address.',
+    );
   });
 
   it.each([

@@ -99,13 +99,13 @@ describe('Google Contacts CSV', () => {
           line: 7,
           code: 'invalid-birthday',
           params: { value: '1975-02-30' },
-          message: 'Not a valid birthday: "1975-02-30"; imported without birthday.',
+          message: 'Not a valid birthday: “1975-02-30”; imported without birthday.',
         },
         {
           line: 9,
           code: 'invalid-email',
           params: { value: 'info(at)hotel-seeblick.de' },
-          message: 'Not a valid e-mail address: "info(at)hotel-seeblick.de"; left out.',
+          message: 'Not a valid e-mail address: “info(at)hotel-seeblick.de”; left out.',
         },
         {
           line: 10,
@@ -224,7 +224,7 @@ describe('Outlook CSV', () => {
           line: 5,
           code: 'invalid-birthday',
           params: { value: '31.4.1975' },
-          message: 'Not a valid birthday: "31.4.1975"; imported without birthday.',
+          message: 'Not a valid birthday: “31.4.1975”; imported without birthday.',
         },
       ],
     });

@@ -100,13 +100,13 @@ describe('a CSV of unknown layout', () => {
           line: 5,
           code: 'invalid-birthday',
           params: { value: '32.13.1970' },
-          message: 'Not a valid birthday: "32.13.1970"; imported without birthday.',
+          message: 'Not a valid birthday: “32.13.1970”; imported without birthday.',
         },
         {
           line: 5,
           code: 'invalid-url',
           params: { value: 'keine Angabe' },
-          message: 'Not a web address: "keine Angabe"; left out.',
+          message: 'Not a web address: “keine Angabe”; left out.',
         },
       ],
     });
@@ -121,7 +121,7 @@ describe('a CSV of unknown layout', () => {
         {
           code: 'mapping-incomplete',
           params: {},
-          message: 'No column is assigned to a name or an e-mail address.',
+          message: 'No column is assigned to a name, a company or an e-mail address.',
         },
       ],
     });

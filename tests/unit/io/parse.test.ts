@@ -163,9 +163,9 @@ describe('the contract of every result', () => {
             index: 1,
             field: 'emails.0',
             reason: 'err.email',
-            detail: 'not a valid e-mail address',
+            detail: 'Not a valid e-mail address.',
           },
-          message: 'contacts[1].emails.0: not a valid e-mail address',
+          message: 'Table contacts, entry 1, field emails.0: Not a valid e-mail address.',
         },
       ],
     });

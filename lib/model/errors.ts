@@ -1,0 +1,54 @@
+// Errors a user may see, as codes with parameters: lib/i18n's `translateError` puts any of them into
+// the user's language, wherever it was thrown (a page, the background, a panel reply).
+import type { FieldIssue } from './validation';
+
+/** Every kind of error the app tells a user about. */
+export const ERROR_CODES = [
+  'invalid',
+  'duplicate',
+  'not-found',
+  'storage-full',
+  'logged-today',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What travels between contexts (a panel reply) and what `translateError` reads. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** `{name}` parameters of the message. */
+  params?: Record<string, string | number>;
+  /** For `invalid`: each field and its message key (`err.*`). */
+  issues?: FieldIssue[];
+  /** English, for logs. */
+  message?: string;
+}
+
+/** An error with a code the UI can translate; `message` stays English for logs. */
+export class KundennahError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    params: Record<string, string | number> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'KundennahError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** The code, parameters and field issues of anything thrown (unknown errors are `internal`). */
+export function errorInfo(e: unknown): ErrorInfo {
+  if (e instanceof KundennahError) {
+    const issues = (e as { issues?: FieldIssue[] }).issues;
+    return issues
+      ? { code: e.code, params: e.params, issues, message: e.message }
+      : { code: e.code, params: e.params, message: e.message };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', params: { message }, message };
+}
