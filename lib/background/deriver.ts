@@ -1,8 +1,8 @@
 // Keeps the derived tables (summaries, agenda) in step with the data. Every write marks the contacts
 // it touched as dirty, in its own transaction (lib/db/changes.ts); this recomputes the marked ones —
 // and everyone whose tier moved — and everything when the day or the settings change. A change
-// message (from this worker's own writes or from a page) only says "look soon": what to recompute is
-// read from the marks, so a lost message costs nothing but time until the next look.
+// message (from this worker's own writes or from a page) says "look soon" and names the contacts; a
+// lost message costs nothing but time until the next look, because the marks are data.
 // Tier inputs are cached in memory (a cache only: a stopped worker rebuilds it from the database).
 import { createContext } from '../core';
 import {
@@ -49,6 +49,9 @@ export function createDeriver(deps: {
   onUpdated: () => void;
 }): Deriver {
   let cache: TierCache | undefined;
+  /** Contacts named by change messages since the last run (marks name the rest). */
+  let noted = new Set<string>();
+  let notedTiers = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waitingSince: number | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -73,7 +76,10 @@ export function createDeriver(deps: {
     const now = deps.now();
     const key = keyOf(settings, now);
     const marks = await dirtyMarks(db);
-    const ids = Object.keys(marks.contacts);
+    const ids = [...new Set([...Object.keys(marks.contacts), ...noted])];
+    const tiersMoved = marks.tiers > 0 || notedTiers;
+    noted = new Set();
+    notedTiers = false;
     const stale =
       marks.all > 0 ||
       ids.length > FULL_RECOMPUTE_ABOVE ||
@@ -86,10 +92,10 @@ export function createDeriver(deps: {
       deps.onUpdated();
       return;
     }
-    if (!ids.length && !marks.tiers) return;
+    if (!ids.length && !tiersMoved) return;
 
     let affected = ids;
-    if (marks.tiers > 0 || !cache || cache.key !== key) {
+    if (tiersMoved || !cache || cache.key !== key) {
       const fresh = !cache || cache.key !== key;
       if (!cache || fresh) {
         const inputs = new Map((await tierInputs(db)).map((h) => [h.contact.id, h]));
@@ -130,7 +136,9 @@ export function createDeriver(deps: {
   }
 
   return {
-    note() {
+    note(change) {
+      for (const id of change?.contactIds ?? []) noted.add(id);
+      if (change?.tables.some((t) => t === 'contacts' || t === 'purchases')) notedTiers = true;
       schedule();
     },
     async ensureFresh() {

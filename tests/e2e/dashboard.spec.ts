@@ -574,7 +574,7 @@ test.describe('insights', () => {
     await expect(chart.getByTestId('tier-bar-A')).toHaveAttribute('data-share', '0.8094');
     await expect(chart.getByTestId('tier-bar-A')).toHaveAttribute(
       'aria-label',
-      'Stufe A: 80,9 % des Umsatzes',
+      'Stufe A: 80,9\u00a0% des Umsatzes',
     );
     await expect(chart.getByTestId('tier-share-B')).toContainText('15,2 %');
     await expect(chart.getByTestId('tier-share-C')).toContainText('3,9 %');
