@@ -4,12 +4,12 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { usePanelConnection } from '@/lib/ui/panel-connection';
 import { dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
-import { ContactCardView, type ActionResult, type CardDates } from '../ContactCardView';
+import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
-import { UnknownPerson } from '../UnknownPerson';
-import '../panel.css';
+import { UnknownPerson } from './UnknownPerson';
+import './panel.css';
 
 /** Who a person is on this page. For someone unknown the name counts too: a single-page app may
  * show the new address before the new name, and the add form must start from what is on screen. */

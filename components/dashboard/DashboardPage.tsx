@@ -1,14 +1,15 @@
+// The dashboard: navigation between its sections, the reminders, and a guard for unsaved changes.
 import { useEffect, useMemo, useState } from 'react';
-import { I18nProvider, useI18n } from '@/components/I18n';
-import { ContactPage } from '@/components/dashboard/ContactPage';
-import { ContactsPage } from '@/components/dashboard/ContactsPage';
-import { DuplicatesPage } from '@/components/dashboard/DuplicatesPage';
-import { InsightsPage } from '@/components/dashboard/InsightsPage';
-import { SettingsPage } from '@/components/dashboard/SettingsPage';
-import { Dialog, SettingsContext, ToastHost } from '@/components/dashboard/ui';
-import { BackupReminder } from '@/components/io/BackupReminder';
-import { ImportExportPage } from '@/components/io/ImportExportPage';
-import { ReimportReminder } from '@/components/io/ReimportReminder';
+import { I18nProvider, useI18n } from '../I18n';
+import { ContactPage } from './ContactPage';
+import { ContactsPage } from './ContactsPage';
+import { DuplicatesPage } from './DuplicatesPage';
+import { InsightsPage } from './InsightsPage';
+import { SettingsPage } from './SettingsPage';
+import { Dialog, SettingsContext, ToastHost } from './ui';
+import { BackupReminder } from '../io/BackupReminder';
+import { ImportExportPage } from '../io/ImportExportPage';
+import { ReimportReminder } from '../io/ReimportReminder';
 import { runtimeTimeZone } from '@/lib/core';
 import type { Settings } from '@/lib/model';
 import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard-route';
@@ -125,7 +126,7 @@ function Dashboard() {
   );
 }
 
-export function App() {
+export function DashboardPage() {
   useForwardDataChanges();
   useWatchDataChanges();
   const stored = useSettings();

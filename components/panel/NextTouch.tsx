@@ -1,6 +1,6 @@
 import { channelName } from '@/lib/core';
 import type { ContactCard } from '@/lib/messaging';
-import { useI18n } from './I18n';
+import { useI18n } from '../I18n';
 
 /** The suggested next personal touch: what, when, how, why, and what to talk about. */
 export function NextTouch({

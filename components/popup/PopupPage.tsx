@@ -29,11 +29,11 @@ import { ReimportReminder } from '../io/ReimportReminder';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
-import { AgendaItemView } from '../popup/AgendaItemView';
-import { ContactSearch } from '../popup/ContactSearch';
-import { FollowUpForm } from '../popup/FollowUpForm';
-import { QuickAdd, type QuickAddValues } from '../popup/QuickAdd';
-import '../popup/popup.css';
+import { AgendaItemView } from './AgendaItemView';
+import { ContactSearch } from './ContactSearch';
+import { FollowUpForm } from './FollowUpForm';
+import { QuickAdd, type QuickAddValues } from './QuickAdd';
+import './popup.css';
 
 /** The popup's groups in priority order (PRODUCT.md); birthdays and partner birthdays share one. */
 const GROUPS: { id: string; kinds: SuggestionKind[]; title: string }[] = [

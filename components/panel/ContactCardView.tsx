@@ -3,8 +3,8 @@ import { channelName } from '@/lib/core';
 import type { ContactCard } from '@/lib/messaging';
 import { NextTouch } from './NextTouch';
 import { SoftFacts } from './SoftFacts';
-import { TierBadge } from './TierBadge';
-import { useI18n } from './I18n';
+import { TierBadge } from '../TierBadge';
+import { useI18n } from '../I18n';
 
 /** What an action answered: done, needs confirmation, or failed with a message. */
 export type ActionResult = { ok: true } | { ok: false; ask?: boolean; message?: string };

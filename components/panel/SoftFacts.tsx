@@ -1,6 +1,6 @@
 import { channelName } from '@/lib/core';
 import type { Contact, DayOfYear } from '@/lib/model';
-import { useI18n } from './I18n';
+import { useI18n } from '../I18n';
 
 function birthdayText(d: DayOfYear, t: ReturnType<typeof useI18n>['t'], today: string): string {
   const day = `${d.day}. ${t(`month.${d.month}`)}`;

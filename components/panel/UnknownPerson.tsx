@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PanelPerson } from '@/lib/messaging';
 import type { ActionResult } from './ContactCardView';
-import { useI18n } from './I18n';
+import { useI18n } from '../I18n';
 
 export interface NewPersonDraft {
   name: string;
