@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { channelName, reliabilityRecord, todayIn } from '@/lib/core';
-import type { SummaryRow } from '@/lib/db';
-import { HISTORY_TABLES } from '@/lib/db/schema';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {
   contactFieldOf,
@@ -12,6 +10,7 @@ import {
   type FieldErrors,
 } from '@/lib/ui/dashboard-form';
 import {
+  HISTORY_TABLES,
   deletePerson,
   deleteTimelineRecord,
   downloadText,
@@ -24,6 +23,7 @@ import {
   useHistory,
   useNow,
   useSummary,
+  type SummaryRow,
 } from '@/lib/ui/dashboard-data';
 import {
   formToRecord,

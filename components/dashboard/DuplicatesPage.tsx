@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { duplicateGroups, findDuplicates, lostReasonName, type DuplicatePair } from '@/lib/core';
-import { pairId } from '@/lib/db/merge';
 import type { ContactHistory } from '@/lib/model';
 import {
+  HISTORY_TABLES,
   mergeContactsInto,
   notTheSamePerson,
+  pairId,
   undoMergeOf,
   undoNotTheSamePerson,
   useDuplicateInputs,
@@ -12,7 +13,6 @@ import {
 } from '@/lib/ui/dashboard-data';
 import { recordCounts } from '@/lib/ui/dashboard-records';
 import { dayLabel } from '@/lib/ui/format';
-import { HISTORY_TABLES } from '@/lib/db/schema';
 import { useI18n } from '../I18n';
 import type { PageProps } from './types';
 import { useDashSettings, useNotify } from './ui';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { capitalize } from '@/lib/ui/dashboard-format';
 import { channelName } from '@/lib/core';
-import type { HistoryTable } from '@/lib/db';
 import { CHANNELS, type Channel } from '@/lib/model';
+import type { HistoryTable } from '@/lib/ui/dashboard-data';
 import type { FieldErrors } from '@/lib/ui/dashboard-form';
 import {
   emptyRecordForm,

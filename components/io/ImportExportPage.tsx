@@ -1,7 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { getDb } from '@/lib/db';
-import type { ImportBatchRecord, UndoReport } from '@/lib/db/import';
+import { useContactCount } from '@/lib/ui/dashboard-data';
 import { useImportFlow } from '@/lib/ui/io-import';
 import { useRestoreFlow } from '@/lib/ui/io-restore';
 import {
@@ -11,9 +9,12 @@ import {
   setAutoBackup,
   useBackupReminder,
   useBackupStatus,
+  useContactsToChoose,
   useImportBatches,
   useReimportReminder,
   useWatchDataChanges,
+  type ImportBatchRecord,
+  type UndoReport,
 } from '@/lib/ui/io';
 import type { PageProps } from '../dashboard/types';
 import { useI18n } from '../I18n';
@@ -115,12 +116,9 @@ export function ImportExportPage({ route }: PageProps) {
   const status = useBackupStatus();
   const reminder = useBackupReminder();
   const reimport = useReimportReminder();
-  const count = useLiveQuery(() => getDb().contacts.count(), []);
+  const count = useContactCount();
   const [choosing, setChoosing] = useState(() => !!route.params.get('select'));
-  const pickable = useLiveQuery(
-    async () => (choosing ? await getDb().contacts.orderBy('name').toArray() : undefined),
-    [choosing],
-  );
+  const pickable = useContactsToChoose(choosing);
   const [undoMessage, setUndoMessage] = useState<string>();
   const [undoFromList, setUndoFromList] = useState<ImportBatchRecord>();
   const [exportMessage, setExportMessage] = useState<string>();

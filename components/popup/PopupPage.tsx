@@ -2,17 +2,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { weekdayOf, type SuggestionKind } from '@/lib/core';
-import {
-  DuplicateContactError,
-  StorageFullError,
-  createContact,
-  getDb,
-  saveRecord,
-  type AgendaRow,
-  type SummaryRow,
-} from '@/lib/db';
 import { ValidationError, describeIssues, type Settings } from '@/lib/model';
-import { completeItem, snoozeDays, snoozeItem, type Undo } from '@/lib/ui/agenda-actions';
+import { snoozeDays, type Undo } from '@/lib/ui/agenda-actions';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
 import {
@@ -20,8 +11,19 @@ import {
   useAgenda,
   useContactSearch,
   useUpcoming,
+  type AgendaRow,
   type AgendaView,
+  type SummaryRow,
 } from '@/lib/ui/popup';
+import {
+  DuplicateContactError,
+  StorageFullError,
+  addContact,
+  addFollowUp as saveFollowUp,
+  completeAgendaItem,
+  contactName,
+  snoozeAgendaItem,
+} from '@/lib/ui/popup-writes';
 import { parseWhen } from '@/lib/ui/when';
 import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io';
 import { BackupReminder } from '../io/BackupReminder';
@@ -126,34 +128,27 @@ function Today({
   }
 
   const done = (item: AgendaRow, note: string) =>
-    act(
-      () => completeItem(getDb(), item, note, new Date(), words),
-      t('popup.doneToast', { name: item.name }),
-    );
+    act(() => completeAgendaItem(item, note, words), t('popup.doneToast', { name: item.name }));
   const later = (item: AgendaRow, until: string) =>
     act(
-      () => snoozeItem(getDb(), item, until, new Date()),
+      () => snoozeAgendaItem(item, until),
       t('popup.snoozedToast', { name: item.name, day: dayLabel(until, locale, tz) }),
     );
 
   async function quickAdd(v: QuickAddValues) {
     setError(undefined);
     try {
-      const c = await createContact(
-        getDb(),
-        { name: v.name, emails: v.email.trim() ? [v.email] : [], company: v.company || undefined },
-        new Date(),
-      );
+      const { contact: c, undo } = await addContact(v);
       setMode('list');
       setToast({
         id: crypto.randomUUID(),
         text: t('popup.addedToast', { name: c.name }),
-        onUndo: () => void getDb().contacts.delete(c.id),
+        onUndo: () => void undo(),
       });
     } catch (e) {
       if (e instanceof DuplicateContactError) {
-        const existing = await getDb().contacts.get(e.existingIds[0] ?? '');
-        setError(t('panel.duplicateRefused', { name: existing?.name ?? '' }));
+        const existing = await contactName(e.existingIds[0] ?? '');
+        setError(t('panel.duplicateRefused', { name: existing ?? '' }));
       } else setError(messageOf(e));
     }
   }
@@ -161,15 +156,9 @@ function Today({
   async function addFollowUp(contact: SummaryRow, due: string, note: string) {
     await act(
       async () => {
-        const row = await saveRecord(getDb(), 'followUps', {
-          contactId: contact.contactId,
-          dueAt: due,
-          note,
-        });
+        const undo = await saveFollowUp(contact.contactId, due, note);
         setMode('list');
-        return async () => {
-          await getDb().followUps.delete(row.id);
-        };
+        return undo;
       },
       t('popup.followUpToast', { name: contact.name, day: dayLabel(due, locale, tz) }),
     );

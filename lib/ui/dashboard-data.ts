@@ -44,6 +44,10 @@ import {
 } from '../model';
 import { issuesToErrors, type FieldErrors } from './dashboard-form';
 
+// The rows and constants the dashboard's components show.
+export { HISTORY_TABLES, type AgendaRow, type HistoryTable, type SummaryRow } from '../db';
+export { pairId } from '../db/merge';
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 

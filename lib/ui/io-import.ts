@@ -30,6 +30,9 @@ import {
 import type { Status } from '../model';
 import { recallMapping, rememberMapping } from './io';
 
+// What the import preview shows.
+export type { Additions, ImportOutcome, ImportPlan, MergedContact, SimilarRow } from '../db/import';
+
 export type ImportStep =
   | { step: 'pick' }
   | { step: 'reading'; fileName: string }

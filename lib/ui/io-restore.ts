@@ -18,6 +18,9 @@ import type { ImportIssue } from '../io';
 import { requestFreshDerived } from './hooks';
 import { downloadBackupNow } from './io';
 
+// What the restore panel shows.
+export type { RestoreTableCount } from '../db/backup';
+
 export type RestoreStep =
   | { step: 'pick' }
   | { step: 'checking'; fileName: string }

@@ -28,6 +28,10 @@ import {
 } from '../io';
 import type { Contact } from '../model';
 
+// What the components in components/io show.
+export type { BackupStatus } from '../db/backup';
+export type { ImportBatchRecord, UndoReport } from '../db/import';
+
 /** Save a file the plain way: a Blob URL and an <a download> (no permission needed). */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -191,6 +195,14 @@ export async function setAutoBackup(on: boolean, db: KundennahDB = getDb()): Pro
 
 // ---------------------------------------------------------------------------------------------
 // Exports of contacts
+
+/** Every contact by name, live, while the user chooses which ones to export; else undefined. */
+export function useContactsToChoose(choosing: boolean): Contact[] | undefined {
+  return useLiveQuery(
+    async () => (choosing ? await getDb().contacts.orderBy('name').toArray() : undefined),
+    [choosing],
+  );
+}
 
 export type ContactExportKind = 'vcard' | 'csv';
 

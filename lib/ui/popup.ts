@@ -86,3 +86,6 @@ export async function searchContacts(query: string, limit = 8): Promise<SummaryR
 export function useContactSearch(query: string): SummaryRow[] | undefined {
   return useLiveQuery(() => searchContacts(query), [query]);
 }
+
+// The rows the popup's components show.
+export type { AgendaRow, SummaryRow } from '../db';
