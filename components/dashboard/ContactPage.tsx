@@ -8,7 +8,7 @@ import {
   sameForm,
   type ContactForm,
   type FieldErrors,
-} from '@/lib/ui/dashboard-form';
+} from '@/lib/ui/dashboard/form';
 import {
   HISTORY_TABLES,
   deletePerson,
@@ -24,14 +24,14 @@ import {
   useNow,
   useSummary,
   type SummaryRow,
-} from '@/lib/ui/dashboard-data';
+} from '@/lib/ui/dashboard/data';
 import {
   formToRecord,
   recordCounts,
   timelineOf,
   type TimelineEntry,
-} from '@/lib/ui/dashboard-records';
-import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+} from '@/lib/ui/dashboard/timeline';
+import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard/guarded-route';
 import { dueLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';

@@ -10,14 +10,14 @@ import {
   viewToParams,
   type ContactsView,
   type FilterResult,
-} from '@/lib/ui/dashboard-contacts';
+} from '@/lib/ui/dashboard/contacts';
 import {
   addContact,
   loadDemoData,
   useContactCount,
   useNow,
   useSummaries,
-} from '@/lib/ui/dashboard-data';
+} from '@/lib/ui/dashboard/data';
 import { todayIn } from '@/lib/core';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';

@@ -12,9 +12,9 @@ import { ImportExportPage } from '../io/ImportExportPage';
 import { ReimportReminder } from '../io/ReimportReminder';
 import { runtimeTimeZone } from '@/lib/core';
 import type { Settings } from '@/lib/model';
-import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard-route';
+import { useGuardedRoute, type PendingLeave } from '@/lib/ui/dashboard/guarded-route';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
-import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io';
+import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io/data';
 
 const SECTIONS = [
   ['contacts', 'nav.contacts'],

@@ -10,8 +10,8 @@ import {
   undoNotTheSamePerson,
   useDuplicateInputs,
   useHistories,
-} from '@/lib/ui/dashboard-data';
-import { recordCounts } from '@/lib/ui/dashboard-records';
+} from '@/lib/ui/dashboard/data';
+import { recordCounts } from '@/lib/ui/dashboard/timeline';
 import { dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import type { PageProps } from './types';

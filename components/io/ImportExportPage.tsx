@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useContactCount } from '@/lib/ui/dashboard-data';
-import { useImportFlow } from '@/lib/ui/io-import';
-import { useRestoreFlow } from '@/lib/ui/io-restore';
+import { useContactCount } from '@/lib/ui/dashboard/data';
+import { useImportFlow } from '@/lib/ui/io/import-flow';
+import { useRestoreFlow } from '@/lib/ui/io/restore-flow';
 import {
   downloadBlob,
   downloadBackupNow,
@@ -15,7 +15,7 @@ import {
   useWatchDataChanges,
   type ImportBatchRecord,
   type UndoReport,
-} from '@/lib/ui/io';
+} from '@/lib/ui/io/data';
 import type { PageProps } from '../dashboard/types';
 import { useI18n } from '../I18n';
 import { BackupPanel } from './BackupPanel';

@@ -1,5 +1,5 @@
 import { formatDay, isMessageKey } from '@/lib/i18n';
-import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io-restore';
+import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io/restore-flow';
 import { useI18n } from '../I18n';
 import { FileDrop } from './FileDrop';
 import { IssueList } from './IssueList';

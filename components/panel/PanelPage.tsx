@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
-import { usePanelConnection } from '@/lib/ui/panel-connection';
+import { usePanelConnection } from '@/lib/ui/panel/connection';
 import { dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';

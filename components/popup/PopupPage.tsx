@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { weekdayOf, type SuggestionKind } from '@/lib/core';
 import { ValidationError, describeIssues, type Settings } from '@/lib/model';
-import { snoozeDays, type Undo } from '@/lib/ui/agenda-actions';
+import { snoozeDays, type Undo } from '@/lib/ui/popup/agenda-actions';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
 import {
@@ -14,7 +14,7 @@ import {
   type AgendaRow,
   type AgendaView,
   type SummaryRow,
-} from '@/lib/ui/popup';
+} from '@/lib/ui/popup/data';
 import {
   DuplicateContactError,
   StorageFullError,
@@ -23,9 +23,9 @@ import {
   completeAgendaItem,
   contactName,
   snoozeAgendaItem,
-} from '@/lib/ui/popup-writes';
-import { parseWhen } from '@/lib/ui/when';
-import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io';
+} from '@/lib/ui/popup/writes';
+import { parseWhen } from '@/lib/ui/popup/when';
+import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io/data';
 import { BackupReminder } from '../io/BackupReminder';
 import { ReimportReminder } from '../io/ReimportReminder';
 import { I18nProvider, useI18n } from '../I18n';

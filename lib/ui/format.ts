@@ -1,5 +1,5 @@
 // Dates for people, in the user's time zone and language (built on the core's day helpers so that
-// the UI and the rules agree on what "today" is).
+// the UI and the rules agree on what "today" is), and small text helpers.
 import { dayIn, dayNumberFromIso, dueStatus, formatDay, relativeDay, todayIn } from '../core';
 import type { Locale } from '../i18n';
 
@@ -27,3 +27,9 @@ export function isOverdue(due: string, now: Date, timeZone?: string): boolean {
 }
 
 export { todayIn };
+
+/** The first letter in upper case: the core's English names are lower case for use mid-sentence
+ * ("via e-mail"); at the start of a line or an option they read better capitalised ("E-mail"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

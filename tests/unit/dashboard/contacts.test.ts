@@ -13,7 +13,7 @@ import {
   viewToParams,
   type ContactsView,
   type FilterResult,
-} from '@/lib/ui/dashboard-contacts';
+} from '@/lib/ui/dashboard/contacts';
 import type { Tier } from '@/lib/model';
 
 const today = '2026-11-22';

@@ -10,7 +10,7 @@ import {
   parseAmount,
   sameForm,
   type ContactForm,
-} from '@/lib/ui/dashboard-form';
+} from '@/lib/ui/dashboard/form';
 import { translate } from '@/lib/i18n';
 
 const stamp = '2026-01-10T09:00:00.000Z';

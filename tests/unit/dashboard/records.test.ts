@@ -15,7 +15,7 @@ import {
   recordToForm,
   timelineOf,
   type TimelineEntry,
-} from '@/lib/ui/dashboard-records';
+} from '@/lib/ui/dashboard/timeline';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const tz = 'Europe/Berlin';

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KundennahDB, getDb, getStoredSettings, setSettings } from '@/lib/db';
-import { putStoredSettings, restoreDefaultSettings, saveSettings } from '@/lib/ui/dashboard-data';
+import { putStoredSettings, restoreDefaultSettings, saveSettings } from '@/lib/ui/dashboard/data';
 import { DEFAULT_SETTINGS } from '@/lib/model';
-import { formToSettings, settingsToForm, type SettingsForm } from '@/lib/ui/dashboard-settings';
+import {
+  formToSettings,
+  settingsToForm,
+  type SettingsForm,
+} from '@/lib/ui/dashboard/settings-form';
 
 const defaults = () => settingsToForm({});
 

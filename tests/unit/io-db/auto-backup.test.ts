@@ -11,7 +11,7 @@ import {
   type BackupFile,
 } from '@/lib/background/auto-backup';
 import { parseBackup } from '@/lib/io';
-import { setAutoBackup } from '@/lib/ui/io';
+import { setAutoBackup } from '@/lib/ui/io/data';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);

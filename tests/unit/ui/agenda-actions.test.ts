@@ -7,7 +7,7 @@ import {
   recomputeAll,
   type AgendaRow,
 } from '@/lib/db';
-import { completeItem, snoozeItem } from '@/lib/ui/agenda-actions';
+import { completeItem, snoozeItem } from '@/lib/ui/popup/agenda-actions';
 import type { ContactHistory } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

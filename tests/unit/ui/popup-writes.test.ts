@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb, getHistory, saveRecord } from '@/lib/db';
-import { DuplicateContactError, addContact, addFollowUp, contactName } from '@/lib/ui/popup-writes';
+import { DuplicateContactError, addContact, addFollowUp, contactName } from '@/lib/ui/popup/writes';
 
 afterEach(async () => {
   const db = getDb();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '@/lib/ui/when';
+import { parseWhen } from '@/lib/ui/popup/when';
 
 // Sunday, 22 November 2026.
 const today = '2026-11-22';

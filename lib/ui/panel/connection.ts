@@ -11,7 +11,7 @@ import {
   type PanelRequest,
   type PanelToBackground,
   type PanelView,
-} from '../messaging';
+} from '../../messaging';
 
 type Reply = Extract<BackgroundToPanel, { type: 'bg:reply' }>;
 

@@ -2,9 +2,9 @@
 // (`#/contacts?q=mueller&tier=A,B&risk=1&sort=next`), so that a reload or a link keeps it.
 // Pure: summary rows in, rows out. The table reads `summaries` (one row per contact, kept by the
 // background), never full histories: 10,000 histories take seconds to read, 10,000 summaries do not.
-import { foldText, nameCollator } from '../core';
-import type { SummaryRow } from '../db';
-import { STATUSES, TIERS, type Status, type Tier } from '../model';
+import { foldText, nameCollator } from '../../core';
+import type { SummaryRow } from '../../db';
+import { STATUSES, TIERS, type Status, type Tier } from '../../model';
 
 export const SORT_KEYS = ['name', 'company', 'tier', 'last', 'next', 'risk'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -12,9 +12,9 @@ import {
   type ParetoPoint,
   type TierDistribution,
   type UpcomingBirthday,
-} from '../core';
-import type { AgendaRow } from '../db';
-import type { ContactHistory, Settings, Tier } from '../model';
+} from '../../core';
+import type { AgendaRow } from '../../db';
+import type { ContactHistory, Settings, Tier } from '../../model';
 
 export const BIRTHDAY_DAYS = 30;
 

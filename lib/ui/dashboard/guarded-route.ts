@@ -2,7 +2,7 @@
 // guard; leaving its route (a link, the nav, the back button) is held until the user decides to
 // save, discard or stay. Closing or reloading the tab is guarded by `beforeunload` in the page.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatHash, parseHash, type Route } from './route';
+import { formatHash, parseHash, type Route } from '../route';
 
 export interface LeaveGuard {
   /** What has unsaved changes, in words ("Jürgen Müller", "Einstellungen"). */

@@ -4,7 +4,7 @@
 // background by useForwardDataChanges, which recomputes the derived rows of the touched contacts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { foldText, todayIn } from '../core';
+import { foldText, todayIn } from '../../core';
 import {
   DuplicateContactError,
   createContact,
@@ -24,7 +24,7 @@ import {
   type NotDuplicateRow,
   type RecordTypes,
   type SummaryRow,
-} from '../db';
+} from '../../db';
 import {
   forgetNotDuplicate,
   markNotDuplicate,
@@ -32,21 +32,21 @@ import {
   undoMerge,
   type MergeOutcome,
   type MergeUndo,
-} from '../db/merge';
-import { generateDemoData } from '../demo';
-import { buildBackup, serializeBackup } from '../io/backup';
+} from '../../db/merge';
+import { generateDemoData } from '../../demo';
+import { buildBackup, serializeBackup } from '../../io/backup';
 import {
   ValidationError,
   type Contact,
   type ContactHistory,
   type ContactInput,
   type Settings,
-} from '../model';
-import { issuesToErrors, type FieldErrors } from './dashboard-form';
+} from '../../model';
+import { issuesToErrors, type FieldErrors } from './form';
 
 // The rows and constants the dashboard's components show.
-export { HISTORY_TABLES, type AgendaRow, type HistoryTable, type SummaryRow } from '../db';
-export { pairId } from '../db/merge';
+export { HISTORY_TABLES, type AgendaRow, type HistoryTable, type SummaryRow } from '../../db';
+export { pairId } from '../../db/merge';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -8,12 +8,12 @@ import {
   removeRecord,
   saveRecord,
   type AgendaRow,
-} from '../db';
-import type { Contact } from '../model';
+} from '../../db';
+import type { Contact } from '../../model';
 import { completeItem, snoozeItem, type DoneWords, type Undo } from './agenda-actions';
 
 // What the popup tells apart when a write fails.
-export { DuplicateContactError, StorageFullError } from '../db';
+export { DuplicateContactError, StorageFullError } from '../../db';
 
 /** "Done" on an agenda item, now. */
 export function completeAgendaItem(item: AgendaRow, note: string, words: DoneWords): Promise<Undo> {

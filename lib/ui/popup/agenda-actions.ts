@@ -1,6 +1,6 @@
 // What "done" and "later" mean for each kind of agenda item (issue: today's follow-ups). Every action
 // is one transaction and returns its undo.
-import { addDays } from '../core';
+import { addDays } from '../../core';
 import {
   HISTORY_TABLES,
   compact,
@@ -13,8 +13,8 @@ import {
   updateContact,
   type AgendaRow,
   type KundennahDB,
-} from '../db';
-import type { Contact } from '../model';
+} from '../../db';
+import type { Contact } from '../../model';
 
 export type Undo = () => Promise<void>;
 

@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb, getSettings, type KundennahDB } from '../db';
+import { getDb, getSettings, type KundennahDB } from '../../db';
 import {
   META_AUTO_BACKUP,
   backupFileName,
@@ -15,9 +15,9 @@ import {
   reimportReminderDue,
   watchDataChanges,
   type BackupStatus,
-} from '../db/backup';
-import { listImportBatches, type ImportBatchRecord } from '../db/import';
-import { guardWrite } from '../db/errors';
+} from '../../db/backup';
+import { listImportBatches, type ImportBatchRecord } from '../../db/import';
+import { guardWrite } from '../../db/errors';
 import {
   exportCsv,
   exportVCard,
@@ -25,12 +25,12 @@ import {
   serializeBackup,
   type ColumnMapping,
   type CsvExportOptions,
-} from '../io';
-import type { Contact } from '../model';
+} from '../../io';
+import type { Contact } from '../../model';
 
 // What the components in components/io show.
-export type { BackupStatus } from '../db/backup';
-export type { ImportBatchRecord, UndoReport } from '../db/import';
+export type { BackupStatus } from '../../db/backup';
+export type { ImportBatchRecord, UndoReport } from '../../db/import';
 
 /** Save a file the plain way: a Blob URL and an <a download> (no permission needed). */
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -1,6 +1,6 @@
 // "When?" in words, as people type it into a follow-up: "morgen", "nächsten Dienstag", "in 2 Wochen",
 // "15.12.", "tomorrow", "next tuesday", "in 3 days", "2026-12-15". Pure: takes today's day.
-import { addDays, weekdayOf } from '../core';
+import { addDays, weekdayOf } from '../../core';
 
 const WEEKDAYS: Record<string, number> = {
   montag: 1,

@@ -1,8 +1,8 @@
 // The contact page's timeline: interactions, promises, feedback, purchases and follow-ups in one
 // list, newest first, and the form that adds or edits one of them (form ↔ record, model issues
 // mapped to the form's fields).
-import { dayIn, toEpoch } from '../core';
-import type { HistoryTable, RecordTypes } from '../db';
+import { dayIn, toEpoch } from '../../core';
+import type { HistoryTable, RecordTypes } from '../../db';
 import {
   CommitmentSchema,
   FeedbackSchema,
@@ -12,15 +12,9 @@ import {
   issuesOf,
   type Channel,
   type ContactHistory,
-} from '../model';
-import type { Locale } from '../i18n';
-import {
-  amountText,
-  issuesToErrors,
-  parseAmount,
-  parseWhole,
-  type FieldErrors,
-} from './dashboard-form';
+} from '../../model';
+import type { Locale } from '../../i18n';
+import { amountText, issuesToErrors, parseAmount, parseWhole, type FieldErrors } from './form';
 
 export type TimelineEntry = {
   [K in HistoryTable]: {

@@ -13,8 +13,8 @@ import {
   type FieldIssue,
   type Status,
   type Tier,
-} from '../model';
-import type { Locale } from '../i18n';
+} from '../../model';
+import type { Locale } from '../../i18n';
 
 /** A message for one field: an i18n key and its parameters. */
 export interface FieldMessage {

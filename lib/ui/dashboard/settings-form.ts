@@ -9,9 +9,9 @@ import {
   type PanelMode,
   type Settings,
   type Tier,
-} from '../model';
-import type { Locale } from '../i18n';
-import { issuesToErrors, parseWhole, type FieldErrors } from './dashboard-form';
+} from '../../model';
+import type { Locale } from '../../i18n';
+import { issuesToErrors, parseWhole, type FieldErrors } from './form';
 
 export const PANEL_SITES = ['gmail', 'outlook', 'xing', 'linkedin'] as const;
 export type PanelSite = (typeof PANEL_SITES)[number];

@@ -2,7 +2,7 @@
 // contacts cost no more than a few hundred rows), counts per kind, the next touches for an empty
 // day, and find-as-you-type over the indexed words of every contact.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { SUGGESTION_KINDS, compareAgendaEntries, foldText, type SuggestionKind } from '../core';
+import { SUGGESTION_KINDS, compareAgendaEntries, foldText, type SuggestionKind } from '../../core';
 import {
   AGENDA_COUNTS_KEY,
   getDb,
@@ -11,7 +11,7 @@ import {
   type AgendaRow,
   type DerivedState,
   type SummaryRow,
-} from '../db';
+} from '../../db';
 
 export interface AgendaView {
   rows: AgendaRow[];
@@ -88,4 +88,4 @@ export function useContactSearch(query: string): SummaryRow[] | undefined {
 }
 
 // The rows the popup's components show.
-export type { AgendaRow, SummaryRow } from '../db';
+export type { AgendaRow, SummaryRow } from '../../db';

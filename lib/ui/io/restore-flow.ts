@@ -1,7 +1,7 @@
 // Restoring a backup as a hook: file → complete check → preview per mode → (safety backup) → one
 // transaction. Nothing is written before the user confirms, and nothing at all for a bad file.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDb } from '../db';
+import { getDb } from '../../db';
 import {
   checkBackup,
   currentForPreview,
@@ -12,14 +12,14 @@ import {
   type RestoreMode,
   type RestorePreview,
   type RestoreReport,
-} from '../db/backup';
-import { StorageFullError } from '../db/errors';
-import type { ImportIssue } from '../io';
-import { requestFreshDerived } from './hooks';
-import { downloadBackupNow } from './io';
+} from '../../db/backup';
+import { StorageFullError } from '../../db/errors';
+import type { ImportIssue } from '../../io';
+import { requestFreshDerived } from '../hooks';
+import { downloadBackupNow } from './data';
 
 // What the restore panel shows.
-export type { RestoreTableCount } from '../db/backup';
+export type { RestoreTableCount } from '../../db/backup';
 
 export type RestoreStep =
   | { step: 'pick' }

@@ -1,8 +1,8 @@
 // The import page's flow as a hook: file → (column mapping) → preview with decisions → one
 // transaction → done (with undo). The components only render the state and call the actions.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { getDb } from '../db';
-import { StorageFullError } from '../db/errors';
+import { getDb } from '../../db';
+import { StorageFullError } from '../../db/errors';
 import {
   ImportConflictError,
   applyImport,
@@ -14,7 +14,7 @@ import {
   type ImportOutcome,
   type ImportPlan,
   type UndoReport,
-} from '../db/import';
+} from '../../db/import';
 import {
   ISSUE_EFFECT,
   applyColumnMapping,
@@ -26,12 +26,18 @@ import {
   type CsvTable,
   type ImportIssue,
   type ImportResult,
-} from '../io';
-import type { Status } from '../model';
-import { recallMapping, rememberMapping } from './io';
+} from '../../io';
+import type { Status } from '../../model';
+import { recallMapping, rememberMapping } from './data';
 
 // What the import preview shows.
-export type { Additions, ImportOutcome, ImportPlan, MergedContact, SimilarRow } from '../db/import';
+export type {
+  Additions,
+  ImportOutcome,
+  ImportPlan,
+  MergedContact,
+  SimilarRow,
+} from '../../db/import';
 
 export type ImportStep =
   | { step: 'pick' }
