@@ -1,5 +1,6 @@
 // The dashboard: navigation between its sections, the reminders, and a guard for unsaved changes.
 import { useEffect, useMemo, useState } from 'react';
+import './dashboard.css';
 import { I18nProvider, useI18n } from '../I18n';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';

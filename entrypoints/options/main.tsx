@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import './options.css';
 import { DashboardPage } from '@/components/dashboard/DashboardPage';
 
 createRoot(document.getElementById('root')!).render(
