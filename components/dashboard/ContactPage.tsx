@@ -38,7 +38,7 @@ import { TierBadge } from '../TierBadge';
 import { ContactEditor } from './ContactEditor';
 import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
 
 function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {

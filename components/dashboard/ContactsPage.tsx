@@ -22,7 +22,7 @@ import { todayIn } from '@/lib/core';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';
 import { ContactTable } from './ContactTable';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
 
 export function ContactsPage({ route, go }: PageProps) {

@@ -14,7 +14,7 @@ import {
 import { recordCounts } from '@/lib/ui/dashboard/timeline';
 import { dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
 
 const PAGE = 10;

@@ -12,7 +12,7 @@ import { capitalize, dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { BarList, ParetoChart, TierChart } from './Charts';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Section, useDashSettings } from './ui';
 
 const contactLink = (id: string) => `#/contacts/${encodeURIComponent(id)}`;

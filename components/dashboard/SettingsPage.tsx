@@ -17,7 +17,7 @@ import {
   type SettingsForm,
 } from '@/lib/ui/dashboard/settings-form';
 import { useI18n } from '../I18n';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Field, FieldGroup, SaveBar, Section, control, useNotify } from './ui';
 
 const SITE_NAMES: Record<(typeof PANEL_SITES)[number], string> = {

@@ -16,7 +16,7 @@ import {
   type ImportBatchRecord,
   type UndoReport,
 } from '@/lib/ui/io/data';
-import type { PageProps } from '../dashboard/types';
+import type { PageProps } from '../dashboard/page-props';
 import { useI18n } from '../I18n';
 import { BackupPanel } from './BackupPanel';
 import { BackupReminder } from './BackupReminder';

@@ -1,7 +1,7 @@
 // Pure URL predicates: where each adapter runs and what kind of page a URL is. No DOM here, so the
 // rules are tested with tables of URLs that must and must not match (tests/unit/sites/urls.test.ts).
 import { canonicalProfileUrl, profileSite } from '../model/profile-url';
-import type { PageKind, Site } from './types';
+import type { PageKind, Site } from './page-context';
 
 function parse(raw: string): URL | null {
   try {

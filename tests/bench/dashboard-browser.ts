@@ -7,7 +7,7 @@ import {
   DERIVED_VERSION,
   KundennahDB,
   deriveContact,
-  resolveSettings,
+  effectiveSettings,
   settingsKey,
   type SummaryRow,
 } from '../../lib/db';
@@ -25,7 +25,7 @@ declare const chrome: { i18n: { getUILanguage(): string } };
 export async function setup(): Promise<{ contacts: number; ms: number }> {
   const t0 = performance.now();
   const now = new Date();
-  const settings = resolveSettings({}, chrome.i18n.getUILanguage());
+  const settings = effectiveSettings({}, chrome.i18n.getUILanguage());
   const histories = generateBenchData({ now });
   const tiers = computeTiers(histories, settings, now);
   const summaries = histories.map(

@@ -32,9 +32,9 @@ import {
   undoMerge,
   type MergeOutcome,
   type MergeUndo,
-} from '../../db/merge';
+} from '../../db/duplicate-decisions';
 import { generateDemoData } from '../../demo';
-import { buildBackup, serializeBackup } from '../../io/backup';
+import { buildBackup, serializeBackup } from '../../io/backup-file';
 import {
   ValidationError,
   type Contact,
@@ -46,7 +46,7 @@ import { issuesToErrors, type FieldErrors } from './form';
 
 // The rows and constants the dashboard's components show.
 export { HISTORY_TABLES, type AgendaRow, type HistoryTable, type SummaryRow } from '../../db';
-export { pairId } from '../../db/merge';
+export { pairId } from '../../db/duplicate-decisions';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

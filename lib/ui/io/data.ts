@@ -6,16 +6,15 @@ import { browser } from 'wxt/browser';
 import { getDb, getSettings, type KundennahDB } from '../../db';
 import {
   META_AUTO_BACKUP,
-  backupFileName,
   backupReminderDue,
   daysSince,
   getBackupStatus,
-  makeBackup,
   recordBackup,
   reimportReminderDue,
   watchDataChanges,
   type BackupStatus,
-} from '../../db/backup';
+} from '../../db/backup-status';
+import { backupFileName, makeBackup } from '../../db/backup-restore';
 import { listImportBatches, type ImportBatchRecord } from '../../db/import';
 import { guardWrite } from '../../db/errors';
 import {
@@ -29,7 +28,7 @@ import {
 import type { Contact } from '../../model';
 
 // What the components in components/io show.
-export type { BackupStatus } from '../../db/backup';
+export type { BackupStatus } from '../../db/backup-status';
 export type { ImportBatchRecord, UndoReport } from '../../db/import';
 
 /** Save a file the plain way: a Blob URL and an <a download> (no permission needed). */
@@ -137,7 +136,7 @@ export function useReimportReminder(): { days: number; lastImportAt: string } | 
 /**
  * Remember "data changed" after every write this page commits (the backup reminder needs it).
  * Mount once per page that writes: dashboard, popup. The background does the same for the panel's
- * writes with `watchDataChanges` from lib/db/backup.
+ * writes with `watchDataChanges` from lib/db/backup-status.
  */
 export function useWatchDataChanges(): void {
   useEffect(() => watchDataChanges(getDb(), () => new Date()), []);

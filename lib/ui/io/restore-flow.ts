@@ -12,14 +12,14 @@ import {
   type RestoreMode,
   type RestorePreview,
   type RestoreReport,
-} from '../../db/backup';
+} from '../../db/backup-restore';
 import { StorageFullError } from '../../db/errors';
 import type { ImportIssue } from '../../io';
 import { requestFreshDerived } from '../hooks';
 import { downloadBackupNow } from './data';
 
 // What the restore panel shows.
-export type { RestoreTableCount } from '../../db/backup';
+export type { RestoreTableCount } from '../../db/backup-restore';
 
 export type RestoreStep =
   | { step: 'pick' }

@@ -6,7 +6,7 @@ import {
   mergeDuplicate,
   pairId,
   undoMerge,
-} from '@/lib/db/merge';
+} from '@/lib/db/duplicate-decisions';
 import type { ContactHistory } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KundennahDB, putHistories } from '@/lib/db';
-import { META_AUTO_BACKUP, getBackupStatus } from '@/lib/db/backup';
+import { META_AUTO_BACKUP, getBackupStatus } from '@/lib/db/backup-status';
 import {
   AUTO_BACKUP_ALARM,
   base64Utf8,

@@ -2,20 +2,22 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KundennahDB, StorageFullError, putHistories, updateContact } from '@/lib/db';
 import {
+  backupReminderDue,
+  reimportReminderDue,
+  watchDataChanges,
+  type BackupStatus,
+} from '@/lib/db/backup-status';
+import {
   DERIVED_TABLES,
   LOCAL_META_KEYS,
-  backupReminderDue,
   backupTableNames,
   checkBackup,
   currentForPreview,
   makeBackup,
   previewRestore,
-  reimportReminderDue,
   restoreBackup,
-  watchDataChanges,
-  type BackupStatus,
   type CheckedBackup,
-} from '@/lib/db/backup';
+} from '@/lib/db/backup-restore';
 import { serializeBackup } from '@/lib/io';
 import type { Contact } from '@/lib/model';
 import { contactRowArb, tablesArb } from '../io/arbitraries';

@@ -13,7 +13,7 @@ import {
   getSettings,
   validateHistories,
 } from '@/lib/db';
-import { checkBackup, makeBackup } from '@/lib/db/backup';
+import { checkBackup, makeBackup } from '@/lib/db/backup-restore';
 import { serializeBackup } from '@/lib/io';
 
 const FIXTURE = join(
