@@ -11,7 +11,7 @@ import {
   settingsKey,
   type SummaryRow,
 } from '../../lib/db';
-import { generateBenchData } from '../../lib/demo';
+import { generateBenchData } from '../support/bench-data';
 import { median } from './figures';
 
 declare const chrome: { i18n: { getUILanguage(): string } };

@@ -19,8 +19,8 @@ import {
   type CheckedBackup,
 } from '@/lib/db/backup-restore';
 import { serializeBackup } from '@/lib/io';
-import type { Contact } from '@/lib/model';
-import { contactRowArb, tablesArb } from '../io/arbitraries';
+import { contactRowArb, tablesArb } from '../../support/arbitraries';
+import { contact } from '../../support/contacts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const dbs: KundennahDB[] = [];
@@ -38,22 +38,6 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const d of dbs.splice(0)) await d.delete();
 });
-
-function contact(id: string, fields: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    name: `Person ${id}`,
-    emails: [],
-    phones: [],
-    profileUrls: [],
-    status: 'active',
-    preferredChannels: [],
-    interests: [],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
 
 const interaction = (id: string, contactId: string) => ({
   id,

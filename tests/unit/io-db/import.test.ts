@@ -26,9 +26,10 @@ import { ContactSchema, type Contact, type ContactDraft, type ContactHistory } f
 import { compact } from '@/lib/db/repo';
 import { findDraftDuplicates } from '@/lib/core';
 import fc from 'fast-check';
-import { draftArb, emailArb, phoneArb, profileUrlArb, trickyText } from '../io/arbitraries';
-import { fixtureBytes } from '../io/fixtures';
+import { draftArb, emailArb, phoneArb, profileUrlArb, trickyText } from '../../support/arbitraries';
+import { fixtureBytes } from '../../support/io-files';
 import { generateLinkedInCsv } from '../../fixtures/io/generate';
+import { contact } from '../../support/contacts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const later = new Date('2026-11-23T10:00:00.000Z');
@@ -41,22 +42,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.delete();
 });
-
-function contact(id: string, fields: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    name: `Person ${id}`,
-    emails: [],
-    phones: [],
-    profileUrls: [],
-    status: 'active',
-    preferredChannels: [],
-    interests: [],
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
 
 const history = (c: Contact): ContactHistory => ({
   contact: c,

@@ -8,8 +8,8 @@ import {
   serializeBackup,
   type BackupTablesInput,
 } from '@/lib/io';
-import { fixtureBytes } from './fixtures';
-import { tablesArb } from './arbitraries';
+import { fixtureBytes } from '../../support/io-files';
+import { tablesArb } from '../../support/arbitraries';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 

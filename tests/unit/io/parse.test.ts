@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContactDraftSchema } from '@/lib/model';
 import { parseContactsFile, type ImportIssue } from '@/lib/io';
-import { ALL_FIXTURES, fixtureBytes } from './fixtures';
+import { ALL_FIXTURES, fixtureBytes } from '../../support/io-files';
 
 const only = (r: { errors: ImportIssue[] }) => r.errors.map((e) => e.code);
 

@@ -1,6 +1,7 @@
-// The demo generator scaled up for benchmarks: by default 10,000 contacts, 200,000 interactions and
-// 20,000 each of promises, feedback and purchases. Plain objects are built directly (no schema
-// parsing on this path); the records are valid for lib/model all the same.
+// The one generator of big data sets, for `npm run bench` and for tests that need the size: the demo
+// generator (lib/demo) scaled up, by default 10,000 contacts, 200,000 interactions and 20,000 each of
+// promises, feedback and purchases. Plain objects are built directly (no schema parsing on this
+// path); the records are valid for lib/model all the same (tests/unit/support/bench-data.test.ts).
 //
 // Distributions: company sizes are heavy-tailed (many one-person businesses, some firms with dozens
 // of contacts); a company's business volume follows a Pareto law (α ≈ 1.16, the 80/20 rule), which
@@ -17,12 +18,12 @@ import {
   type FollowUp,
   type Interaction,
   type LostReason,
-} from '../model';
-import { monthName } from '../core/format';
-import { daysInMonth } from '../model/dates';
-import { Calendar, runtimeTimeZone } from './calendar';
-import { SummaryPool, subjectOf } from './phrases';
-import { DEFAULT_SEED, Rng, deriveSeed } from './random';
+} from '../../lib/model';
+import { monthName } from '../../lib/core/format';
+import { daysInMonth } from '../../lib/model/dates';
+import { Calendar, runtimeTimeZone } from '../../lib/demo/calendar';
+import { SummaryPool, subjectOf } from '../../lib/demo/phrases';
+import { DEFAULT_SEED, Rng, deriveSeed } from '../../lib/demo/random';
 import {
   CITIES,
   FIRST_NAMES_F,
@@ -40,7 +41,7 @@ import {
   slug,
   xingSlug,
   type Trade,
-} from './text';
+} from '../../lib/demo/text';
 
 export interface BenchOptions {
   now: Date;

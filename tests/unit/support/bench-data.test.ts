@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenHistories, generateBenchData } from '@/lib/demo';
+import { flattenHistories } from '@/lib/demo';
 import {
   CommitmentSchema,
   ContactSchema,
@@ -8,7 +8,8 @@ import {
   InteractionSchema,
   PurchaseSchema,
 } from '@/lib/model';
-import { UUID_V4, addDays, dayIn, expectCanonical, unitRevenue } from './helpers';
+import { generateBenchData } from '../../support/bench-data';
+import { UUID_V4, addDays, dayIn, expectCanonical, unitRevenue } from '../../support/data-checks';
 
 const TZ = 'Europe/Berlin';
 const NOW = new Date('2026-03-10T09:00:00Z');

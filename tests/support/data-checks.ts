@@ -1,3 +1,5 @@
+// Checks of generated data (the demo set, the bench set), written independently of the generators:
+// days in a zone, birthdays, canonical records, revenue per company.
 import type { ZodType } from 'zod';
 import type { ContactHistory, DayOfYear } from '@/lib/model';
 import { isLeapYear } from '@/lib/model';

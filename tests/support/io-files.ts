@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/io');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/io');
 
 /** A fixture file's bytes, exactly as committed. */
 export function fixtureBytes(path: string): Uint8Array {
