@@ -276,8 +276,3 @@ export const logInteraction = (
   db: KundennahDB,
   interaction: Omit<Interaction, 'id'> & { id?: string },
 ) => saveRecord(db, 'interactions', interaction);
-
-export const addCommitment = (
-  db: KundennahDB,
-  commitment: Omit<Commitment, 'id'> & { id?: string },
-) => saveRecord(db, 'commitments', commitment);

@@ -293,12 +293,3 @@ export interface ContactHistory {
 export function historyOf(contact: Contact, purchases: Purchase[] = []): ContactHistory {
   return { contact, interactions: [], commitments: [], feedback: [], purchases, followUps: [] };
 }
-
-export const ContactHistorySchema = z.object({
-  contact: ContactSchema,
-  interactions: z.array(InteractionSchema),
-  commitments: z.array(CommitmentSchema),
-  feedback: z.array(FeedbackSchema),
-  purchases: z.array(PurchaseSchema),
-  followUps: z.array(FollowUpSchema),
-});
