@@ -5,7 +5,7 @@ import type {
   ImportPlan,
   MergedContact,
   SimilarRow,
-} from '@/lib/ui/io/import-flow';
+} from '@/lib/io/import-plan';
 import { ISSUE_EFFECT, type ImportIssue, type ImportResult } from '@/lib/io';
 import type { Contact, ContactDraft, DayOfYear, Status } from '@/lib/model';
 import { formatNumber, type Locale } from '@/lib/i18n';

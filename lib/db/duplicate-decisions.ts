@@ -3,9 +3,9 @@
 // (mergeContacts); this writes it in ONE transaction — the survivor updated, every record of the
 // other re-pointed, the other deleted — and returns both histories as they were, for undo.
 import { mergeContacts, type Locale } from '../core';
-import { ContactSchema, validate, type Contact, type ContactHistory } from '../model';
+import { ContactSchema, compact, validate, type Contact, type ContactHistory } from '../model';
 import { NotFoundError, guardWrite } from './errors';
-import { compact, getHistory, putHistories } from './repo';
+import { getHistory, putHistories } from './repo';
 import { HISTORY_TABLES, type KundennahDB, type NotDuplicateRow } from './schema';
 
 export interface MergeUndo {

@@ -14,6 +14,7 @@ import {
   IsoDateSchema,
   PurchaseSchema,
   SettingsSchema,
+  compact,
   describeIssues,
   type ContactDraft,
 } from '../model';
@@ -166,13 +167,6 @@ export function rowIssues(table: string, index: number, error: z.ZodError): Impo
       detail: describeIssues([{ path: [], message: i.message }]),
     });
   });
-}
-
-/** Drop keys whose value is undefined, as the database stores rows. */
-function compact<T extends object>(row: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (v !== undefined) out[k] = v;
-  return out as T;
 }
 
 /**

@@ -7,14 +7,16 @@ import {
   ImportConflictError,
   applyImport,
   contactsForPlanning,
-  planImport,
-  resolveImport,
   undoImport,
   type ImportBatchRecord,
-  type ImportOutcome,
-  type ImportPlan,
   type UndoReport,
 } from '../../db/import';
+import {
+  planImport,
+  resolveImport,
+  type ImportOutcome,
+  type ImportPlan,
+} from '../../io/import-plan';
 import {
   ISSUE_EFFECT,
   applyColumnMapping,
@@ -29,15 +31,6 @@ import {
 } from '../../io';
 import type { Status } from '../../model';
 import { recallMapping, rememberMapping } from './data';
-
-// What the import preview shows.
-export type {
-  Additions,
-  ImportOutcome,
-  ImportPlan,
-  MergedContact,
-  SimilarRow,
-} from '../../db/import';
 
 export type ImportStep =
   | { step: 'pick' }

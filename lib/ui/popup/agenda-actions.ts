@@ -3,7 +3,6 @@
 import { addDays } from '../../core';
 import {
   HISTORY_TABLES,
-  compact,
   getHistory,
   patchRecord,
   removeDismissal,
@@ -14,7 +13,7 @@ import {
   type AgendaRow,
   type KundennahDB,
 } from '../../db';
-import type { Contact } from '../../model';
+import { compact, type Contact } from '../../model';
 
 export type Undo = () => Promise<void>;
 

@@ -11,19 +11,26 @@ import {
 import {
   ImportConflictError,
   applyImport,
-  cleanContactFromDraft,
-  contactFromDraft,
   contactsForPlanning,
   listImportBatches,
+  undoImport,
+} from '@/lib/db/import';
+import {
+  cleanContactFromDraft,
+  contactFromDraft,
   mergeDraftInto,
   planImport,
   resolveImport,
-  undoImport,
   type ImportPlan,
-} from '@/lib/db/import';
+} from '@/lib/io/import-plan';
 import { parseContactsFile } from '@/lib/io';
-import { ContactSchema, type Contact, type ContactDraft, type ContactHistory } from '@/lib/model';
-import { compact } from '@/lib/db/repo';
+import {
+  ContactSchema,
+  compact,
+  type Contact,
+  type ContactDraft,
+  type ContactHistory,
+} from '@/lib/model';
 import { findDraftDuplicates } from '@/lib/core';
 import fc from 'fast-check';
 import { draftArb, emailArb, phoneArb, profileUrlArb, trickyText } from '../../support/arbitraries';
