@@ -1,4 +1,4 @@
-// fast-check generators for drafts and model records, shared by the export and backup tests.
+// fast-check generators for drafts and model records, shared by the io and db tests (export, backup, import).
 import fc from 'fast-check';
 import {
   CHANNELS,

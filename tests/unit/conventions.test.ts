@@ -1,7 +1,8 @@
 // Conventions of the whole project as assertions (STYLE.md: "conventions checked by a test instead of
 // prose"). Components are React only, props in and events out: the data hooks and writes they call
-// live in lib/ui (ARCHITECTURE.md), so no component reads or writes the database itself.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// live in lib/ui (ARCHITECTURE.md), so no component reads or writes the database itself. The unit
+// tests mirror the house: tests/unit/<path> tests lib/<path> (components/<path>, tests/support).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -105,4 +106,24 @@ describe('the check itself', () => {
   ] as const)('%s → flagged: %s', (source, expected) => {
     expect(flagged(source)).toBe(expected);
   });
+});
+
+describe('tests/unit mirrors the project', () => {
+  const UNIT = join(ROOT, 'tests', 'unit');
+  const folders = (dir: string): string[] =>
+    readdirSync(dir)
+      .filter((name) => statSync(join(dir, name)).isDirectory())
+      .flatMap((name) => [join(dir, name), ...folders(join(dir, name))]);
+
+  it.each(folders(UNIT).map((f) => relative(UNIT, f)))(
+    'tests/unit/%s is named after the folder it tests',
+    (folder) => {
+      const tested = folder.startsWith('components')
+        ? join(ROOT, folder)
+        : folder.startsWith('support')
+          ? join(ROOT, 'tests', folder)
+          : join(ROOT, 'lib', folder);
+      expect(existsSync(tested) && statSync(tested).isDirectory()).toBe(true);
+    },
+  );
 });
