@@ -1,4 +1,5 @@
-// fast-check generators for drafts and model records, shared by the io and db tests (export, backup, import).
+// fast-check generators for drafts and model records, shared by the io and db tests (export,
+// backup, import).
 import fc from 'fast-check';
 import {
   CHANNELS,
