@@ -5,8 +5,8 @@ import {
   checkContact,
   type ContactForm,
   type FieldErrors,
-} from '@/lib/ui/dashboard-form';
-import type { WriteResult } from '@/lib/ui/dashboard-data';
+} from '@/lib/ui/dashboard/form';
+import type { WriteResult } from '@/lib/ui/dashboard/data';
 import type { Contact } from '@/lib/model';
 import { useI18n } from '../I18n';
 import { Field, control } from './ui';

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
-import { capitalize } from '@/lib/ui/dashboard-format';
-import type { ContactForm, DayForm, FieldErrors, FieldMessage } from '@/lib/ui/dashboard-form';
+import { capitalize } from '@/lib/ui/format';
+import type { ContactForm, DayForm, FieldErrors, FieldMessage } from '@/lib/ui/dashboard/form';
 import { channelName } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { Field, FieldGroup, Section, control } from './ui';

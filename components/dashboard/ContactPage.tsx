@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { reliabilityRecord, todayIn } from '@/lib/core';
 import { channelName } from '@/lib/i18n';
-import type { SummaryRow } from '@/lib/db';
-import { HISTORY_TABLES } from '@/lib/db/schema';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {
   contactFieldOf,
@@ -11,8 +9,9 @@ import {
   sameForm,
   type ContactForm,
   type FieldErrors,
-} from '@/lib/ui/dashboard-form';
+} from '@/lib/ui/dashboard/form';
 import {
+  HISTORY_TABLES,
   deletePerson,
   deleteTimelineRecord,
   downloadText,
@@ -25,21 +24,22 @@ import {
   useHistory,
   useNow,
   useSummary,
-} from '@/lib/ui/dashboard-data';
+  type SummaryRow,
+} from '@/lib/ui/dashboard/data';
 import {
   formToRecord,
   recordCounts,
   timelineOf,
   type TimelineEntry,
-} from '@/lib/ui/dashboard-records';
-import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+} from '@/lib/ui/dashboard/timeline';
+import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard/guarded-route';
 import { dueLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { ContactEditor } from './ContactEditor';
 import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
 
 function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {

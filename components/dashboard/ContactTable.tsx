@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
-import type { SummaryRow } from '@/lib/db';
 import type { Locale } from '@/lib/i18n';
-import type { ContactsView, SortKey } from '@/lib/ui/dashboard-contacts';
+import type { ContactsView, SortKey } from '@/lib/ui/dashboard/contacts';
+import type { SummaryRow } from '@/lib/ui/dashboard/data';
 import { dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';

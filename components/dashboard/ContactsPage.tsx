@@ -10,20 +10,20 @@ import {
   viewToParams,
   type ContactsView,
   type FilterResult,
-} from '@/lib/ui/dashboard-contacts';
+} from '@/lib/ui/dashboard/contacts';
 import {
   addContact,
   loadDemoData,
   useContactCount,
   useNow,
   useSummaries,
-} from '@/lib/ui/dashboard-data';
+} from '@/lib/ui/dashboard/data';
 import { todayIn } from '@/lib/core';
 import { formatNumber } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';
 import { ContactTable } from './ContactTable';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
 
 export function ContactsPage({ route, go }: PageProps) {

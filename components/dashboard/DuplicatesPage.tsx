@@ -1,21 +1,21 @@
 import { useMemo, useState } from 'react';
 import { duplicateGroups, findDuplicates, type DuplicatePair } from '@/lib/core';
 import { lostReasonName } from '@/lib/i18n';
-import { pairId } from '@/lib/db/merge';
 import type { ContactHistory } from '@/lib/model';
 import {
+  HISTORY_TABLES,
   mergeContactsInto,
   notTheSamePerson,
+  pairId,
   undoMergeOf,
   undoNotTheSamePerson,
   useDuplicateInputs,
   useHistories,
-} from '@/lib/ui/dashboard-data';
-import { recordCounts } from '@/lib/ui/dashboard-records';
+} from '@/lib/ui/dashboard/data';
+import { recordCounts } from '@/lib/ui/dashboard/timeline';
 import { dayLabel } from '@/lib/ui/format';
-import { HISTORY_TABLES } from '@/lib/db/schema';
 import { useI18n } from '../I18n';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
 
 const PAGE = 10;

@@ -1,14 +1,17 @@
 import { useMemo } from 'react';
-import { capitalize } from '@/lib/ui/dashboard-format';
 import { formatMoney, lostReasonName } from '@/lib/i18n';
 import { TIERS } from '@/lib/model';
-import { useAgenda, useAllHistories, useDayNow } from '@/lib/ui/dashboard-data';
-import { BIRTHDAY_DAYS, buildInsights, overdueRelationships } from '@/lib/ui/dashboard-insights';
-import { dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
+import { useAgenda, useAllHistories, useDayNow } from '@/lib/ui/dashboard/data';
+import {
+  BIRTHDAY_DAYS,
+  buildInsights,
+  overdueRelationships,
+} from '@/lib/ui/dashboard/insights-page';
+import { capitalize, dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { BarList, ParetoChart, TierChart } from './Charts';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Section, useDashSettings } from './ui';
 
 const contactLink = (id: string) => `#/contacts/${encodeURIComponent(id)}`;

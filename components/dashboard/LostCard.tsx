@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { capitalize } from '@/lib/ui/dashboard-format';
 import { lostReasonName } from '@/lib/i18n';
 import { LOST_REASONS, type Contact, type LostReason } from '@/lib/model';
-import type { FieldErrors } from '@/lib/ui/dashboard-form';
-import { dayLabel } from '@/lib/ui/format';
+import type { FieldErrors } from '@/lib/ui/dashboard/form';
+import { capitalize, dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { Field, Section, control } from './ui';
 

@@ -7,17 +7,17 @@ import {
   restoreDefaultSettings,
   saveSettings,
   useStoredSettings,
-} from '@/lib/ui/dashboard-data';
-import { sameForm, type FieldErrors } from '@/lib/ui/dashboard-form';
-import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard-route';
+} from '@/lib/ui/dashboard/data';
+import { sameForm, type FieldErrors } from '@/lib/ui/dashboard/form';
+import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard/guarded-route';
 import {
   PANEL_SITES,
   formToSettings,
   settingsToForm,
   type SettingsForm,
-} from '@/lib/ui/dashboard-settings';
+} from '@/lib/ui/dashboard/settings-form';
 import { useI18n } from '../I18n';
-import type { PageProps } from './types';
+import type { PageProps } from './page-props';
 import { Field, FieldGroup, SaveBar, Section, control, useNotify } from './ui';
 
 const SITE_NAMES: Record<(typeof PANEL_SITES)[number], string> = {

@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { capitalize } from '@/lib/ui/dashboard-format';
 import { channelName } from '@/lib/i18n';
-import type { HistoryTable } from '@/lib/db';
 import { CHANNELS, type Channel } from '@/lib/model';
-import type { FieldErrors } from '@/lib/ui/dashboard-form';
+import type { HistoryTable } from '@/lib/ui/dashboard/data';
+import type { FieldErrors } from '@/lib/ui/dashboard/form';
 import {
   emptyRecordForm,
   formatAmount,
   recordToForm,
   type RecordForm,
   type TimelineEntry,
-} from '@/lib/ui/dashboard-records';
-import { dayLabel } from '@/lib/ui/format';
+} from '@/lib/ui/dashboard/timeline';
+import { capitalize, dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { Field, control } from './ui';
 

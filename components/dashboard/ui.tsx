@@ -11,7 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
-import type { FieldMessage } from '@/lib/ui/dashboard-form';
+import type { FieldMessage } from '@/lib/ui/dashboard/form';
 import { useI18n } from '../I18n';
 import { Toast, type ToastMessage } from '../Toast';
 

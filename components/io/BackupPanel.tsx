@@ -1,4 +1,4 @@
-import type { BackupStatus } from '@/lib/db/backup';
+import type { BackupStatus } from '@/lib/ui/io/data';
 import { formatDay } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 

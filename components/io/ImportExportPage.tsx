@@ -1,9 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { getDb } from '@/lib/db';
-import type { ImportBatchRecord, UndoReport } from '@/lib/db/import';
-import { useImportFlow } from '@/lib/ui/io-import';
-import { useRestoreFlow } from '@/lib/ui/io-restore';
+import { useContactCount } from '@/lib/ui/dashboard/data';
+import { useImportFlow } from '@/lib/ui/io/import-flow';
+import { useRestoreFlow } from '@/lib/ui/io/restore-flow';
 import {
   downloadBlob,
   downloadBackupNow,
@@ -11,11 +9,14 @@ import {
   setAutoBackup,
   useBackupReminder,
   useBackupStatus,
+  useContactsToChoose,
   useImportBatches,
   useReimportReminder,
   useWatchDataChanges,
-} from '@/lib/ui/io';
-import type { PageProps } from '../dashboard/types';
+  type ImportBatchRecord,
+  type UndoReport,
+} from '@/lib/ui/io/data';
+import type { PageProps } from '../dashboard/page-props';
 import { useI18n } from '../I18n';
 import { BackupPanel } from './BackupPanel';
 import { BackupReminder } from './BackupReminder';
@@ -115,12 +116,9 @@ export function ImportExportPage({ route }: PageProps) {
   const status = useBackupStatus();
   const reminder = useBackupReminder();
   const reimport = useReimportReminder();
-  const count = useLiveQuery(() => getDb().contacts.count(), []);
+  const count = useContactCount();
   const [choosing, setChoosing] = useState(() => !!route.params.get('select'));
-  const pickable = useLiveQuery(
-    async () => (choosing ? await getDb().contacts.orderBy('name').toArray() : undefined),
-    [choosing],
-  );
+  const pickable = useContactsToChoose(choosing);
   const [undoMessage, setUndoMessage] = useState<string>();
   const [undoFromList, setUndoFromList] = useState<ImportBatchRecord>();
   const [exportMessage, setExportMessage] = useState<string>();

@@ -5,7 +5,7 @@ import type {
   ImportPlan,
   MergedContact,
   SimilarRow,
-} from '@/lib/db/import';
+} from '@/lib/io/import-plan';
 import { ISSUE_EFFECT, type ImportIssue, type ImportResult } from '@/lib/io';
 import type { Contact, ContactDraft, DayOfYear, Status } from '@/lib/model';
 import { formatDayOfYear, formatNumber, type Locale } from '@/lib/i18n';

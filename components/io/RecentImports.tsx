@@ -1,4 +1,4 @@
-import type { ImportBatchRecord } from '@/lib/db/import';
+import type { ImportBatchRecord } from '@/lib/ui/io/data';
 import { formatDay } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 

@@ -1,6 +1,5 @@
-import type { RestoreTableCount } from '@/lib/db/backup';
 import { formatDay, isMessageKey } from '@/lib/i18n';
-import type { RestoreFlow } from '@/lib/ui/io-restore';
+import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io/restore-flow';
 import { useI18n } from '../I18n';
 import { FileDrop } from './FileDrop';
 import { IssueList } from './IssueList';

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
-import type { AgendaRow } from '@/lib/db';
+import type { AgendaRow } from '@/lib/ui/popup/data';
 import { profileSite } from '@/lib/model';
 import { useI18n } from '../I18n';
 import { CopyIcon, MailIcon } from '../Icons';

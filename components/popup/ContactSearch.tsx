@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { SummaryRow } from '@/lib/db';
+import type { SummaryRow } from '@/lib/ui/popup/data';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 

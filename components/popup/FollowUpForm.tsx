@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { SummaryRow } from '@/lib/db';
+import type { SummaryRow } from '@/lib/ui/popup/data';
 import { useI18n } from '../I18n';
 import { FormEnd } from './FormEnd';
 import { ContactSearch } from './ContactSearch';

@@ -1,11 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import './options.css';
-import { App } from './App';
+import { DashboardPage } from '@/components/dashboard/DashboardPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <DashboardPage />
   </StrictMode>,
 );

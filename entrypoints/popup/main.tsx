@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import './popup.css';
-import { PopupPage } from '@/components/pages/PopupPage';
+import { PopupPage } from '@/components/popup/PopupPage';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

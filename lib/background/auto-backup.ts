@@ -3,13 +3,8 @@
 // folder once a week. Everything here takes the database, the clock and the download function as
 // parameters; `setupAutoBackup` is the one line the background adds.
 import { browser } from 'wxt/browser';
-import {
-  META_AUTO_BACKUP_ERROR,
-  backupFileName,
-  getBackupStatus,
-  makeBackup,
-  recordBackup,
-} from '../db/backup';
+import { META_AUTO_BACKUP_ERROR, getBackupStatus, recordBackup } from '../db/backup-status';
+import { backupFileName, makeBackup } from '../db/backup-restore';
 import { getSettings } from '../db/settings';
 import { guardWrite } from '../db/errors';
 import type { KundennahDB } from '../db/schema';

@@ -18,7 +18,7 @@ import {
 } from '../messaging';
 import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
-import { watchDataChanges } from '../db/backup';
+import { watchDataChanges } from '../db/backup-status';
 import { handlePanelRequest } from './actions';
 import { setupAutoBackup } from './auto-backup';
 import { showBadgeCount, showBadgeText } from './badge';

@@ -1,9 +1,8 @@
 // "Done" and "later" for agenda items that the data alone cannot clear (see DismissalRow).
 import { z } from 'zod';
 import { SUGGESTION_KINDS } from '../core';
-import { IsoDaySchema, validate } from '../model';
+import { IsoDaySchema, compact, validate } from '../model';
 import { guardWrite } from './errors';
-import { compact } from './repo';
 import type { DismissalRow, KundennahDB } from './schema';
 
 const DismissalSchema = z.object({

@@ -6,7 +6,9 @@ import {
   FollowUpSchema,
   InteractionSchema,
   PurchaseSchema,
+  compact,
   historyOf,
+  newId,
   normalizeProfileUrl,
   validate,
   type Commitment,
@@ -20,15 +22,6 @@ import {
 } from '../model';
 import { DuplicateContactError, NotFoundError, guardWrite } from './errors';
 import { HISTORY_TABLES, type HistoryTable, type KundennahDB } from './schema';
-
-export const newId = (): string => crypto.randomUUID();
-
-/** Drop keys whose value is undefined so that stored rows stay minimal and compare cleanly. */
-export function compact<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return out as T;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Contacts
@@ -276,8 +269,3 @@ export const logInteraction = (
   db: KundennahDB,
   interaction: Omit<Interaction, 'id'> & { id?: string },
 ) => saveRecord(db, 'interactions', interaction);
-
-export const addCommitment = (
-  db: KundennahDB,
-  commitment: Omit<Commitment, 'id'> & { id?: string },
-) => saveRecord(db, 'commitments', commitment);

@@ -13,7 +13,7 @@ export async function getStoredSettings(db: KundennahDB): Promise<Partial<Settin
 }
 
 /** Effective settings: defaults, then the browser's language, then what the user chose. */
-export function resolveSettings(stored: Partial<Settings>, browserLanguage?: string): Settings {
+export function effectiveSettings(stored: Partial<Settings>, browserLanguage?: string): Settings {
   return {
     ...DEFAULT_SETTINGS,
     locale: localeFromLanguage(browserLanguage),
@@ -22,7 +22,7 @@ export function resolveSettings(stored: Partial<Settings>, browserLanguage?: str
 }
 
 export async function getSettings(db: KundennahDB, browserLanguage?: string): Promise<Settings> {
-  return resolveSettings(await getStoredSettings(db), browserLanguage);
+  return effectiveSettings(await getStoredSettings(db), browserLanguage);
 }
 
 /**

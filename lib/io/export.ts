@@ -1,5 +1,5 @@
 // Exports for other programs: vCard 4.0 (RFC 6350) and CSV for spreadsheets. Pure: contacts in,
-// text out. The lossless format is the JSON backup (backup.ts); these carry what other tools know.
+// text out. The lossless format is the JSON backup (backup-file.ts); these carry what other tools know.
 
 import { formatDayOfYear } from '../i18n';
 import type { DayOfYear } from '../model';

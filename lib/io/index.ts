@@ -3,7 +3,7 @@
 // map columns (`readCsvTable`, `guessMapping`, `applyColumnMapping`, remembered by `headerKey`).
 
 export { parseContactsFile } from './parse';
-export type { ContactsFileFormat, ImportFormat, ImportResult } from './types';
+export type { ContactsFileFormat, ImportFormat, ImportResult } from './import-result';
 export { ISSUE_EFFECT, type ImportIssue, type ImportIssueCode, type IssueParams } from './issues';
 
 export {
@@ -60,4 +60,4 @@ export {
   type BackupTablesInput,
   type BackupTableName,
   type BackupParseResult,
-} from './backup';
+} from './backup-file';

@@ -6,7 +6,7 @@ import type { ContactDraft } from '../model';
 import type { CsvTable } from './csv';
 import { DraftCollector, splitMulti, unneutralise, type DateOrder } from './fields';
 import { issue, sortIssues, type ImportIssue } from './issues';
-import type { ImportResult } from './types';
+import type { ImportResult } from './import-result';
 
 export const MAPPED_FIELDS = [
   'name',

@@ -1,12 +1,12 @@
 // `parseContactsFile`: which format a file is (by its content; the file name only breaks ties) and
 // its contacts as drafts. Never throws: every problem is an error in the result.
 
-import { backupContactsToDrafts, looksLikeBackup, readJson } from './backup';
+import { backupContactsToDrafts, looksLikeBackup, readJson } from './backup-file';
 import { readCsvTable, type CsvTable } from './csv';
 import { toText } from './decode';
 import { issue, sortIssues } from './issues';
 import { detectCsvFlavour, isKnownCsvHeader, mapCsvRows } from './mapping';
-import type { ImportResult } from './types';
+import type { ImportResult } from './import-result';
 import { parseVCards } from './vcard';
 
 type Hint = 'vcard' | 'json' | 'csv' | null;

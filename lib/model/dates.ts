@@ -35,8 +35,3 @@ export function isIsoDate(value: string): boolean {
   const ss = m[6] === undefined ? 0 : Number(m[6]);
   return hh <= 23 && mm <= 59 && ss <= 59;
 }
-
-/** The calendar-day part of an ISO date string as written (no time-zone conversion). */
-export function isoDayPart(value: string): string {
-  return value.slice(0, 10);
-}

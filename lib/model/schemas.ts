@@ -46,6 +46,9 @@ export const SOURCE_SITES = ['gmail', 'outlook', 'xing', 'linkedin', 'manual'] a
 
 export const IdSchema = z.string({ error: 'err.id' }).min(1, { error: 'err.id' });
 
+/** A new primary key: a random UUID, never a counter, so that records from two devices can meet. */
+export const newId = (): string => crypto.randomUUID();
+
 /** ISO calendar day or instant. */
 export const IsoDateSchema = z
   .string({ error: 'err.date' })
@@ -293,12 +296,3 @@ export interface ContactHistory {
 export function historyOf(contact: Contact, purchases: Purchase[] = []): ContactHistory {
   return { contact, interactions: [], commitments: [], feedback: [], purchases, followUps: [] };
 }
-
-export const ContactHistorySchema = z.object({
-  contact: ContactSchema,
-  interactions: z.array(InteractionSchema),
-  commitments: z.array(CommitmentSchema),
-  feedback: z.array(FeedbackSchema),
-  purchases: z.array(PurchaseSchema),
-  followUps: z.array(FollowUpSchema),
-});

@@ -35,6 +35,13 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+/** Drop keys whose value is undefined so that stored rows stay minimal and compare cleanly. */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
 /** Parse with a schema or throw a ValidationError naming every bad field. */
 export function validate<S extends z.ZodType>(
   schema: S,

@@ -1,6 +1,6 @@
 // Small, defensive DOM helpers shared by the site readers. Every query is targeted (a selector list
 // tried in order, scoped to a root); nothing here walks the whole document.
-import type { Person } from './types';
+import type { Person } from './page-context';
 
 /** A selector list, most stable first (see each site's selectors.ts). */
 export type Selectors = readonly string[];

@@ -7,11 +7,11 @@
 import { readGmail } from './gmail/read';
 import { readLinkedIn } from './linkedin/read';
 import { readOutlook } from './outlook/read';
-import type { PageContext, Site, SiteReader } from './types';
+import type { PageContext, Site, SiteReader } from './page-context';
 import { siteOfUrl } from './urls';
 import { readXing } from './xing/read';
 
-export type { PageContext, PageKind, Person, Site, SiteReader } from './types';
+export type { PageContext, PageKind, Person, Site, SiteReader } from './page-context';
 export { PageContextSchema, PersonSchema } from './schema';
 export * from './urls';
 export { readGmail, readLinkedIn, readOutlook, readXing };

@@ -1,6 +1,6 @@
 // Participants of a thread: the signed-in user removed, de-duplicated by e-mail, in order of
 // appearance (ARCHITECTURE.md contract). Pure data in, data out.
-import type { Person } from './types';
+import type { Person } from './page-context';
 
 /** What we know about the signed-in user; everything lower-cased. */
 export interface Me {

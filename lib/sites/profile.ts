@@ -14,7 +14,7 @@ import {
   text,
   type Selectors,
 } from './dom';
-import type { PageContext, Person } from './types';
+import type { PageContext, Person } from './page-context';
 
 export interface ProfileSelectors {
   /** The profile's own content (keeps the signed-in user's menu and suggestions out). */

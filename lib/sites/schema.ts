@@ -4,7 +4,7 @@
 // lib/sites/index.ts for readPage alone drops the schemas and zod with them (checked by a test);
 // content scripts import the per-site readers directly anyway.
 import { z } from 'zod';
-import type { PageContext } from './types';
+import type { PageContext } from './page-context';
 
 export const SiteSchema = /* @__PURE__ */ (() =>
   z.enum(['gmail', 'outlook', 'xing', 'linkedin']))();
@@ -33,4 +33,4 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<z.infer<typeof PageContextSchema>, PageContext> = true;
 void schemaMatchesType;
 
-export type { PageContext, Person } from './types';
+export type { PageContext, Person } from './page-context';

@@ -1,7 +1,7 @@
 // Pure URL predicates: where each adapter runs and what kind of page a URL is. No DOM here, so the
 // rules are tested with tables of URLs that must and must not match (tests/unit/sites/urls.test.ts).
 import { canonicalProfileUrl, profileSite } from '../model/profile-url';
-import type { PageKind, Site } from './types';
+import type { PageKind, Site } from './page-context';
 
 function parse(raw: string): URL | null {
   try {
@@ -108,10 +108,6 @@ export function gmailLegacyThreadId(token: string): string | null {
   return decimal ? BigInt(decimal).toString(16) : null;
 }
 
-export function isGmailUrl(raw: string): boolean {
-  return siteOfUrl(raw) === 'gmail';
-}
-
 export function isGmailThreadUrl(raw: string): boolean {
   return gmailThreadIdFromUrl(raw) !== null;
 }
@@ -149,10 +145,6 @@ export function outlookItemIdFromUrl(raw: string): string | null {
   return null;
 }
 
-export function isOutlookUrl(raw: string): boolean {
-  return siteOfUrl(raw) === 'outlook';
-}
-
 export function isOutlookMessageUrl(raw: string): boolean {
   return outlookItemIdFromUrl(raw) !== null;
 }
@@ -160,16 +152,8 @@ export function isOutlookMessageUrl(raw: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Profiles: the rule of PRODUCT.md ("Days"), implemented once in lib/model/profile-url.ts.
 
-export function isXingUrl(raw: string): boolean {
-  return siteOfUrl(raw) === 'xing';
-}
-
 export function isXingProfileUrl(raw: string): boolean {
   return parse(raw) !== null && profileSite(raw) === 'xing';
-}
-
-export function isLinkedInUrl(raw: string): boolean {
-  return siteOfUrl(raw) === 'linkedin';
 }
 
 export function isLinkedInProfileUrl(raw: string): boolean {

@@ -1,5 +1,6 @@
 // Dates for people, in the user's time zone and language: the one formatter (lib/i18n) applied to
-// model dates, with "today" taken from the core's day helpers so that the UI and the rules agree.
+// model dates, with "today" taken from the core's day helpers so that the UI and the rules agree;
+// and small text helpers.
 import { dayIn, dayNumberFromIso, dueStatus, todayIn } from '../core';
 import { formatDay, relativeDay, type Locale } from '../i18n';
 
@@ -26,3 +27,9 @@ export function isOverdue(due: string, now: Date, timeZone?: string): boolean {
 }
 
 export { todayIn };
+
+/** The first letter in upper case: the core's English names are lower case for use mid-sentence
+ * ("via e-mail"); at the start of a line or an option they read better capitalised ("E-mail"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb, resolveSettings } from '../db';
+import { effectiveSettings, getDb } from '../db';
 import type { Settings } from '../model';
 import type { PageToBackground } from '../messaging';
 
@@ -9,7 +9,7 @@ import type { PageToBackground } from '../messaging';
 export function useSettings(): Settings | undefined {
   return useLiveQuery(async () => {
     const row = await getDb().settings.get('settings');
-    return resolveSettings(row?.values ?? {}, navigator.language);
+    return effectiveSettings(row?.values ?? {}, navigator.language);
   }, []);
 }
 

@@ -9,11 +9,11 @@ import {
   KundennahDB,
   emptyMarks,
   deriveContact,
-  resolveSettings,
+  effectiveSettings,
   settingsKey,
   type SummaryRow,
 } from '../../lib/db';
-import { generateBenchData } from '../../lib/demo';
+import { generateBenchData } from '../support/bench-data';
 import { median } from './figures';
 
 declare const chrome: { i18n: { getUILanguage(): string } };
@@ -27,7 +27,7 @@ declare const chrome: { i18n: { getUILanguage(): string } };
 export async function setup(): Promise<{ contacts: number; ms: number }> {
   const t0 = performance.now();
   const now = new Date();
-  const settings = resolveSettings({}, chrome.i18n.getUILanguage());
+  const settings = effectiveSettings({}, chrome.i18n.getUILanguage());
   const histories = generateBenchData({ now });
   const tiers = computeTiers(histories, settings, now);
   const ctx = createContext(settings, now);

@@ -4,7 +4,8 @@
 // that the report can say where the time goes.
 import './import-jitless';
 import { KundennahDB } from '../../lib/db';
-import { applyImport, planImport, resolveImport, type ImportDecisions } from '../../lib/db/import';
+import { applyImport } from '../../lib/db/import';
+import { planImport, resolveImport, type ImportDecisions } from '../../lib/io/import-plan';
 import { parseContactsFile } from '../../lib/io';
 import { generateLinkedInCsv, generateVCards } from '../fixtures/io/generate';
 

@@ -1,7 +1,7 @@
 // The relationship core over the benchmark data, in Node (issue budget: agenda ≤ 100 ms,
 // tiers ≤ 50 ms), next to a plain loop that reads every record once (the floor).
 import { buildAgenda, computeTiers } from '../../lib/core';
-import { generateBenchData } from '../../lib/demo';
+import { generateBenchData } from '../support/bench-data';
 import { DEFAULT_SETTINGS, type ContactHistory } from '../../lib/model';
 import { time, type Figure } from './figures';
 

@@ -2,7 +2,8 @@
 // contacts, 200,000 interactions, 20,000 each of promises, feedback and purchases) into the app's
 // own database and derives the agenda and summaries, as the background would.
 import { KundennahDB, SCHEMA_VERSIONS, getSettings, recomputeAll } from '../../lib/db';
-import { flattenHistories, generateBenchData } from '../../lib/demo';
+import { flattenHistories } from '../../lib/demo';
+import { generateBenchData } from '../support/bench-data';
 
 export async function fill(nowIso: string): Promise<{ writeMs: number; deriveMs: number }> {
   const now = new Date(nowIso);

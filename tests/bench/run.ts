@@ -3,6 +3,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { coreFigures } from './node-core';
+import { parseFigures } from './node-parse';
+import { readPageFigures } from './node-read-page';
 import { databaseFigures } from './chromium';
 import { dashboardFigures } from './dashboard';
 import { importFigures } from './import';
@@ -42,8 +44,10 @@ async function main() {
   const started = performance.now();
   if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'ignore' });
   const figures: Figure[] = [];
-  console.log('core (Node)…');
+  console.log('core, file parsing and page reading (Node)…');
   figures.push(...(await coreFigures(now)));
+  figures.push(...(await parseFigures()));
+  figures.push(...(await readPageFigures()));
   figures.push(...contentScriptSizes());
   console.log('database, popup and panel with 10,000 contacts (Chromium)…');
   await withBenchProfile(async (ext) => {

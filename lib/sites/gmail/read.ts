@@ -12,7 +12,7 @@ import {
   within,
 } from '../dom';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
-import type { PageContext, Person } from '../types';
+import type { PageContext, Person } from '../page-context';
 import { gmailLegacyThreadId, gmailThreadIdFromUrl } from '../urls';
 import * as S from './selectors';
 

@@ -1,7 +1,7 @@
 // LinkedIn profile -> PageContext. Pure: (doc, url) in, data out; never throws.
 // Selectors: ./selectors.ts
 import { readProfile } from '../profile';
-import type { PageContext } from '../types';
+import type { PageContext } from '../page-context';
 import { isLinkedInProfileUrl } from '../urls';
 import { LINKEDIN } from './selectors';
 

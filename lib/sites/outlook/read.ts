@@ -13,7 +13,7 @@ import {
   within,
 } from '../dom';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
-import type { PageContext, Person } from '../types';
+import type { PageContext, Person } from '../page-context';
 import { outlookItemIdFromUrl } from '../urls';
 import * as S from './selectors';
 

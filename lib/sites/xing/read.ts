@@ -1,6 +1,6 @@
 // XING profile -> PageContext. Pure: (doc, url) in, data out; never throws. Selectors: ./selectors.ts
 import { readProfile } from '../profile';
-import type { PageContext } from '../types';
+import type { PageContext } from '../page-context';
 import { isXingProfileUrl } from '../urls';
 import { XING } from './selectors';
 

@@ -11,7 +11,6 @@ import {
   getHistory,
   getSettings,
   logInteraction,
-  addCommitment,
   putHistories,
   removeRecord,
   saveRecord,
@@ -121,7 +120,7 @@ describe('contacts', () => {
         direction: 'out',
         personal: true,
       });
-      await addCommitment(db, {
+      await saveRecord(db, 'commitments', {
         contactId: id,
         text: 'Angebot',
         createdAt: '2026-11-01',

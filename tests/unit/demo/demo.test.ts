@@ -21,7 +21,7 @@ import {
   recordDay,
   unitKey,
   unitRevenue,
-} from './helpers';
+} from '../../support/data-checks';
 
 const TZ = 'Europe/Berlin';
 const NOW = new Date('2026-03-10T09:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, deriveSeed } from '@/lib/demo';
 import { Calendar } from '@/lib/demo/calendar';
-import { UUID_V4 } from './helpers';
+import { UUID_V4 } from '../../support/data-checks';
 
 describe('Rng', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {

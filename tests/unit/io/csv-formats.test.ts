@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContactsFile } from '@/lib/io';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes } from '../../support/io-files';
 
 const parse = (path: string) => parseContactsFile(fixtureBytes(path), path.split('/').pop());
 

@@ -11,7 +11,7 @@ import {
   readCsvTable,
   type ExportContact,
 } from '@/lib/io';
-import { draftArb } from './arbitraries';
+import { draftArb } from '../../support/arbitraries';
 
 const juergen: ExportContact = {
   id: '6F1C2B9E-3D7A-4C55-9A0E-2F3B4C5D6E7F',

@@ -10,7 +10,7 @@ import {
   type ImportIssueCode,
   type ImportResult,
 } from '@/lib/io';
-import { ALL_FIXTURES, fixtureBytes, physicalLines } from './fixtures';
+import { ALL_FIXTURES, fixtureBytes, physicalLines } from '../../support/io-files';
 
 /** Errors about a row, card or value always say on which line; JSON backup rows say their index. */
 const LINE_CODES = (Object.keys(ISSUE_EFFECT) as ImportIssueCode[]).filter(

@@ -7,7 +7,7 @@ import {
   readCsvTable,
   type ColumnMapping,
 } from '@/lib/io';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes } from '../../support/io-files';
 
 describe('a CSV of unknown layout', () => {
   it('parseContactsFile asks for a mapping: one error, no contacts', () => {

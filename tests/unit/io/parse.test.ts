@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ContactDraftSchema } from '@/lib/model';
 import { parseContactsFile, type ImportIssue } from '@/lib/io';
-import { ALL_FIXTURES, fixtureBytes } from './fixtures';
+import { ALL_FIXTURES, fixtureBytes } from '../../support/io-files';
+import { generateLinkedInCsv, generateVCards } from '../../fixtures/io/generate';
 
 const only = (r: { errors: ImportIssue[] }) => r.errors.map((e) => e.code);
 
@@ -169,5 +170,32 @@ describe('the contract of every result', () => {
         },
       ],
     });
+  });
+});
+
+// How fast these are read is a benchmark figure (npm run bench, tests/bench/node-parse.ts); here only
+// that they are read completely.
+describe('files of 10,000 entries', () => {
+  it('a 10,000-row LinkedIn CSV', () => {
+    const result = parseContactsFile(generateLinkedInCsv(10_000), 'Connections.csv');
+    expect(result.contacts).toHaveLength(10_000);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('a 10,000-card vCard file', () => {
+    const result = parseContactsFile(generateVCards(10_000), 'contacts.vcf');
+    expect(result.contacts).toHaveLength(10_000);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('the same CSV as bytes (decoding included)', () => {
+    const result = parseContactsFile(new TextEncoder().encode(generateLinkedInCsv(10_000)));
+    expect(result.contacts).toHaveLength(10_000);
+  });
+
+  it('the generator is deterministic', () => {
+    expect(generateLinkedInCsv(200, 7)).toBe(generateLinkedInCsv(200, 7));
+    expect(generateVCards(200, 7)).toBe(generateVCards(200, 7));
+    expect(generateLinkedInCsv(200, 8)).not.toBe(generateLinkedInCsv(200, 7));
   });
 });

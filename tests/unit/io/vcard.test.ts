@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBirthday, parseContactsFile, parseVCards } from '@/lib/io';
-import { fixtureBytes } from './fixtures';
+import { fixtureBytes } from '../../support/io-files';
 
 const parse = (path: string) => parseContactsFile(fixtureBytes(path), path.split('/').pop());
 

@@ -1,0 +1,328 @@
+// Backups (issue 7): the whole database as one JSON file (lib/io's `kundennah-backup` format, see
+// lib/io/backup-file.ts) and a restore that checks everything before it writes anything.
+// Uninstalling the extension deletes its IndexedDB: a backup file is the user's only protection, so
+// a restore never writes half a file and never loses what it does not replace. The bookkeeping
+// behind the backup reminder is in backup-status.ts.
+import { z } from 'zod';
+import {
+  BACKUP_TABLES,
+  buildBackup,
+  parseBackup,
+  rowIssues,
+  type Backup,
+  type BackupTablesInput,
+  type ImportIssue,
+} from '../io';
+import { issue } from '../io/issues';
+import { ContactSchema, IdSchema, IsoDateSchema, type Contact } from '../model';
+import { todayIn } from '../core';
+import {
+  META_AUTO_BACKUP,
+  META_AUTO_BACKUP_ERROR,
+  META_LAST_AUTO_BACKUP,
+  META_LAST_BACKUP,
+} from './backup-status';
+import { DIRTY_KEY } from './changes';
+import { AGENDA_COUNTS_KEY } from './derived';
+import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
+import type { KundennahDB, MetaRow } from './schema';
+
+/** Recomputed by the background from the rest: never backed up, never restored. */
+export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
+
+/**
+ * Meta keys that describe this browser, not the user's data: when the last backup was made, whether
+ * the automatic backup is on (its permission belongs to this installation), the background's
+ * derived-data state. They stay out of a backup and a restore leaves them alone.
+ */
+export const LOCAL_META_KEYS: ReadonlySet<string> = new Set([
+  META_LAST_BACKUP,
+  META_LAST_AUTO_BACKUP,
+  META_AUTO_BACKUP,
+  META_AUTO_BACKUP_ERROR,
+  META_LAST_DATA_CHANGE,
+  'derived',
+  // Left by versions before the dirty marks; still never part of a backup.
+  'derivedPending',
+  DIRTY_KEY,
+  AGENDA_COUNTS_KEY,
+]);
+
+/** The tables a backup holds: every table of the database except the derived ones. */
+export function backupTableNames(db: KundennahDB): string[] {
+  const names = db.tables.map((t) => t.name).filter((n) => !DERIVED_TABLES.includes(n));
+  // The format's required tables first, then the rest in a stable order.
+  const required = BACKUP_TABLES.filter((n) => names.includes(n));
+  return [...required, ...names.filter((n) => !required.includes(n as never)).sort()];
+}
+
+/** Every table's rows, read in one transaction (a consistent snapshot). */
+export async function readBackupTables(db: KundennahDB): Promise<BackupTablesInput> {
+  const names = backupTableNames(db);
+  return db.transaction('r', names, async () => {
+    const out: Record<string, unknown[]> = {};
+    const rows = await Promise.all(names.map((n) => db.table(n).toArray()));
+    names.forEach((n, i) => {
+      const list = rows[i] as unknown[];
+      out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !LOCAL_META_KEYS.has(r.key)) : list;
+    });
+    return out as BackupTablesInput;
+  });
+}
+
+/** The backup of everything, as of `now`. */
+export async function makeBackup(db: KundennahDB, now: Date): Promise<Backup> {
+  return buildBackup(await readBackupTables(db), now);
+}
+
+/** `kundennah-backup-2026-11-22.json` (the user's calendar day). */
+export function backupFileName(now: Date, timeZone?: string): string {
+  return `kundennah-backup-${todayIn(now, timeZone)}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restore
+
+export type RestoreMode = 'replace' | 'merge';
+
+/** A backup checked against this database's tables, ready to write. */
+export interface CheckedBackup {
+  exportedAt: string;
+  /** Rows per table that will be written (tables of this database only, derived ones left out). */
+  tables: Record<string, Record<string, unknown>[]>;
+  /** Tables of the file this version does not know (a newer version wrote them): not restored. */
+  ignoredTables: string[];
+}
+
+export type CheckResult =
+  { ok: true; backup: CheckedBackup } | { ok: false; errors: ImportIssue[] };
+
+const NotDuplicateSchema = z.object({ id: IdSchema, at: IsoDateSchema }).loose();
+const ImportBatchSchema = z
+  .object({
+    id: IdSchema,
+    at: IsoDateSchema,
+    fileName: z.string().optional(),
+    format: z.string(),
+    addedContactIds: z.array(IdSchema),
+    before: z.array(ContactSchema.loose()),
+  })
+  .loose();
+const MetaSchema = z.object({ key: z.string().min(1), value: z.unknown() }).loose();
+
+/** Row schemas for the tables lib/io's backup schema does not check itself. */
+const EXTRA_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
+  notDuplicates: NotDuplicateSchema,
+  importBatches: ImportBatchSchema,
+  meta: MetaSchema,
+};
+
+/**
+ * Read and check a backup file completely against this database: lib/io's checks for the model's
+ * tables, and here the bookkeeping tables and any other table this version has (each row an object
+ * with its primary key, no key twice). Any problem: errors and nothing to write.
+ */
+export function checkBackup(db: KundennahDB, input: string | Uint8Array): CheckResult {
+  const parsed = parseBackup(input);
+  if (!parsed.ok) return parsed;
+  const backup = parsed.backup;
+  const known = new Map(db.tables.map((t) => [t.name, t]));
+  const errors: ImportIssue[] = [];
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  const ignoredTables: string[] = [];
+  for (const [name, rows] of Object.entries(backup.tables as Record<string, unknown[]>)) {
+    if (DERIVED_TABLES.includes(name)) continue;
+    const table = known.get(name);
+    if (!table) {
+      ignoredTables.push(name);
+      continue;
+    }
+    const keyPath = table.schema.primKey.keyPath;
+    const key = typeof keyPath === 'string' ? keyPath : 'id';
+    const schema =
+      EXTRA_SCHEMAS[name] ?? z.object({ [key]: z.union([z.string().min(1), z.number()]) }).loose();
+    const seen = new Set<unknown>();
+    const checked: Record<string, unknown>[] = [];
+    rows.forEach((row, index) => {
+      // lib/io has already checked the model's tables; the rest is checked here.
+      const r = (BACKUP_TABLES as readonly string[]).includes(name)
+        ? { success: true as const, data: row as Record<string, unknown> }
+        : schema.safeParse(row);
+      if (!r.success) {
+        errors.push(...rowIssues(name, index, r.error));
+        return;
+      }
+      const id = r.data[key];
+      if (seen.has(id)) {
+        errors.push(issue('backup-duplicate-id', { table: name, index, id: String(id) }));
+        return;
+      }
+      seen.add(id);
+      if (name === 'meta' && LOCAL_META_KEYS.has(String(id))) return;
+      checked.push(r.data);
+    });
+    tables[name] = checked;
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, backup: { exportedAt: backup.exportedAt, tables, ignoredTables } };
+}
+
+export interface RestoreTableCount {
+  table: string;
+  /** Rows in the backup. */
+  rows: number;
+  /** Of these, rows whose id exists now (merge: replaced by the backup's). */
+  replacing: number;
+  /** Rows stored now that the restore removes (replace mode only). */
+  removing: number;
+}
+
+export interface RestoreDuplicate {
+  /** The contact from the backup. */
+  backupId: string;
+  backupName: string;
+  /** The stored contact (another id) with the same e-mail or profile URL. */
+  existingId: string;
+  existingName: string;
+  via: string;
+}
+
+export interface RestorePreview {
+  mode: RestoreMode;
+  counts: RestoreTableCount[];
+  /** Merge only: backup contacts that would duplicate a kept contact by e-mail or profile. */
+  duplicates: RestoreDuplicate[];
+}
+
+/**
+ * What a restore would do, pure: counts per table, and in merge mode the contacts of the backup
+ * that would duplicate contacts that stay (same e-mail or canonical profile, different id).
+ */
+export function previewRestore(
+  backup: CheckedBackup,
+  current: CurrentData,
+  mode: RestoreMode,
+): RestorePreview {
+  const counts: RestoreTableCount[] = [];
+  const names = new Set([...Object.keys(backup.tables), ...Object.keys(current.keys)]);
+  for (const table of names) {
+    const rows = backup.tables[table] ?? [];
+    const existing = new Set(current.keys[table] ?? []);
+    const keyPath = current.keyPaths[table] ?? (table === 'meta' ? 'key' : 'id');
+    const keyOf = (r: Record<string, unknown>) => r[keyPath];
+    const inBackup = new Set(rows.map(keyOf));
+    const replacing = rows.filter((r) => existing.has(keyOf(r))).length;
+    const removing = mode === 'replace' ? [...existing].filter((k) => !inBackup.has(k)).length : 0;
+    counts.push({ table, rows: rows.length, replacing, removing });
+  }
+  const duplicates: RestoreDuplicate[] = [];
+  if (mode === 'merge') {
+    const incoming = (backup.tables.contacts ?? []) as unknown as Contact[];
+    const replaced = new Set(incoming.map((c) => c.id));
+    const owner = new Map<string, Contact>();
+    for (const c of current.contacts) {
+      if (replaced.has(c.id)) continue;
+      for (const e of c.emails) owner.set(`e:${e.toLowerCase()}`, c);
+      for (const u of c.profileUrls) owner.set(`u:${u.toLowerCase()}`, c);
+    }
+    for (const c of incoming) {
+      const keys = [
+        ...c.emails.map((e) => [`e:${e.toLowerCase()}`, e] as const),
+        ...c.profileUrls.map((u) => [`u:${u.toLowerCase()}`, u] as const),
+      ];
+      for (const [k, via] of keys) {
+        const other = owner.get(k);
+        if (!other) continue;
+        duplicates.push({
+          backupId: c.id,
+          backupName: c.name,
+          existingId: other.id,
+          existingName: other.name,
+          via,
+        });
+        break;
+      }
+    }
+  }
+  return { mode, counts, duplicates };
+}
+
+/** What is stored now, as far as a restore preview needs it. */
+export interface CurrentData {
+  /** Primary keys per backed-up table. */
+  keys: Record<string, unknown[]>;
+  /** Primary key path per table (`id`, `key`, ...). */
+  keyPaths: Record<string, string>;
+  contacts: Contact[];
+}
+
+/** Primary keys of every backed-up table and the contacts: what `previewRestore` compares with. */
+export async function currentForPreview(db: KundennahDB): Promise<CurrentData> {
+  const names = backupTableNames(db);
+  return db.transaction('r', names, async () => {
+    const keys: Record<string, unknown[]> = {};
+    const keyPaths: Record<string, string> = {};
+    for (const n of names) {
+      const table = db.table(n);
+      const kp = table.schema.primKey.keyPath;
+      keyPaths[n] = typeof kp === 'string' ? kp : 'id';
+      const all = await table.toCollection().primaryKeys();
+      keys[n] = n === 'meta' ? all.filter((k) => !LOCAL_META_KEYS.has(String(k))) : all;
+    }
+    return { keys, keyPaths, contacts: await db.contacts.toArray() };
+  });
+}
+
+export interface RestoreReport {
+  mode: RestoreMode;
+  /** Rows written per table. */
+  written: Record<string, number>;
+  /** Rows removed (replace mode). */
+  removed: number;
+}
+
+/**
+ * Write a checked backup in ONE transaction. `replace`: every backed-up table is emptied first
+ * (this browser's own bookkeeping stays), then filled from the backup. `merge`: rows with an id the
+ * backup has are replaced by the backup's, all others stay. The derived tables are recomputed by
+ * the background afterwards (their state is reset here so that it does). A full disk rolls
+ * everything back (StorageFullError).
+ */
+export async function restoreBackup(
+  db: KundennahDB,
+  backup: CheckedBackup,
+  mode: RestoreMode,
+  now: Date,
+): Promise<RestoreReport> {
+  const names = backupTableNames(db);
+  const derived = db.tables.filter((t) => DERIVED_TABLES.includes(t.name)).map((t) => t.name);
+  return writeTransaction(db, [...names, ...derived], async () => {
+    let removed = 0;
+    const written: Record<string, number> = {};
+    if (mode === 'replace') {
+      for (const n of names) {
+        const table = db.table(n);
+        if (n === 'meta') {
+          const drop = (await table.toCollection().primaryKeys()).filter(
+            (k) => !LOCAL_META_KEYS.has(String(k)),
+          );
+          removed += drop.length;
+          await table.bulkDelete(drop);
+        } else {
+          removed += await table.count();
+          await table.clear();
+        }
+      }
+      for (const n of derived) await db.table(n).clear();
+    }
+    for (const n of names) {
+      const rows = backup.tables[n] ?? [];
+      if (rows.length) await db.table(n).bulkPut(rows);
+      written[n] = rows.length;
+    }
+    // The background recomputes summaries and agenda from scratch when its state is gone.
+    await db.meta.delete('derived');
+    await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
+    return { mode, written, removed };
+  });
+}

@@ -1,0 +1,334 @@
+// The dashboard's data: live queries (useLiveQuery; `undefined` means loading) and the writes its
+// pages make. Pages read derived `summaries` for lists and one full history for the contact page;
+// only the insights read every history (once per visit). Every committed write is forwarded to the
+// background by useForwardDataChanges, which recomputes the derived rows of the touched contacts.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { foldText, todayIn } from '../../core';
+import {
+  DuplicateContactError,
+  createContact,
+  deleteContact,
+  getAllHistories,
+  getDb,
+  getHistory,
+  getStoredSettings,
+  putHistories,
+  removeRecord,
+  resetSettings,
+  saveRecord,
+  setSettings,
+  updateContact,
+  type AgendaRow,
+  type HistoryTable,
+  type NotDuplicateRow,
+  type RecordTypes,
+  type SummaryRow,
+} from '../../db';
+import {
+  forgetNotDuplicate,
+  markNotDuplicate,
+  mergeDuplicate,
+  undoMerge,
+  type MergeOutcome,
+  type MergeUndo,
+} from '../../db/duplicate-decisions';
+import { generateDemoData } from '../../demo';
+import { buildBackup, serializeBackup } from '../../io/backup-file';
+import {
+  ValidationError,
+  type Contact,
+  type ContactHistory,
+  type ContactInput,
+  type Settings,
+} from '../../model';
+import { issuesToErrors, type FieldErrors } from './form';
+
+// The rows and constants the dashboard's components show.
+export { HISTORY_TABLES, type AgendaRow, type HistoryTable, type SummaryRow } from '../../db';
+export { pairId } from '../../db/duplicate-decisions';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Every contact's summary row (what the table, search and filters read). */
+export function useSummaries(): SummaryRow[] | undefined {
+  return useLiveQuery(() => getDb().summaries.toArray(), []);
+}
+
+/** How many contacts there are (an index count: no record is read). */
+export function useContactCount(): number | undefined {
+  return useLiveQuery(() => getDb().contacts.count(), []);
+}
+
+/** One contact's summary: tier and reason, next touch, warnings; null when there is none yet. */
+export function useSummary(id: string): SummaryRow | null | undefined {
+  return useLiveQuery(async () => (await getDb().summaries.get(id)) ?? null, [id]);
+}
+
+/** One contact with everything attached; null when it does not exist. */
+export function useHistory(id: string): ContactHistory | null | undefined {
+  return useLiveQuery(async () => (await getHistory(getDb(), id)) ?? null, [id]);
+}
+
+/** Several contacts with everything attached (a duplicate group); missing ones are left out. */
+export function useHistories(ids: string[]): ContactHistory[] | undefined {
+  const key = ids.join('|');
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const all = await Promise.all(key.split('|').map((id) => getHistory(db, id)));
+    return all.filter((h): h is ContactHistory => !!h);
+  }, [key]);
+}
+
+/** Every history (the insights): slow with 10,000 contacts, so only that page asks. */
+export function useAllHistories(): ContactHistory[] | undefined {
+  return useLiveQuery(() => getAllHistories(getDb()), []);
+}
+
+export function useAgenda(): AgendaRow[] | undefined {
+  return useLiveQuery(() => getDb().agenda.toArray(), []);
+}
+
+export function useDuplicateInputs():
+  { contacts: Contact[]; notDuplicates: NotDuplicateRow[] } | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [contacts, notDuplicates] = await Promise.all([
+      db.contacts.toArray(),
+      db.notDuplicates.toArray(),
+    ]);
+    return { contacts, notDuplicates };
+  }, []);
+}
+
+/** What the user chose in the settings (no defaults filled in). */
+export function useStoredSettings(): Partial<Settings> | undefined {
+  return useLiveQuery(() => getStoredSettings(getDb()), []);
+}
+
+/** The current time, renewed every minute (so "today" turns at midnight on an open page). */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** A `now` that changes only when the day does (for figures computed per day, not per minute). */
+export function useDayNow(timeZone: string | undefined): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const fresh = new Date();
+      setNow((before) => (todayIn(before, timeZone) === todayIn(fresh, timeZone) ? before : fresh));
+    }, 60_000);
+    return () => clearInterval(timer);
+  }, [timeZone]);
+  return now;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export type WriteResult<T = void> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldErrors; duplicates?: { id: string; name: string }[]; error?: string };
+
+type Failure = Extract<WriteResult, { ok: false }>;
+
+/** A failed write as messages: field messages for invalid input, duplicates named, else the error. */
+async function failure(
+  e: unknown,
+  fieldOf?: (path: (string | number)[]) => { field: string },
+): Promise<Failure> {
+  const issues = e instanceof ValidationError ? e.issues : null;
+  if (issues)
+    return {
+      ok: false as const,
+      errors: issuesToErrors(issues, fieldOf ?? ((p) => ({ field: String(p[0] ?? 'form') }))),
+    };
+  if (e instanceof DuplicateContactError) {
+    const db = getDb();
+    const people = await db.contacts.bulkGet(e.existingIds);
+    return {
+      ok: false as const,
+      errors: { emails: { key: 'err.duplicate' } },
+      duplicates: people.filter((c): c is Contact => !!c).map((c) => ({ id: c.id, name: c.name })),
+    };
+  }
+  const name = (e as { name?: string })?.name;
+  return {
+    ok: false as const,
+    errors: {},
+    error: name === 'StorageFullError' ? 'err.storage-full' : String((e as Error)?.message ?? e),
+  };
+}
+
+export async function loadDemoData(): Promise<number> {
+  const histories = generateDemoData({ now: new Date() });
+  await putHistories(getDb(), histories);
+  return histories.length;
+}
+
+export async function addContact(input: Partial<ContactInput>): Promise<WriteResult<Contact>> {
+  try {
+    const contact = await createContact(
+      getDb(),
+      { ...input, name: input.name ?? '' } as Parameters<typeof createContact>[1],
+      new Date(),
+    );
+    return { ok: true, value: contact };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function saveContact(
+  id: string,
+  patch: Partial<ContactInput>,
+  fieldOf?: (path: (string | number)[]) => { field: string },
+): Promise<WriteResult<Contact>> {
+  try {
+    return { ok: true, value: await updateContact(getDb(), id, patch, new Date()) };
+  } catch (e) {
+    return failure(e, fieldOf);
+  }
+}
+
+/** Add or replace one record of the timeline; returns what it replaced (undo). */
+export async function saveTimelineRecord<K extends HistoryTable>(
+  table: K,
+  record: Record<string, unknown>,
+  fieldOf?: (path: (string | number)[]) => { field: string },
+): Promise<WriteResult<{ saved: RecordTypes[K]; before?: RecordTypes[K] }>> {
+  try {
+    const db = getDb();
+    const before =
+      typeof record.id === 'string'
+        ? ((await db[table].get(record.id)) as RecordTypes[K] | undefined)
+        : undefined;
+    const saved = await saveRecord(
+      db,
+      table,
+      record as unknown as Omit<RecordTypes[K], 'id'> & { id?: string },
+    );
+    return { ok: true, value: { saved, before } };
+  } catch (e) {
+    return failure(e, fieldOf);
+  }
+}
+
+export function deleteTimelineRecord<K extends HistoryTable>(
+  table: K,
+  id: string,
+): Promise<RecordTypes[K] | undefined> {
+  return removeRecord(getDb(), table, id);
+}
+
+export async function restoreTimelineRecord<K extends HistoryTable>(
+  table: K,
+  record: RecordTypes[K],
+): Promise<void> {
+  await saveRecord(getDb(), table, record);
+}
+
+/** Delete a person with everything attached; returns it all for undo. */
+export function deletePerson(id: string): Promise<ContactHistory> {
+  return deleteContact(getDb(), id);
+}
+
+/** Put deleted or changed histories back exactly as they were (undo). */
+export function restoreHistories(histories: ContactHistory[]): Promise<void> {
+  return putHistories(getDb(), histories);
+}
+
+/** A file name for a person's export: "kundennah-juergen-mueller-2026-11-22.json". */
+export function exportFileName(name: string, day: string): string {
+  const slug = foldText(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `kundennah-${slug || 'kontakt'}-${day}.json`;
+}
+
+/**
+ * Everything about one person (DSGVO: the right of access and to data portability) in the format of
+ * the JSON backup, so the import page reads it back.
+ */
+export function personExport(history: ContactHistory, now: Date): string {
+  return serializeBackup(
+    buildBackup(
+      {
+        contacts: [history.contact],
+        interactions: history.interactions,
+        commitments: history.commitments,
+        feedback: history.feedback,
+        purchases: history.purchases,
+        followUps: history.followUps,
+        settings: [],
+      },
+      now,
+    ),
+  );
+}
+
+export function mergeContactsInto(
+  survivorId: string,
+  otherId: string,
+  options: { locale: 'de' | 'en'; timeZone?: string },
+): Promise<MergeOutcome> {
+  return mergeDuplicate(getDb(), survivorId, otherId, new Date(), options);
+}
+
+export function undoMergeOf(undo: MergeUndo): Promise<void> {
+  return undoMerge(getDb(), undo);
+}
+
+export function notTheSamePerson(a: string, b: string): Promise<string> {
+  return markNotDuplicate(getDb(), a, b, new Date());
+}
+
+export function undoNotTheSamePerson(id: string): Promise<void> {
+  return forgetNotDuplicate(getDb(), id);
+}
+
+/** Offer text as a file download (a Blob URL and <a download>: no permission needed). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function saveSettings(
+  patch: Partial<Settings>,
+): Promise<WriteResult<Partial<Settings>>> {
+  try {
+    return { ok: true, value: await setSettings(getDb(), patch) };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Back to the defaults; returns what was stored, for undo. */
+export async function restoreDefaultSettings(): Promise<Partial<Settings>> {
+  const db = getDb();
+  const before = await getStoredSettings(db);
+  await resetSettings(db);
+  return before;
+}
+
+/** Undo of a settings change: exactly what was stored before (keys added since are removed). */
+export async function putStoredSettings(values: Partial<Settings>): Promise<void> {
+  const db = getDb();
+  const current = await getStoredSettings(db);
+  const cleared = Object.fromEntries(Object.keys(current).map((k) => [k, undefined]));
+  await setSettings(db, { ...cleared, ...values });
+}

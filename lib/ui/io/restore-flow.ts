@@ -1,0 +1,144 @@
+// Restoring a backup as a hook: file → complete check → preview per mode → (safety backup) → one
+// transaction. Nothing is written before the user confirms, and nothing at all for a bad file.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getDb } from '../../db';
+import {
+  checkBackup,
+  currentForPreview,
+  previewRestore,
+  restoreBackup,
+  type CheckedBackup,
+  type CurrentData,
+  type RestoreMode,
+  type RestorePreview,
+  type RestoreReport,
+} from '../../db/backup-restore';
+import { StorageFullError } from '../../db/errors';
+import type { ImportIssue } from '../../io';
+import { requestFreshDerived } from '../hooks';
+import { downloadBackupNow } from './data';
+
+// What the restore panel shows.
+export type { RestoreTableCount } from '../../db/backup-restore';
+
+export type RestoreStep =
+  | { step: 'pick' }
+  | { step: 'checking'; fileName: string }
+  | { step: 'refused'; fileName: string; errors: ImportIssue[] }
+  | {
+      step: 'ready';
+      fileName: string;
+      backup: CheckedBackup;
+      current: CurrentData;
+      mode: RestoreMode;
+      preview: RestorePreview;
+      /** Download a backup of the current data first (replace mode, data present). */
+      safety: boolean;
+    }
+  | { step: 'restoring'; fileName: string }
+  | { step: 'done'; fileName: string; report: RestoreReport };
+
+export interface RestoreFlow {
+  state: RestoreStep;
+  error?: { kind: 'storage-full' | 'other'; message: string };
+  pickFile(file: File): void;
+  setMode(mode: RestoreMode): void;
+  setSafety(on: boolean): void;
+  confirm(): void;
+  reset(): void;
+}
+
+/** Does the database hold anything a replace would remove? */
+export const hasData = (current: CurrentData) =>
+  Object.entries(current.keys).some(([t, keys]) => t !== 'meta' && keys.length > 0);
+
+export function useRestoreFlow(): RestoreFlow {
+  const [state, setState] = useState<RestoreStep>({ step: 'pick' });
+  const [error, setError] = useState<RestoreFlow['error']>();
+  const generation = useRef(0);
+  useEffect(
+    () => () => {
+      generation.current++;
+    },
+    [],
+  );
+
+  const pickFile = useCallback((file: File) => {
+    const gen = ++generation.current;
+    setError(undefined);
+    setState({ step: 'checking', fileName: file.name });
+    void (async () => {
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const db = getDb();
+        const checked = checkBackup(db, bytes);
+        if (gen !== generation.current) return;
+        if (!checked.ok) {
+          setState({ step: 'refused', fileName: file.name, errors: checked.errors });
+          return;
+        }
+        const current = await currentForPreview(db);
+        const mode: RestoreMode = 'merge';
+        if (gen !== generation.current) return;
+        setState({
+          step: 'ready',
+          fileName: file.name,
+          backup: checked.backup,
+          current,
+          mode,
+          preview: previewRestore(checked.backup, current, mode),
+          safety: hasData(current),
+        });
+      } catch (e) {
+        if (gen !== generation.current) return;
+        setError({ kind: 'other', message: e instanceof Error ? e.message : String(e) });
+        setState({ step: 'pick' });
+      }
+    })();
+  }, []);
+
+  const setMode = useCallback((mode: RestoreMode) => {
+    setState((s) =>
+      s.step === 'ready' ? { ...s, mode, preview: previewRestore(s.backup, s.current, mode) } : s,
+    );
+  }, []);
+
+  const setSafety = useCallback((safety: boolean) => {
+    setState((s) => (s.step === 'ready' ? { ...s, safety } : s));
+  }, []);
+
+  const confirm = useCallback(() => {
+    if (state.step !== 'ready') return;
+    const ready = state;
+    const gen = ++generation.current;
+    setError(undefined);
+    setState({ step: 'restoring', fileName: ready.fileName });
+    void (async () => {
+      try {
+        const db = getDb();
+        if (ready.safety && ready.mode === 'replace') await downloadBackupNow(db);
+        const report = await restoreBackup(db, ready.backup, ready.mode, new Date());
+        void requestFreshDerived();
+        if (gen === generation.current)
+          setState({ step: 'done', fileName: ready.fileName, report });
+      } catch (e) {
+        setError(
+          e instanceof StorageFullError
+            ? { kind: 'storage-full', message: e.message }
+            : { kind: 'other', message: e instanceof Error ? e.message : String(e) },
+        );
+        if (gen === generation.current) setState(ready);
+      }
+    })();
+  }, [state]);
+
+  const reset = useCallback(() => {
+    generation.current++;
+    setError(undefined);
+    setState({ step: 'pick' });
+  }, []);
+
+  const flow: RestoreFlow = { state, pickFile, setMode, setSafety, confirm, reset };
+  if (error) flow.error = error;
+  return flow;
+}

@@ -1,0 +1,108 @@
+// The panel's only way to data: a runtime Port to the background (ARCHITECTURE.md). The panel never
+// opens IndexedDB (in a third-party frame its storage can be partitioned or denied) and never reads
+// window.postMessage from the host page.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser, type Browser } from 'wxt/browser';
+import {
+  BackgroundToPanelSchema,
+  PANEL_PORT_NAME,
+  parseMessage,
+  type BackgroundToPanel,
+  type PanelRequest,
+  type PanelToBackground,
+  type PanelView,
+} from '../../messaging';
+
+type Reply = Extract<BackgroundToPanel, { type: 'bg:reply' }>;
+
+export interface PanelConnection {
+  view: PanelView | undefined;
+  /** The latest notice from the background (with a fresh id each time). */
+  notice: { id: string; text: string } | undefined;
+  connected: boolean;
+  request(request: PanelRequest): Promise<Reply>;
+}
+
+const RECONNECT_MS = 300;
+
+export function usePanelConnection(): PanelConnection {
+  const [view, setView] = useState<PanelView>();
+  const [connected, setConnected] = useState(false);
+  const [notice, setNotice] = useState<{ id: string; text: string }>();
+  const portRef = useRef<Browser.runtime.Port | undefined>(undefined);
+  const pending = useRef(new Map<string, (reply: Reply) => void>());
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const connect = () => {
+      if (stopped) return;
+      let port: Browser.runtime.Port;
+      try {
+        port = browser.runtime.connect({ name: PANEL_PORT_NAME });
+      } catch {
+        // The extension was reloaded or updated: this page is orphaned and stays as it is.
+        return;
+      }
+      portRef.current = port;
+      port.onMessage.addListener((raw: unknown) => {
+        const msg = parseMessage(BackgroundToPanelSchema, raw);
+        if (!msg) return;
+        if (msg.type === 'bg:view') {
+          setView(msg.view);
+          setConnected(true);
+        } else if (msg.type === 'bg:notice') {
+          setNotice({ id: crypto.randomUUID(), text: msg.text });
+        } else {
+          pending.current.get(msg.id)?.(msg);
+          pending.current.delete(msg.id);
+        }
+      });
+      port.onDisconnect.addListener(() => {
+        // MV3 stops an idle service worker; connecting again wakes it and brings a fresh view.
+        setConnected(false);
+        portRef.current = undefined;
+        for (const [id, resolve] of pending.current)
+          resolve({
+            type: 'bg:reply',
+            id,
+            ok: false,
+            error: { code: 'internal', message: 'disconnected' },
+          });
+        pending.current.clear();
+        timer = setTimeout(connect, RECONNECT_MS);
+      });
+      const hello: PanelToBackground = { type: 'panel:hello' };
+      port.postMessage(hello);
+    };
+
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      portRef.current?.disconnect();
+    };
+  }, []);
+
+  const request = useCallback((req: PanelRequest): Promise<Reply> => {
+    const id = crypto.randomUUID();
+    return new Promise((resolve) => {
+      const port = portRef.current;
+      if (!port) {
+        resolve({
+          type: 'bg:reply',
+          id,
+          ok: false,
+          error: { code: 'internal', message: 'not connected' },
+        });
+        return;
+      }
+      pending.current.set(id, resolve);
+      const message: PanelToBackground = { type: 'panel:request', id, request: req };
+      port.postMessage(message);
+    });
+  }, []);
+
+  return { view, connected, notice, request };
+}

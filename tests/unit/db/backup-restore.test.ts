@@ -1,0 +1,292 @@
+// A backup of the whole database and its restore (lib/db/backup-restore.ts).
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KundennahDB, StorageFullError, putHistories, updateContact } from '@/lib/db';
+import {
+  DERIVED_TABLES,
+  LOCAL_META_KEYS,
+  backupTableNames,
+  checkBackup,
+  currentForPreview,
+  makeBackup,
+  previewRestore,
+  restoreBackup,
+  type CheckedBackup,
+} from '@/lib/db/backup-restore';
+import { serializeBackup } from '@/lib/io';
+import { contactRowArb, tablesArb } from '../../support/arbitraries';
+import { contact } from '../../support/contacts';
+
+const now = new Date('2026-11-22T10:00:00.000Z');
+const dbs: KundennahDB[] = [];
+
+async function freshDb(): Promise<KundennahDB> {
+  const db = new KundennahDB(`backup-${crypto.randomUUID()}`);
+  await db.open();
+  dbs.push(db);
+  return db;
+}
+let db: KundennahDB;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(async () => {
+  for (const d of dbs.splice(0)) await d.delete();
+});
+
+const interaction = (id: string, contactId: string) => ({
+  id,
+  contactId,
+  at: '2026-01-02T09:00:00.000Z',
+  channel: 'phone' as const,
+  direction: 'out' as const,
+  personal: true,
+});
+
+async function seedSome(target: KundennahDB) {
+  await putHistories(target, [
+    {
+      contact: contact('anna', { name: 'Anna', emails: ['anna@a.de'] }),
+      interactions: [interaction('i1', 'anna')],
+      commitments: [],
+      feedback: [],
+      purchases: [{ id: 'p1', contactId: 'anna', at: '2026-01-03', amount: 1200 }],
+      followUps: [],
+    },
+  ]);
+  await target.settings.put({ id: 'settings', values: { locale: 'en' } });
+  await target.notDuplicates.put({ id: 'anna|bert', at: '2026-01-04T00:00:00.000Z' });
+  await target.meta.bulkPut([
+    { key: 'lastLinkedInImportAt', value: '2026-01-05T00:00:00.000Z' },
+    { key: 'csvMapping:csv1:3:abc', value: { columns: ['name', null, 'email'] } },
+    { key: 'lastBackupAt', value: '2026-01-06T00:00:00.000Z' },
+    { key: 'derived', value: { version: 1, day: '2026-11-22', settingsKey: '{}' } },
+  ]);
+  await target.summaries.put({ contactId: 'anna' } as never);
+}
+
+function check(target: KundennahDB, text: string): CheckedBackup {
+  const r = checkBackup(target, text);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.backup;
+}
+
+/**
+ * Every table but the derived ones, read directly (not through the code under test), rows sorted by
+ * primary key; this browser's bookkeeping left out.
+ */
+async function snapshot(target: KundennahDB) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of target.tables) {
+    if (DERIVED_TABLES.includes(t.name)) continue;
+    const rows = (await t.toArray()) as Record<string, unknown>[];
+    out[t.name] =
+      t.name === 'meta' ? rows.filter((r) => !LOCAL_META_KEYS.has(String(r.key))) : rows;
+  }
+  return out;
+}
+
+describe('making a backup', () => {
+  it('holds every table but the derived ones, and none of this browser’s bookkeeping', async () => {
+    await seedSome(db);
+    const backup = await makeBackup(db, now);
+    const names = Object.keys(backup.tables);
+    expect(names.slice(0, 7)).toEqual([
+      'contacts',
+      'interactions',
+      'commitments',
+      'feedback',
+      'purchases',
+      'followUps',
+      'settings',
+    ]);
+    expect(names).toEqual(expect.arrayContaining(['notDuplicates', 'importBatches', 'meta']));
+    for (const d of DERIVED_TABLES) expect(names).not.toContain(d);
+    expect(names.sort()).toEqual(backupTableNames(db).sort());
+    const metaKeys = (backup.tables.meta as { key: string }[]).map((m) => m.key).sort();
+    expect(metaKeys).toEqual(['csvMapping:csv1:3:abc', 'lastLinkedInImportAt']);
+    expect(backup.tables.purchases).toEqual([
+      { id: 'p1', contactId: 'anna', at: '2026-01-03', amount: 1200 },
+    ]);
+  });
+});
+
+// Generated tables as the database holds them, plus the bookkeeping tables.
+const roundTripArb = fc
+  .record({
+    tables: tablesArb,
+    notDuplicates: fc.uniqueArray(
+      fc.record({
+        id: fc.string({ minLength: 1, maxLength: 12 }),
+        at: fc.constant(now.toISOString()),
+      }),
+      { selector: (r) => r.id, maxLength: 3 },
+    ),
+    importBatches: fc.uniqueArray(
+      fc.record({
+        id: fc.uuid(),
+        at: fc.constant('2026-11-01T08:00:00.000Z'),
+        format: fc.constantFrom('linkedin-csv', 'vcard'),
+        addedContactIds: fc.array(fc.uuid(), { maxLength: 3 }),
+        before: fc.array(contactRowArb, { maxLength: 2 }),
+      }),
+      { selector: (r) => r.id, maxLength: 2 },
+    ),
+  })
+  .map(({ tables, notDuplicates, importBatches }) => ({
+    ...tables,
+    meta: tables.meta.filter((m) => !LOCAL_META_KEYS.has(m.key)),
+    notDuplicates,
+    importBatches,
+  }));
+
+describe('backup → restore → backup round-trips without loss', () => {
+  it('gives the same tables (generated data)', async () => {
+    await fc.assert(
+      fc.asyncProperty(roundTripArb, async (tables) => {
+        const source = await freshDb();
+        for (const [name, rows] of Object.entries(tables))
+          if (rows.length) await source.table(name).bulkPut(rows as never[]);
+        const before = await snapshot(source);
+        const text = serializeBackup(await makeBackup(source, now));
+
+        const target = await freshDb();
+        await restoreBackup(target, check(target, text), 'replace', now);
+        expect(await snapshot(target)).toEqual(before);
+        await source.delete();
+        await target.delete();
+        dbs.splice(0);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
+
+describe('restoring', () => {
+  it('replace: the database holds exactly the backup afterwards; local bookkeeping stays', async () => {
+    await seedSome(db);
+    const text = serializeBackup(await makeBackup(db, now));
+    const target = await freshDb();
+    await putHistories(target, [
+      {
+        contact: contact('zoe', { emails: ['zoe@z.de'] }),
+        interactions: [interaction('iz', 'zoe')],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    await target.meta.put({ key: 'lastBackupAt', value: '2026-11-20T00:00:00.000Z' });
+    await target.summaries.put({ contactId: 'zoe' } as never);
+
+    const backup = check(target, text);
+    const preview = previewRestore(backup, await currentForPreview(target), 'replace');
+    expect(preview.counts.find((c) => c.table === 'contacts')).toEqual({
+      table: 'contacts',
+      rows: 1,
+      replacing: 0,
+      removing: 1,
+    });
+    await restoreBackup(target, backup, 'replace', now);
+    expect(await snapshot(target)).toEqual(await snapshot(db));
+    expect((await target.meta.get('lastBackupAt'))?.value).toBe('2026-11-20T00:00:00.000Z');
+    // Derived rows go and the background's state is reset, so it recomputes everything.
+    expect(await target.summaries.count()).toBe(0);
+    expect(await target.meta.get('derived')).toBeUndefined();
+    expect((await target.meta.get('lastDataChangeAt'))?.value).toBe(now.toISOString());
+  });
+
+  it('merge: rows with the backup’s ids are replaced, others kept, duplicates by e-mail reported', async () => {
+    await seedSome(db);
+    const text = serializeBackup(await makeBackup(db, now));
+    await updateContact(db, 'anna', { notes: 'changed after the backup' }, now);
+    await putHistories(db, [
+      {
+        contact: contact('anna2', { name: 'Anna Zwei', emails: ['anna@a.de'] }),
+        interactions: [interaction('i2', 'anna2')],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    const backup = check(db, text);
+    const preview = previewRestore(backup, await currentForPreview(db), 'merge');
+    expect(preview.duplicates).toEqual([
+      {
+        backupId: 'anna',
+        backupName: 'Anna',
+        existingId: 'anna2',
+        existingName: 'Anna Zwei',
+        via: 'anna@a.de',
+      },
+    ]);
+    expect(preview.counts.find((c) => c.table === 'contacts')).toMatchObject({
+      rows: 1,
+      replacing: 1,
+      removing: 0,
+    });
+    await restoreBackup(db, backup, 'merge', now);
+    expect((await db.contacts.get('anna'))?.notes).toBeUndefined();
+    expect(await db.contacts.get('anna2')).toBeDefined();
+    expect(await db.interactions.count()).toBe(2);
+  });
+
+  it('refuses a foreign JSON file, a damaged backup and a bad bookkeeping row, writing nothing', async () => {
+    await seedSome(db);
+    const good = JSON.parse(serializeBackup(await makeBackup(db, now))) as {
+      tables: Record<string, unknown[]>;
+    };
+    const codes = (text: string) => {
+      const r = checkBackup(db, text);
+      return r.ok ? [] : r.errors.map((e) => e.code);
+    };
+    expect(codes('{"contacts": []}')).toEqual(['not-a-backup']);
+    expect(codes('{"format": "kundennah-backup", "version": 1, "tabl')).toEqual(['invalid-json']);
+    expect(codes(JSON.stringify({ ...good, version: 9 }))).toEqual(['backup-unsupported-version']);
+    const badBatch = structuredClone(good);
+    badBatch.tables.importBatches = [{ id: 'b1', at: 'yesterday', addedContactIds: 'x' }];
+    expect(codes(JSON.stringify(badBatch))).toContain('backup-invalid-row');
+    const twice = structuredClone(good);
+    twice.tables.notDuplicates = [
+      { id: 'a|b', at: now.toISOString() },
+      { id: 'a|b', at: now.toISOString() },
+    ];
+    expect(codes(JSON.stringify(twice))).toEqual(['backup-duplicate-id']);
+  });
+
+  it('keeps tables of a newer version aside and leaves the derived tables to the background', async () => {
+    const text = serializeBackup(await makeBackup(db, now));
+    const json = JSON.parse(text) as { tables: Record<string, unknown[]> };
+    json.tables.futureTable = [{ id: 'x' }];
+    json.tables.summaries = [{ contactId: 'ghost' }];
+    const r = checkBackup(db, JSON.stringify(json));
+    expect(r.ok && r.backup.ignoredTables).toEqual(['futureTable']);
+    expect(r.ok && 'summaries' in r.backup.tables).toBe(false);
+  });
+
+  it('a full disk during a restore leaves the database as it was', async () => {
+    await seedSome(db);
+    const source = await freshDb();
+    await putHistories(source, [
+      {
+        contact: contact('new'),
+        interactions: [interaction('n1', 'new')],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    const backup = check(db, serializeBackup(await makeBackup(source, now)));
+    const before = await snapshot(db);
+    vi.spyOn(db.table('interactions'), 'bulkPut').mockRejectedValueOnce(
+      new DOMException('full', 'QuotaExceededError'),
+    );
+    await expect(restoreBackup(db, backup, 'replace', now)).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    expect(await snapshot(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { ContactSchema, type Contact } from '@/lib/model';
+import {
+  EMPTY_CONTACT_FORM,
+  checkContact,
+  contactFieldOf,
+  contactToForm,
+  dayFromForm,
+  formToPatch,
+  parseAmount,
+  sameForm,
+  type ContactForm,
+} from '@/lib/ui/dashboard/form';
+import { translate } from '@/lib/i18n';
+
+const stamp = '2026-01-10T09:00:00.000Z';
+
+const full: Contact = ContactSchema.parse({
+  id: 'c-1',
+  name: 'Jürgen Müller',
+  emails: ['juergen@mueller-bau.de', 'jm@privat.de'],
+  phones: ['+49 89 123'],
+  company: 'Müller Bau GmbH',
+  position: 'Geschäftsführer',
+  profileUrls: ['https://www.xing.com/profile/Juergen_Mueller'],
+  status: 'active',
+  tierOverride: 'A',
+  potential: 20000.5,
+  annualRevenueEstimate: 12000,
+  birthday: { day: 29, month: 2, year: 1964 },
+  partner: { name: 'Sabine', birthday: { day: 3, month: 5 } },
+  preferredChannels: ['phone', 'visit'],
+  interests: ['Segeln', 'Oldtimer'],
+  preferences: 'Kaffee schwarz',
+  howWeMet: 'Messe 2019',
+  address: 'Sie',
+  avoid: { months: [8, 12], weekdays: [1], hours: { from: 8, to: 10 } },
+  plan: { contactEveryDays: 21 },
+  notes: 'Segelt im Juni.',
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+describe('contact ↔ form', () => {
+  it('round-trips every field the editor shows', () => {
+    for (const locale of ['de', 'en'] as const) {
+      const { patch, errors } = formToPatch(contactToForm(full, locale), locale);
+      expect(errors).toEqual({});
+      const back = ContactSchema.parse({ ...full, ...patch });
+      expect(back).toEqual(full);
+    }
+  });
+
+  it('shows amounts in the user’s notation', () => {
+    expect(contactToForm(full, 'de').potential).toBe('20000,5');
+    expect(contactToForm(full, 'en').potential).toBe('20000.5');
+  });
+
+  it('empties fields the user cleared (undefined means "remove")', () => {
+    const form: ContactForm = {
+      ...contactToForm(full, 'de'),
+      company: '  ',
+      birthday: { day: '', month: '', year: '' },
+      partnerName: '',
+      partnerBirthday: { day: '', month: '', year: '' },
+      avoidMonths: [],
+      avoidWeekdays: [],
+      avoidFrom: '',
+      avoidTo: '',
+      contactEveryDays: '',
+      tierOverride: '',
+      potential: '',
+      interests: ' , ',
+    };
+    const { patch } = formToPatch(form, 'de');
+    expect(patch).toMatchObject({ interests: [] });
+    for (const k of [
+      'company',
+      'birthday',
+      'partner',
+      'avoid',
+      'plan',
+      'tierOverride',
+      'potential',
+    ] as const) {
+      expect(k in patch, k).toBe(true);
+      expect(patch[k], k).toBeUndefined();
+    }
+  });
+
+  it('reads lists the way people type them', () => {
+    const { patch } = formToPatch(
+      {
+        ...EMPTY_CONTACT_FORM,
+        name: 'A',
+        emails: ' a@b.de \n\n c@d.de ',
+        interests: 'Segeln, Golf; Wein\nJazz',
+      },
+      'de',
+    );
+    expect(patch.emails).toEqual(['a@b.de', 'c@d.de']);
+    expect(patch.interests).toEqual(['Segeln', 'Golf', 'Wein', 'Jazz']);
+  });
+
+  it('tells unsaved changes from none', () => {
+    const form = contactToForm(full, 'de');
+    expect(sameForm(form, contactToForm(full, 'de'))).toBe(true);
+    expect(sameForm(form, { ...form, notes: 'anders' })).toBe(false);
+  });
+});
+
+describe('validation messages next to the field', () => {
+  const check = (patch: Partial<ContactForm>) =>
+    checkContact(full, { ...contactToForm(full, 'de'), ...patch }, 'de').errors;
+
+  it.each<[string, Partial<ContactForm>, string, string]>([
+    ['31 April', { birthday: { day: '31', month: '4', year: '' } }, 'birthday', 'err.birthday'],
+    [
+      '29 February 2023',
+      { birthday: { day: '29', month: '2', year: '2023' } },
+      'birthday',
+      'err.birthday',
+    ],
+    [
+      'a day without month',
+      { birthday: { day: '3', month: '', year: '' } },
+      'birthday',
+      'err.birthday',
+    ],
+    [
+      "a partner's birthday that does not exist",
+      { partnerBirthday: { day: '30', month: '2', year: '' } },
+      'partnerBirthday',
+      'err.birthday',
+    ],
+    ["a partner's birthday without a name", { partnerName: '' }, 'partnerName', 'err.partnerName'],
+    ['no name', { name: '  ' }, 'name', 'err.name'],
+    ['a potential that is no number', { potential: 'viel' }, 'potential', 'err.amount'],
+    ['a negative potential', { potential: '-5' }, 'potential', 'err.amount'],
+    ['an interval of 0 days', { contactEveryDays: '0' }, 'contactEveryDays', 'err.interval'],
+    ['an interval of 1.5 days', { feedbackEveryDays: '1,5' }, 'feedbackEveryDays', 'err.interval'],
+    ['from after to', { avoidFrom: '18', avoidTo: '9' }, 'avoidHours', 'err.hours'],
+    ['only "from"', { avoidFrom: '18', avoidTo: '' }, 'avoidHours', 'dash.err.hoursBoth'],
+    ['hour 25', { avoidFrom: '8', avoidTo: '25' }, 'avoidHours', 'dash.err.hour'],
+    [
+      'a profile that is no web address',
+      { profileUrls: 'https://www.xing.com/profile/Ok\nnicht eine url' },
+      'profileUrls',
+      'dash.err.line',
+    ],
+  ])('%s', (_label, patch, field, key) => {
+    const errors = check(patch);
+    expect(errors[field]?.key).toBe(key);
+  });
+
+  it('names the line of a bad e-mail, translated in both languages', () => {
+    const errors = check({ emails: 'ok@example.com\nkaputt' });
+    expect(errors.emails).toEqual({
+      key: 'dash.err.line',
+      params: { line: 2, message: 'err.email' },
+    });
+    const text = (l: 'de' | 'en') =>
+      translate(l, errors.emails!.key, {
+        ...errors.emails!.params,
+        message: translate(l, 'err.email'),
+      });
+    expect(text('de')).toBe('Zeile 2: Keine gültige E-Mail-Adresse.');
+    expect(text('en')).toBe('Line 2: Not a valid e-mail address.');
+  });
+
+  it('has German and English words for every message the contact form can show', () => {
+    for (const key of [
+      'err.birthday',
+      'err.partnerName',
+      'err.name',
+      'err.amount',
+      'err.interval',
+      'err.hours',
+      'dash.err.hoursBoth',
+      'dash.err.hour',
+      'dash.err.invalid',
+      'dash.err.line',
+    ]) {
+      expect(translate('de', key)).not.toBe(key);
+      expect(translate('en', key)).not.toBe(key);
+    }
+  });
+
+  it('maps model paths to the fields that show them', () => {
+    expect(contactFieldOf(['emails', 1])).toEqual({ field: 'emails', line: 2 });
+    expect(contactFieldOf(['partner', 'birthday', 'day'])).toEqual({ field: 'partnerBirthday' });
+    expect(contactFieldOf(['avoid', 'hours'])).toEqual({ field: 'avoidHours' });
+    expect(contactFieldOf(['plan', 'feedbackEveryDays'])).toEqual({ field: 'feedbackEveryDays' });
+    expect(contactFieldOf(['birthday', 'day'])).toEqual({ field: 'birthday' });
+  });
+
+  it('accepts a valid contact with no messages', () => {
+    expect(check({ birthday: { day: '30', month: '4', year: '' } })).toEqual({});
+  });
+});
+
+describe('small parsers', () => {
+  it.each<[string, 'de' | 'en', number | undefined | null]>([
+    ['', 'de', undefined],
+    ['12000', 'de', 12000],
+    ['12.000', 'de', 12000],
+    ['12.000,50', 'de', 12000.5],
+    ['12,5', 'de', 12.5],
+    ['1.500', 'de', 1500],
+    ['1,500', 'en', 1500],
+    ['1,500', 'de', 1.5],
+    ['12,000.50', 'en', 12000.5],
+    ['12.5', 'de', 12.5],
+    ['€ 300', 'de', 300],
+    ['300 EUR', 'en', 300],
+    ['-250', 'de', -250],
+    ['zwölf', 'de', null],
+    ['1.2.3,4,5', 'de', null],
+  ])('amount "%s" (%s) → %s', (text, locale, expected) => {
+    const p = parseAmount(text, locale);
+    if (expected === null) expect(p.ok).toBe(false);
+    else expect(p).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[string, string, string, unknown]>([
+    ['', '', '', { ok: true, value: undefined }],
+    ['18', '3', '', { ok: true, value: { day: 18, month: 3 } }],
+    ['1', '12', '1970', { ok: true, value: { day: 1, month: 12, year: 1970 } }],
+    ['32', '1', '', { ok: false }],
+    ['1', '', '', { ok: false }],
+    ['1', '1', '70', { ok: false }],
+  ])('birthday %s.%s.%s', (day, month, year, expected) => {
+    expect(dayFromForm({ day, month, year })).toEqual(expected);
+  });
+});
