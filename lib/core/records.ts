@@ -25,24 +25,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-/** A list as the rules read it: an array of objects with string ids (copied only when needed). */
+/**
+ * A list as the rules read it: an array of objects (copied only when an entry is not one). Fields
+ * are read as the rules need them; ids are compared as given (the model makes them strings).
+ */
 function normalizeList<T>(value: unknown): T[] {
   if (!Array.isArray(value)) return [];
   for (let i = 0; i < value.length; i++) {
     const r: unknown = value[i];
-    if (typeof r !== 'object' || r === null || typeof (r as { id?: unknown }).id !== 'string')
-      return repairList<T>(value);
+    if (typeof r !== 'object' || r === null) return value.filter(isRecord) as T[];
   }
   return value as T[];
-}
-
-function repairList<T>(value: unknown[]): T[] {
-  const out: T[] = [];
-  for (const r of value) {
-    if (!isRecord(r)) continue;
-    out.push((typeof r.id === 'string' ? r : { ...r, id: String(r.id ?? '') }) as T);
-  }
-  return out;
 }
 
 function normalizeContact(raw: Record<string, unknown>): Contact {
@@ -71,8 +64,7 @@ function normalizeContact(raw: Record<string, unknown>): Contact {
 
 /**
  * A history as every rule reads it, made once where it enters the core: the contact an object with
- * a string id and name and its lists present, the five record lists arrays of objects with string
- * ids. External callers build histories by hand (ARCHITECTURE.md): what is missing is filled, and
+ * a string id and name and its lists present, the five record lists arrays of objects. External callers build histories by hand (ARCHITECTURE.md): what is missing is filled, and
  * nothing is copied when nothing is wrong. Null without a contact.
  */
 export function normalizeHistory(history: unknown): ContactHistory | null {

@@ -18,6 +18,8 @@ function group(digits: string, sep: string): string {
 /** de "1.234,5", en "1,234.5": at most `digits` decimals (trailing zeros dropped). */
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
   if (!Number.isFinite(n)) return String(n);
+  // Small whole numbers (counts, days, ratings) are the common case: no rounding, no grouping.
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const scale = 10 ** digits;
   const rounded = Math.round(Math.abs(n) * scale) / scale;
   const [whole = '0', fraction = ''] = rounded.toFixed(digits).split('.');
@@ -35,11 +37,14 @@ export function formatMoney(locale: Locale, euros: number, whole = false): strin
   if (!Number.isFinite(euros)) return String(euros);
   const cents = Math.round(euros * 100);
   const showCents = !whole && cents % 100 !== 0;
-  const abs = Math.abs(showCents ? cents / 100 : Math.round(cents / 100));
-  const sign = cents < 0 && abs !== 0 ? '-' : '';
-  const [thousands, decimal] = locale === 'de' ? ['.', ','] : [',', '.'];
-  const [w = '0', f = ''] = abs.toFixed(showCents ? 2 : 0).split('.');
-  const digits = `${group(w, thousands)}${f ? decimal + f : ''}`;
+  const units = Math.abs(showCents ? Math.trunc(cents / 100) : Math.round(cents / 100));
+  const sign = cents < 0 && (units !== 0 || showCents) ? '-' : '';
+  const de = locale === 'de';
+  let digits = group(String(units), de ? '.' : ',');
+  if (showCents) {
+    const c = Math.abs(cents) % 100;
+    digits += (de ? ',' : '.') + (c < 10 ? `0${c}` : String(c));
+  }
   return locale === 'de' ? `${sign}${digits}${NBSP}€` : `${sign}€${digits}`;
 }
 

@@ -46,6 +46,30 @@ export function isMessageKey(key: string): key is MessageKey {
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
+ * A template split once into literal text and parameter names (even indexes text, odd indexes
+ * names): the rules fill the same few templates tens of thousands of times per recomputation.
+ */
+type Compiled = readonly string[];
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let parts = compiled.get(template);
+  if (!parts) {
+    const out: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      out.push(template.slice(last, m.index), m[1] as string);
+      last = (m.index as number) + m[0].length;
+    }
+    out.push(template.slice(last));
+    parts = out;
+    // Templates are the dictionaries' values and the rare unknown text: a bounded set.
+    if (compiled.size < 10_000) compiled.set(template, parts);
+  }
+  return parts;
+}
+
+/**
  * Translate a key. `{name}` placeholders take params (numbers are formatted for the language); a
  * key with `.one`/`.other` variants picks one by `params.count`. Unknown keys come back as written
  * (so plain English passes through).
@@ -59,11 +83,15 @@ export function translate(locale: Locale, key: string, params?: Params): string 
   }
   if (template === undefined) template = isMessageKey(key) ? dict[key] : key;
   if (!params || template.indexOf('{') < 0) return template;
-  return template.replace(PLACEHOLDER, (m, name: string) => {
+  const parts = compile(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const v = params[name];
-    if (v === undefined) return m;
-    return typeof v === 'number' ? formatNumber(locale, v) : v;
-  });
+    out += v === undefined ? `{${name}}` : typeof v === 'number' ? formatNumber(locale, v) : v;
+    out += parts[i + 1] as string;
+  }
+  return out;
 }
 
 export function makeT(locale: Locale) {

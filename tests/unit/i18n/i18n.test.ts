@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_KEYS, translate, translateError } from '@/lib/i18n';
+import {
+  AREA_KEYS,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  translate,
+  translateError,
+} from '@/lib/i18n';
 import { DuplicateContactError, NotFoundError, StorageFullError } from '@/lib/db';
 import { ERROR_CODES, ValidationError, errorInfo } from '@/lib/model';
 
@@ -64,5 +71,37 @@ describe('errors in the user’s language', () => {
     expect(translateError('en', new Error('disk on fire'))).toBe(
       'Something went wrong: disk on fire',
     );
+  });
+});
+
+describe('the one number formatter', () => {
+  it.each([
+    ['de', 48200, false, '48.200\u00a0€'],
+    ['en', 48200, false, '€48,200'],
+    ['de', 1250.5, false, '1.250,50\u00a0€'],
+    ['en', 1250.5, false, '€1,250.50'],
+    ['de', 1250.5, true, '1.251\u00a0€'],
+    ['de', -1200, false, '-1.200\u00a0€'],
+    ['en', -0.4, false, '-€0.40'],
+    ['de', 0, false, '0\u00a0€'],
+    ['de', 1234567.05, false, '1.234.567,05\u00a0€'],
+  ] as const)('%s: %d euros (whole: %s) → %s', (locale, euros, whole, text) => {
+    expect(formatMoney(locale, euros, whole)).toBe(text);
+  });
+
+  it.each([
+    ['de', 1200, 0, '1.200'],
+    ['en', 1200, 0, '1,200'],
+    ['de', 2.5, 1, '2,5'],
+    ['en', 80.94, 1, '80.9'],
+    ['de', -12345.67, 2, '-12.345,67'],
+    ['de', 7, 0, '7'],
+  ] as const)('%s: %d with %d decimals → %s', (locale, n, digits, text) => {
+    expect(formatNumber(locale, n, digits)).toBe(text);
+  });
+
+  it('shares read "80,9 %" in German (no break before the sign) and "80.9%" in English', () => {
+    expect(formatPercent('de', 0.8094)).toBe('80,9\u00a0%');
+    expect(formatPercent('en', 0.8)).toBe('80%');
   });
 });
