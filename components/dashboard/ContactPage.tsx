@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { reliabilityRecord, todayIn } from '@/lib/core';
-import { channelName } from '@/lib/i18n';
+import { channelName, translateError } from '@/lib/i18n';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {
   contactFieldOf,
@@ -150,6 +150,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
   const saved = useMemo(() => (contact ? contactToForm(contact, locale) : null), [contact, locale]);
   const [draft, setDraft] = useState<ContactForm | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<string>();
   const [duplicates, setDuplicates] = useState<{ id: string; name: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -172,6 +173,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     const before = contact;
     const result = await saveContact(contact.id, checked.patch, contactFieldOf);
     setSaving(false);
+    setSaveError(result.ok || !result.error ? undefined : translateError(locale, result.error));
     if (!result.ok) {
       setErrors(result.errors);
       setDuplicates(result.duplicates ?? []);
@@ -436,9 +438,11 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
             dirty={dirty}
             hasErrors={Object.keys(errors).length > 0}
             busy={saving}
+            error={saveError}
             onDiscard={() => {
               setDraft(null);
               setErrors({});
+              setSaveError(undefined);
             }}
           />
         </form>

@@ -19,7 +19,7 @@ import {
   useSummaries,
 } from '@/lib/ui/dashboard/data';
 import { todayIn } from '@/lib/core';
-import { formatNumber } from '@/lib/i18n';
+import { formatNumber, translateError } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';
 import { ContactTable } from './ContactTable';
@@ -60,7 +60,7 @@ export function ContactsPage({ route, go }: PageProps) {
       const n = await loadDemoData();
       setDemoMessage(t('demo.loaded', { count: n }));
     } catch (e) {
-      setDemoMessage(t('common.error', { message: String((e as Error).message ?? e) }));
+      setDemoMessage(translateError(locale, e));
     } finally {
       setDemoBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { duplicateGroups, findDuplicates, type DuplicatePair } from '@/lib/core';
-import { lostReasonName } from '@/lib/i18n';
+import { lostReasonName, translateError } from '@/lib/i18n';
 import type { ContactHistory } from '@/lib/model';
 import {
   HISTORY_TABLES,
@@ -75,7 +75,7 @@ function GroupCard({ group }: { group: Group }) {
         ttl: 15_000,
       });
     } catch (e) {
-      notify({ text: t('common.error', { message: String((e as Error).message ?? e) }) });
+      notify({ text: translateError(locale, e) });
     } finally {
       setBusy(false);
     }

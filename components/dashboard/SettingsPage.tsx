@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { translateError } from '@/lib/i18n';
 import { runtimeTimeZone } from '@/lib/core';
 import { DEFAULT_SETTINGS, PANEL_MODES, TIERS, type PanelMode, type Settings } from '@/lib/model';
 import {
@@ -38,7 +39,7 @@ function timeZones(): string[] {
 }
 
 export function SettingsPage(_props: PageProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const notify = useNotify();
   const live = useStoredSettings();
   // What this page just stored, until the live query brings it back (no flash of old values).
@@ -48,6 +49,7 @@ export function SettingsPage(_props: PageProps) {
   const saved = useMemo(() => (stored ? settingsToForm(stored) : null), [stored]);
   const [draft, setDraft] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<string>();
   const [permissionNote, setPermissionNote] = useState<string>();
   const [busy, setBusy] = useState(false);
   const form = draft ?? saved;
@@ -67,6 +69,7 @@ export function SettingsPage(_props: PageProps) {
     const before = stored ?? {};
     const result = await saveSettings(patch);
     setBusy(false);
+    setSaveError(result.ok || !result.error ? undefined : translateError(locale, result.error));
     if (!result.ok) {
       setErrors(result.errors);
       return false;
@@ -78,7 +81,7 @@ export function SettingsPage(_props: PageProps) {
       onUndo: () => void putStoredSettings(before).catch(() => undefined),
     });
     return true;
-  }, [form, stored, notify, t]);
+  }, [form, stored, notify, t, locale]);
 
   const saveRef = useRef(save);
   useEffect(() => {
@@ -369,9 +372,11 @@ export function SettingsPage(_props: PageProps) {
           dirty={dirty}
           hasErrors={Object.keys(errors).length > 0}
           busy={busy}
+          error={saveError}
           onDiscard={() => {
             setDraft(null);
             setErrors({});
+            setSaveError(undefined);
           }}
         />
       </form>

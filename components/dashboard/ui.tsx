@@ -221,6 +221,7 @@ export function SaveBar({
   onDiscard,
   saveTestId,
   testId,
+  error,
 }: {
   dirty: boolean;
   hasErrors: boolean;
@@ -228,17 +229,25 @@ export function SaveBar({
   onDiscard(): void;
   saveTestId: string;
   testId?: string;
+  /** Why the last save failed as a whole (a full disk, say), in words; fields show their own. */
+  error?: string;
 }) {
   const { t } = useI18n();
   return (
     <div className={`save-bar${dirty ? ' dirty' : ''}`} data-testid={testId}>
-      <span className="muted" aria-live="polite">
-        {hasErrors
-          ? t('dash.form.hasErrors')
-          : dirty
-            ? t('dash.form.unsaved')
-            : t('dash.form.allSaved')}
-      </span>
+      {error ? (
+        <span className="field-error" role="alert" data-testid="save-error">
+          {error}
+        </span>
+      ) : (
+        <span className="muted" aria-live="polite">
+          {hasErrors
+            ? t('dash.form.hasErrors')
+            : dirty
+              ? t('dash.form.unsaved')
+              : t('dash.form.allSaved')}
+        </span>
+      )}
       <button type="button" disabled={!dirty} onClick={onDiscard}>
         {t('dash.form.discard')}
       </button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { failedText, translateError } from '@/lib/i18n';
 import { useContactCount } from '@/lib/ui/dashboard/data';
 import { useImportFlow } from '@/lib/ui/io/import-flow';
 import { useRestoreFlow } from '@/lib/ui/io/restore-flow';
@@ -108,7 +109,7 @@ function Announce(props: { className: string; testId: string; children: ReactNod
 
 /** The dashboard's `#/import`: import with preview and undo, export, backup and restore. */
 export function ImportExportPage({ route }: PageProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useWatchDataChanges();
   const flow = useImportFlow();
   const restore = useRestoreFlow();
@@ -142,14 +143,14 @@ export function ImportExportPage({ route }: PageProps) {
       setUndoFromList(undefined);
       if (flow.state.step === 'done' && flow.state.batch?.id === batch.id) flow.reset();
     } catch (e) {
-      setPageError(e instanceof Error ? e.message : String(e));
+      setPageError(translateError(locale, e));
     }
   };
   const backupNow = () => {
     setBusy(true);
     setPageError(undefined);
     downloadBackupNow()
-      .then(setSavedFile, (e: unknown) => setPageError(e instanceof Error ? e.message : String(e)))
+      .then(setSavedFile, (e: unknown) => setPageError(translateError(locale, e)))
       .finally(() => setBusy(false));
   };
   const exportContacts = (
@@ -163,7 +164,7 @@ export function ImportExportPage({ route }: PageProps) {
         downloadBlob(file.blob, file.fileName);
         setExportMessage(t('io.export.done', { count: file.count, file: file.fileName }));
       })
-      .catch((e: unknown) => setPageError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setPageError(translateError(locale, e)))
       .finally(() => setBusy(false));
   };
   const focusImport = () => {
@@ -194,7 +195,7 @@ export function ImportExportPage({ route }: PageProps) {
       )}
       {pageError && (
         <p className="io-note error" role="alert">
-          {t('common.error', { message: pageError })}
+          {pageError}
         </p>
       )}
 
@@ -282,9 +283,7 @@ export function ImportExportPage({ route }: PageProps) {
         )}
         {flow.error && (
           <p className="io-note error" role="alert" data-testid="import-error">
-            {flow.error.kind === 'storage-full'
-              ? t('err.storage-full')
-              : t('io.failed', { message: flow.error.message })}
+            {failedText(locale, 'io.failed', flow.error)}
           </p>
         )}
         {undoMessage && (

@@ -1,4 +1,4 @@
-import { formatDay, isMessageKey } from '@/lib/i18n';
+import { failedText, formatDay, isMessageKey } from '@/lib/i18n';
 import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io/restore-flow';
 import { useI18n } from '../I18n';
 import { FileDrop } from './FileDrop';
@@ -147,9 +147,7 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
       )}
       {flow.error && (
         <p className="io-note error" role="alert">
-          {flow.error.kind === 'storage-full'
-            ? t('err.storage-full')
-            : t('io.restore.failed', { message: flow.error.message })}
+          {failedText(locale, 'io.restore.failed', flow.error)}
         </p>
       )}
     </section>

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AGENDA_GROUPS, weekdayOf } from '@/lib/core';
-import { ValidationError, describeIssues, type Settings } from '@/lib/model';
+import { translateError } from '@/lib/i18n';
+import type { Settings } from '@/lib/model';
 import { snoozeDays, type Undo } from '@/lib/ui/popup/agenda-actions';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
@@ -17,7 +18,6 @@ import {
 } from '@/lib/ui/popup/data';
 import {
   DuplicateContactError,
-  StorageFullError,
   addContact,
   addFollowUp as saveFollowUp,
   completeAgendaItem,
@@ -97,21 +97,12 @@ function Today({
     [t],
   );
 
-  const messageOf = (e: unknown) =>
-    e instanceof StorageFullError
-      ? t('err.storage-full')
-      : e instanceof ValidationError
-        ? describeIssues(e.issues)
-        : e instanceof Error
-          ? e.message
-          : String(e);
-
   async function act(run: () => Promise<Undo>, text: string) {
     try {
       const undo = await run();
       setToast({ id: crypto.randomUUID(), text, onUndo: () => void undo() });
     } catch (e) {
-      setToast({ id: crypto.randomUUID(), text: t('common.error', { message: messageOf(e) }) });
+      setToast({ id: crypto.randomUUID(), text: translateError(locale, e) });
     }
   }
 
@@ -137,7 +128,7 @@ function Today({
       if (e instanceof DuplicateContactError) {
         const existing = await contactName(e.existingIds[0] ?? '');
         setError(t('panel.duplicateRefused', { name: existing ?? '' }));
-      } else setError(messageOf(e));
+      } else setError(translateError(locale, e));
     }
   }
 

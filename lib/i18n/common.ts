@@ -12,7 +12,6 @@ export const en = {
   'common.edit': 'Edit',
   'common.add': 'Add',
   'common.none': '—',
-  'common.error': 'Something went wrong: {message}',
   'contacts.count.one': '{count} contact',
   'contacts.count.other': '{count} contacts',
   'contacts.empty':
@@ -74,7 +73,6 @@ export const de: Record<keyof typeof en, string> = {
   'common.edit': 'Bearbeiten',
   'common.add': 'Hinzufügen',
   'common.none': '—',
-  'common.error': 'Etwas ist schiefgegangen: {message}',
   'contacts.count.one': '{count} Kontakt',
   'contacts.count.other': '{count} Kontakte',
   'contacts.empty':

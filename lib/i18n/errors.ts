@@ -40,3 +40,18 @@ export function translateError(locale: Locale, e: unknown): string {
       return translate(locale, `err.${info.code}`, info.params);
   }
 }
+
+/**
+ * "The import failed; nothing was saved. <what went wrong>" for a step that failed as a whole
+ * (`key` takes `{message}`). A full disk says so in its own words, which already say that nothing
+ * was saved; an unexpected error names its cause plainly.
+ */
+export function failedText(locale: Locale, key: string, e: unknown): string {
+  const info = isErrorInfo(e) ? e : errorInfo(e);
+  if (info.code === 'storage-full') return translateError(locale, info);
+  const detail =
+    info.code === 'internal'
+      ? String(info.params?.message ?? info.message ?? '')
+      : translateError(locale, info);
+  return translate(locale, key, { message: detail });
+}

@@ -37,9 +37,11 @@ import { generateDemoData } from '../../demo';
 import { buildBackup, serializeBackup } from '../../io/backup-file';
 import {
   ValidationError,
+  errorInfo,
   type Contact,
   type ContactHistory,
   type ContactInput,
+  type ErrorInfo,
   type Settings,
 } from '../../model';
 import { issuesToErrors, type FieldErrors } from './form';
@@ -135,7 +137,12 @@ export function useDayNow(timeZone: string | undefined): Date {
 
 export type WriteResult<T = void> =
   | { ok: true; value: T }
-  | { ok: false; errors: FieldErrors; duplicates?: { id: string; name: string }[]; error?: string };
+  | {
+      ok: false;
+      errors: FieldErrors;
+      duplicates?: { id: string; name: string }[];
+      error?: ErrorInfo;
+    };
 
 type Failure = Extract<WriteResult, { ok: false }>;
 
@@ -159,12 +166,7 @@ async function failure(
       duplicates: people.filter((c): c is Contact => !!c).map((c) => ({ id: c.id, name: c.name })),
     };
   }
-  const name = (e as { name?: string })?.name;
-  return {
-    ok: false as const,
-    errors: {},
-    error: name === 'StorageFullError' ? 'err.storage-full' : String((e as Error)?.message ?? e),
-  };
+  return { ok: false as const, errors: {}, error: errorInfo(e) };
 }
 
 export async function loadDemoData(): Promise<number> {

@@ -1,8 +1,8 @@
 // The import page's flow as a hook: file → (column mapping) → preview with decisions → one
 // transaction → done (with undo). The components only render the state and call the actions.
+import { errorInfo, type ErrorInfo } from '../../model';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { getDb } from '../../db';
-import { StorageFullError } from '../../db/errors';
 import {
   ImportConflictError,
   applyImport,
@@ -62,7 +62,8 @@ export interface ImportFlow {
   outcome?: ImportOutcome;
   /** The status new contacts get. */
   status: Status;
-  error?: { kind: 'storage-full' | 'other'; message: string };
+  /** What went wrong, for `translateError` (nothing was written). */
+  error?: ErrorInfo;
   pickFile(file: File): void;
   setMapping(mapping: ColumnMapping): void;
   applyMapping(): void;
@@ -136,7 +137,7 @@ export function useImportFlow(): ImportFlow {
           if (gen === generation.current) setState(next);
         } catch (e) {
           if (gen !== generation.current) return;
-          setError({ kind: 'other', message: e instanceof Error ? e.message : String(e) });
+          setError(errorInfo(e));
           setState({ step: 'pick' });
         }
       })();
@@ -217,11 +218,7 @@ export function useImportFlow(): ImportFlow {
           if (gen === generation.current) setState(next);
           return;
         }
-        setError(
-          e instanceof StorageFullError
-            ? { kind: 'storage-full', message: e.message }
-            : { kind: 'other', message: e instanceof Error ? e.message : String(e) },
-        );
+        setError(errorInfo(e));
         // Nothing was written: back to the same preview, so the user can try again.
         if (gen === generation.current) setState(state);
       }

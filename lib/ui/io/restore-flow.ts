@@ -1,5 +1,6 @@
 // Restoring a backup as a hook: file → complete check → preview per mode → (safety backup) → one
 // transaction. Nothing is written before the user confirms, and nothing at all for a bad file.
+import { errorInfo, type ErrorInfo } from '../../model';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb } from '../../db';
 import {
@@ -13,7 +14,6 @@ import {
   type RestorePreview,
   type RestoreReport,
 } from '../../db/backup-restore';
-import { StorageFullError } from '../../db/errors';
 import type { ImportIssue } from '../../io';
 import { requestFreshDerived } from '../hooks';
 import { downloadBackupNow } from './data';
@@ -40,7 +40,8 @@ export type RestoreStep =
 
 export interface RestoreFlow {
   state: RestoreStep;
-  error?: { kind: 'storage-full' | 'other'; message: string };
+  /** What went wrong, for `translateError` (nothing was written). */
+  error?: ErrorInfo;
   pickFile(file: File): void;
   setMode(mode: RestoreMode): void;
   setSafety(on: boolean): void;
@@ -91,7 +92,7 @@ export function useRestoreFlow(): RestoreFlow {
         });
       } catch (e) {
         if (gen !== generation.current) return;
-        setError({ kind: 'other', message: e instanceof Error ? e.message : String(e) });
+        setError(errorInfo(e));
         setState({ step: 'pick' });
       }
     })();
@@ -122,11 +123,7 @@ export function useRestoreFlow(): RestoreFlow {
         if (gen === generation.current)
           setState({ step: 'done', fileName: ready.fileName, report });
       } catch (e) {
-        setError(
-          e instanceof StorageFullError
-            ? { kind: 'storage-full', message: e.message }
-            : { kind: 'other', message: e instanceof Error ? e.message : String(e) },
-        );
+        setError(errorInfo(e));
         if (gen === generation.current) setState(ready);
       }
     })();

@@ -13,7 +13,7 @@ import type { Contact } from '../../model';
 import { completeItem, snoozeItem, type DoneWords, type Undo } from './agenda-actions';
 
 // What the popup tells apart when a write fails.
-export { DuplicateContactError, StorageFullError } from '../../db';
+export { DuplicateContactError } from '../../db';
 
 /** "Done" on an agenda item, now. */
 export function completeAgendaItem(item: AgendaRow, note: string, words: DoneWords): Promise<Undo> {

@@ -65,3 +65,23 @@ describe('the daily reminder', () => {
     expect(await getStoredSettings(getDb())).toEqual({});
   });
 });
+
+describe('a save that fails as a whole', () => {
+  it('says why at the save bar, in German, and keeps the edit', async () => {
+    renderSettings();
+    const field = await screen.findByLabelText('Persönlicher Kontakt alle … Tage für Stufe A');
+    fireEvent.change(field, { target: { value: '21' } });
+    // The disk is full: the browser refuses the write.
+    vi.spyOn(getDb().settings, 'put').mockRejectedValueOnce(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    });
+    expect((await screen.findByTestId('save-error')).textContent).toMatch(
+      /keinen Platz mehr für Daten. Nichts wurde gespeichert/,
+    );
+    expect((field as HTMLInputElement).value).toBe('21');
+    expect(await getStoredSettings(getDb())).toEqual({});
+  });
+});
