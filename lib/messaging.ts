@@ -10,7 +10,7 @@ import {
   InteractionSchema,
   TierSchema,
 } from './model';
-import { PageContextSchema } from './sites/schema';
+import { PageContextSchema } from './sites/page-context-schema';
 import { SUGGESTION_KINDS } from './core/kinds';
 
 export const PANEL_PORT_NAME = 'kundennah-panel';

@@ -15,7 +15,7 @@ import {
 } from '../db';
 import { errorInfo, type Channel } from '../model';
 import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 import { loggedTodayIn } from './logged-today';
 
 type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;

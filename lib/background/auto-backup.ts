@@ -7,7 +7,7 @@ import { META_AUTO_BACKUP_ERROR, getBackupStatus, recordBackup } from '../db/bac
 import { backupFileName, makeBackup } from '../db/backup-restore';
 import { getSettings } from '../db/settings';
 import { guardWrite } from '../db/errors';
-import type { KundennahDB } from '../db/schema';
+import type { KundennahDB } from '../db/database';
 import { serializeBackup } from '../io';
 
 export const AUTO_BACKUP_ALARM = 'kundennah-auto-backup';

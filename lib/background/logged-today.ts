@@ -2,7 +2,7 @@
 // says so. One rule for the view and the action.
 import { dayIn, todayIn, zoneFor } from '../core';
 import type { ContactHistory } from '../model';
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 
 export interface LoggedTodayEnv {
   now: Date;

@@ -2,7 +2,7 @@
 // page (the first known one when several are there) and tells the user what happened.
 import { findByEmail, findByProfileUrl, type KundennahDB } from '../db';
 import { translate, type Locale } from '../i18n';
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 import { handlePanelRequest } from './actions';
 
 export async function knownPersonOnPage(

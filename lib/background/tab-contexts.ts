@@ -2,7 +2,7 @@
 // and is gone with the browser session. Content scripts cannot read storage.session (trusted
 // contexts only by default), so one site never sees another tab's context.
 import { browser } from 'wxt/browser';
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 
 const key = (tabId: number) => `tab:${tabId}`;
 

@@ -1,6 +1,6 @@
 // Where the panel sits on each site so that it covers none of the site's own controls (site quirks
 // kept as data, STYLE.md). `top`: below the site's header; `right`: left of a right-hand rail.
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 
 export const PANEL_LAYOUT: Record<
   PageContext['site'],

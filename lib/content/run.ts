@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentReply, ContentToBackground } from '../messaging';
-import type { PageContext } from '../sites/schema';
+import type { PageContext } from '../sites/page-context-schema';
 import { mountHandle, type Handle } from './handle';
 
 export interface SiteScript {

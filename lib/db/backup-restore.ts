@@ -25,7 +25,7 @@ import {
 import { DIRTY_KEY } from './changes';
 import { AGENDA_COUNTS_KEY } from './derived';
 import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
-import type { KundennahDB, MetaRow } from './schema';
+import type { KundennahDB, MetaRow } from './database';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];

@@ -3,7 +3,7 @@
 // last LinkedIn import was. The backup itself and its restore are in backup-restore.ts.
 import { guardWrite } from './errors';
 import { META_LAST_DATA_CHANGE } from './import';
-import type { KundennahDB } from './schema';
+import type { KundennahDB } from './database';
 
 export const META_LAST_BACKUP = 'lastBackupAt';
 export const META_LAST_AUTO_BACKUP = 'lastAutoBackupAt';

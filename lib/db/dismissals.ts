@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SUGGESTION_KINDS } from '../core';
 import { IsoDaySchema, compact, validate } from '../model';
 import { guardWrite } from './errors';
-import type { DismissalRow, KundennahDB } from './schema';
+import type { DismissalRow, KundennahDB } from './database';
 
 const DismissalSchema = z.object({
   id: z.string().min(1),

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n';
 import { ContactSchema, compact, validate, type Contact, type ContactHistory } from '../model';
 import { NotFoundError, guardWrite } from './errors';
 import { getHistory, putHistories } from './repo';
-import { HISTORY_TABLES, type KundennahDB, type NotDuplicateRow } from './schema';
+import { HISTORY_TABLES, type KundennahDB, type NotDuplicateRow } from './database';
 
 export interface MergeUndo {
   /** Both contacts with everything attached, as they were before the merge. */

@@ -4,7 +4,7 @@ import type { Table } from 'dexie';
 import type { ImportOutcome } from '../io/import-plan';
 import { canonicalProfileUrl, newId, type Contact } from '../model';
 import { NotFoundError, StorageFullError, guardWrite } from './errors';
-import type { ImportBatchRow, KundennahDB } from './schema';
+import type { ImportBatchRow, KundennahDB } from './database';
 
 /** What the file was, for the batch row and the preview. */
 export interface ImportSource {

@@ -1,4 +1,4 @@
-export * from './schema';
+export * from './database';
 export { DIRTY_KEY, emptyMarks, type DirtyMarks } from './changes';
 export * from './errors';
 export * from './repo';

@@ -1,5 +1,5 @@
 import { guardWrite } from './errors';
-import type { KundennahDB } from './schema';
+import type { KundennahDB } from './database';
 
 export async function getMeta<T>(db: KundennahDB, key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;

@@ -21,7 +21,7 @@ import {
   type Purchase,
 } from '../model';
 import { DuplicateContactError, NotFoundError, guardWrite } from './errors';
-import { HISTORY_TABLES, type HistoryTable, type KundennahDB } from './schema';
+import { HISTORY_TABLES, type HistoryTable, type KundennahDB } from './database';
 
 // ---------------------------------------------------------------------------------------------
 // Contacts
@@ -265,7 +265,3 @@ export async function patchRecord<K extends HistoryTable>(
   return saveRecord(db, table, { ...current, ...patch, id });
 }
 
-export const logInteraction = (
-  db: KundennahDB,
-  interaction: Omit<Interaction, 'id'> & { id?: string },
-) => saveRecord(db, 'interactions', interaction);

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, SettingsSchema, validate, type Settings } from '../model';
 import { guardWrite } from './errors';
-import type { KundennahDB } from './schema';
+import type { KundennahDB } from './database';
 
 /** The language a new user sees: the browser's, German unless it is clearly not German. */
 export function localeFromLanguage(language: string | undefined): Settings['locale'] {

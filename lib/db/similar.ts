@@ -5,7 +5,7 @@ import { findDraftDuplicates, type DuplicateMatch, type PersonDraft } from '../c
 import type { Contact } from '../model';
 import { searchWords } from './derived';
 import { findByEmail, findByProfileUrl } from './repo';
-import type { KundennahDB } from './schema';
+import type { KundennahDB } from './database';
 
 const LEGAL_FORMS = new Set([
   'gmbh',

@@ -12,7 +12,7 @@ import { siteOfUrl } from './urls';
 import { readXing } from './xing/read';
 
 export type { PageContext, PageKind, Person, Site, SiteReader } from './page-context';
-export { PageContextSchema, PersonSchema } from './schema';
+export { PageContextSchema, PersonSchema } from './page-context-schema';
 export * from './urls';
 export { readGmail, readLinkedIn, readOutlook, readXing };
 

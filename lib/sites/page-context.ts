@@ -1,5 +1,5 @@
 // The `readPage` contract (ARCHITECTURE.md, "Contracts that tests outside the project rely on").
-// Plain types only: content scripts import these without pulling in zod (see schema.ts).
+// Plain types only: content scripts import these without pulling in zod (see page-context-schema.ts).
 
 export type Site = 'gmail' | 'outlook' | 'xing' | 'linkedin';
 export type PageKind = 'thread' | 'profile';

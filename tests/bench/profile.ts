@@ -15,7 +15,7 @@ const MARKER = resolve('bench/.profile.json');
 function fingerprint(): string {
   const files = [
     'tests/support/bench-data.ts',
-    'lib/db/schema.ts',
+    'lib/db/database.ts',
     'lib/db/derived.ts',
     'lib/core/index.ts',
   ];

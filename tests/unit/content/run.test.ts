@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runSite } from '@/lib/content/run';
-import type { PageContext } from '@/lib/sites/schema';
+import type { PageContext } from '@/lib/sites/page-context-schema';
 
 const anna: PageContext = {
   site: 'gmail',

@@ -15,7 +15,6 @@ import {
   derivedIsFresh,
   dirtyMarks,
   getAllHistories,
-  logInteraction,
   putHistories,
   recomputeAll,
   saveRecord,
@@ -251,7 +250,7 @@ describe('change tracking', () => {
     const changes: DataChange[] = [];
     db.onChange((c) => changes.push(c));
     const a = await createContact(db, { name: 'Anna Schröder' }, now);
-    await logInteraction(db, {
+    await saveRecord(db, 'interactions', {
       contactId: a.id,
       at: '2026-11-20',
       channel: 'phone',
@@ -275,7 +274,7 @@ describe('change tracking', () => {
       void db.meta.put({ key: 'lastChangeAt', value: now.toISOString() });
     });
     await db.transaction('rw', [db.interactions, db.feedback, db.contacts], async () => {
-      await logInteraction(db, {
+      await saveRecord(db, 'interactions', {
         contactId: a.id,
         at: '2026-11-20',
         channel: 'phone',
@@ -337,7 +336,7 @@ describe('the deriver keeps summaries and agenda in step', () => {
     expect(
       (await db.agenda.where('contactId').equals(c.id).toArray()).map((r) => r.kind),
     ).toContain('cadence');
-    await logInteraction(db, {
+    await saveRecord(db, 'interactions', {
       contactId: c.id,
       at: now.toISOString(),
       channel: 'phone',
@@ -387,7 +386,7 @@ describe('the deriver keeps summaries and agenda in step', () => {
       );
     expect(await stored()).toEqual(await counted());
     for (const row of (await db.agenda.toArray()).slice(0, 5)) {
-      await logInteraction(db, {
+      await saveRecord(db, 'interactions', {
         contactId: row.contactId,
         at: now.toISOString(),
         channel: 'phone',

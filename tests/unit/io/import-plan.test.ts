@@ -314,21 +314,17 @@ describe('merging a draft into a contact', () => {
   });
 });
 
-describe('speed', () => {
-  it('plans a 10,000-row LinkedIn export against 5,000 stored contacts in well under a second', () => {
+describe('a big import', () => {
+  // How long this takes is a figure of the bench (the LinkedIn import figures); quadratic work
+  // would take minutes and hit the test's own timeout.
+  it('plans a 10,000-row LinkedIn export against 5,000 stored contacts, each row decided', () => {
     const drafts = parseContactsFile(generateLinkedInCsv(10_000), 'Connections.csv').contacts;
     const stored = resolveImport(planImport(drafts.slice(0, 5000), [], now), {}).added;
-    // CPU time of this process: other work on the machine does not count against it.
-    const t0 = process.cpuUsage();
     const p = planImport(drafts, stored, later);
     const decisions: Record<number, string> = {};
     for (const r of p.rows) if (r.kind === 'similar') decisions[r.index] = 'new';
     const o = resolveImport(p, decisions);
-    const used = process.cpuUsage(t0);
-    const ms = (used.user + used.system) / 1000;
     expect(o.unchanged.length + o.merged.length).toBe(stored.length);
     expect(o.added.length).toBeGreaterThanOrEqual(4000);
-    // A guard at eight times what it takes (about 0.5 s here): quadratic work would take minutes.
-    expect(ms).toBeLessThan(4000);
   });
 });

@@ -103,13 +103,13 @@ describe('what content scripts load', () => {
       const files = [...closure(join(SITES_DIR, site, 'read.ts'))];
       const packages = files.filter((f) => !f.startsWith('/'));
       expect(packages).toEqual([]);
-      expect(files.map((f) => relative(ROOT, f))).not.toContain('lib/sites/schema.ts');
+      expect(files.map((f) => relative(ROOT, f))).not.toContain('lib/sites/page-context-schema.ts');
       expect(files.map((f) => relative(ROOT, f))).not.toContain('lib/sites/index.ts');
       expect(files.map((f) => relative(ROOT, f))).not.toContain('lib/model/index.ts');
     },
   );
 
-  it('only schema.ts imports zod', () => {
+  it('only page-context-schema.ts imports zod', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -117,7 +117,7 @@ describe('what content scripts load', () => {
         if (statSync(path).isDirectory()) walk(path);
         else if (
           name.endsWith('.ts') &&
-          name !== 'schema.ts' &&
+          name !== 'page-context-schema.ts' &&
           /from ['"]zod['"]/.test(read(path))
         )
           offenders.push(name);
