@@ -21,7 +21,13 @@ import { DIRTY_KEY, emptyMarks, type DirtyMarks } from './changes';
 import { guardWrite } from './errors';
 import { getMeta } from './meta';
 import { getAllHistories, getHistory } from './repo';
-import type { AgendaRow, DismissalRow, KundennahDB, StoredSuggestion, SummaryRow } from './database';
+import type {
+  AgendaRow,
+  DismissalRow,
+  KundennahDB,
+  StoredSuggestion,
+  SummaryRow,
+} from './database';
 
 /** Bump when what is derived changes: every client recomputes once. */
 export const DERIVED_VERSION = 2;

@@ -264,4 +264,3 @@ export async function patchRecord<K extends HistoryTable>(
   if (!current) throw new NotFoundError('Record', id);
   return saveRecord(db, table, { ...current, ...patch, id });
 }
-
