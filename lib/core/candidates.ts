@@ -75,6 +75,30 @@ function pushShifted(
   return push(c, kind, a.due, a.moved || a.gaveUp ? a : undefined);
 }
 
+/**
+ * A touch of the communication plan (cadence, feedback): `interval` days after the day of `since`,
+ * or after the creation day when there is no such record yet.
+ */
+function pushPlanned(
+  c: Collector,
+  kind: 'cadence' | 'feedback',
+  since: Timed<unknown> | undefined,
+  created: DayNumber,
+  interval: number,
+  avoid: AvoidTable | null,
+  plan: { own: boolean },
+): RawCandidate | null {
+  const base = since ? c.ctx.zone.dayOf(since.t) : created;
+  const r = pushShifted(c, kind, base + interval, avoid);
+  if (r) {
+    r.base = base;
+    r.fromCreation = !since;
+    r.interval = interval;
+    r.ownInterval = plan.own;
+  }
+  return r;
+}
+
 /** The earliest of `list` by `instant` (ties by id), with its instant; records without one skipped. */
 function earliest<T extends { id: string }>(
   list: T[],
@@ -232,27 +256,21 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
   // cadence: the contact interval after the last personal interaction, or after createdAt (the
   // creation day is read only when one of the two counts from it).
   const created = last && latest ? 0 : createdDay(contact, ctx);
-  const cInterval = contactInterval(contact, c.tier, ctx.s);
-  const cBase = last ? zone.dayOf(last.t) : created;
-  const cadence = pushShifted(c, 'cadence', cBase + cInterval, avoid);
-  if (cadence) {
-    cadence.base = cBase;
-    cadence.fromCreation = !last;
-    cadence.interval = cInterval;
-    cadence.ownInterval = validInterval(contact.plan?.contactEveryDays);
-  }
+  pushPlanned(c, 'cadence', last, created, contactInterval(contact, c.tier, ctx.s), avoid, {
+    own: validInterval(contact.plan?.contactEveryDays),
+  });
 
   // feedback: the feedback interval after the latest feedback, or after createdAt.
-  const fInterval = feedbackInterval(contact, c.tier, ctx.s);
-  const fBase = latest ? zone.dayOf(latest.t) : created;
-  const fb = pushShifted(c, 'feedback', fBase + fInterval, avoid);
-  if (fb) {
-    fb.base = fBase;
-    fb.fromCreation = !latest;
-    fb.interval = fInterval;
-    fb.ownInterval = validInterval(contact.plan?.feedbackEveryDays);
-    fb.feedback = latest;
-  }
+  const fb = pushPlanned(
+    c,
+    'feedback',
+    latest,
+    created,
+    feedbackInterval(contact, c.tier, ctx.s),
+    avoid,
+    { own: validInterval(contact.plan?.feedbackEveryDays) },
+  );
+  if (fb) fb.feedback = latest;
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
   const follow = earliest<FollowUp>(

@@ -335,6 +335,24 @@ export function headerKey(headers: string[]): string {
 
 const NAME_FIELDS: MappedField[] = ['name', 'firstName', 'middleName', 'lastName', 'nickname'];
 
+/** The columns that fill one text of a draft (the first non-empty cell wins). */
+const SINGLE_VALUED: Readonly<
+  Partial<
+    Record<
+      MappedField,
+      'fullName' | 'given' | 'middle' | 'family' | 'nickname' | 'company' | 'position'
+    >
+  >
+> = {
+  name: 'fullName',
+  firstName: 'given',
+  middleName: 'middle',
+  lastName: 'family',
+  nickname: 'nickname',
+  company: 'company',
+  position: 'position',
+};
+
 /** Rows to drafts with a mapping (no format check: the caller picked the mapping). */
 export function mapCsvRows(
   table: CsvTable,
@@ -354,28 +372,12 @@ export function mapCsvRows(
     for (const { field, index } of columns) {
       const cell = unneutralise(row.cells[index] ?? '');
       if (cell.trim() === '') continue;
+      const single = SINGLE_VALUED[field];
+      if (single) {
+        c[single] = DraftCollector.first(c[single], cell);
+        continue;
+      }
       switch (field) {
-        case 'name':
-          c.fullName = DraftCollector.first(c.fullName, cell);
-          break;
-        case 'firstName':
-          c.given = DraftCollector.first(c.given, cell);
-          break;
-        case 'middleName':
-          c.middle = DraftCollector.first(c.middle, cell);
-          break;
-        case 'lastName':
-          c.family = DraftCollector.first(c.family, cell);
-          break;
-        case 'nickname':
-          c.nickname = DraftCollector.first(c.nickname, cell);
-          break;
-        case 'company':
-          c.company = DraftCollector.first(c.company, cell);
-          break;
-        case 'position':
-          c.position = DraftCollector.first(c.position, cell);
-          break;
         case 'email':
           for (const part of /[:;,]/.test(cell) ? cell.split(/:::|[;,]/) : [cell]) c.addEmail(part);
           break;

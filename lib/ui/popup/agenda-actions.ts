@@ -25,6 +25,30 @@ async function inOneTransaction<T>(db: KundennahDB, work: () => Promise<T>): Pro
   );
 }
 
+/**
+ * Hide an item for its due day (or until `until`); the undo puts back what was there before. Runs
+ * inside the caller's transaction.
+ */
+async function dismiss(
+  db: KundennahDB,
+  item: AgendaRow,
+  at: string,
+  until?: string,
+): Promise<Undo> {
+  const previous = await db.dismissals.get(`${item.contactId}:${item.kind}`);
+  const d = await saveDismissal(db, {
+    contactId: item.contactId,
+    kind: item.kind,
+    due: item.due,
+    ...(until ? { until } : {}),
+    at,
+  });
+  return async () => {
+    await removeDismissal(db, d.id);
+    if (previous) await db.dismissals.put(previous);
+  };
+}
+
 /** Default words for the logged contact when the user typed none. */
 export interface DoneWords {
   birthday: string;
@@ -126,18 +150,11 @@ export async function completeItem(
         const logged = await logContact(
           note ?? (item.kind === 'birthday' ? words.birthday : words.partnerBirthday),
         );
-        const previous = await db.dismissals.get(`${item.contactId}:${item.kind}`);
-        const d = await saveDismissal(db, {
-          contactId: item.contactId,
-          kind: item.kind,
-          due: item.due,
-          at,
-        });
+        const undismiss = await dismiss(db, item, at);
         return () =>
           inOneTransaction(db, async () => {
             await removeRecord(db, 'interactions', logged.id);
-            await removeDismissal(db, d.id);
-            if (previous) await db.dismissals.put(previous);
+            await undismiss();
           });
       }
       default: {
@@ -165,19 +182,8 @@ export async function snoozeItem(
       await patchRecord(db, 'followUps', id, { snoozedUntil: until });
       return () => patchRecord(db, 'followUps', id, { snoozedUntil: before }).then(() => undefined);
     }
-    const previous = await db.dismissals.get(`${item.contactId}:${item.kind}`);
-    const d = await saveDismissal(db, {
-      contactId: item.contactId,
-      kind: item.kind,
-      due: item.due,
-      until,
-      at: now.toISOString(),
-    });
-    return () =>
-      inOneTransaction(db, async () => {
-        await removeDismissal(db, d.id);
-        if (previous) await db.dismissals.put(previous);
-      });
+    const undismiss = await dismiss(db, item, now.toISOString(), until);
+    return () => inOneTransaction(db, undismiss);
   });
 }
 
