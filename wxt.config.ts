@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Why each permission: README "Privacy".
+    // Why each permission: docs/privacy.md.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     optional_permissions: ['notifications', 'downloads'],
     commands: {

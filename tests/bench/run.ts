@@ -33,7 +33,7 @@ function table(figures: Figure[]): string {
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [
     line(head),
-    // The separator as Prettier writes it, so that the README stays formatted.
+    // The separator as Prettier writes it, so that docs/performance.md stays formatted.
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
   ].join('\n');
@@ -72,13 +72,13 @@ async function main() {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, figures: figures.map((f) => ({ ...f, ratio: f.floor ? f.value / f.floor : null, pass: passes(f) })) }, null, 2)}\n`,
   );
   writeFileSync('bench/results.md', `${out}\n`);
-  // The README shows the latest table.
-  const readme = readFileSync('README.md', 'utf8');
+  // docs/performance.md shows the latest table.
+  const readme = readFileSync('docs/performance.md', 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   if (readme.includes(start) && readme.includes(end))
     writeFileSync(
-      'README.md',
+      'docs/performance.md',
       `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${out}\n\n${readme.slice(readme.indexOf(end))}`,
     );
   console.log(

@@ -1,4 +1,4 @@
-// What the stores get: both builds' manifests ask for no more than the README says, the Firefox
+// What the stores get: both builds' manifests ask for no more than docs/privacy.md says, the Firefox
 // package passes Mozilla's linter, and the version lives in one place.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
 const firefox = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const readme = readFileSync('README.md', 'utf8');
+const privacy = readFileSync('docs/privacy.md', 'utf8');
 
 test('the Firefox package passes web-ext lint without errors', () => {
   let out: string;
@@ -44,10 +44,10 @@ test('Firefox gets its add-on id, minimum version, no data collection and its ow
   expect(chrome.web_accessible_resources[0].use_dynamic_url).toBe(true);
 });
 
-test('both manifests ask only for the permissions the README explains', () => {
+test('both manifests ask only for the permissions docs/privacy.md explains', () => {
   for (const m of [chrome, firefox]) {
     for (const p of [...m.permissions, ...(m.optional_permissions ?? [])])
-      expect(readme, `README explains "${p}"`).toContain(`\`${p}\``);
+      expect(privacy, `docs/privacy.md explains "${p}"`).toContain(`\`${p}\``);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.permissions).not.toContain('tabs');
     expect(m.permissions).not.toContain('<all_urls>');
