@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { reliabilityRecord, todayIn } from '@/lib/core';
+import { reliabilityRecord } from '@/lib/core';
+import { todayIn } from '@/lib/ui/format';
 import { channelName, translateError } from '@/lib/i18n';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {

@@ -18,7 +18,7 @@ import {
   useNow,
   useSummaries,
 } from '@/lib/ui/dashboard/data';
-import { todayIn } from '@/lib/core';
+import { todayIn } from '@/lib/ui/format';
 import { formatNumber, translateError } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { AddContact } from './AddContact';

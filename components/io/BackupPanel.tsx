@@ -1,5 +1,5 @@
 import type { BackupStatus } from '@/lib/ui/io/data';
-import { formatDay } from '@/lib/i18n';
+import { dateLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 
 export interface BackupPanelProps {
@@ -17,7 +17,7 @@ export interface BackupPanelProps {
 export function BackupPanel(props: BackupPanelProps) {
   const { t, locale } = useI18n();
   const { status } = props;
-  const date = (iso: string) => formatDay(locale, iso);
+  const date = (iso: string) => dateLabel(iso, locale);
   return (
     <section
       className="io-section card"

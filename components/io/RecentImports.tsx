@@ -1,5 +1,5 @@
 import type { ImportBatchRecord } from '@/lib/ui/io/data';
-import { formatDay } from '@/lib/i18n';
+import { dateLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 
 export interface RecentImportsProps {
@@ -20,7 +20,7 @@ export function RecentImports({ batches, busyId, onUndo }: RecentImportsProps) {
         <tbody>
           {batches.map((b) => (
             <tr key={b.id}>
-              <td className="muted">{formatDay(locale, b.at)}</td>
+              <td className="muted">{dateLabel(b.at, locale)}</td>
               <td>
                 {t('io.batches.row', {
                   file: b.fileName ?? t('io.batches.noFile'),

@@ -1,4 +1,5 @@
-import { failedText, formatDay, isMessageKey } from '@/lib/i18n';
+import { failedText, isMessageKey } from '@/lib/i18n';
+import { dateLabel } from '@/lib/ui/format';
 import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io/restore-flow';
 import { useI18n } from '../I18n';
 import { FileDrop } from './FileDrop';
@@ -66,7 +67,7 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
         <>
           <p>
             <strong>{state.fileName}</strong> —{' '}
-            {t('io.restore.checked', { date: formatDay(locale, state.backup.exportedAt) })}
+            {t('io.restore.checked', { date: dateLabel(state.backup.exportedAt, locale) })}
           </p>
           <div className="io-row" role="radiogroup" aria-label={t('io.restore.mode')}>
             {(['merge', 'replace'] as const).map((mode) => (

@@ -6,7 +6,13 @@ import { nextOccurrence } from './candidate';
 import { createContext, type CoreContext } from './context';
 import { isoFromDayNumber } from './days';
 import { nameCollator } from './collation';
-import { isLost, latestInteraction, normalizeHistories, normalizeHistory } from './records';
+import {
+  isLost,
+  latestInteraction,
+  normalizeHistories,
+  normalizeHistory,
+  tierInputsOf,
+} from './records';
 import { analyzeTiersIn } from './tiers';
 
 export interface TierBucket {
@@ -32,7 +38,7 @@ export function tierDistribution(
   now: Date,
 ): TierDistribution {
   const ctx = createContext(settings, now);
-  const list = normalizeHistories(histories);
+  const list = tierInputsOf(histories);
   const analysis = analyzeTiersIn(list, ctx, { persons: true, units: false });
   const cents: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const counts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
@@ -84,7 +90,7 @@ export function paretoSeries(
   now: Date,
 ): ParetoPoint[] {
   const ctx = createContext(settings, now);
-  const analysis = analyzeTiersIn(normalizeHistories(histories), ctx);
+  const analysis = analyzeTiersIn(tierInputsOf(histories), ctx);
   const total = analysis.totalCents;
   let cum = 0;
   return analysis.units.map((u) => {

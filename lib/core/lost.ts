@@ -10,7 +10,7 @@ import {
 } from '../model';
 import { createContext, isTier } from './context';
 import { isoFromDayNumber, type DayNumber } from './days';
-import { isLost, lostDay, normalizeHistories, purchasesBetween, toCents } from './records';
+import { isLost, lostDay, purchasesBetween, tierInputsOf, toCents } from './records';
 import { analyzeTiersIn, tierForFigure } from './tiers';
 
 export interface LostEntry {
@@ -57,7 +57,7 @@ export function analyzeLost(
   now: Date,
 ): LostAnalysis {
   const ctx = createContext(settings, now);
-  const list = normalizeHistories(histories);
+  const list = tierInputsOf(histories);
   const analysis = analyzeTiersIn(list, ctx, { units: false });
   const entries: (LostEntry & { day: DayNumber; cents: number })[] = [];
   if (ctx.valid)

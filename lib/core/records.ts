@@ -88,6 +88,29 @@ export function normalizeHistory(history: unknown): ContactHistory | null {
   return { contact, interactions, commitments, feedback, purchases, followUps };
 }
 
+/** What the tier rule reads of a history: the contact and its purchases. */
+export type TierInput = Pick<ContactHistory, 'contact' | 'purchases'>;
+
+/**
+ * Every history with a contact, with the contact and the purchases normalized (as
+ * `normalizeHistory` does): all the tier rule reads. The other lists are not looked at.
+ */
+export function tierInputsOf(histories: unknown): TierInput[] {
+  if (!Array.isArray(histories)) return [];
+  const out: TierInput[] = [];
+  for (const h of histories) {
+    if (!isRecord(h) || !isRecord(h.contact)) continue;
+    const contact = normalizeContact(h.contact);
+    const purchases = normalizeList<Purchase>(h.purchases);
+    out.push(
+      contact === h.contact && purchases === h.purchases
+        ? (h as unknown as TierInput)
+        : { contact, purchases },
+    );
+  }
+  return out;
+}
+
 /** Every history with a contact, normalized (see `normalizeHistory`), in input order. */
 export function normalizeHistories(histories: unknown): ContactHistory[] {
   if (!Array.isArray(histories)) return [];
@@ -266,7 +289,7 @@ export function toCents(amount: unknown): number {
 
 /** Sum of purchases (cents) with `from <= at <= to` (epoch ms), and whether any purchase fell in. */
 export function purchasesBetween(
-  history: ContactHistory,
+  history: Pick<ContactHistory, 'purchases'>,
   ctx: CoreContext,
   from: number,
   to: number,

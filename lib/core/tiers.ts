@@ -4,7 +4,7 @@
 import type { ContactHistory, Purchase, Settings, Tier } from '../model';
 import { createContext, isTier, type CoreContext } from './context';
 import { formatCents, formatNumber, formatPercent, translate, type Locale } from '../i18n';
-import { isLost, normalizeHistories, toCents } from './records';
+import { isLost, tierInputsOf, toCents, type TierInput } from './records';
 
 export interface TierResult {
   tier: Tier;
@@ -60,9 +60,13 @@ export interface TierAnalysis {
   cutoffs: { A: number; B: number };
 }
 
+const PLAIN_COMPANY = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Company key of a unit: trimmed, inner white space collapsed, case-insensitive; '' when blank. */
 export function companyKey(company: unknown): string {
   if (typeof company !== 'string') return '';
+  // The common spelling (ASCII, single spaces inside, nothing to trim) needs only its case folded.
+  if (PLAIN_COMPANY.test(company)) return company.toLowerCase();
   let k = company.trim().replace(/\s+/g, ' ').toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(k)) k = k.normalize('NFC');
@@ -111,7 +115,7 @@ interface Grouping {
 }
 
 function groupUnits(
-  histories: ContactHistory[],
+  histories: TierInput[],
   ctx: CoreContext,
   persons: Map<string, PersonFigures> | null,
 ): Grouping {
@@ -135,7 +139,7 @@ function groupUnits(
   // Company spellings repeat across contacts: each is folded once per computation.
   const keyOfSpelling = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const h = histories[i] as ContactHistory;
+    const h = histories[i] as TierInput;
     const contact = h.contact;
     // A person's revenue: purchases of the window (refunds count), else the annual estimate.
     let cents = 0;
@@ -242,13 +246,13 @@ function paretoByFigures(g: Grouping, ctx: CoreContext): Pareto | null {
 
 /** The units as objects, sorted largest figure first (ties by name, then key), with their tiers. */
 function sortedUnits(
-  histories: ContactHistory[],
+  histories: TierInput[],
   g: Grouping,
   ctx: CoreContext,
 ): { units: CustomerUnit[]; byIndex: CustomerUnit[]; pareto: Pareto } {
   const byIndex: CustomerUnit[] = new Array<CustomerUnit>(g.count);
   for (let u = 0; u < g.count; u++) {
-    const contact = (histories[g.first[u] as number] as ContactHistory).contact;
+    const contact = (histories[g.first[u] as number] as TierInput).contact;
     const ck = g.keys[u] as string;
     const company = ck === '' ? undefined : companyName(contact.company);
     const estimates = g.estimates[u] as number;
@@ -267,7 +271,7 @@ function sortedUnits(
   for (let i = 0; i < histories.length; i++) {
     const u = g.unitOf[i] as number;
     if (u >= 0)
-      (byIndex[u] as CustomerUnit).contactIds.push((histories[i] as ContactHistory).contact.id);
+      (byIndex[u] as CustomerUnit).contactIds.push((histories[i] as TierInput).contact.id);
   }
   const units = byIndex.slice();
   units.sort(
@@ -301,12 +305,12 @@ function sortedUnits(
 }
 
 /**
- * The tier analysis of normalized histories (`normalizeHistories`). `persons` fills the figures per contact, `reasons: false` leaves out the
+ * The tier analysis of normalized histories (`tierInputsOf`, `normalizeHistories`). `persons` fills the figures per contact, `reasons: false` leaves out the
  * records with reasons (the agenda needs only `tierAt`), `units: false` leaves `units` empty: the
  * tiers are then found from the sorted figures alone, without a unit object or a name comparison.
  */
 export function analyzeTiersIn(
-  histories: ContactHistory[],
+  histories: TierInput[],
   ctx: CoreContext,
   opts: { persons?: boolean; reasons?: boolean; units?: boolean } = {},
 ): TierAnalysis {
@@ -344,7 +348,7 @@ export function analyzeTiersIn(
   const tierAt: Tier[] = new Array<Tier>(histories.length);
   for (let k = 0; k < histories.length; k++) {
     tierAt[k] = 'C';
-    const contact = (histories[k] as ContactHistory).contact;
+    const contact = (histories[k] as TierInput).contact;
     const override = isTier(contact.tierOverride) ? contact.tierOverride : undefined;
     const u = g.unitOf[k] as number;
     // The agenda needs only the tiers, in input order: no record, no sentences.
@@ -372,7 +376,7 @@ export function analyzeTiersIn(
       const shared =
         g.keys[u] !== '' && members > 1
           ? (byIndex?.[u]?.company ??
-            companyName((histories[g.first[u] as number] as ContactHistory).contact.company))
+            companyName((histories[g.first[u] as number] as TierInput).contact.company))
           : undefined;
       reason = (words as ReasonWords).unit(
         tier,
@@ -397,7 +401,7 @@ export function computeTiers(
   settings: Settings,
   now: Date,
 ): Record<string, TierResult> {
-  return analyzeTiersIn(normalizeHistories(histories), createContext(settings, now), {
+  return analyzeTiersIn(tierInputsOf(histories), createContext(settings, now), {
     units: false,
   }).tiers;
 }

@@ -4,7 +4,8 @@
 // background by useForwardDataChanges, which recomputes the derived rows of the touched contacts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { foldText, todayIn } from '../../core';
+import { foldText } from '../../core';
+import { todayIn } from '../format';
 import {
   DuplicateContactError,
   createContact,

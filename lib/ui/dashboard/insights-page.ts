@@ -5,7 +5,6 @@ import {
   atRiskContacts,
   paretoSeries,
   tierDistribution,
-  todayIn,
   upcomingBirthdays,
   type AtRiskEntry,
   type LostAnalysis,
@@ -15,6 +14,7 @@ import {
   tierRank,
 } from '../../core';
 import type { AgendaRow } from '../../db';
+import { todayIn } from '../format';
 import type { ContactHistory, Settings } from '../../model';
 
 export const BIRTHDAY_DAYS = 30;

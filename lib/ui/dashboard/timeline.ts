@@ -14,6 +14,7 @@ import {
   type ContactHistory,
 } from '../../model';
 import { formatMoney, type Locale } from '../../i18n';
+import { zoneOf } from '../format';
 import { amountText, issuesToErrors, parseAmount, parseWhole, type FieldErrors } from './form';
 
 export type TimelineEntry = {
@@ -40,7 +41,7 @@ export function timelineOf(history: ContactHistory, timeZone?: string): Timeline
   const add = <K extends HistoryTable>(table: K, records: RecordTypes[K][]) => {
     for (const record of records) {
       const date = recordDate(table, record);
-      const epoch = toEpoch(date, timeZone);
+      const epoch = toEpoch(date, zoneOf(timeZone));
       out.push({
         table,
         id: record.id,
@@ -125,7 +126,7 @@ export function recordToForm(
   timeZone?: string,
 ): RecordForm {
   const f = emptyRecordForm(entry.table, today);
-  const day = (d: string | undefined) => (d ? dayIn(d, timeZone) || d.slice(0, 10) : '');
+  const day = (d: string | undefined) => (d ? dayIn(d, zoneOf(timeZone)) || d.slice(0, 10) : '');
   switch (entry.table) {
     case 'interactions': {
       const r = entry.record;
@@ -217,7 +218,9 @@ export function formToRecord(
   // The same day as before keeps the stored instant (a logged call keeps its time of day).
   const keepDay = (field: string, day: string): string => {
     const before = orig[field];
-    return typeof before === 'string' && dayIn(before, opts.timeZone) === day ? before : day;
+    return typeof before === 'string' && dayIn(before, zoneOf(opts.timeZone)) === day
+      ? before
+      : day;
   };
   const rating = (field: 'product' | 'service') => {
     const p = parseWhole(form[field]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeTiers, paretoSeries } from '@/lib/core';
+import { companyKey, computeTiers, paretoSeries } from '@/lib/core';
 import type { ContactHistory, Settings, Tier } from '@/lib/model';
 import { history, purchase, settings } from './fixtures';
 
@@ -433,6 +433,33 @@ describe('tier properties', () => {
         for (const p of series) for (const id of p.contactIds) expect(tiers[id]).toBe(p.tier);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('company keys', () => {
+  const slow = (c: string) => {
+    const k = c.trim().replace(/\s+/g, ' ').toLowerCase();
+    // eslint-disable-next-line no-control-regex
+    return /[^\x00-\x7f]/.test(k) ? k.normalize('NFC') : k;
+  };
+  it.each([
+    ['Müller GmbH', 'müller gmbh'],
+    ['  Weber   AG ', 'weber ag'],
+    ['ACME\tCorp', 'acme corp'],
+    ['Schmidt Design', 'schmidt design'],
+    ['', ''],
+  ])('%j → %j', (company, key) => {
+    expect(companyKey(company)).toBe(key);
+  });
+  it('the fast path for plain spellings gives the key of the full rule', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', 'ü', '-', '.', 'Z') }),
+        (c) => {
+          expect(companyKey(c)).toBe(slow(c));
+        },
+      ),
     );
   });
 });
