@@ -82,7 +82,9 @@ describe('vCard 4.0 export', () => {
         const folded = foldLine(`NOTE:${text}`);
         for (const line of folded.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
         expect(folded.replace(/\r\n /g, '')).toBe(`NOTE:${text}`);
-        expect(folded).not.toContain('\ufffd');
+        // Folding never splits a character into replacement characters (the input may hold some).
+        const replacements = (t: string) => t.split('\ufffd').length - 1;
+        expect(replacements(folded)).toBe(replacements(text));
       }),
     );
   });
