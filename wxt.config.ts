@@ -47,6 +47,37 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The public-holiday rules engine (lib/core/workdays.ts) as small as the rules of DE, AT and CH need
+  // it; tests/unit/core/workdays.test.ts checks both cuts against the shipped rules.
+  vite: () => ({
+    resolve: {
+      alias: [
+        // The engine imports moment-timezone with every zone's history (725 KB minified) but runs
+        // without a time zone, so it never reads one: ship moment-timezone's own build without data.
+        { find: /^moment-timezone$/, replacement: 'moment-timezone/moment-timezone.js' },
+      ],
+    },
+    plugins: [
+      {
+        // The engine's factory imports every calendar it knows (Chinese, Hebrew, Islamic, Persian,
+        // Bengali, Julian, equinoxes: 130 KB with astronomia) for rules that DE, AT and CH never
+        // use. It marks each with a prepin macro (`// #ifndef nochinese` … `// #endif`), which the
+        // library's own subset build (`holidays2json --min`) strips; this strips them in the bundle
+        // instead of in node_modules.
+        name: 'kundennah:holiday-calendars',
+        transform(code: string, id: string) {
+          if (!id.replace(/\\/g, '/').endsWith('/date-holidays-parser/src/CalEventFactory.js'))
+            return null;
+          const stripped = code.replace(/\/\/ #ifndef no\w+\n[\s\S]*?\/\/ #endif\n/g, '');
+          if (stripped === code)
+            throw new Error(
+              'date-holidays-parser: no calendar macros found; check the subset build',
+            );
+          return { code: stripped, map: null };
+        },
+      },
+    ],
+  }),
   hooks: {
     // Content scripts stay tiny (PRODUCT budget: 20 KB each). There, `wxt/browser` is the browser's
     // own promise-based API (MV3 `chrome.*` / Firefox `browser.*`) instead of the 10 KB polyfill that

@@ -50,6 +50,18 @@ export {
   type AllowedDay,
   type AvoidOutcome,
 } from './plan';
+export {
+  HOLIDAY_REGIONS,
+  DEFAULT_WORKING_DAYS,
+  holidayRegion,
+  holidayRegionName,
+  workingDayTable,
+  workCalendar,
+  nextWorkingDayOnOrAfter,
+  type HolidayRegion,
+  type WorkCalendar,
+  type WorkingDay,
+} from './workdays';
 export { chooseChannel, profileUrlSite, type ChannelChoice } from './channel';
 export {
   suggestNextTouch,
