@@ -9,6 +9,7 @@ import type { DayNumber } from './days';
 export const SUGGESTION_KINDS = [
   'commitment',
   'complaint',
+  'reply',
   'after-purchase',
   'exit-conversation',
   'birthday',

@@ -52,6 +52,10 @@ export const en = {
   'err.lostReason': 'Unknown reason.',
   'err.direction': 'Direction in or out.',
   'err.address': 'Sie or Du.',
+  'err.salutation': 'Frau or Herr.',
+  'err.years': 'A number of years above 0, at most 50.',
+  'err.workingDays': 'At least one working day.',
+  'err.holidayRegion': 'Unknown region.',
   'err.storage-full':
     'The browser has no room left to store data. Nothing was saved. Free some disk space, then try again.',
   'err.duplicate': 'This person is already in Kundennah.',
@@ -113,6 +117,10 @@ export const de: Record<keyof typeof en, string> = {
   'err.lostReason': 'Unbekannter Grund.',
   'err.direction': 'Richtung ein- oder ausgehend.',
   'err.address': 'Sie oder Du.',
+  'err.salutation': 'Frau oder Herr.',
+  'err.years': 'Eine Zahl von Jahren über 0, höchstens 50.',
+  'err.workingDays': 'Mindestens ein Arbeitstag.',
+  'err.holidayRegion': 'Unbekannte Region.',
   'err.storage-full':
     'Der Browser hat keinen Platz mehr für Daten. Nichts wurde gespeichert. Bitte Speicherplatz freigeben und erneut versuchen.',
   'err.duplicate': 'Diese Person ist schon in Kundennah.',

@@ -133,7 +133,18 @@ export const ContactSchema = z.object({
     .object({
       name: z.string().trim().min(1, { error: 'err.partnerName' }),
       birthday: DayOfYearSchema.optional(),
+      /** How the partner is addressed: "Geburtstag der Partnerin" or "des Partners". */
+      salutation: z.enum(['Frau', 'Herr'], { error: 'err.salutation' }).optional(),
     })
+    .optional(),
+  /** A personal relationship: birthdays are suggested even without a recent touch of ours. */
+  close: z.boolean().optional(),
+  /** Expected remaining years of the relationship: the horizon of this contact's customer value. */
+  expectedYears: z
+    .number({ error: 'err.years' })
+    .finite()
+    .gt(0, { error: 'err.years' })
+    .max(50, { error: 'err.years' })
     .optional(),
   preferredChannels: z.array(ChannelSchema).default([]).transform(dedupe),
   interests: z.array(z.string().trim().min(1)).default([]).transform(dedupe),
@@ -202,6 +213,16 @@ export const FeedbackSchema = z.object({
   note: optionalText,
   complaint: z.boolean().default(false),
   resolvedAt: IsoDateSchema.optional(),
+  /** The customer pressed on price or asked for a discount (an early warning when it repeats). */
+  pricePressure: z.boolean().optional(),
+  /** Seed 003's two questions, as the customer answered them. */
+  support: optionalText /* "Wie können wir Sie noch besser unterstützen?" */,
+  improve: optionalText /* "Was sollten wir verbessern?" */,
+  /** A wish the customer voiced. */
+  wish: optionalText,
+  /** A settled complaint: what was agreed, and the goodwill gesture (Kulanz) made, if any. */
+  resolution: optionalText,
+  goodwill: optionalText,
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
@@ -248,6 +269,17 @@ export const SettingsSchema = z
     paretoB: z.number().gt(0).max(1).default(0.95),
     valueHorizonYears: z.number().gt(0).max(50).default(3),
     locale: z.enum(['de', 'en']).default('de'),
+    /** The user's working days (ISO 1 = Monday … 7 = Sunday): where moved touches land. */
+    workingDays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, { error: 'err.workingDays' })
+      .default([1, 2, 3, 4, 5])
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+    /** Public holidays of this region count as days off ('DE-BY', 'AT', 'CH-ZH'; none by default). */
+    holidayRegion: z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,4}){0,2}$/, { error: 'err.holidayRegion' })
+      .optional(),
     timeZone: z
       .string()
       .refine(

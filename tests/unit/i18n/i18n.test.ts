@@ -9,6 +9,7 @@ import {
 } from '@/lib/i18n';
 import { DuplicateContactError, NotFoundError, StorageFullError } from '@/lib/db';
 import { ERROR_CODES, ValidationError, errorInfo } from '@/lib/model';
+import { AGENDA_GROUPS, SUGGESTION_KINDS } from '@/lib/core';
 
 describe('strings', () => {
   it('no key is defined in two areas', () => {
@@ -103,5 +104,16 @@ describe('the one number formatter', () => {
   it('shares read "80,9 %" in German (no break before the sign) and "80.9%" in English', () => {
     expect(formatPercent('de', 0.8094)).toBe('80,9\u00a0%');
     expect(formatPercent('en', 0.8)).toBe('80%');
+  });
+});
+
+describe('every kind of touch has its words', () => {
+  it.each(SUGGESTION_KINDS)('%s: a name in both languages', (kind) => {
+    for (const locale of ['de', 'en'] as const)
+      expect(translate(locale, `kind.${kind}`)).not.toBe(`kind.${kind}`);
+  });
+  it.each(AGENDA_GROUPS.map((g) => g.id))('%s: a group title in both languages', (id) => {
+    for (const locale of ['de', 'en'] as const)
+      expect(translate(locale, `group.${id}`)).not.toBe(`group.${id}`);
   });
 });
