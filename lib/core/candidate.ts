@@ -45,6 +45,10 @@ export class RawCandidate {
   lowSatisfaction: boolean | undefined = undefined;
   openComplaints: number | undefined = undefined;
   purchase: Timed<Purchase> | undefined = undefined;
+  /** reply: the customer's message that waits for our answer. */
+  message: Timed<Interaction> | undefined = undefined;
+  /** cadence: feedback is due too and is asked in this conversation. */
+  askFeedback = false;
   followUp: Timed<FollowUp> | undefined = undefined;
   /** cadence / feedback: the day the interval counts from, and whether it is the creation day. */
   base: DayNumber | undefined = undefined;
@@ -72,7 +76,8 @@ export class Prepared {
   readonly contact: Contact;
   readonly tier: Tier;
   readonly ctx: CoreContext;
-  private last: Timed<Interaction> | undefined | null;
+  private touch: Timed<Interaction> | undefined | null;
+  private last: Timed<Interaction> | undefined | null = null;
   private open: Timed<Commitment>[] | undefined;
   /** Talking points all touches of this contact share (filled by the describer). */
   common: unknown;
@@ -81,20 +86,26 @@ export class Prepared {
     history: ContactHistory,
     tier: Tier,
     ctx: CoreContext,
-    lastPersonal: Timed<Interaction> | undefined | null = null,
+    lastTouch: Timed<Interaction> | undefined | null = null,
   ) {
     this.history = history;
     this.contact = history.contact;
     this.tier = tier;
     this.ctx = ctx;
-    this.last = lastPersonal;
+    this.touch = lastTouch;
     this.open = undefined;
     this.common = undefined;
   }
 
-  /** The latest personal interaction up to now (null in the constructor: not looked up yet). */
+  /** Our latest personal touch up to now (null in the constructor: not looked up yet). */
+  lastTouch(): Timed<Interaction> | undefined {
+    if (this.touch === null) this.touch = latestInteraction(this.history, this.ctx, 'touch');
+    return this.touch;
+  }
+
+  /** The latest personal interaction up to now, either direction (what was talked about last). */
   lastPersonal(): Timed<Interaction> | undefined {
-    if (this.last === null) this.last = latestInteraction(this.history, this.ctx, true);
+    if (this.last === null) this.last = latestInteraction(this.history, this.ctx, 'personal');
     return this.last;
   }
 

@@ -71,7 +71,7 @@ function pushShifted(
   avoid: AvoidTable | null,
 ): RawCandidate | null {
   if (!avoid) return push(c, kind, due);
-  const a = applyAvoid(due, c.ctx.today, avoid);
+  const a = applyAvoid(due, c.ctx.today, avoid, c.ctx.calendar());
   return push(c, kind, a.due, a.moved || a.gaveUp ? a : undefined);
 }
 
@@ -146,7 +146,10 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     return undefined;
   }
 
-  const last = latestInteraction(history, ctx, true);
+  // The latest personal touch of ours (PRODUCT.md "Touches of ours"): a customer who writes to
+  // chase us has not been cared for.
+  const last = latestInteraction(history, ctx, 'touch');
+  const prospect = contact.status === 'prospect';
   const table = contact.avoid ? avoidTable(contact.avoid) : null;
   const avoid = table && table.any ? table : null;
 
@@ -165,7 +168,7 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
   }
 
   // complaint: an unresolved complaint stays open whatever happened since (earliest one counts);
-  // otherwise the latest feedback, unresolved, rating ≤ 2, with no personal interaction after it.
+  // otherwise the latest feedback, unresolved, rating ≤ 2, with no touch of ours after it.
   let openRec: Feedback | undefined;
   let openT = NaN;
   let latestRec: Feedback | undefined;
@@ -216,9 +219,24 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     }
   }
 
-  // after-purchase: the latest purchase above 0 dated today or in the 30 days before, with no
-  // personal interaction after it; due afterPurchaseDays after it.
+  // reply: the customer's latest personal message of today or the 30 days before, with no touch of
+  // ours after it; due the day it came (PRODUCT.md "Candidates").
   const windowStart = zone.startOfDay(today - 30);
+  const message = latestInteraction(history, ctx, 'incoming-message');
+  if (
+    message &&
+    message.t >= windowStart &&
+    !(last && isAfter(last.t, last.id, message.t, message.id))
+  ) {
+    const r = push(c, 'reply', zone.dayOf(message.t));
+    if (r) {
+      r.message = message;
+      r.recordId = message.id;
+    }
+  }
+
+  // after-purchase: the latest purchase above 0 dated today or in the 30 days before, with no
+  // touch of ours after it; due afterPurchaseDays after it.
   let purchase: Timed<Purchase> | undefined;
   const purchases = history.purchases;
   for (let i = 0; i < purchases.length; i++) {
@@ -241,36 +259,52 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     }
   }
 
-  // birthday / partner-birthday: the next occurrence, today counts.
-  const bd = nextOccurrence(contact.birthday, today, ctx.year);
-  if (bd === bd) {
-    const r = push(c, 'birthday', bd);
-    if (r) r.birthday = contact.birthday;
-  }
-  const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today, ctx.year) : NaN;
-  if (pbd === pbd) {
-    const r = push(c, 'partner-birthday', pbd);
-    if (r) r.birthday = contact.partner?.birthday;
+  // birthday / partner-birthday: the next occurrence, today counts — only where there is a
+  // relationship: a touch of ours in the last year, or the contact marked close (a wish from
+  // someone the customer never hears from is not credible).
+  const related = contact.close === true || (!!last && last.t >= zone.startOfDay(today - 364));
+  if (related) {
+    const bd = nextOccurrence(contact.birthday, today, ctx.year);
+    if (bd === bd) {
+      const r = push(c, 'birthday', bd);
+      if (r) r.birthday = contact.birthday;
+    }
+    const pbd = contact.partner ? nextOccurrence(contact.partner.birthday, today, ctx.year) : NaN;
+    if (pbd === pbd) {
+      const r = push(c, 'partner-birthday', pbd);
+      if (r) r.birthday = contact.partner?.birthday;
+    }
   }
 
-  // cadence: the contact interval after the last personal interaction, or after createdAt (the
-  // creation day is read only when one of the two counts from it).
+  // cadence: the contact interval after our last personal touch, or after createdAt (the creation
+  // day is read only when one of the two counts from it). A prospect we never touched gets none
+  // unless a plan of its own says so: 800 imported prospects must not all fall due on one day.
   const created = last && latest ? 0 : createdDay(contact, ctx);
-  pushPlanned(c, 'cadence', last, created, contactInterval(contact, c.tier, ctx.s), avoid, {
-    own: validInterval(contact.plan?.contactEveryDays),
-  });
+  const ownCadence = validInterval(contact.plan?.contactEveryDays);
+  const cadence =
+    prospect && !last && !ownCadence
+      ? null
+      : pushPlanned(c, 'cadence', last, created, contactInterval(contact, c.tier, ctx.s), avoid, {
+          own: ownCadence,
+        });
 
-  // feedback: the feedback interval after the latest feedback, or after createdAt.
-  const fb = pushPlanned(
-    c,
-    'feedback',
-    latest,
-    created,
-    feedbackInterval(contact, c.tier, ctx.s),
-    avoid,
-    { own: validInterval(contact.plan?.feedbackEveryDays) },
-  );
-  if (fb) fb.feedback = latest;
+  // feedback (never for a prospect): the feedback interval after the latest feedback, or after
+  // createdAt. Due together with the cadence, it is asked in that conversation.
+  if (!prospect) {
+    const fb = pushPlanned(
+      c,
+      'feedback',
+      latest,
+      created,
+      feedbackInterval(contact, c.tier, ctx.s),
+      avoid,
+      { own: validInterval(contact.plan?.feedbackEveryDays) },
+    );
+    if (fb) {
+      fb.feedback = latest;
+      if (cadence && cadence.pressing && fb.pressing) cadence.askFeedback = true;
+    }
+  }
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
   const follow = earliest<FollowUp>(
@@ -304,12 +338,28 @@ export function pickNext(raws: readonly RawCandidate[]): RawCandidate | undefine
   return best;
 }
 
+/** What waits while a complaint is open: nothing that looks like business as usual. */
+const WAITS_FOR_COMPLAINT: ReadonlySet<SuggestionKind> = new Set<SuggestionKind>([
+  'after-purchase',
+  'birthday',
+  'partner-birthday',
+  'cadence',
+  'feedback',
+]);
+
 /**
- * The contact's items on today's agenda (PRODUCT.md "Agenda"): every pressing candidate. `raws`
- * are the contact's candidates in priority order; the result keeps that order.
+ * The contact's items on today's agenda (PRODUCT.md "Agenda"): every pressing candidate, except
+ * that while a complaint is pressing its after-purchase, birthday, cadence and feedback items wait,
+ * and that feedback due with the cadence is asked in that conversation. `raws` are the contact's
+ * candidates in priority order; the result keeps that order.
  */
 export function agendaSelection(raws: readonly RawCandidate[]): RawCandidate[] {
-  return raws.filter((r) => r.pressing);
+  const pressing = raws.filter((r) => r.pressing);
+  const complaint = pressing.some((r) => r.kind === 'complaint');
+  const cadence = pressing.some((r) => r.kind === 'cadence');
+  return pressing.filter(
+    (r) => !(complaint && WAITS_FOR_COMPLAINT.has(r.kind)) && !(cadence && r.kind === 'feedback'),
+  );
 }
 
 /** The candidates of one normalized contact (the tier checked by the caller). */
@@ -318,10 +368,10 @@ export function collectCandidates(
   tier: Tier,
   ctx: CoreContext,
   pressingOnly: boolean,
-): { raws: RawCandidate[]; lastPersonal: Timed<Interaction> | undefined } {
+): { raws: RawCandidate[]; lastTouch: Timed<Interaction> | undefined } {
   const c: Collector = { raws: [], ctx, tier, pressingOnly };
-  const lastPersonal = ctx.valid ? collect(history, c) : undefined;
-  return { raws: c.raws, lastPersonal };
+  const lastTouch = ctx.valid ? collect(history, c) : undefined;
+  return { raws: c.raws, lastTouch };
 }
 
 const entryOf = (r: RawCandidate, suggestion: Suggestion): TouchEntry =>
@@ -344,8 +394,8 @@ export function contactTouches(
   const history = normalizeHistory(historyIn);
   if (!history || !ctx.valid) return { next: null, agenda: [] };
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
-  const { raws, lastPersonal } = collectCandidates(history, tier, ctx, false);
-  const prep = new Prepared(history, tier, ctx, lastPersonal);
+  const { raws, lastTouch } = collectCandidates(history, tier, ctx, false);
+  const prep = new Prepared(history, tier, ctx, lastTouch);
   const described = new Map<RawCandidate, TouchEntry>();
   const entry = (r: RawCandidate): TouchEntry => {
     let e = described.get(r);
@@ -393,9 +443,9 @@ export function suggestNextTouch(
   const history = normalizeHistory(historyIn);
   if (!history || !ctx.valid) return null;
   const t: Tier = isTier(tier) ? tier : 'C';
-  const { raws, lastPersonal } = collectCandidates(history, t, ctx, false);
+  const { raws, lastTouch } = collectCandidates(history, t, ctx, false);
   const next = pickNext(raws);
-  return next ? describeCandidate(next, new Prepared(history, t, ctx, lastPersonal)) : null;
+  return next ? describeCandidate(next, new Prepared(history, t, ctx, lastTouch)) : null;
 }
 
 /**
@@ -412,7 +462,7 @@ export function listCandidates(
   const history = normalizeHistory(historyIn);
   if (!history || !ctx.valid) return [];
   const t: Tier = isTier(tier) ? tier : 'C';
-  const { raws, lastPersonal } = collectCandidates(history, t, ctx, false);
-  const prep = new Prepared(history, t, ctx, lastPersonal);
+  const { raws, lastTouch } = collectCandidates(history, t, ctx, false);
+  const prep = new Prepared(history, t, ctx, lastTouch);
   return raws.map((r) => ({ ...describeCandidate(r, prep), pressing: r.pressing }));
 }

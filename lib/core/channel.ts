@@ -43,18 +43,30 @@ const personalWish = (c: Channel) => c !== 'email' && c !== 'event' && c !== 'ot
 export interface ChannelChoice {
   channel: Channel;
   /** How it was chosen, for the reason: from the preferences, from a profile, or by closeness. */
-  basis: 'fixed' | 'preferred' | 'profile' | 'closeness';
+  basis: 'fixed' | 'preferred' | 'profile' | 'closeness' | 'message' | 'purchase';
 }
 
 /**
  * Complaints and exit conversations: phone. Birthdays: the first preferred channel that is neither
  * e-mail nor event/other, else XING or LinkedIn when a profile there is known (XING first), else
- * phone — a birthday wish by standard e-mail gets lost. Everything else: the first preferred channel
- * that is not event/other, else phone for A and B, personal e-mail for C.
+ * phone — a birthday wish by standard e-mail gets lost. A reply: the channel the message came in on
+ * (e-mail for `other`). Everything else: the first preferred channel that is not event/other, else
+ * phone for an after-purchase check-in when a phone number is known, else phone for A and B,
+ * personal e-mail for C.
  */
-export function chooseChannel(kind: SuggestionKind, contact: Contact, tier: Tier): ChannelChoice {
+export function chooseChannel(
+  kind: SuggestionKind,
+  contact: Contact,
+  tier: Tier,
+  messageChannel?: Channel,
+): ChannelChoice {
   if (kind === 'complaint' || kind === 'exit-conversation')
     return { channel: 'phone', basis: 'fixed' };
+  if (kind === 'reply')
+    return {
+      channel: messageChannel && messageChannel !== 'other' ? messageChannel : 'email',
+      basis: 'message',
+    };
   if (kind === 'birthday' || kind === 'partner-birthday') {
     const p = firstPreferred(contact, personalWish);
     if (p) return { channel: p, basis: 'preferred' };
@@ -66,5 +78,8 @@ export function chooseChannel(kind: SuggestionKind, contact: Contact, tier: Tier
   }
   const p = firstPreferred(contact, notMass);
   if (p) return { channel: p, basis: 'preferred' };
+  const phones = Array.isArray(contact?.phones) ? contact.phones : [];
+  if (kind === 'after-purchase' && phones.length > 0)
+    return { channel: 'phone', basis: 'purchase' };
   return { channel: tier === 'C' ? 'email' : 'phone', basis: 'closeness' };
 }

@@ -4,6 +4,7 @@
 
 import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
 import { civilFromDayNumber, isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
+import { workCalendar, workingDayTable, type WorkCalendar } from './workdays';
 import { localeOf, type Locale } from '../i18n';
 
 export interface CoreSettings {
@@ -18,6 +19,10 @@ export interface CoreSettings {
   locale: Locale;
   /** The IANA zone actually used (the runtime's zone when the settings name none or a bad one). */
   timeZone: string;
+  /** The user's working days, ISO 1 = Monday … 7 = Sunday (default Monday to Friday). */
+  workingDays: number[];
+  /** Whose public holidays are days off (`DE-BY`, `AT`, …), or null. */
+  holidayRegion: string | null;
 }
 
 function wholeDays(value: unknown, fallback: number, min: number): number {
@@ -65,6 +70,10 @@ export function resolveSettings(settings?: Partial<Settings> | null): CoreSettin
         : d.valueHorizonYears,
     locale,
     timeZone: zoneFor(s.timeZone).name,
+    workingDays: workingDayTable(s.workingDays)
+      .map((on, w) => (on ? w : 0))
+      .filter((w) => w > 0),
+    holidayRegion: typeof s.holidayRegion === 'string' && s.holidayRegion ? s.holidayRegion : null,
   };
 }
 
@@ -82,6 +91,8 @@ export interface CoreContext {
   year: number;
   /** False when `now` is no valid date: functions then return empty results instead of throwing. */
   valid: boolean;
+  /** The user's working days and holidays; built on first use (most computations move no date). */
+  calendar(): WorkCalendar;
 }
 
 export function createContext(
@@ -94,6 +105,7 @@ export function createContext(
   const valid = Number.isFinite(nowMs);
   const nowIso = valid ? now.toISOString() : '';
   const today = valid ? zone.dayOf(nowMs) : 0;
+  let calendar: WorkCalendar | undefined;
   return {
     s,
     zone,
@@ -103,6 +115,7 @@ export function createContext(
     todayIso: isoFromDayNumber(today),
     year: civilFromDayNumber(today).year,
     valid,
+    calendar: () => (calendar ??= workCalendar(s.holidayRegion, s.workingDays)),
   };
 }
 

@@ -110,6 +110,25 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       out.push(translate(L, 'reason.complaint.fix'));
       break;
     }
+    case 'reply': {
+      const m = r.message?.rec;
+      const on = r.message ? zone.dayOf(r.message.t) : r.due;
+      const subject = clean(m?.source?.subject) || clean(m?.summary);
+      out.push(
+        translate(L, subject ? 'reason.reply.subject' : 'reason.reply', {
+          channel: channelName(L, m?.channel ?? 'email'),
+          name: clean(contact.name) || translate(L, 'reason.contact'),
+          day: day(on),
+          subject,
+          waiting:
+            on >= today
+              ? translate(L, 'reason.reply.today')
+              : translate(L, 'reason.reply.since', { days: daysWord(L, today - on) }),
+        }),
+      );
+      out.push(translate(L, 'reason.reply.channel'));
+      break;
+    }
     case 'after-purchase': {
       const pu = r.purchase?.rec;
       const desc = clean(pu?.description);
@@ -144,12 +163,15 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       if (r.kind === 'birthday') out.push(translate(L, 'reason.birthday', { when: at, age }));
       else
         out.push(
-          translate(L, 'reason.partner-birthday', {
+          translate(L, `reason.partner-birthday.${contact.partner?.salutation ?? 'unknown'}`, {
             partner: clean(contact.partner?.name) || translate(L, 'reason.partner'),
             when: at,
             age,
           }),
         );
+      // A birthday keeps its day, also when the user does not work then: one does not
+      // congratulate in advance.
+      if (!ctx.calendar().isWorkingDay(r.due)) out.push(translate(L, 'reason.birthday.dayOff'));
       if (b?.month === 2 && b.day === 29 && isoFromDayNumber(r.due).endsWith('-02-28'))
         out.push(translate(L, 'reason.leap'));
       if (channelBasis === 'closeness') out.push(translate(L, 'reason.birthday.call'));
@@ -157,7 +179,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       break;
     }
     case 'cadence': {
-      const last = p.lastPersonal();
+      const last = p.lastTouch();
       const plan = planPhrase(r, p.tier, 'cadence', L);
       const status = dueStatus(r.avoid?.original ?? r.due, today, L);
       if (last && !r.fromCreation) {
@@ -174,7 +196,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       } else {
         out.push(translate(L, 'reason.cadence.none', { status, day: day(r.base ?? today), plan }));
       }
-      const mass = latestInteraction(p.history, ctx, false);
+      const mass = latestInteraction(p.history, ctx, 'mass');
       if (mass && (!last || mass.t > last.t))
         out.push(
           translate(L, 'reason.cadence.mass', {
@@ -213,7 +235,7 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
     }
   }
   if (r.avoid) {
-    const moved = avoidReason(r.avoid, L);
+    const moved = avoidReason(r.avoid, L, ctx.calendar());
     if (moved) out.push(moved);
   }
   const hours = hoursAdvice(contact.avoid?.hours, L);
@@ -221,19 +243,43 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
   return out;
 }
 
-/** The conversation guides: keys of the lines, with a `.du` variant where the address shows. */
+/**
+ * The conversation guides: keys of the lines, with a `.du` variant where the address shows. They
+ * carry the rules of a good customer conversation (seed 003): be yourself, ask open questions,
+ * listen far more than talk, learn rather than sell, ask for facts, stay focused, understand needs
+ * without judging, take feedback with a plain thank-you, ask why rather than how.
+ */
 const GUIDES: Readonly<Record<'feedback' | 'exit-conversation' | 'complaint', readonly string[]>> =
   Object.freeze({
-    feedback: ['guide.feedback.1', 'guide.feedback.2', 'guide.feedback.3', 'guide.feedback.4'],
+    feedback: [
+      'guide.feedback.1',
+      'guide.feedback.questions',
+      'guide.feedback.2',
+      'guide.learn',
+      'guide.facts',
+      'guide.focus',
+      'guide.needs',
+      'guide.feedback.3',
+      'guide.feedback.4',
+      'guide.authentic',
+    ],
     'exit-conversation': [
       'guide.exit.1',
       'guide.exit.2',
       'guide.exit.3',
+      'guide.facts',
+      'guide.needs',
       'guide.exit.4',
       'guide.exit.5',
     ],
-    complaint: ['guide.complaint.1', 'guide.complaint.2', 'guide.complaint.3'],
+    complaint: ['guide.complaint.1', 'guide.facts', 'guide.complaint.2', 'guide.complaint.3'],
   });
+
+/** What a regular conversation asks on the side when feedback is due as well. */
+const ASK_FEEDBACK: readonly string[] = Object.freeze([
+  'point.askFeedback',
+  'guide.feedback.questions',
+]);
 
 /** A guide line in the contact's form of address (the `.du` variant where one exists). */
 function guideLine(L: Locale, key: string, du: boolean): string {
@@ -301,9 +347,22 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
 
   if (r.kind === 'partner-birthday') {
     const partner = clean(contact.partner?.name);
-    if (partner) out.push(translate(L, 'point.partner', { name: partner }));
+    if (partner)
+      out.push(
+        translate(L, `point.partner.${contact.partner?.salutation ?? 'unknown'}`, {
+          name: partner,
+        }),
+      );
   }
-  if (r.kind === 'commitment') out.push(translate(L, 'point.commitment'));
+  // A promise already broken: call today, apologise and name a day you will keep; one still ahead:
+  // call before it passes if it cannot be kept.
+  if (r.kind === 'commitment')
+    out.push(translate(L, r.due < ctx.today ? 'point.commitment.overdue' : 'point.commitment'));
+  if (r.kind === 'reply') out.push(translate(L, 'point.reply'));
+  // Feedback due with the regular contact is asked on the side of that conversation (seed 003),
+  // never in a call of its own that smells of sales.
+  if (r.kind === 'cadence' && r.askFeedback)
+    for (const key of ASK_FEEDBACK) out.push(guideLine(L, key, contact.address === 'Du'));
   if (r.kind === 'after-purchase') out.push(translate(L, 'point.after-purchase'));
   const common = commonPoints(p);
   for (const line of common.before) out.push(line);
@@ -322,7 +381,7 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
 
 /** A candidate in words: the contract's Suggestion. */
 export function describeCandidate(r: RawCandidate, p: Prepared): Suggestion {
-  const choice = chooseChannel(r.kind, p.contact, p.tier);
+  const choice = chooseChannel(r.kind, p.contact, p.tier, r.message?.rec.channel);
   return {
     kind: r.kind,
     channel: choice.channel,
@@ -439,7 +498,7 @@ export function describeCandidateLazily(
   tier: Tier,
   ctx: CoreContext,
 ): Suggestion {
-  const choice = chooseChannel(r.kind, history.contact, tier);
+  const choice = chooseChannel(r.kind, history.contact, tier, r.message?.rec.channel);
   const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
   Words.attach(s, {
     r,

@@ -195,7 +195,7 @@ export function lastPersonalContactIn(
   ctx: CoreContext,
 ): LastPersonalContact | null {
   if (!ctx.valid) return null;
-  const last = latestInteraction(history, ctx, true);
+  const last = latestInteraction(history, ctx, 'personal');
   if (!last) return null;
   const day = ctx.zone.dayOf(last.t);
   return {

@@ -3,6 +3,7 @@
 
 import type { Contact, Tier } from '../model';
 import type { CoreSettings } from './context';
+import { nextWorkingDayOnOrAfter, type WorkCalendar } from './workdays';
 import {
   civilFromDayNumber,
   dayNumberFromCivil,
@@ -115,6 +116,9 @@ export interface AvoidOutcome {
   months: number[];
   weekdays: number[];
   gaveUp: boolean;
+  /** Where the move landed beyond the contact's rules: the user's days off and public holidays. */
+  offDays: number[];
+  holidays: DayNumber[];
 }
 
 /**
@@ -123,8 +127,13 @@ export interface AvoidOutcome {
  * when today is allowed — an overdue touch stays overdue rather than jumping into the future —
  * and moves to the allowed day on or after today when today is avoided.
  */
-export function applyAvoid(due: DayNumber, today: DayNumber, t: AvoidTable): AvoidOutcome {
-  const none = {
+export function applyAvoid(
+  due: DayNumber,
+  today: DayNumber,
+  t: AvoidTable,
+  calendar?: WorkCalendar,
+): AvoidOutcome {
+  const none: AvoidOutcome = {
     due,
     original: due,
     moved: false,
@@ -132,11 +141,14 @@ export function applyAvoid(due: DayNumber, today: DayNumber, t: AvoidTable): Avo
     months: [],
     weekdays: [],
     gaveUp: false,
+    offDays: [],
+    holidays: [],
   };
   if (!t.any) return none;
+  let out: AvoidOutcome;
   if (due > today) {
     const a = allowedDayOnOrAfter(due, t);
-    return {
+    out = {
       ...none,
       due: a.day,
       moved: a.day !== due,
@@ -144,18 +156,32 @@ export function applyAvoid(due: DayNumber, today: DayNumber, t: AvoidTable): Avo
       weekdays: a.weekdays,
       gaveUp: a.gaveUp && isAvoided(due, t),
     };
+  } else {
+    const a = allowedDayOnOrAfter(today, t);
+    if (a.gaveUp) return { ...none, gaveUp: isAvoided(today, t) };
+    if (a.day === today) return none;
+    out = {
+      ...none,
+      due: a.day,
+      moved: true,
+      fromToday: true,
+      months: a.months,
+      weekdays: a.weekdays,
+    };
   }
-  const a = allowedDayOnOrAfter(today, t);
-  if (a.gaveUp) return { ...none, gaveUp: isAvoided(today, t) };
-  if (a.day === today) return none;
-  return {
-    ...none,
-    due: a.day,
-    moved: true,
-    fromToday: true,
-    months: a.months,
-    weekdays: a.weekdays,
-  };
+  // A moved date lands on a working day of the user that is no public holiday and still allowed
+  // by the contact's rules: nobody is called on a Sunday because they avoid Fridays and Saturdays.
+  if (out.moved && calendar) {
+    const w = nextWorkingDayOnOrAfter(out.due, calendar, t);
+    if (!w.gaveUp && w.day !== out.due) {
+      out.due = w.day;
+      out.offDays = w.offDays;
+      out.holidays = w.holidays;
+      for (const m of w.months) if (!out.months.includes(m)) out.months.push(m);
+      for (const wd of w.weekdays) if (!out.weekdays.includes(wd)) out.weekdays.push(wd);
+    }
+  }
+  return out;
 }
 
 /**
@@ -175,7 +201,7 @@ export function shiftForAvoid(
 }
 
 /** Why a date moved, said plainly (PRODUCT.md: "every move is said in the reasons"). */
-export function avoidReason(o: AvoidOutcome, L: Locale): string | null {
+export function avoidReason(o: AvoidOutcome, L: Locale, calendar?: WorkCalendar): string | null {
   if (o.gaveUp) return translate(L, 'avoid.gaveUp');
   if (!o.moved) return null;
   const list = joinList(L, [
@@ -184,7 +210,13 @@ export function avoidReason(o: AvoidOutcome, L: Locale): string | null {
   ]);
   const from = formatDay(L, o.original, { weekday: true });
   const to = formatDay(L, o.due, { weekday: true });
-  return translate(L, o.fromToday ? 'avoid.fromToday' : 'avoid.moved', { from, to, list });
+  let text = translate(L, o.fromToday ? 'avoid.fromToday' : 'avoid.moved', { from, to, list });
+  const skipped = [
+    ...o.offDays.map((w) => translate(L, `weekday.plural.${w}`)),
+    ...o.holidays.map((d) => calendar?.holidayName(d, L) ?? formatDay(L, d, { weekday: true })),
+  ];
+  if (skipped.length) text += translate(L, 'avoid.workdays', { list: joinList(L, skipped) });
+  return text;
 }
 
 /** `avoid.hours` never moves a date; it becomes advice ("not before 10:00"). */
@@ -203,7 +235,11 @@ export function hoursAdvice(
     !(from < to)
   )
     return null;
-  if (from <= 0) return translate(L, 'hours.notBefore', { hour: formatHour(to) });
-  if (to >= 24) return translate(L, 'hours.notAfter', { hour: formatHour(from) });
-  return translate(L, 'hours.notBetween', { from: formatHour(from), to: formatHour(to) });
+  if (from <= 0) return translate(L, 'hours.notBefore', { hour: formatHour(L, to) });
+  if (to >= 24) return translate(L, 'hours.notAfter', { hour: formatHour(L, from) });
+  return translate(L, 'hours.notBetween', {
+    from: formatHour(L, from),
+    fromHour: from,
+    to: formatHour(L, to),
+  });
 }

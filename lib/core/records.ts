@@ -152,22 +152,50 @@ export interface Timed<T> {
   id: string;
 }
 
+/** Which interactions a search looks at (PRODUCT.md "Touches of ours"). */
+export type InteractionKind =
+  /** Every personal interaction, either direction (the last personal contact shown to people). */
+  | 'personal'
+  /** Newsletters and mass mailings: recorded, never personal. */
+  | 'mass'
+  /** A personal touch of ours: outgoing, or a conversation whatever its direction. */
+  | 'touch'
+  /** A personal message from the customer that waits for our answer (e-mail, XING, LinkedIn, …). */
+  | 'incoming-message';
+
+/** Channels that are a conversation whoever started it: both sides were there. */
+const CONVERSATION = ['phone', 'meeting', 'visit', 'event', 'gift'] as const;
+
+/** Is a channel a conversation (a touch of ours whatever its direction)? */
+export function isConversation(channel: unknown): boolean {
+  return (CONVERSATION as readonly unknown[]).includes(channel);
+}
+
+function matches(rec: Interaction, kind: InteractionKind): boolean {
+  if (kind === 'mass') return rec.personal !== true;
+  if (rec.personal !== true) return false;
+  if (kind === 'personal') return true;
+  const conversation = isConversation(rec.channel);
+  if (kind === 'touch') return rec.direction === 'out' || conversation;
+  return rec.direction === 'in' && !conversation;
+}
+
 /**
- * The latest interaction up to now with the given `personal` flag, ties by id. This is the hottest
- * loop of the agenda (20 interactions per contact on average), so instants written the canonical
- * way (`…T09:30:00.000Z`) and date-only days are compared as text — the same order as comparing
- * their epochs — and only the winners are parsed.
+ * The latest interaction of a kind up to now, ties by id. This is the hottest loop of the agenda
+ * (20 interactions per contact on average), so instants written the canonical way
+ * (`…T09:30:00.000Z`) and date-only days are compared as text — the same order as comparing their
+ * epochs — and only the winners are parsed.
  */
 export function latestInteraction(
   history: ContactHistory,
   ctx: CoreContext,
-  personal: boolean,
+  kind: InteractionKind,
 ): Timed<Interaction> | undefined {
   // First without looking at `now`: records are rarely dated in the future, and a bucket winner
   // that is not after now means no record of its bucket is. Otherwise read again, leaving them out.
   const list = history.interactions;
-  const found = latestOf(list, ctx, personal, false);
-  return found === TOO_LATE ? latestOf(list, ctx, personal, true) : found;
+  const found = latestOf(list, ctx, kind, false);
+  return found === TOO_LATE ? latestOf(list, ctx, kind, true) : found;
 }
 
 /** Returned by `latestOf` when a text winner lies after now and `now` was not looked at. */
@@ -176,7 +204,7 @@ const TOO_LATE: Timed<Interaction> = Object.freeze({ rec: {} as Interaction, t: 
 function latestOf(
   list: Interaction[],
   ctx: CoreContext,
-  personal: boolean,
+  kind: InteractionKind,
   checkNow: boolean,
 ): Timed<Interaction> | undefined {
   const nowIso = ctx.nowIso;
@@ -191,7 +219,6 @@ function latestOf(
   let otherT = -Infinity;
   for (let i = 0; i < list.length; i++) {
     const rec = list[i] as Interaction;
-    if ((rec.personal === true) !== personal) continue;
     const at = rec.at;
     if (typeof at === 'string' && nowIso !== '') {
       const len = at.length;
@@ -203,6 +230,7 @@ function latestOf(
       ) {
         // Not later than the best so far: skip (the common case, one comparison).
         if (canon && (at < canonAt || (at === canonAt && rec.id <= canon.id))) continue;
+        if (!matches(rec, kind)) continue;
         if (checkNow && at > nowIso) continue; // after now
         canon = rec;
         canonAt = at;
@@ -210,12 +238,14 @@ function latestOf(
       }
       if (len === 10 && at.charCodeAt(4) === 45 && at.charCodeAt(7) === 45) {
         if (day && (at < dayAt || (at === dayAt && rec.id <= day.id))) continue;
+        if (!matches(rec, kind)) continue;
         if (checkNow && at > todayIso) continue; // a later day starts after now
         day = rec;
         dayAt = at;
         continue;
       }
     }
+    if (!matches(rec, kind)) continue;
     const t = ctx.zone.parse(at);
     if (!(t <= ctx.nowMs)) continue; // after now, or unreadable
     if (!other || isAfter(t, rec.id, otherT, other.id)) {
@@ -229,7 +259,7 @@ function latestOf(
   if (canon) {
     const t = ctx.zone.parse(canonAt);
     // A well-shaped but impossible date (month 13) won the text comparison: read them all.
-    if (t !== t) return latestInteractionSlow(list, ctx, personal);
+    if (t !== t) return latestInteractionSlow(list, ctx, kind);
     if (!best || isAfter(t, canon.id, bestT, best.id)) {
       best = canon;
       bestT = t;
@@ -237,7 +267,7 @@ function latestOf(
   }
   if (day) {
     const t = ctx.zone.parse(dayAt);
-    if (t !== t) return latestInteractionSlow(list, ctx, personal);
+    if (t !== t) return latestInteractionSlow(list, ctx, kind);
     if (!best || isAfter(t, day.id, bestT, best.id)) {
       best = day;
       bestT = t;
@@ -249,11 +279,11 @@ function latestOf(
 function latestInteractionSlow(
   list: Interaction[],
   ctx: CoreContext,
-  personal: boolean,
+  kind: InteractionKind,
 ): Timed<Interaction> | undefined {
   let best: Timed<Interaction> | undefined;
   for (const rec of list) {
-    if ((rec.personal === true) !== personal) continue;
+    if (!matches(rec, kind)) continue;
     const t = ctx.zone.parse(rec.at);
     if (!(t <= ctx.nowMs)) continue;
     if (!best || isAfter(t, rec.id, best.t, best.id)) best = { rec, t, id: rec.id };

@@ -1,9 +1,16 @@
 // Early warning (PRODUCT.md "Early warning / at risk" and "At risk"): each rule that fires gives a
 // reason object, so the UI can show every signal and filter by kind.
 
-import type { ContactHistory, Feedback, Settings, Tier } from '../model';
+import type { Commitment, ContactHistory, Feedback, Settings, Tier } from '../model';
 import { createContext, isTier, type CoreContext } from './context';
-import { daysWord, formatCents, formatDay, lostReasonName, translate } from '../i18n';
+import {
+  daysWord,
+  formatCents,
+  formatDay,
+  formatPercent,
+  lostReasonName,
+  translate,
+} from '../i18n';
 import { nameCollator } from './collation';
 import { contactInterval } from './plan';
 import {
@@ -14,13 +21,24 @@ import {
   lostDay,
   normalizeHistories,
   normalizeHistory,
+  openCommitments,
   purchasesBetween,
   type Timed,
 } from './records';
 import { analyzeTiersIn } from './tiers';
 
 export type RiskKind =
-  'open-complaint' | 'low-satisfaction' | 'falling-revenue' | 'silent' | 'no-exit-conversation';
+  | 'open-complaint'
+  | 'low-satisfaction'
+  | 'promise-overdue'
+  | 'waiting-for-answer'
+  | 'price-pressure'
+  | 'falling-revenue'
+  | 'silent'
+  | 'no-exit-conversation';
+
+/** How long a customer may wait for our answer before it is an early warning (days). */
+const ANSWER_WITHIN_DAYS = 2;
 
 export interface RiskReason {
   kind: RiskKind;
@@ -101,32 +119,85 @@ export function riskReasonsIn(
       });
   }
 
-  // Revenue of the last 365 days below half of the 365 days before (when that was above 0).
+  const touch = latestInteraction(history, ctx, 'touch');
+  const message = latestInteraction(history, ctx, 'incoming-message');
+
+  // A promise overdue (seed 000: a broken promise does more harm than any magazine repairs); worse
+  // when the customer wrote after its due day — they had to chase us.
+  const overdue = openCommitments(history, ctx).filter((c) => zone.dayOf(c.t) < today);
+  if (overdue.length) {
+    const first = overdue[0] as Timed<Commitment>;
+    const dueDay = zone.dayOf(first.t);
+    const chased = !!message && zone.dayOf(message.t) > dueDay;
+    out.push({
+      kind: 'promise-overdue',
+      text: translate(L, chased ? 'risk.promise.chased' : 'risk.promise', {
+        count: overdue.length,
+        text: first.rec.text,
+        days: daysWord(L, today - dueDay),
+      }),
+    });
+  }
+
+  // A customer waiting more than two days for our answer (the reply rule: their latest message of
+  // the last 30 days, no touch of ours after it).
+  if (
+    message &&
+    message.t >= zone.startOfDay(today - 30) &&
+    !(touch && isAfter(touch.t, touch.id, message.t, message.id))
+  ) {
+    const waited = today - zone.dayOf(message.t);
+    if (waited > ANSWER_WITHIN_DAYS)
+      out.push({
+        kind: 'waiting-for-answer',
+        text: translate(L, 'risk.waiting', {
+          days: daysWord(L, waited),
+          day: day(zone.dayOf(message.t)),
+        }),
+      });
+  }
+
+  // Harder price talks (seed 001's early-warning system): price pressure recorded twice within a
+  // year.
+  const yearAgo = zone.startOfDay(today - 364);
+  let pressure = 0;
+  for (const f of history.feedback)
+    if (f.pricePressure === true) {
+      const t = zone.parse(f.at);
+      if (t >= yearAgo && t <= ctx.nowMs) pressure++;
+    }
+  if (pressure >= 2)
+    out.push({ kind: 'price-pressure', text: translate(L, 'risk.price', { count: pressure }) });
+
+  // Revenue of the last 365 days down by 30 % or more against the 365 days before (when that was
+  // above 0).
   const startRecent = zone.startOfDay(today - 364);
   const startBefore = zone.startOfDay(today - 729);
   const recent = purchasesBetween(history, ctx, startRecent, ctx.nowMs).cents;
   const before = purchasesBetween(history, ctx, startBefore, startRecent - 1).cents;
-  if (before > 0 && recent * 2 < before) {
+  if (before > 0 && recent * 10 <= before * 7) {
     out.push({
       kind: 'falling-revenue',
       text: translate(L, 'risk.revenue', {
         recent: formatCents(L, recent),
         before: formatCents(L, before),
+        share: formatPercent(L, Math.round(((before - recent) / before) * 100) / 100),
       }),
     });
   }
 
-  // An A customer silent for more than twice its contact interval (counted from the creation day
-  // when there has never been a personal contact, as the cadence does).
+  // A customer silent for more than twice the contact interval: since our last personal touch, or
+  // since the creation day when there has never been one (as the cadence counts). Every tier of a
+  // customer; a prospect we never touched is not "silent".
   const tier: Tier = isTier(tierIn) ? tierIn : 'C';
-  if (tier === 'A') {
-    const interval = contactInterval(contact, 'A', ctx.s);
-    const last = latestInteraction(history, ctx, true);
-    const since = today - (last ? zone.dayOf(last.t) : createdDay(contact, ctx));
+  if (contact.status !== 'prospect' || touch) {
+    const interval = contactInterval(contact, tier, ctx.s);
+    const since = today - (touch ? zone.dayOf(touch.t) : createdDay(contact, ctx));
     if (since > 2 * interval) {
       out.push({
         kind: 'silent',
-        text: translate(L, last ? 'risk.silent' : 'risk.silent.never', {
+        text: translate(L, touch ? 'risk.silent' : 'risk.silent.never', {
+          tier,
           days: daysWord(L, since),
           interval,
         }),

@@ -112,6 +112,11 @@ interface Grouping {
   first: Int32Array;
   /** Company key, or '' for a person unit. */
   keys: string[];
+  /** The members' recorded potential (cents per year), summed: a C customer's reason names it. */
+  potential: Float64Array;
+  /** Value mode: the horizon in years of the first member, and whether members differ in it. */
+  years: Float64Array;
+  mixedYears: Uint8Array;
 }
 
 function groupUnits(
@@ -134,6 +139,9 @@ function groupUnits(
     estimates: new Int32Array(n),
     first: new Int32Array(n),
     keys: [],
+    potential: new Float64Array(n),
+    years: new Float64Array(n),
+    mixedYears: new Uint8Array(n),
   };
   const byKey = new Map<string, number>();
   // Company spellings repeat across contacts: each is folded once per computation.
@@ -160,7 +168,12 @@ function groupUnits(
       cents = toCents(contact.annualRevenueEstimate);
       estimate = true;
     }
-    const figure = value ? Math.round(Math.max(cents, toCents(contact.potential)) * years) : cents;
+    // Customer value: the horizon is the relationship's expected remaining years where the contact
+    // records them, else the setting's (one horizon for all would change no tier).
+    const own = contact.expectedYears;
+    const horizon = typeof own === 'number' && Number.isFinite(own) && own > 0 ? own : years;
+    const potential = toCents(contact.potential);
+    const figure = value ? Math.round(Math.max(cents, potential) * horizon) : cents;
     if (persons) {
       const id = contact.id;
       const source: RevenueSource = any ? 'purchases' : estimate ? 'estimate' : 'none';
@@ -180,7 +193,9 @@ function groupUnits(
       g.first[u] = i;
       g.keys.push(ck);
       if (ck !== '') byKey.set(ck, u);
-    }
+      g.years[u] = horizon;
+    } else if (g.years[u] !== horizon) g.mixedYears[u] = 1;
+    if (potential > 0) (g.potential[u] as number) += potential;
     (g.members[u] as number)++;
     // Figures are computed in manual mode too: insights (Pareto) still show revenue there.
     (g.figure[u] as number) += figure;
@@ -384,6 +399,10 @@ export function analyzeTiersIn(
         estimates === 0 ? 'none' : estimates === members ? 'all' : 'some',
         shared,
         totalCents,
+        {
+          potentialCents: g.potential[u] as number,
+          years: g.mixedYears[u] ? null : (g.years[u] as number),
+        },
       );
       unitReasons[u] = reason;
     }
@@ -448,7 +467,6 @@ class ReasonWords {
   private readonly ctx: CoreContext;
   private readonly counts: Record<Tier, number>;
   private readonly phrases: Partial<Record<Tier, string>> = {};
-  private years: string | undefined;
 
   constructor(ctx: CoreContext, counts: Record<Tier, number>) {
     this.ctx = ctx;
@@ -462,23 +480,31 @@ class ReasonWords {
     estimated: CustomerUnit['estimated'],
     sharedCompany: string | undefined,
     total: number,
+    unit: { potentialCents: number; years: number | null },
   ): string {
     const L = this.ctx.s.locale;
     const value = this.ctx.s.tierMode === 'value';
     const sharePrefix =
       sharedCompany !== undefined ? translate(L, 'tier.shares', { company: sharedCompany }) : '';
     const money = formatCents(L, figureCents);
+    // In revenue mode a C customer with recorded potential says so: a small customer with high
+    // potential is no passer-by (PRODUCT.md point 3).
+    const potential =
+      !value && tier === 'C' && unit.potentialCents > 0
+        ? translate(L, 'tier.potential', { money: formatCents(L, unit.potentialCents) })
+        : '';
     if (figureCents <= 0 || total <= 0) {
       const what = value
         ? translate(L, 'tier.none.value')
         : figureCents < 0
           ? translate(L, 'tier.none.refunds', { money })
           : translate(L, 'tier.none.revenue');
-      return `C: ${sharePrefix}${what}`;
+      return `C: ${sharePrefix}${what}${potential}`;
     }
     let detail: string;
     if (value) {
-      const years = (this.years ??= yearsText(this.ctx.s.valueHorizonYears, L));
+      const years =
+        unit.years === null ? translate(L, 'tier.years.mixed') : yearsText(unit.years, L);
       detail = translate(L, 'tier.detail.value', { money, years });
     } else
       detail = translate(
@@ -491,7 +517,7 @@ class ReasonWords {
         { money },
       );
     const phrase = (this.phrases[tier] ??= this.phrase(tier));
-    return `${tier}: ${sharePrefix}${phrase} ${detail}`;
+    return `${tier}: ${sharePrefix}${phrase} ${detail}${potential}`;
   }
 
   /** "one of 3 customers who bring 80% of revenue" and the like. */

@@ -79,9 +79,9 @@ export function joinList(locale: Locale, items: string[]): string {
   return `${items.slice(0, -1).join(', ')}${translate(locale, 'list.and')}${items[items.length - 1]}`;
 }
 
-/** `HH:00` for an hour 0..24. */
-export function formatHour(h: number): string {
-  return `${pad2(h)}:00`;
+/** An hour of the day as people say it: de "17 Uhr", en "17:00". */
+export function formatHour(locale: Locale, h: number): string {
+  return locale === 'de' ? `${h} Uhr` : `${pad2(h)}:00`;
 }
 
 export function weekdayName(locale: Locale, weekday: number): string {

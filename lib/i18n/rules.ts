@@ -102,18 +102,29 @@ export const en = {
   'reason.complaint.fix': 'Call to put it right; hold back anything promotional until then',
   'rating.product': 'product {value}/5',
   'rating.service': 'advice {value}/5',
+  'reason.reply': '{channel} from {name} of {day}, waiting {waiting} for your answer',
+  'reason.reply.subject':
+    '{channel} from {name} of {day} ("{subject}"), waiting {waiting} for your answer',
+  'reason.reply.today': 'since today',
+  'reason.reply.since': 'for {days}',
+  'reason.reply.channel':
+    'Answer the way the message came, in person rather than with a form letter',
   'reason.after-purchase': 'Bought on {day} ({what}): check in how it is going – {status}',
   'reason.exit':
     'Lost on {day} (reason: {reason}) with no exit conversation yet – {status}: call and learn why',
   'reason.note': 'Note: {note}',
   'reason.birthday': 'Birthday {when}{age}',
-  'reason.partner-birthday': "{partner}'s birthday (their partner) {when}{age}",
+  'reason.partner-birthday.Frau': "{partner}'s birthday (his or her partner) {when}{age}",
+  'reason.partner-birthday.Herr': "{partner}'s birthday (his or her partner) {when}{age}",
+  'reason.partner-birthday.unknown': "{partner}'s birthday (their partner) {when}{age}",
   'reason.partner': 'Partner',
   'reason.turns': ' – turns {years}',
   'reason.leap': 'Born on 29 February: in years without one, wish them on 28 February',
   'reason.birthday.call': 'A birthday wish by standard e-mail gets lost: call instead',
   'reason.birthday.profile':
     'Send the wish personally through their profile rather than a standard e-mail',
+  'reason.birthday.dayOff':
+    'You do not work that day: wish them on the day itself all the same – a card that arrives that day, or a personal message then (no wishes in advance)',
   'reason.cadence.last':
     'Personal contact {status}: the last one was {relative} ({channel}, {day}); {plan}',
   'reason.cadence.none': 'Personal contact {status}: none since they were added on {day}; {plan}',
@@ -133,6 +144,7 @@ export const en = {
     'The times to avoid leave no free day in the whole next year, so they are ignored this time',
   'avoid.fromToday': 'Due since {from}, but today is a time to avoid ({list}): moved to {to}',
   'avoid.moved': 'Moved from {from} to {to} to avoid {list}',
+  'avoid.workdays': ' – not on your days off: {list}',
   'hours.notBefore': 'Time of day: not before {hour}',
   'hours.notAfter': 'Time of day: not after {hour}',
   'hours.notBetween': 'Time of day: not between {from} and {to}',
@@ -144,16 +156,31 @@ export const en = {
   'point.lastTalk': 'Last talked about ({channel}, {day}): {summary}',
   'point.promise': 'Open promise: {text} (due {day})',
   'point.preferences': 'Preferences: {text}',
-  'point.partner': 'Partner: {name} – pass on your birthday wishes',
+  'point.partner.Frau': 'Partner: {name} – pass on your birthday wishes',
+  'point.partner.Herr': 'Partner: {name} – pass on your birthday wishes',
+  'point.partner.unknown': 'Partner: {name} – pass on your birthday wishes',
   'point.commitment':
     'If the date cannot be kept: call before it passes and agree on one you can keep',
+  'point.commitment.overdue': 'Call today, apologise, and name a new date you will certainly keep',
+  'point.reply': 'Answer what was asked first; anything else can wait for the next conversation',
+  'point.askFeedback':
+    'Feedback is due as well: ask it on the side of this conversation, not in a call of its own',
   'point.after-purchase':
     'Ask how it is going and whether anything is missing; bring a useful tip rather than a new offer',
   'guide.feedback.1':
     'Ask open questions: “How happy are you with the work itself, and with our advice?”',
   'guide.feedback.1.du':
     'Ask open questions: “How happy are you with the work itself, and with our advice?”',
+  'guide.feedback.questions':
+    'Two questions: “How can we support you even better?” and “What should we improve?”',
+  'guide.feedback.questions.du':
+    'Two questions: “How can we support you even better?” and “What should we improve?”',
   'guide.feedback.2': 'Listen more than you talk: let them speak about 80% of the time',
+  'guide.learn': 'You are there to understand, not to sell: no offer in this conversation',
+  'guide.facts': 'Ask for facts – situations, figures, how things run – rather than guessing',
+  'guide.focus': 'Stay with what matters to them; leave special cases and details for later',
+  'guide.needs': 'Understand what they need without judging it: how they see it is what counts',
+  'guide.authentic': 'Be yourself: the conversation is no performance',
   'guide.feedback.3': 'Ask why rather than how: “Why does that matter to you?”',
   'guide.feedback.3.du': 'Ask why rather than how: “Why does that matter to you?”',
   'guide.feedback.4': 'Take criticism with a plain “thank you” – no excuses, no defence',
@@ -178,6 +205,8 @@ export const en = {
   'tier.basis.revenue': 'by revenue',
   'tier.years.one': '{count} year',
   'tier.years.other': '{years} years',
+  'tier.years.mixed': 'the years expected per person',
+  'tier.potential': '; potential of {money} a year recorded, which counts in customer-value mode',
   'tier.shares': 'shares the tier of {company}, ',
   'tier.none.value': 'no revenue and no potential recorded',
   'tier.none.refunds': 'refunds exceed revenue in the last 12 months ({money})',
@@ -189,11 +218,11 @@ export const en = {
   'tier.of.value': 'of customer value',
   'tier.of.revenue': 'of revenue',
   'tier.next': 'the next {share}',
-  'tier.smallest.one': 'the one customer with the smallest share {of}',
+  'tier.smallest.one': 'the only customer with the smallest share {of}',
   'tier.smallest.other': 'one of {count} customers with the smallest share {of}',
-  'tier.share.value.one': 'the one customer who makes up {part} {of}',
+  'tier.share.value.one': 'the only customer, making up {part} {of}',
   'tier.share.value.other': 'one of {count} customers who make up {part} {of}',
-  'tier.share.revenue.one': 'the one customer who brings {part} {of}',
+  'tier.share.revenue.one': 'the only customer, bringing {part} {of}',
   'tier.share.revenue.other': 'one of {count} customers who bring {part} {of}',
 
   // Early warnings
@@ -202,11 +231,19 @@ export const en = {
   'risk.complaints': '{count} open complaints, the first since {day}',
   'risk.rating': 'Latest rating on {day}: {ratings}',
   'risk.revenue':
-    'Revenue of the last 12 months {recent}, less than half of the 12 months before ({before})',
+    'Revenue of the last 12 months {recent}, {share} less than the 12 months before ({before})',
   'risk.silent':
-    'A customer without personal contact for {days}, more than twice the {interval}-day interval',
+    '{tier} customer without personal contact from you for {days}, more than twice the {interval}-day interval',
   'risk.silent.never':
-    'A customer with no personal contact since they were added {days} ago, more than twice the {interval}-day interval',
+    '{tier} customer with no personal contact from you since they were added {days} ago, more than twice the {interval}-day interval',
+  'risk.promise.one': 'Promise overdue by {days}: {text}',
+  'risk.promise.other': '{count} promises overdue, the first by {days}: {text}',
+  'risk.promise.chased.one':
+    'Promise overdue by {days}: {text} – and the customer has written since',
+  'risk.promise.chased.other':
+    '{count} promises overdue, the first by {days}: {text} – and the customer has written since',
+  'risk.waiting': 'Waiting for your answer for {days} (message of {day})',
+  'risk.price': 'Price pressure {count} times within a year: harder price talks',
 
   // Reliability
   'reliability.kept.one': '{kept} of {count} promise kept on time',
@@ -323,10 +360,10 @@ export const de: Record<keyof typeof en, string> = {
   'reason.commitment.more.other': '{count} weitere offene Versprechen',
   'reason.complaint.from.today': 'von heute',
   'reason.complaint.from': 'vom {day} ({relative})',
-  'reason.complaint.open': 'Offene Reklamation {from}',
-  'reason.complaint.open.note': 'Offene Reklamation {from}: {note}',
-  'reason.complaint.more.one': '{count} weitere offene Reklamation',
-  'reason.complaint.more.other': '{count} weitere offene Reklamationen',
+  'reason.complaint.open': 'Offene Beschwerde {from}',
+  'reason.complaint.open.note': 'Offene Beschwerde {from}: {note}',
+  'reason.complaint.more.one': '{count} weitere offene Beschwerde',
+  'reason.complaint.more.other': '{count} weitere offene Beschwerden',
   'reason.complaint.low':
     'Letztes Feedback am {day}: {ratings} – seitdem kein persönliches Gespräch',
   'reason.complaint.low.note':
@@ -334,17 +371,29 @@ export const de: Record<keyof typeof en, string> = {
   'reason.complaint.fix': 'Anrufen und in Ordnung bringen; bis dahin nichts Werbliches schicken',
   'rating.product': 'Produkt {value}/5',
   'rating.service': 'Beratung {value}/5',
+  'reason.reply': '{channel} von {name} vom {day} – wartet {waiting} auf Ihre Antwort',
+  'reason.reply.subject':
+    '{channel} von {name} vom {day} („{subject}“) – wartet {waiting} auf Ihre Antwort',
+  'reason.reply.today': 'seit heute',
+  'reason.reply.since': 'seit {days}',
+  'reason.reply.channel':
+    'Auf dem Weg antworten, auf dem die Nachricht kam – persönlich, nicht mit einem Textbaustein',
   'reason.after-purchase': 'Kauf am {day} ({what}): nachfragen, ob alles passt – {status}',
   'reason.exit':
-    'Verloren am {day} (Grund: {reason}), noch kein Abschlussgespräch – {status}: anrufen und verstehen, warum',
+    'Verloren am {day} (Grund: {reason}), noch kein Abschiedsgespräch – {status}: anrufen und verstehen, warum',
   'reason.note': 'Notiz: {note}',
   'reason.birthday': 'Geburtstag {when}{age}',
-  'reason.partner-birthday': '{partner} (Partner/in) hat {when} Geburtstag{age}',
-  'reason.partner': 'Partner/in',
+  'reason.partner-birthday.Frau': 'Geburtstag der Partnerin {partner} {when}{age}',
+  'reason.partner-birthday.Herr': 'Geburtstag des Partners {partner} {when}{age}',
+  'reason.partner-birthday.unknown':
+    '{partner} hat {when} Geburtstag (Partnerin oder Partner){age}',
+  'reason.partner': 'Partnerin oder Partner',
   'reason.turns': ' – wird {years}',
   'reason.leap': 'Am 29. Februar geboren: in Jahren ohne 29. Februar am 28. gratulieren',
   'reason.birthday.call': 'Ein Geburtstagsgruß per Standard-E-Mail geht unter: lieber anrufen',
   'reason.birthday.profile': 'Persönlich über das Profil gratulieren statt per Standard-E-Mail',
+  'reason.birthday.dayOff':
+    'An dem Tag arbeiten Sie nicht: trotzdem am Tag selbst gratulieren – eine Karte, die an dem Tag ankommt, oder eine persönliche Nachricht am Tag (vorher gratuliert man nicht)',
   'reason.cadence.last':
     'Persönlicher Kontakt {status}: der letzte war {relative} ({channel}, {day}); {plan}',
   'reason.cadence.none':
@@ -364,9 +413,10 @@ export const de: Record<keyof typeof en, string> = {
     'Die zu meidenden Zeiten lassen im ganzen nächsten Jahr keinen Tag frei – sie werden diesmal ignoriert',
   'avoid.fromToday': 'Fällig seit {from}, aber heute ist zu meiden ({list}): verschoben auf {to}',
   'avoid.moved': 'Verschoben von {from} auf {to}, weil zu meiden: {list}',
+  'avoid.workdays': ' – nicht an Ihren freien Tagen: {list}',
   'hours.notBefore': 'Uhrzeit: nicht vor {hour}',
-  'hours.notAfter': 'Uhrzeit: nicht ab {hour}',
-  'hours.notBetween': 'Uhrzeit: nicht zwischen {from} und {to}',
+  'hours.notAfter': 'Uhrzeit: nicht nach {hour}',
+  'hours.notBetween': 'Uhrzeit: nicht zwischen {fromHour} und {to}',
 
   'point.address.Sie': 'Anrede: Sie',
   'point.address.Du': 'Anrede: Du',
@@ -374,16 +424,34 @@ export const de: Record<keyof typeof en, string> = {
   'point.lastTalk': 'Zuletzt besprochen ({channel}, {day}): {summary}',
   'point.promise': 'Offenes Versprechen: {text} (fällig {day})',
   'point.preferences': 'Vorlieben: {text}',
-  'point.partner': 'Partner/in: {name} – Glückwünsche zum Geburtstag ausrichten',
+  'point.partner.Frau': 'Partnerin: {name} – Glückwünsche zum Geburtstag ausrichten',
+  'point.partner.Herr': 'Partner: {name} – Glückwünsche zum Geburtstag ausrichten',
+  'point.partner.unknown': '{name} – Glückwünsche zum Geburtstag ausrichten',
   'point.commitment':
     'Ist der Termin nicht zu halten: vorher anrufen und einen neuen, haltbaren Termin vereinbaren',
+  'point.commitment.overdue':
+    'Heute anrufen, sich entschuldigen und einen neuen Termin nennen, den Sie sicher halten',
+  'point.reply':
+    'Zuerst auf das eingehen, was gefragt war; alles andere hat Zeit bis zum nächsten Gespräch',
+  'point.askFeedback':
+    'Feedback ist auch fällig: am Rande dieses Gesprächs fragen, nicht in einem eigenen Anruf',
   'point.after-purchase':
     'Fragen, wie es läuft und ob etwas fehlt; lieber einen nützlichen Tipp mitbringen als ein neues Angebot',
   'guide.feedback.1':
     'Offen fragen: „Wie zufrieden sind Sie mit der Arbeit selbst – und mit unserer Beratung?“',
   'guide.feedback.1.du':
     'Offen fragen: „Wie zufrieden bist du mit der Arbeit selbst – und mit unserer Beratung?“',
+  'guide.feedback.questions':
+    'Zwei Fragen: „Wie können wir Sie noch besser unterstützen?“ und „Was sollten wir verbessern?“',
+  'guide.feedback.questions.du':
+    'Zwei Fragen: „Wie können wir dich noch besser unterstützen?“ und „Was sollten wir verbessern?“',
   'guide.feedback.2': 'Mehr zuhören als reden: der Kunde spricht etwa 80 % der Zeit',
+  'guide.learn':
+    'Sie sind da, um zu verstehen, nicht um zu verkaufen: kein Angebot in diesem Gespräch',
+  'guide.facts': 'Nach Fakten fragen – Situationen, Zahlen, Abläufe – statt zu vermuten',
+  'guide.focus': 'Beim Wesentlichen bleiben; Sonderfälle und Einzelheiten später',
+  'guide.needs': 'Verstehen, was der Kunde braucht, ohne es zu bewerten: zählt, wie er es erlebt',
+  'guide.authentic': 'Sie selbst bleiben: das Gespräch ist kein Auftritt',
   'guide.feedback.3': 'Nach dem Warum fragen statt nach dem Wie: „Warum ist Ihnen das wichtig?“',
   'guide.feedback.3.du': 'Nach dem Warum fragen statt nach dem Wie: „Warum ist dir das wichtig?“',
   'guide.feedback.4':
@@ -409,6 +477,8 @@ export const de: Record<keyof typeof en, string> = {
   'tier.basis.revenue': 'nach Umsatz',
   'tier.years.one': '{count} Jahr',
   'tier.years.other': '{years} Jahre',
+  'tier.years.mixed': 'die je Person erwarteten Jahre',
+  'tier.potential': '; Potenzial von {money} pro Jahr erfasst – im Modus „Kundenwert“ zählt es',
   'tier.shares': 'teilt die Stufe von {company} – ',
   'tier.none.value': 'weder Umsatz noch Potenzial erfasst',
   'tier.none.refunds': 'Gutschriften übersteigen den Umsatz der letzten 12 Monate ({money})',
@@ -420,23 +490,31 @@ export const de: Record<keyof typeof en, string> = {
   'tier.of.value': 'des Kundenwerts',
   'tier.of.revenue': 'des Umsatzes',
   'tier.next': 'die nächsten {share}',
-  'tier.smallest.one': 'der eine Kunde mit dem kleinsten Anteil {of}',
+  'tier.smallest.one': 'der einzige Kunde mit dem kleinsten Anteil {of}',
   'tier.smallest.other': 'einer von {count} Kunden mit dem kleinsten Anteil {of}',
-  'tier.share.value.one': 'der eine Kunde, der {part} {of} ausmacht',
+  'tier.share.value.one': 'der einzige Kunde, der {part} {of} ausmacht',
   'tier.share.value.other': 'einer von {count} Kunden, die {part} {of} ausmachen',
-  'tier.share.revenue.one': 'der eine Kunde, der {part} {of} bringt',
+  'tier.share.revenue.one': 'der einzige Kunde, der {part} {of} bringt',
   'tier.share.revenue.other': 'einer von {count} Kunden, die {part} {of} bringen',
 
-  'risk.exit': 'Verloren am {day} (Grund: {reason}), ohne Abschlussgespräch',
-  'risk.complaint': 'Offene Reklamation seit {day}',
-  'risk.complaints': '{count} offene Reklamationen, die erste seit {day}',
+  'risk.exit': 'Verloren am {day} (Grund: {reason}), ohne Abschiedsgespräch',
+  'risk.complaint': 'Offene Beschwerde seit {day}',
+  'risk.complaints': '{count} offene Beschwerden, die erste seit {day}',
   'risk.rating': 'Letzte Bewertung am {day}: {ratings}',
   'risk.revenue':
-    'Umsatz der letzten 12 Monate {recent} – weniger als die Hälfte der 12 Monate davor ({before})',
+    'Umsatz der letzten 12 Monate {recent} – {share} weniger als in den 12 Monaten davor ({before})',
   'risk.silent':
-    'A-Kunde seit {days} ohne persönlichen Kontakt – mehr als doppelt so lange wie der Rhythmus von {interval} Tagen',
+    '{tier}-Kunde seit {days} ohne persönlichen Kontakt von Ihnen – mehr als doppelt so lange wie der Rhythmus von {interval} Tagen',
   'risk.silent.never':
-    'A-Kunde ohne persönlichen Kontakt seit der Aufnahme vor {days} – mehr als doppelt so lange wie der Rhythmus von {interval} Tagen',
+    '{tier}-Kunde ohne persönlichen Kontakt von Ihnen seit der Aufnahme vor {days} – mehr als doppelt so lange wie der Rhythmus von {interval} Tagen',
+  'risk.promise.one': 'Versprechen seit {days} überfällig: {text}',
+  'risk.promise.other': '{count} Versprechen überfällig, das erste seit {days}: {text}',
+  'risk.promise.chased.one':
+    'Versprechen seit {days} überfällig: {text} – und der Kunde hat seitdem nachgefragt',
+  'risk.promise.chased.other':
+    '{count} Versprechen überfällig, das erste seit {days}: {text} – und der Kunde hat seitdem nachgefragt',
+  'risk.waiting': 'Wartet seit {days} auf Ihre Antwort (Nachricht vom {day})',
+  'risk.price': '{count}-mal Preisdruck innerhalb eines Jahres: die Preisgespräche werden härter',
 
   'reliability.kept.one': '{kept} von {count} Versprechen pünktlich gehalten',
   'reliability.kept.other': '{kept} von {count} Versprechen pünktlich gehalten',
@@ -453,7 +531,7 @@ export const de: Record<keyof typeof en, string> = {
   'merge.position': 'Position',
   'merge.headline': 'Profilzeile',
   'merge.birthday': 'Geburtstag',
-  'merge.partner': 'Partner/in',
+  'merge.partner': 'Partnerin oder Partner',
   'merge.preferences': 'Vorlieben',
   'merge.howWeMet': 'Kennengelernt',
   'merge.address': 'Anrede',

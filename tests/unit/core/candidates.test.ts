@@ -61,7 +61,8 @@ describe('birthday and partner birthday', () => {
       true,
     ],
   ])('%s', (_rule, birthday, now, day, pressing) => {
-    expect(due(candidate(history({ birthday }), 'birthday', { now }))).toEqual({
+    // A personal relationship (see "birthdays only with a relationship" below).
+    expect(due(candidate(history({ birthday, close: true }), 'birthday', { now }))).toEqual({
       due: day,
       pressing,
     });
@@ -71,7 +72,7 @@ describe('birthday and partner birthday', () => {
     ['partner birthday in 7 days → pressing', 22, true],
     ['partner birthday in 8 days → not pressing', 23, false],
   ])('%s', (_rule, day, pressing) => {
-    const h = history({ partner: { name: 'Anna', birthday: { month: 3, day } } });
+    const h = history({ close: true, partner: { name: 'Anna', birthday: { month: 3, day } } });
     expect(candidate(h, 'partner-birthday')?.pressing).toBe(pressing);
   });
 
@@ -80,7 +81,7 @@ describe('birthday and partner birthday', () => {
   });
 
   it('the look-ahead is a setting: 0 days → tomorrow is not pressing', () => {
-    const h = history({ birthday: { month: 3, day: 16 } });
+    const h = history({ birthday: { month: 3, day: 16 }, close: true });
     expect(candidate(h, 'birthday', { s: { birthdayLookaheadDays: 0 } })?.pressing).toBe(false);
   });
 });
@@ -476,7 +477,7 @@ describe('next personal touch (suggestNextTouch)', () => {
   it.each<[string, ContactHistory, SuggestionKind]>([
     [
       'the pressing candidate of highest priority wins: birthday in 5 days over an overdue cadence',
-      history({ birthday: { month: 3, day: 20 } }, { interactions: [interaction('2025-01-01')] }),
+      history({ birthday: { month: 3, day: 20 } }, { interactions: [interaction('2025-06-01')] }),
       'birthday',
     ],
     [
@@ -629,7 +630,7 @@ describe('channel (PRODUCT.md "Channel")', () => {
     ],
   ])('%s', (_rule, kind, c, tier, channel) => {
     const h = history(
-      { birthday: { month: 3, day: 20 }, ...c },
+      { birthday: { month: 3, day: 20 }, close: true, ...c },
       { feedback: [feedback('2026-03-01', { complaint: true })] },
     );
     expect(candidate(h, kind, { tier })?.channel).toBe(channel);
@@ -644,7 +645,7 @@ describe('reasons and talking points', () => {
         address: 'Sie',
         interests: ['Segeln', 'Jazz'],
         preferences: 'Espresso, keine Termine vor 10 Uhr',
-        partner: { name: 'Anna', birthday: { month: 3, day: 18 } },
+        partner: { name: 'Anna', birthday: { month: 3, day: 18 }, salutation: 'Frau' },
         avoid: { hours: { from: 0, to: 10 } },
       },
       {
@@ -671,7 +672,7 @@ describe('reasons and talking points', () => {
   it('avoid.hours becomes advice in the reasons', () => {
     expect(candidate(rich(), 'commitment')?.reasons).toContain('Time of day: not before 10:00');
     expect(candidate(rich(), 'commitment', { s: { locale: 'de' } })?.reasons).toContain(
-      'Uhrzeit: nicht vor 10:00',
+      'Uhrzeit: nicht vor 10 Uhr',
     );
   });
 
@@ -689,8 +690,8 @@ describe('reasons and talking points', () => {
 
   it('a partner birthday names the partner', () => {
     const c = candidate(rich(), 'partner-birthday', { s: { locale: 'de' } });
-    expect(c?.reasons[0]).toBe('Anna (Partner/in) hat in 3 Tagen (Mi, 18.03.2026) Geburtstag');
-    expect(c?.talkingPoints[0]).toBe('Partner/in: Anna – Glückwünsche zum Geburtstag ausrichten');
+    expect(c?.reasons[0]).toBe('Geburtstag der Partnerin Anna in 3 Tagen (Mi, 18.03.2026)');
+    expect(c?.talkingPoints[0]).toBe('Partnerin: Anna – Glückwünsche zum Geburtstag ausrichten');
   });
 
   it('a feedback touch carries a conversation guide in the form of address', () => {
@@ -741,7 +742,7 @@ describe('reasons and talking points', () => {
     );
     const c = candidate(h, 'complaint', { s: { locale: 'de' } });
     expect(c?.reasons).toEqual([
-      'Offene Reklamation vom Di, 10.03.2026 (vor 5 Tagen): Rechnung falsch',
+      'Offene Beschwerde vom Di, 10.03.2026 (vor 5 Tagen): Rechnung falsch',
       'Anrufen und in Ordnung bringen; bis dahin nichts Werbliches schicken',
     ]);
   });

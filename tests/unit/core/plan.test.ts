@@ -150,11 +150,11 @@ describe('times to avoid (PRODUCT.md "Times to avoid")', () => {
 
   it.each([
     [{ from: 0, to: 10 }, 'en', 'Time of day: not before 10:00'],
-    [{ from: 0, to: 10 }, 'de', 'Uhrzeit: nicht vor 10:00'],
+    [{ from: 0, to: 10 }, 'de', 'Uhrzeit: nicht vor 10 Uhr'],
     [{ from: 17, to: 24 }, 'en', 'Time of day: not after 17:00'],
-    [{ from: 17, to: 24 }, 'de', 'Uhrzeit: nicht ab 17:00'],
+    [{ from: 17, to: 24 }, 'de', 'Uhrzeit: nicht nach 17 Uhr'],
     [{ from: 12, to: 14 }, 'en', 'Time of day: not between 12:00 and 14:00'],
-    [{ from: 8, to: 9 }, 'de', 'Uhrzeit: nicht zwischen 08:00 und 09:00'],
+    [{ from: 8, to: 9 }, 'de', 'Uhrzeit: nicht zwischen 8 und 9 Uhr'],
     [{ from: 14, to: 12 }, 'en', null],
     [undefined, 'en', null],
   ] as const)(

@@ -4,6 +4,8 @@ import type { ContactHistory, Tier } from '@/lib/model';
 import { commitment, feedback, history, interaction, purchase, settings } from './fixtures';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
+// A personal touch of ours five days ago: no silence.
+const touched = [interaction('2026-03-10')];
 const kinds = (h: ContactHistory, tier: Tier = 'B') =>
   riskReasons(h, tier, settings(), NOW).map((r) => r.kind);
 
@@ -35,6 +37,7 @@ describe('early warning (PRODUCT.md "At risk")', () => {
           feedback: [
             feedback('2026-02-01', { complaint: true, resolvedAt: '2026-02-03', product: 4 }),
           ],
+          interactions: touched,
         },
       ),
       'B',
@@ -42,7 +45,10 @@ describe('early warning (PRODUCT.md "At risk")', () => {
     ],
     [
       'the latest rating is 2',
-      history({}, { feedback: [feedback('2026-02-01', { product: 5, service: 2 })] }),
+      history(
+        {},
+        { feedback: [feedback('2026-02-01', { product: 5, service: 2 })], interactions: touched },
+      ),
       'B',
       ['low-satisfaction'],
     ],
@@ -55,6 +61,7 @@ describe('early warning (PRODUCT.md "At risk")', () => {
             feedback('2026-01-01', { product: 1 }),
             feedback('2026-02-01', { product: 4 }),
           ],
+          interactions: touched,
         },
       ),
       'B',
@@ -69,26 +76,39 @@ describe('early warning (PRODUCT.md "At risk")', () => {
             feedback('2026-01-01', { product: 1 }),
             feedback('2026-02-01', { complaint: true, resolvedAt: '2026-02-02' }),
           ],
+          interactions: touched,
         },
       ),
       'B',
       ['low-satisfaction'],
     ],
     [
-      'revenue of the last 365 days below half of the 365 before',
-      history({}, { purchases: [purchase('2024-12-01', 1000), purchase('2025-06-01', 499.99)] }),
+      'revenue of the last 365 days down by 30 % against the 365 before',
+      history(
+        {},
+        {
+          purchases: [purchase('2024-12-01', 1000), purchase('2025-06-01', 700)],
+          interactions: touched,
+        },
+      ),
       'B',
       ['falling-revenue'],
     ],
     [
-      'exactly half is not below half',
-      history({}, { purchases: [purchase('2024-12-01', 1000), purchase('2025-06-01', 500)] }),
+      'down by 29.9 % is no warning yet',
+      history(
+        {},
+        {
+          purchases: [purchase('2024-12-01', 1000), purchase('2025-06-01', 701)],
+          interactions: touched,
+        },
+      ),
       'B',
       [],
     ],
     [
       'no revenue before: nothing to fall from',
-      history({}, { purchases: [purchase('2025-06-01', 10)] }),
+      history({}, { purchases: [purchase('2025-06-01', 10)], interactions: touched }),
       'B',
       [],
     ],
@@ -105,8 +125,110 @@ describe('early warning (PRODUCT.md "At risk")', () => {
       [],
     ],
     [
-      'a B customer silent for a year is no A customer',
-      history({}, { interactions: [interaction('2025-03-01')] }),
+      'a B customer silent for 91 days with a 45-day interval',
+      history({}, { interactions: [interaction('2025-12-14')] }),
+      'B',
+      ['silent'],
+    ],
+    [
+      'a B customer silent for 90 days is not yet',
+      history({}, { interactions: [interaction('2025-12-15')] }),
+      'B',
+      [],
+    ],
+    [
+      'a C customer silent for 241 days with a 120-day interval',
+      history({}, { interactions: [interaction('2025-07-17')] }),
+      'C',
+      ['silent'],
+    ],
+    [
+      'a customer who writes to chase us has not been touched: the silence goes on',
+      history(
+        {},
+        {
+          interactions: [
+            interaction('2026-02-01'),
+            interaction('2026-03-14', { direction: 'in', channel: 'email' }),
+          ],
+        },
+      ),
+      'A',
+      ['silent'],
+    ],
+    [
+      'a prospect never touched is not silent',
+      history({ status: 'prospect', createdAt: '2025-01-01' }),
+      'C',
+      [],
+    ],
+    [
+      'a promise overdue',
+      history({}, { commitments: [commitment('2026-03-12')], interactions: touched }),
+      'B',
+      ['promise-overdue'],
+    ],
+    [
+      'a promise due today is not overdue',
+      history({}, { commitments: [commitment('2026-03-15')], interactions: touched }),
+      'B',
+      [],
+    ],
+    [
+      'a customer waiting 3 days for our answer',
+      history(
+        {},
+        {
+          interactions: [
+            interaction('2026-03-01'),
+            interaction('2026-03-12', { direction: 'in', channel: 'email' }),
+          ],
+        },
+      ),
+      'B',
+      ['waiting-for-answer'],
+    ],
+    [
+      'waiting 2 days is no warning yet',
+      history(
+        {},
+        {
+          interactions: [
+            interaction('2026-03-01'),
+            interaction('2026-03-13', { direction: 'in', channel: 'email' }),
+          ],
+        },
+      ),
+      'B',
+      [],
+    ],
+    [
+      'price pressure twice within a year',
+      history(
+        {},
+        {
+          feedback: [
+            feedback('2025-06-01', { pricePressure: true }),
+            feedback('2026-02-01', { pricePressure: true }),
+          ],
+          interactions: touched,
+        },
+      ),
+      'B',
+      ['price-pressure'],
+    ],
+    [
+      'price pressure twice, but once more than a year ago',
+      history(
+        {},
+        {
+          feedback: [
+            feedback('2025-03-01', { pricePressure: true }),
+            feedback('2026-02-01', { pricePressure: true }),
+          ],
+          interactions: touched,
+        },
+      ),
       'B',
       [],
     ],
@@ -155,11 +277,11 @@ describe('early warning (PRODUCT.md "At risk")', () => {
     expect(riskReasons(h, 'A', settings({ locale: 'en' }), NOW).map((r) => r.text)).toEqual([
       'Open complaint since Sun 1 Mar 2026',
       'Latest rating on Sun 1 Mar 2026: product 2/5',
-      'Revenue of the last 12 months €2,000, less than half of the 12 months before (€6,000)',
-      'A customer without personal contact for 73 days, more than twice the 14-day interval',
+      'Revenue of the last 12 months €2,000, 67% less than the 12 months before (€6,000)',
+      'A customer without personal contact from you for 73 days, more than twice the 14-day interval',
     ]);
     expect(riskReasons(h, 'A', settings({ locale: 'de' }), NOW).map((r) => r.text)[2]).toBe(
-      'Umsatz der letzten 12 Monate 2.000\u00a0€ – weniger als die Hälfte der 12 Monate davor (6.000\u00a0€)',
+      'Umsatz der letzten 12 Monate 2.000\u00a0€ – 67\u00a0% weniger als in den 12 Monaten davor (6.000\u00a0€)',
     );
   });
 
@@ -183,7 +305,8 @@ describe('early warning (PRODUCT.md "At risk")', () => {
       ]),
     ).toEqual([
       ['a', 'A', ['silent']],
-      ['c', 'C', ['open-complaint']],
+      // Carla, added on 1 January 2025 and never contacted by us: silent besides.
+      ['c', 'C', ['open-complaint', 'silent']],
     ]);
   });
 });

@@ -61,7 +61,7 @@ describe('robust to external callers', () => {
     const hs = [
       bare(
         'a',
-        { birthday: { month: 3, day: 15 } },
+        { birthday: { month: 3, day: 15 }, close: true },
         { purchases: [{ id: 'p', contactId: 'a', at: '2026-02-01', amount: 100 }] },
       ),
       bare('b'),

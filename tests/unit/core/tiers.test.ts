@@ -248,7 +248,7 @@ describe('tier reasons', () => {
     [
       'de',
       'f',
-      'C: der eine Kunde mit dem kleinsten Anteil des Umsatzes (1.800\u00a0€ in den letzten 12 Monaten)',
+      'C: der einzige Kunde mit dem kleinsten Anteil des Umsatzes (1.800\u00a0€ in den letzten 12 Monaten)',
     ],
   ] as const)('%s: %s', (locale, id, reason) => {
     expect(computeTiers(hs, settings({ locale }), NOW)[id]?.reason).toBe(reason);
@@ -288,8 +288,37 @@ describe('tier reasons', () => {
       NOW,
     );
     expect(r.v?.reason).toBe(
-      'A: the one customer who makes up 80% of customer value (customer value €30,000: the higher of revenue and potential × 3 years)',
+      'A: the only customer, making up 80% of customer value (customer value €30,000: the higher of revenue and potential × 3 years)',
     );
+  });
+
+  it('value mode: the expected years of a relationship can change a tier', () => {
+    // Same revenue; Alt's relationship is expected to last 20 years, Neu's the setting's 3:
+    // 60,000 against 9,000, so Neu starts at 87 % of the total.
+    const hs = [
+      history({ id: 'alt', expectedYears: 20 }, { purchases: [purchase('2026-02-01', 3000)] }),
+      history({ id: 'neu' }, { purchases: [purchase('2026-02-01', 3000)] }),
+    ];
+    const value = computeTiers(hs, settings({ tierMode: 'value', locale: 'de' }), NOW);
+    expect([value.alt?.tier, value.neu?.tier]).toEqual(['A', 'B']);
+    expect(value.alt?.reason).toContain('× 20 Jahre');
+    // One horizon for everybody would change nothing: by revenue alone both share the tier.
+    const revenue = computeTiers(hs, settings({ locale: 'de' }), NOW);
+    expect(revenue.alt?.tier).toBe(revenue.neu?.tier);
+  });
+
+  it('revenue mode: a C customer with recorded potential says so', () => {
+    const r = computeTiers(
+      [
+        history({ id: 'big' }, { purchases: [purchase('2026-02-01', 90_000)] }),
+        history({ id: 'small', potential: 40_000 }, { purchases: [purchase('2026-02-01', 500)] }),
+      ],
+      settings({ locale: 'de' }),
+      NOW,
+    );
+    expect(r.small?.tier).toBe('C');
+    expect(r.small?.reason).toContain('Potenzial von 40.000\u00a0€ pro Jahr erfasst');
+    expect(r.big?.reason).not.toContain('Potenzial');
   });
 
   it('people of a company say whose tier they share', () => {
@@ -305,7 +334,7 @@ describe('tier reasons', () => {
       NOW,
     );
     expect(r.m2?.reason).toBe(
-      'A: shares the tier of Müller GmbH, the one customer who brings 80% of revenue (€5,000 in the last 12 months)',
+      'A: shares the tier of Müller GmbH, the only customer, bringing 80% of revenue (€5,000 in the last 12 months)',
     );
   });
 });
