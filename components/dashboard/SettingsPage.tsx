@@ -218,6 +218,9 @@ export function SettingsPage(_props: PageProps) {
                   t('dash.settings.afterPurchase'),
                   form.afterPurchaseDays,
                   (v) => set('afterPurchaseDays', v),
+                  errors.afterPurchaseDays,
+                  // "Nach einem Kauf nachfassen nach 3 Tagen": the dative after "nach".
+                  t('dash.unit.daysAfter'),
                 )}
                 {whole(
                   'birthdayLookaheadDays',

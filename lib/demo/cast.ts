@@ -1517,7 +1517,7 @@ export const PEOPLE: readonly PersonSpec[] = [
         channel: 'phone',
         direction: 'out',
         summary:
-          'Abschlussgespräch: Preis war ausschlaggebend, die verspätete Terminbestätigung hat geärgert. Für die Offenheit bedankt.',
+          'Abschiedsgespräch: Preis war ausschlaggebend, die verspätete Terminbestätigung hat geärgert. Für die Offenheit bedankt.',
       },
     ],
     commitments: [

@@ -112,7 +112,7 @@ export const de: Record<keyof typeof en, string> = {
   'err.time': 'Uhrzeit als HH:MM.',
   'err.timeZone': 'Unbekannte Zeitzone.',
   'err.channel': 'Unbekannter Kanal.',
-  'err.tier': 'Klasse A, B oder C.',
+  'err.tier': 'Stufe A, B oder C.',
   'err.status': 'Unbekannter Status.',
   'err.lostReason': 'Unbekannter Grund.',
   'err.direction': 'Richtung ein- oder ausgehend.',

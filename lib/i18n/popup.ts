@@ -113,7 +113,7 @@ export const de: Record<keyof typeof en, string> = {
   'popup.chooseContact': 'Bitte zuerst einen Kontakt wählen.',
   'popup.groupMore': '+{count} weitere im Dashboard',
   'words.birthday': 'Geburtstagsgruß',
-  'words.partnerBirthday': 'Gruß zum Geburtstag des Partners',
+  'words.partnerBirthday': 'Gruß zum Partnergeburtstag',
   'words.feedbackAsked': 'Nach Feedback gefragt',
   'words.exitConversation': 'Abschiedsgespräch',
   'words.complaintResolved': 'Beschwerde besprochen und geklärt',
