@@ -7,6 +7,7 @@
 import {
   channelName,
   daysWord,
+  dueStatus,
   formatCents,
   formatDay,
   lostReasonName,
@@ -23,16 +24,6 @@ import { civilFromDayNumber, isoFromDayNumber, type DayNumber } from './days';
 import type { Suggestion } from './kinds';
 import { avoidReason, hoursAdvice } from './plan';
 import { latestInteraction, toCents } from './records';
-
-/** "overdue by 3 days" / "due today" / "due in 5 days (Fri 13 Mar 2026)". */
-export function dueStatus(due: DayNumber, today: DayNumber, L: Locale): string {
-  const d = due - today;
-  if (d < 0) return translate(L, 'due.overdue', { days: daysWord(L, -d) });
-  if (d === 0) return translate(L, 'due.today');
-  const day = formatDay(L, due, { weekday: true });
-  if (d === 1) return translate(L, 'due.tomorrow', { day });
-  return translate(L, 'due.in', { days: daysWord(L, d), day });
-}
 
 /** "today" / "tomorrow" / "in 5 days (Fri 13 Mar 2026)" for events such as birthdays. */
 function when(day: DayNumber, today: DayNumber, L: Locale): string {

@@ -70,7 +70,6 @@ export {
   contactTouches,
   type ContactTouches,
 } from './candidates';
-export { dueStatus } from './describe';
 export {
   buildAgenda,
   agendaEntries,

@@ -73,6 +73,16 @@ export function relativeDay(locale: Locale, day: DayNumber, today: DayNumber): s
     : translate(locale, 'day.ago', { days: daysWord(locale, -d) });
 }
 
+/** "overdue by 3 days" / "due today" / "due in 5 days (Fri 13 Mar 2026)". */
+export function dueStatus(due: DayNumber, today: DayNumber, L: Locale): string {
+  const d = due - today;
+  if (d < 0) return translate(L, 'due.overdue', { days: daysWord(L, -d) });
+  if (d === 0) return translate(L, 'due.today');
+  const day = formatDay(L, due, { weekday: true });
+  if (d === 1) return translate(L, 'due.tomorrow', { day });
+  return translate(L, 'due.in', { days: daysWord(L, d), day });
+}
+
 /** A list joined the way people write it: "a, b and c" / "a, b und c". */
 export function joinList(locale: Locale, items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -1,15 +1,10 @@
 // Dates for people, in the user's time zone and language: the one formatter (lib/i18n) applied to
 // model dates, with "today" taken from the core's day helpers so that the UI and the rules agree;
 // and small text helpers.
-import {
-  dayIn,
-  dayNumberFromIso,
-  dueStatus,
-  todayIn as todayInZone,
-  zoneFor,
-  type Zone,
-} from '../core';
-import { formatDay, relativeDay, type Locale } from '../i18n';
+// From the calendar module only: the pages that show dates (the panel above all) should not load the
+// rules and their holiday engine for it.
+import { dayIn, dayNumberFromIso, todayIn as todayInZone, zoneFor, type Zone } from '../core/days';
+import { dueStatus, formatDay, relativeDay, type Locale } from '../i18n';
 
 // The pages convert dates on every render (a row of the contacts table shows three); building a
 // zone costs a tenth of a millisecond and its caches fill as it is used, so the pages keep one zone
