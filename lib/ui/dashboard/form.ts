@@ -90,6 +90,17 @@ export function amountText(value: number | undefined, locale: Locale): string {
   return locale === 'de' ? s.replace('.', ',') : s;
 }
 
+/**
+ * A number of years as people type it: "3", "2,5" or "2.5" (either mark is the decimal one: years
+ * have no thousands). Undefined for a blank field; the range (above 0, at most 50) is the model's.
+ */
+export function parseYears(text: string): Parsed<number> {
+  const s = text.trim();
+  if (s === '') return { ok: true, value: undefined };
+  if (!/^\d+([.,]\d+)?$/.test(s)) return { ok: false };
+  return { ok: true, value: Number(s.replace(',', '.')) };
+}
+
 export interface DayForm {
   day: string;
   month: string;
@@ -123,6 +134,10 @@ export function dayFromForm(f: DayForm): Parsed<{ day: number; month: number; ye
 // ---------------------------------------------------------------------------------------------
 // The contact editor
 
+/** How a partner is addressed; stored as written, shown in the user's language. */
+export type Salutation = NonNullable<NonNullable<Contact['partner']>['salutation']>;
+export const SALUTATIONS = ['Frau', 'Herr'] as const satisfies readonly Salutation[];
+
 export interface ContactForm {
   name: string;
   company: string;
@@ -139,7 +154,11 @@ export interface ContactForm {
   birthday: DayForm;
   partnerName: string;
   partnerBirthday: DayForm;
+  /** How the partner is addressed ('' = not known). */
+  partnerSalutation: '' | Salutation;
   address: '' | 'Sie' | 'Du';
+  /** A personal relationship: birthdays are suggested even without a recent touch of ours. */
+  close: boolean;
   /** Comma-separated. */
   interests: string;
   preferences: string;
@@ -152,6 +171,8 @@ export interface ContactForm {
   avoidTo: string;
   contactEveryDays: string;
   feedbackEveryDays: string;
+  /** Expected years of the relationship ('' = the setting's value horizon). */
+  expectedYears: string;
 }
 
 export const EMPTY_CONTACT_FORM: ContactForm = {
@@ -169,7 +190,9 @@ export const EMPTY_CONTACT_FORM: ContactForm = {
   birthday: EMPTY_DAY,
   partnerName: '',
   partnerBirthday: EMPTY_DAY,
+  partnerSalutation: '',
   address: '',
+  close: false,
   interests: '',
   preferences: '',
   howWeMet: '',
@@ -181,6 +204,7 @@ export const EMPTY_CONTACT_FORM: ContactForm = {
   avoidTo: '',
   contactEveryDays: '',
   feedbackEveryDays: '',
+  expectedYears: '',
 };
 
 export function contactToForm(c: Contact, locale: Locale): ContactForm {
@@ -199,7 +223,9 @@ export function contactToForm(c: Contact, locale: Locale): ContactForm {
     birthday: dayToForm(c.birthday),
     partnerName: c.partner?.name ?? '',
     partnerBirthday: dayToForm(c.partner?.birthday),
+    partnerSalutation: c.partner?.salutation ?? '',
     address: c.address ?? '',
+    close: c.close === true,
     interests: c.interests.join(', '),
     preferences: c.preferences ?? '',
     howWeMet: c.howWeMet ?? '',
@@ -211,6 +237,7 @@ export function contactToForm(c: Contact, locale: Locale): ContactForm {
     avoidTo: c.avoid?.hours ? String(c.avoid.hours.to) : '',
     contactEveryDays: c.plan?.contactEveryDays ? String(c.plan.contactEveryDays) : '',
     feedbackEveryDays: c.plan?.feedbackEveryDays ? String(c.plan.feedbackEveryDays) : '',
+    expectedYears: amountText(c.expectedYears, locale),
   };
 }
 
@@ -236,15 +263,19 @@ export function formToPatch(
   const partnerBirthday = dayFromForm(form.partnerBirthday);
   if (!partnerBirthday.ok) errors.partnerBirthday = { key: 'err.birthday' };
   const partnerName = form.partnerName.trim();
+  // A salutation or a birthday without a name is still a partner: the model asks for the name.
   const partner =
-    partnerName || (partnerBirthday.ok && partnerBirthday.value)
+    partnerName || (partnerBirthday.ok && partnerBirthday.value) || form.partnerSalutation
       ? {
           name: partnerName,
           ...(partnerBirthday.ok && partnerBirthday.value
             ? { birthday: partnerBirthday.value }
             : {}),
+          ...(form.partnerSalutation ? { salutation: form.partnerSalutation } : {}),
         }
       : undefined;
+  const years = parseYears(form.expectedYears);
+  if (!years.ok) errors.expectedYears = { key: 'err.years' };
 
   const hour = (field: 'avoidFrom' | 'avoidTo') => {
     const p = parseWhole(form[field]);
@@ -299,6 +330,9 @@ export function formToPatch(
     birthday: birthday.ok ? birthday.value : undefined,
     partner,
     address: form.address || undefined,
+    // Unticked means "not marked": the key is removed rather than stored as false.
+    close: form.close ? true : undefined,
+    expectedYears: years.ok ? years.value : undefined,
     interests: listItems(form.interests),
     preferences: text(form.preferences),
     howWeMet: text(form.howWeMet),
@@ -313,6 +347,7 @@ export function formToPatch(
 // Which form field shows a model issue, by the issue's path in the contact.
 const CONTACT_PATHS: [RegExp, string][] = [
   [/^partner\.name/, 'partnerName'],
+  [/^partner\.salutation/, 'partnerSalutation'],
   [/^partner\.birthday/, 'partnerBirthday'],
   [/^partner/, 'partnerName'],
   [/^birthday/, 'birthday'],
@@ -335,6 +370,8 @@ const FALLBACK: Record<string, string> = {
   feedbackEveryDays: 'err.interval',
   potential: 'err.amount',
   annualRevenueEstimate: 'err.amount',
+  expectedYears: 'err.years',
+  partnerSalutation: 'err.salutation',
   interests: 'dash.err.invalid',
 };
 

@@ -8,6 +8,7 @@ import {
   dayFromForm,
   formToPatch,
   parseAmount,
+  parseYears,
   sameForm,
   type ContactForm,
 } from '@/lib/ui/dashboard/form';
@@ -28,7 +29,9 @@ const full: Contact = ContactSchema.parse({
   potential: 20000.5,
   annualRevenueEstimate: 12000,
   birthday: { day: 29, month: 2, year: 1964 },
-  partner: { name: 'Sabine', birthday: { day: 3, month: 5 } },
+  partner: { name: 'Sabine', birthday: { day: 3, month: 5 }, salutation: 'Frau' },
+  close: true,
+  expectedYears: 7.5,
   preferredChannels: ['phone', 'visit'],
   interests: ['Segeln', 'Oldtimer'],
   preferences: 'Kaffee schwarz',
@@ -51,9 +54,70 @@ describe('contact ↔ form', () => {
     }
   });
 
-  it('shows amounts in the user’s notation', () => {
+  it('shows amounts and years in the user’s notation', () => {
     expect(contactToForm(full, 'de').potential).toBe('20000,5');
     expect(contactToForm(full, 'en').potential).toBe('20000.5');
+    expect(contactToForm(full, 'de').expectedYears).toBe('7,5');
+    expect(contactToForm(full, 'en').expectedYears).toBe('7.5');
+  });
+
+  it('shows the relationship, the partner’s salutation and the expected years', () => {
+    expect(contactToForm(full, 'de')).toMatchObject({
+      close: true,
+      partnerSalutation: 'Frau',
+      expectedYears: '7,5',
+    });
+    const bare = ContactSchema.parse({ id: 'c-2', name: 'B', createdAt: stamp, updatedAt: stamp });
+    expect(contactToForm(bare, 'de')).toMatchObject({
+      close: false,
+      partnerSalutation: '',
+      expectedYears: '',
+    });
+    // Stored as false by an import or an older version: shown as not marked.
+    expect(contactToForm({ ...bare, close: false }, 'de').close).toBe(false);
+  });
+
+  it('marks a personal relationship, and unmarking removes the key', () => {
+    const form = { ...EMPTY_CONTACT_FORM, name: 'A' };
+    expect(formToPatch({ ...form, close: true }, 'de').patch.close).toBe(true);
+    const { patch } = formToPatch({ ...form, close: false }, 'de');
+    expect('close' in patch).toBe(true);
+    expect(patch.close).toBeUndefined();
+    // And a contact saved so has no `close` at all.
+    const saved = ContactSchema.parse({
+      ...full,
+      ...formToPatch(contactToForm({ ...full, close: false }, 'de'), 'de').patch,
+    });
+    expect(saved.close).toBeUndefined();
+  });
+
+  it('keeps the salutation with the partner, and leaves it out when not known', () => {
+    const form = { ...EMPTY_CONTACT_FORM, name: 'A', partnerName: ' Tom ' };
+    expect(formToPatch({ ...form, partnerSalutation: 'Herr' }, 'de').patch.partner).toEqual({
+      name: 'Tom',
+      salutation: 'Herr',
+    });
+    expect(formToPatch(form, 'de').patch.partner).toEqual({ name: 'Tom' });
+    // Clearing the salutation of a stored partner removes it.
+    const cleared = formToPatch({ ...contactToForm(full, 'de'), partnerSalutation: '' }, 'de');
+    expect(cleared.patch.partner).toEqual({ name: 'Sabine', birthday: { day: 3, month: 5 } });
+  });
+
+  it('reads expected years with a decimal comma or point; empty means the setting', () => {
+    const form = { ...EMPTY_CONTACT_FORM, name: 'A' };
+    for (const [text, value] of [
+      ['4', 4],
+      [' 2,5 ', 2.5],
+      ['2.5', 2.5],
+      ['50', 50],
+      ['', undefined],
+    ] as const)
+      for (const locale of ['de', 'en'] as const) {
+        const { patch, errors } = formToPatch({ ...form, expectedYears: text }, locale);
+        expect(errors, text).toEqual({});
+        expect('expectedYears' in patch).toBe(true);
+        expect(patch.expectedYears, text).toBe(value);
+      }
   });
 
   it('empties fields the user cleared (undefined means "remove")', () => {
@@ -71,6 +135,9 @@ describe('contact ↔ form', () => {
       tierOverride: '',
       potential: '',
       interests: ' , ',
+      partnerSalutation: '',
+      close: false,
+      expectedYears: ' ',
     };
     const { patch } = formToPatch(form, 'de');
     expect(patch).toMatchObject({ interests: [] });
@@ -82,6 +149,8 @@ describe('contact ↔ form', () => {
       'plan',
       'tierOverride',
       'potential',
+      'close',
+      'expectedYears',
     ] as const) {
       expect(k in patch, k).toBe(true);
       expect(patch[k], k).toBeUndefined();
@@ -135,6 +204,25 @@ describe('validation messages next to the field', () => {
     ],
     ["a partner's birthday without a name", { partnerName: '' }, 'partnerName', 'err.partnerName'],
     ['no name', { name: '  ' }, 'name', 'err.name'],
+    [
+      "a partner's salutation without a name",
+      { partnerName: '', partnerBirthday: { day: '', month: '', year: '' } },
+      'partnerName',
+      'err.partnerName',
+    ],
+    [
+      'a salutation the model does not know',
+      { partnerSalutation: 'Dr' as ContactForm['partnerSalutation'] },
+      'partnerSalutation',
+      'err.salutation',
+    ],
+    ['0 expected years', { expectedYears: '0' }, 'expectedYears', 'err.years'],
+    ['0,0 expected years', { expectedYears: '0,0' }, 'expectedYears', 'err.years'],
+    ['51 expected years', { expectedYears: '51' }, 'expectedYears', 'err.years'],
+    ['50.5 expected years', { expectedYears: '50,5' }, 'expectedYears', 'err.years'],
+    ['negative expected years', { expectedYears: '-3' }, 'expectedYears', 'err.years'],
+    ['expected years that are no number', { expectedYears: 'lange' }, 'expectedYears', 'err.years'],
+    ['expected years with a unit', { expectedYears: '5 Jahre' }, 'expectedYears', 'err.years'],
     ['a potential that is no number', { potential: 'viel' }, 'potential', 'err.amount'],
     ['a negative potential', { potential: '-5' }, 'potential', 'err.amount'],
     ['an interval of 0 days', { contactEveryDays: '0' }, 'contactEveryDays', 'err.interval'],
@@ -176,6 +264,8 @@ describe('validation messages next to the field', () => {
       'err.amount',
       'err.interval',
       'err.hours',
+      'err.years',
+      'err.salutation',
       'dash.err.hoursBoth',
       'dash.err.hour',
       'dash.err.invalid',
@@ -192,6 +282,18 @@ describe('validation messages next to the field', () => {
     expect(contactFieldOf(['avoid', 'hours'])).toEqual({ field: 'avoidHours' });
     expect(contactFieldOf(['plan', 'feedbackEveryDays'])).toEqual({ field: 'feedbackEveryDays' });
     expect(contactFieldOf(['birthday', 'day'])).toEqual({ field: 'birthday' });
+    expect(contactFieldOf(['partner', 'salutation'])).toEqual({ field: 'partnerSalutation' });
+    expect(contactFieldOf(['partner', 'name'])).toEqual({ field: 'partnerName' });
+    expect(contactFieldOf(['expectedYears'])).toEqual({ field: 'expectedYears' });
+  });
+
+  it('says what is wrong with expected years in both languages', () => {
+    expect(translate('de', check({ expectedYears: '60' }).expectedYears!.key)).toBe(
+      'Eine Zahl von Jahren über 0, höchstens 50.',
+    );
+    expect(translate('en', check({ expectedYears: '0' }).expectedYears!.key)).toBe(
+      'A number of years above 0, at most 50.',
+    );
   });
 
   it('accepts a valid contact with no messages', () => {
@@ -231,5 +333,24 @@ describe('small parsers', () => {
     ['1', '1', '70', { ok: false }],
   ])('birthday %s.%s.%s', (day, month, year, expected) => {
     expect(dayFromForm({ day, month, year })).toEqual(expected);
+  });
+
+  it.each<[string, number | undefined | null]>([
+    ['', undefined],
+    ['  ', undefined],
+    ['3', 3],
+    ['2,5', 2.5],
+    ['2.5', 2.5],
+    ['0,25', 0.25],
+    ['0', 0],
+    ['-1', null],
+    ['1.000', 1],
+    ['2,5,1', null],
+    [',5', null],
+    ['drei', null],
+  ])('years "%s" → %s', (text, expected) => {
+    const p = parseYears(text);
+    if (expected === null) expect(p.ok).toBe(false);
+    else expect(p).toEqual({ ok: true, value: expected });
   });
 });
