@@ -1,7 +1,13 @@
 import { CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
-import type { ContactForm, DayForm, FieldErrors, FieldMessage } from '@/lib/ui/dashboard/form';
-import { channelName } from '@/lib/i18n';
+import {
+  SALUTATIONS,
+  type ContactForm,
+  type DayForm,
+  type FieldErrors,
+  type FieldMessage,
+} from '@/lib/ui/dashboard/form';
+import { channelName, formatNumber } from '@/lib/i18n';
 import { useI18n } from '../I18n';
 import { Field, FieldGroup, Section, control } from './ui';
 
@@ -232,6 +238,7 @@ export function ContactEditor({
   errors,
   set,
   tierIntervals,
+  horizonYears,
   lost,
 }: {
   form: ContactForm;
@@ -239,10 +246,13 @@ export function ContactEditor({
   set: Set;
   /** The contact's tier intervals (shown as what applies when no override is set). */
   tierIntervals: { tier: Tier; contact: number; feedback: number };
+  /** The settings' value horizon: the expected years of a contact without its own. */
+  horizonYears: number;
   lost: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const p = { form, errors, set };
+  const horizon = formatNumber(locale, horizonYears, 2);
   return (
     <div className="editor">
       <Section title={t('dash.section.personal')} testId="section-personal">
@@ -271,7 +281,49 @@ export function ContactEditor({
               <option value="Du">{t('dash.address.du')}</option>
             </select>
           </Field>
-          <TextField id="c-partner" field="partnerName" label={t('dash.field.partner')} {...p} />
+          <div className="field check-field span-all">
+            <label className="check">
+              <input
+                id="c-close"
+                type="checkbox"
+                checked={form.close}
+                aria-describedby="c-close-hint"
+                onChange={(e) => set('close', e.target.checked)}
+              />
+              {t('dash.field.close')}
+            </label>
+            <p className="hint" id="c-close-hint">
+              {t('dash.hint.close')}
+            </p>
+          </div>
+          <div className="partner-line">
+            <Field
+              id="c-partner-salutation"
+              label={
+                <>
+                  {t('dash.field.partnerSalutation')}
+                  <span className="sr-only"> {t('dash.field.partnerSalutationOf')}</span>
+                </>
+              }
+              error={errors.partnerSalutation}
+            >
+              <select
+                {...control('c-partner-salutation', errors.partnerSalutation)}
+                value={form.partnerSalutation}
+                onChange={(e) =>
+                  set('partnerSalutation', e.target.value as ContactForm['partnerSalutation'])
+                }
+              >
+                <option value="">{t('dash.salutation.none')}</option>
+                {SALUTATIONS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`dash.salutation.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <TextField id="c-partner" field="partnerName" label={t('dash.field.partner')} {...p} />
+          </div>
           <FieldGroup
             id="c-partner-birthday"
             legend={t('dash.field.partnerBirthday')}
@@ -461,6 +513,14 @@ export function ContactEditor({
             field="annualRevenueEstimate"
             label={t('dash.field.estimate')}
             hint={t('dash.hint.estimate')}
+            {...p}
+          />
+          <TextField
+            id="c-expected-years"
+            field="expectedYears"
+            label={t('dash.field.expectedYears')}
+            hint={t('dash.hint.expectedYears', { count: horizonYears, years: horizon })}
+            placeholder={horizon}
             {...p}
           />
         </div>

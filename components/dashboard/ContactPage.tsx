@@ -316,6 +316,11 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
                 {t(`status.${contact.status}`)}
               </span>
             )}
+            {contact.close && (
+              <span className="pill close" data-testid="close-pill">
+                {t('dash.field.close')}
+              </span>
+            )}
           </div>
           <p className="muted sub-head">
             {[contact.position, contact.company].filter(Boolean).join(' · ') || '\u00a0'}
@@ -417,6 +422,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
             errors={errors}
             set={set}
             lost={contact.status === 'lost'}
+            horizonYears={settings.valueHorizonYears}
             tierIntervals={{
               tier,
               contact: settings.contactEveryDays[tier],

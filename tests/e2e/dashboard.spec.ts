@@ -300,7 +300,7 @@ test.describe('the contact page', () => {
     const personal = page.getByTestId('section-personal');
     await personal.getByLabel('Tag').first().fill('12');
     await personal.getByLabel('Monat').first().selectOption({ label: 'März' });
-    await personal.getByLabel('Anrede').selectOption('Du');
+    await personal.getByLabel('Anrede', { exact: true }).selectOption('Du');
     await personal.getByLabel('Partner/in', { exact: true }).fill('Tom');
     await personal.getByLabel('Interessen und Themen').fill('Oldtimer, Jazz');
     await personal.getByLabel('Vorlieben').fill('Espresso');
@@ -325,7 +325,7 @@ test.describe('the contact page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anna Schmidt');
     await expect(personal.getByLabel('Tag').first()).toHaveValue('12');
     await expect(personal.getByLabel('Monat').first()).toHaveValue('3');
-    await expect(personal.getByLabel('Anrede')).toHaveValue('Du');
+    await expect(personal.getByLabel('Anrede', { exact: true })).toHaveValue('Du');
     await expect(personal.getByLabel('Interessen und Themen')).toHaveValue('Oldtimer, Jazz');
     await expect(channels.getByTestId('channel-order')).toHaveText(/1\.\s*Telefon.*2\.\s*XING/);
     await expect(channels.getByRole('checkbox', { name: 'Dez.' })).toBeChecked();
