@@ -184,7 +184,11 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
     setDraft(null);
     notify({
       text: t('dash.contact.saved', { name: result.value.name }),
-      onUndo: () => void restoreHistories([historyOf(before)]),
+      onUndo: () => {
+        // The restored contact is older than the copy kept above: stop preferring that copy.
+        setLastSaved(null);
+        void restoreHistories([historyOf(before)]);
+      },
     });
     return true;
   }, [contact, form, locale, notify, t]);
