@@ -11,6 +11,7 @@ import {
   type Tier,
 } from '../../model';
 import type { Locale } from '../../i18n';
+import { HOLIDAY_REGIONS, holidayRegion, holidayRegionName } from '../../core';
 import { issuesToErrors, parseWhole, type FieldErrors } from './form';
 
 export const PANEL_SITES = ['gmail', 'outlook', 'xing', 'linkedin'] as const;
@@ -26,6 +27,10 @@ export interface SettingsForm {
   paretoA: string;
   paretoB: string;
   valueHorizonYears: string;
+  /** ISO weekdays the user works on (1 = Monday … 7 = Sunday), ascending. */
+  workingDays: number[];
+  /** A code of HOLIDAY_REGIONS ('DE-BY-KATH'); '' = no public holidays. */
+  holidayRegion: string;
   /** '' = the browser's zone. */
   timeZone: string;
   /** '' = follow the browser's language. */
@@ -54,6 +59,8 @@ export function settingsToForm(stored: Partial<Settings>): SettingsForm {
     paretoA: percent(s.paretoA),
     paretoB: percent(s.paretoB),
     valueHorizonYears: String(s.valueHorizonYears).replace('.', ','),
+    workingDays: [...new Set(s.workingDays)].sort((a, b) => a - b),
+    holidayRegion: stored.holidayRegion ?? '',
     timeZone: stored.timeZone ?? '',
     locale: stored.locale ?? '',
     notify: !!stored.notificationTime,
@@ -121,6 +128,12 @@ export function formToSettings(form: SettingsForm): {
   };
   const years = parseDecimal(form.valueHorizonYears);
   if (years === undefined || years === null) errors.valueHorizonYears = { key: 'dash.err.years' };
+  const workingDays = [...new Set(form.workingDays)].sort((a, b) => a - b);
+  if (!workingDays.length) errors.workingDays = { key: 'err.workingDays' };
+  // Only a region of the list counts: a code the holiday library does not know would silently
+  // mean "no holidays".
+  const region = form.holidayRegion.trim() ? holidayRegion(form.holidayRegion) : undefined;
+  if (form.holidayRegion.trim() && !region) errors.holidayRegion = { key: 'err.holidayRegion' };
 
   const full: Settings = {
     ...DEFAULT_SETTINGS,
@@ -132,12 +145,14 @@ export function formToSettings(form: SettingsForm): {
     paretoA: share('paretoA'),
     paretoB: share('paretoB'),
     valueHorizonYears: typeof years === 'number' ? years : DEFAULT_SETTINGS.valueHorizonYears,
+    workingDays: workingDays.length ? workingDays : DEFAULT_SETTINGS.workingDays,
     panelMode: { ...form.panelMode },
   };
   const timeZone = form.timeZone.trim();
   const checked = SettingsSchema.safeParse({
     ...full,
     ...(timeZone ? { timeZone } : {}),
+    ...(region ? { holidayRegion: region.code } : {}),
     ...(form.notify ? { notificationTime: form.notificationTime.trim() } : {}),
   });
   const modelErrors = checked.success
@@ -154,14 +169,71 @@ export function formToSettings(form: SettingsForm): {
     'paretoA',
     'paretoB',
     'valueHorizonYears',
+    'workingDays',
     'panelMode',
   ] as const;
   for (const k of keys)
     (patch as Record<string, unknown>)[k] = same(full[k], DEFAULT_SETTINGS[k])
       ? undefined
       : full[k];
+  patch.holidayRegion = region?.code;
   patch.timeZone = timeZone || undefined;
   patch.locale = form.locale || undefined;
   patch.notificationTime = form.notify ? form.notificationTime.trim() : undefined;
   return { patch, errors: { ...modelErrors, ...errors } };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Public holidays: the regions of the list, by country
+
+export interface HolidayOption {
+  code: string;
+  /** What the list shows: "Bayern", "Bayern: Überwiegend katholische Gemeinden". */
+  name: string;
+  level: 'country' | 'state' | 'region';
+}
+
+export interface HolidayCountry {
+  code: string;
+  /** "Deutschland" / "Germany". */
+  name: string;
+  /** The country as a whole first, then its states by name, each followed by its regions. */
+  options: HolidayOption[];
+}
+
+/**
+ * The holiday regions grouped by country (Deutschland, Österreich, Schweiz, in the library's
+ * order), states sorted by name, a state's municipality regions right after it. The country itself
+ * stands for its nationwide holidays only; its option's name is the country's (the page says so).
+ */
+export function holidayCountries(locale: Locale): HolidayCountry[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const byName = (a: HolidayOption, b: HolidayOption) => collator.compare(a.name, b.name);
+  const option = (code: string, level: HolidayOption['level']): HolidayOption => ({
+    code,
+    name: holidayRegionName(code, locale),
+    level,
+  });
+  return HOLIDAY_REGIONS.filter((r) => r.level === 'country').map((country) => {
+    const states = HOLIDAY_REGIONS.filter((r) => r.parent === country.code)
+      .map((r) => option(r.code, 'state'))
+      .sort(byName);
+    const options = [option(country.code, 'country')];
+    for (const state of states)
+      options.push(
+        state,
+        ...HOLIDAY_REGIONS.filter((r) => r.parent === state.code)
+          .map((r) => option(r.code, 'region'))
+          .sort(byName),
+      );
+    return { code: country.code, name: country[locale], options };
+  });
+}
+
+/** Whether the Bavarian hint applies: Bavaria or one of its regions is chosen. */
+export function isBavarian(code: string): boolean {
+  return code === 'DE-BY' || code.startsWith('DE-BY-');
+}
+
+/** The region for Mariä Himmelfahrt in Bavaria, by its name in the list. */
+export const BAVARIA_CATHOLIC = 'DE-BY-KATH';
