@@ -12,11 +12,15 @@ import {
 import { sameForm, type FieldErrors } from '@/lib/ui/dashboard/form';
 import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard/guarded-route';
 import {
+  BAVARIA_CATHOLIC,
   PANEL_SITES,
   formToSettings,
+  holidayCountries,
+  isBavarian,
   settingsToForm,
   type SettingsForm,
 } from '@/lib/ui/dashboard/settings-form';
+import { holidayRegionName } from '@/lib/core';
 import { useI18n } from '../I18n';
 import type { PageProps } from './page-props';
 import { Field, FieldGroup, SaveBar, Section, control, useNotify } from './ui';
@@ -27,6 +31,8 @@ const SITE_NAMES: Record<(typeof PANEL_SITES)[number], string> = {
   xing: 'XING',
   linkedin: 'LinkedIn',
 };
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function timeZones(): string[] {
   try {
@@ -55,6 +61,7 @@ export function SettingsPage(_props: PageProps) {
   const form = draft ?? saved;
   const dirty = !!draft && !!saved && !sameForm(draft, saved);
   const zones = useMemo(timeZones, []);
+  const countries = useMemo(() => holidayCountries(locale), [locale]);
   const browserZone = runtimeTimeZone();
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) =>
@@ -130,8 +137,9 @@ export function SettingsPage(_props: PageProps) {
     onChange: (v: string) => void,
     error = errors[id],
     unit = t('dash.unit.days'),
+    hint?: string,
   ) => (
-    <Field id={`s-${id}`} label={label} error={error}>
+    <Field id={`s-${id}`} label={label} error={error} hint={hint}>
       <span className="with-unit">
         <input
           {...control(`s-${id}`, error)}
@@ -231,6 +239,81 @@ export function SettingsPage(_props: PageProps) {
               </div>
             </Section>
 
+            <Section title={t('dash.settings.workdays')} testId="settings-workdays">
+              <FieldGroup
+                id="s-workingDays"
+                legend={t('dash.settings.workingDays')}
+                hint={t('dash.settings.workingDaysHint')}
+                error={errors.workingDays}
+                className="number-set workdays"
+              >
+                {WEEKDAYS.map((d) => (
+                  <label key={d} className="toggle">
+                    <input
+                      type="checkbox"
+                      checked={form.workingDays.includes(d)}
+                      onChange={(e) =>
+                        set(
+                          'workingDays',
+                          e.target.checked
+                            ? [...form.workingDays, d].sort((a, b) => a - b)
+                            : form.workingDays.filter((x) => x !== d),
+                        )
+                      }
+                    />
+                    <span>{t(`weekday.long.${d}`)}</span>
+                  </label>
+                ))}
+              </FieldGroup>
+              <Field
+                id="s-holidayRegion"
+                label={t('dash.settings.holidayRegion')}
+                error={errors.holidayRegion}
+                hint={
+                  <>
+                    {t('dash.settings.holidayRegionHint')}
+                    {isBavarian(form.holidayRegion) && (
+                      <>
+                        <br />
+                        <span data-testid="holiday-bavaria">
+                          {t('dash.settings.holidayBavaria', {
+                            region: holidayRegionName(BAVARIA_CATHOLIC, locale),
+                          })}
+                        </span>
+                      </>
+                    )}
+                  </>
+                }
+              >
+                <select
+                  {...control('s-holidayRegion', errors.holidayRegion)}
+                  value={form.holidayRegion}
+                  onChange={(e) => set('holidayRegion', e.target.value)}
+                >
+                  <option value="">{t('dash.settings.holidayNone')}</option>
+                  {form.holidayRegion &&
+                    !countries.some((c) =>
+                      c.options.some((o) => o.code === form.holidayRegion),
+                    ) && (
+                      <option value={form.holidayRegion}>
+                        {t('dash.settings.holidayUnknown', { code: form.holidayRegion })}
+                      </option>
+                    )}
+                  {countries.map((country) => (
+                    <optgroup key={country.code} label={country.name}>
+                      {country.options.map((o) => (
+                        <option key={o.code} value={o.code}>
+                          {o.level === 'country'
+                            ? t('dash.settings.holidayCountry', { country: o.name })
+                            : o.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </Field>
+            </Section>
+
             <Section title={t('dash.settings.regional')}>
               <Field
                 id="s-locale"
@@ -287,7 +370,7 @@ export function SettingsPage(_props: PageProps) {
                   </label>
                 ))}
               </FieldGroup>
-              <div className="form-grid three">
+              <div className="form-grid two">
                 {whole(
                   'paretoA',
                   t('dash.settings.paretoA'),
@@ -304,15 +387,16 @@ export function SettingsPage(_props: PageProps) {
                   errors.paretoB,
                   '%',
                 )}
-                {whole(
-                  'valueHorizonYears',
-                  t('dash.settings.horizon'),
-                  form.valueHorizonYears,
-                  (v) => set('valueHorizonYears', v),
-                  errors.valueHorizonYears,
-                  t('dash.unit.years'),
-                )}
               </div>
+              {whole(
+                'valueHorizonYears',
+                t('dash.settings.horizon'),
+                form.valueHorizonYears,
+                (v) => set('valueHorizonYears', v),
+                errors.valueHorizonYears,
+                t('dash.unit.years'),
+                t('dash.settings.horizonHint'),
+              )}
             </Section>
 
             <Section title={t('dash.settings.reminder')}>

@@ -335,7 +335,20 @@ export const en = {
   'dash.settings.modeHint.manual': 'the tier you set, else C',
   'dash.settings.paretoA': 'A up to',
   'dash.settings.paretoB': 'B up to',
-  'dash.settings.horizon': 'Value horizon',
+  'dash.settings.horizon': 'Expected years of a relationship',
+  'dash.settings.horizonHint':
+    'The default for contacts without expected years of their own; customer value counts this many years.',
+  'dash.settings.workdays': 'Working days and public holidays',
+  'dash.settings.workingDays': 'Your working days',
+  'dash.settings.workingDaysHint':
+    "A touch moved because of a customer's times lands on one of your working days.",
+  'dash.settings.holidayRegion': 'Public holidays of',
+  'dash.settings.holidayRegionHint': 'Public holidays of this region count as days off.',
+  'dash.settings.holidayNone': 'No public holidays',
+  'dash.settings.holidayCountry': '{country} (no regional holidays)',
+  'dash.settings.holidayUnknown': 'Unknown region ({code})',
+  'dash.settings.holidayBavaria':
+    'In Bavaria, the Assumption (15 August) is a public holiday only in predominantly Catholic municipalities: there, choose “{region}”.',
   'dash.settings.regional': 'Language and time zone',
   'dash.settings.language': 'Language',
   'dash.settings.languageAuto': 'Automatic (like the browser)',
@@ -683,7 +696,20 @@ export const de: Record<keyof typeof en, string> = {
   'dash.settings.modeHint.manual': 'die gesetzte Stufe, sonst C',
   'dash.settings.paretoA': 'A bis',
   'dash.settings.paretoB': 'B bis',
-  'dash.settings.horizon': 'Wert-Horizont',
+  'dash.settings.horizon': 'Erwartete Dauer der Zusammenarbeit',
+  'dash.settings.horizonHint':
+    'Standard für Kontakte ohne eigene erwartete Dauer; so viele Jahre zählen für den Kundenwert.',
+  'dash.settings.workdays': 'Arbeitstage und Feiertage',
+  'dash.settings.workingDays': 'Ihre Arbeitstage',
+  'dash.settings.workingDaysHint':
+    'Ein Termin, der wegen der Zeiten eines Kunden verschoben wird, landet auf einem Ihrer Arbeitstage.',
+  'dash.settings.holidayRegion': 'Feiertage von',
+  'dash.settings.holidayRegionHint': 'Gesetzliche Feiertage dieser Region zählen als freie Tage.',
+  'dash.settings.holidayNone': 'Keine Feiertage',
+  'dash.settings.holidayCountry': '{country} (ohne regionale Feiertage)',
+  'dash.settings.holidayUnknown': 'Unbekannte Region ({code})',
+  'dash.settings.holidayBavaria':
+    'In Bayern ist Mariä Himmelfahrt (15. August) nur in überwiegend katholischen Gemeinden ein Feiertag: dort „{region}“ wählen.',
   'dash.settings.regional': 'Sprache und Zeitzone',
   'dash.settings.language': 'Sprache',
   'dash.settings.languageAuto': 'Automatisch (wie der Browser)',
