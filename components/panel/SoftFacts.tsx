@@ -16,9 +16,15 @@ export function SoftFacts({ contact, today }: { contact: Contact; today: string 
   const { t, locale } = useI18n();
   const rows: [string, string][] = [];
   if (contact.birthday) rows.push([t('panel.birthday'), birthdayText(contact.birthday, t, today)]);
+  if (contact.close) rows.push([t('panel.relationship'), t('panel.relationship.close')]);
   if (contact.partner)
     rows.push([
-      t('panel.partner'),
+      // "Partnerin" or "Partner" by the partner's salutation, else both.
+      t(
+        contact.partner.salutation
+          ? `panel.partner.${contact.partner.salutation}`
+          : 'panel.partner',
+      ),
       contact.partner.birthday
         ? `${contact.partner.name}, ${birthdayText(contact.partner.birthday, t, today)}`
         : contact.partner.name,
