@@ -25,7 +25,7 @@ test('contacts, a contact page, insights, duplicates and settings with the demo 
   await expect(rows).toHaveCount(1);
   await rows.first().press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dr. Matthias Schäfer');
-  await expect(page.getByTestId('risks')).toContainText('Reklamation');
+  await expect(page.getByTestId('risks')).toContainText('Beschwerde');
   await expect(page.getByTestId('next-touch')).toContainText('Beschwerde');
   await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
   await page.screenshot({ path: 'docs/contact.png' });

@@ -36,7 +36,8 @@ function customers(): ContactHistory[] {
         },
       ],
     }),
-    // B (81 % before her): last personal contact 100 days ago → cadence (45 days) overdue.
+    // B (81 % before her): last personal contact 100 days ago → cadence (45 days) overdue, and
+    // silent for more than twice the interval: at risk.
     history({
       contact: {
         id: 'c-as',
@@ -198,8 +199,9 @@ test.describe('contacts', () => {
     expect(await names(page)).toEqual(['Anna Schmidt', 'Clara Weiß']);
     await page.getByTestId('filter-overdue').click();
     await page.getByTestId('filter-risk').click();
-    expect(await names(page)).toEqual(['Clara Weiß']);
+    expect(await names(page)).toEqual(['Anna Schmidt', 'Clara Weiß']);
     await expect(rows(page).first().getByTestId('risk-flag')).toContainText('1');
+    await expect(rows(page).nth(1).getByTestId('risk-flag')).toContainText('1');
     await page.getByTestId('filter-risk').click();
 
     // Sort: by next touch (most overdue first), by name descending.
@@ -301,7 +303,7 @@ test.describe('the contact page', () => {
     await personal.getByLabel('Tag').first().fill('12');
     await personal.getByLabel('Monat').first().selectOption({ label: 'März' });
     await personal.getByLabel('Anrede', { exact: true }).selectOption('Du');
-    await personal.getByLabel('Partner/in', { exact: true }).fill('Tom');
+    await personal.getByLabel('Partnerin oder Partner', { exact: true }).fill('Tom');
     await personal.getByLabel('Interessen und Themen').fill('Oldtimer, Jazz');
     await personal.getByLabel('Vorlieben').fill('Espresso');
     const channels = page.getByTestId('section-channels');
@@ -486,7 +488,7 @@ test.describe('the contact page', () => {
     await form.getByLabel('Notiz').fill('Hat intern jemanden eingestellt');
     await page.getByTestId('lost-save').click();
     await expect(page.getByTestId('lost-summary')).toContainText('Grund: Wettbewerber');
-    await expect(page.getByTestId('lost-card')).toContainText('Noch kein Abschlussgespräch');
+    await expect(page.getByTestId('lost-card')).toContainText('Noch kein Abschiedsgespräch');
 
     await page.getByRole('link', { name: 'Auswertungen' }).click();
     const lost = page.getByTestId('insights-lost');
@@ -591,7 +593,7 @@ test.describe('insights', () => {
     await expect(page.getByTestId('insights-overdue')).toContainText('Anna Schmidt');
     await expect(page.getByTestId('insights-overdue')).not.toContainText('Jürgen Müller');
     await expect(page.getByTestId('insights-birthdays')).toContainText(
-      'Sabine, Partner/in von Jürgen Müller',
+      'Sabine, Partnerin oder Partner von Jürgen Müller',
     );
   });
 });
