@@ -557,6 +557,221 @@ test.describe('the contact page', () => {
   });
 });
 
+test.describe('relationship, partner, expected years, working days and holidays', () => {
+  test('the three contact fields and the two settings are stored, refused when invalid, and undone', async ({
+    ext,
+  }) => {
+    await seed(ext, customers());
+    const page = await openDashboard(ext, '#/contacts/c-as');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anna Schmidt');
+    const personal = page.getByTestId('section-personal');
+    const business = page.getByTestId('section-business');
+    const close = personal.getByRole('checkbox', { name: 'Persönliche Beziehung' });
+    const salutation = personal.getByRole('combobox', { name: 'Anrede (Partnerin oder Partner)' });
+    const years = business.getByLabel('Erwartete Dauer der Zusammenarbeit (Jahre)');
+    const storedAnna = async () =>
+      (await readTable<ContactHistory['contact']>(page, 'contacts')).find((c) => c.id === 'c-as')!;
+
+    // What each field means, next to it; the years fall back to the setting (3 by default).
+    await expect(close).not.toBeChecked();
+    await expect(personal).toContainText(
+      'Geburtstage werden auch ohne Kontakt im letzten Jahr vorgeschlagen',
+    );
+    await expect(salutation).toHaveValue('');
+    expect(await salutation.locator('option').allTextContents()).toEqual(['–', 'Frau', 'Herr']);
+    await expect(years).toHaveAttribute('placeholder', '3');
+    await expect(business).toContainText('Für den Kundenwert; leer: Einstellung (3 Jahre)');
+
+    await close.check();
+    await personal.getByLabel('Partnerin oder Partner', { exact: true }).fill('Tom');
+    await salutation.selectOption({ label: 'Herr' });
+    // 60 years is refused next to the field, and nothing is saved.
+    await years.fill('60');
+    await page.getByTestId('contact-save').click();
+    await expect(page.locator('#c-expected-years-error')).toHaveText(
+      'Eine Zahl von Jahren über 0, höchstens 50.',
+    );
+    await expect(years).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('save-bar')).toContainText('Bitte die markierten Felder');
+    expect((await storedAnna()).close).toBeUndefined();
+    await years.fill('2,5');
+    await page.getByTestId('contact-save').click();
+    await expect(page.getByTestId('toast')).toContainText('Änderungen an Anna Schmidt gespeichert');
+    await expect(page.locator('#c-expected-years-error')).toHaveCount(0);
+    await expect(page.getByTestId('close-pill')).toHaveText('Persönliche Beziehung');
+
+    // The settings: Saturday as a working day, the holidays of Catholic Bavaria.
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    const workdays = page.getByTestId('settings-workdays');
+    const day = (name: string) => workdays.getByRole('checkbox', { name, exact: true });
+    for (const name of ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag'])
+      await expect(day(name)).toBeChecked();
+    await expect(day('Samstag')).not.toBeChecked();
+    await expect(day('Sonntag')).not.toBeChecked();
+    await expect(workdays).toContainText(
+      'Ein Termin, der wegen der Zeiten eines Kunden verschoben wird, landet auf einem Ihrer Arbeitstage',
+    );
+    const region = page.getByLabel('Feiertage von');
+    await expect(region).toHaveValue('');
+    await expect(region.locator('option:checked')).toHaveText('Keine Feiertage');
+    expect(
+      await region.locator('optgroup').evaluateAll((g) => g.map((x) => x.getAttribute('label'))),
+    ).toEqual(['Deutschland', 'Österreich', 'Schweiz']);
+    await expect(workdays).toContainText(
+      'Gesetzliche Feiertage dieser Region zählen als freie Tage',
+    );
+    await expect(page.getByTestId('holiday-bavaria')).toHaveCount(0);
+    await region.selectOption({ label: 'Bayern' });
+    await expect(page.getByTestId('holiday-bavaria')).toContainText(
+      'nur in überwiegend katholischen Gemeinden ein Feiertag: dort „Bayern: Überwiegend katholische Gemeinden“ wählen',
+    );
+    await region.selectOption({ label: 'Bayern: Überwiegend katholische Gemeinden' });
+    await day('Samstag').check();
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('toast')).toContainText('Einstellungen gespeichert.');
+    const storedSettings = () => readTable<{ values: Record<string, unknown> }>(page, 'settings');
+    expect((await storedSettings())[0]!.values).toEqual({
+      workingDays: [1, 2, 3, 4, 5, 6],
+      holidayRegion: 'DE-BY-KATH',
+    });
+
+    await page.reload();
+    await expect(day('Samstag')).toBeChecked();
+    await expect(day('Sonntag')).not.toBeChecked();
+    await expect(region).toHaveValue('DE-BY-KATH');
+
+    // At least one working day.
+    for (const name of ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'])
+      await day(name).uncheck();
+    await page.getByTestId('settings-save').click();
+    await expect(page.locator('#s-workingDays-error')).toHaveText('Mindestens ein Arbeitstag.');
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await expect(day('Montag')).toBeChecked();
+
+    // Undo of a change puts back exactly what was stored.
+    await region.selectOption({ label: 'Keine Feiertage' });
+    await day('Sonntag').check();
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('toast')).toContainText('Einstellungen gespeichert.');
+    await expect
+      .poll(async () => (await storedSettings())[0]?.values)
+      .toEqual({ workingDays: [1, 2, 3, 4, 5, 6, 7] });
+    await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expect
+      .poll(async () => (await storedSettings())[0]?.values)
+      .toEqual({ workingDays: [1, 2, 3, 4, 5, 6], holidayRegion: 'DE-BY-KATH' });
+    await expect(region).toHaveValue('DE-BY-KATH');
+    await expect(day('Sonntag')).not.toBeChecked();
+
+    // The contact after a reload: as saved.
+    await page.goto(ext.url('options.html#/contacts/c-as'));
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anna Schmidt');
+    await expect(close).toBeChecked();
+    await expect(salutation).toHaveValue('Herr');
+    await expect(years).toHaveValue('2,5');
+    expect(await storedAnna()).toMatchObject({
+      close: true,
+      partner: { name: 'Tom', salutation: 'Herr' },
+      expectedYears: 2.5,
+    });
+
+    // Undo of a contact change brings the three back.
+    await close.uncheck();
+    await salutation.selectOption({ label: '–' });
+    await years.fill('');
+    await page.getByTestId('contact-save').click();
+    await expect(page.getByTestId('toast')).toContainText('Änderungen an Anna Schmidt gespeichert');
+    await expect(page.getByTestId('close-pill')).toHaveCount(0);
+    const cleared = await storedAnna();
+    expect(cleared.close).toBeUndefined();
+    expect(cleared.expectedYears).toBeUndefined();
+    expect(cleared.partner).toEqual({ name: 'Tom' });
+    await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expect(close).toBeChecked();
+    await expect(salutation).toHaveValue('Herr');
+    await expect(years).toHaveValue('2,5');
+    expect(await storedAnna()).toMatchObject({
+      close: true,
+      partner: { name: 'Tom', salutation: 'Herr' },
+      expectedYears: 2.5,
+    });
+  });
+
+  test('a birthday is suggested for a personal relationship without any contact in the last year', async ({
+    ext,
+  }) => {
+    /** A day of the year `n` days from today (UTC, like the test machine's zone). */
+    const inDays = (n: number) => {
+      const d = new Date(Date.now() + n * DAY);
+      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1 };
+    };
+    await seed(ext, [
+      // Her birthday is in 3 days; our last call was 400 days ago: no relationship, no wish.
+      history({
+        contact: {
+          id: 'c-gv',
+          name: 'Greta Vogel',
+          company: 'Vogel Reisen',
+          birthday: inDays(3),
+          createdAt: `${daysAgo(500)}T09:00:00.000Z`,
+        },
+        interactions: [
+          {
+            id: 'i-gv-1',
+            contactId: 'c-gv',
+            at: daysAgo(400),
+            channel: 'phone',
+            direction: 'out',
+            personal: true,
+            summary: 'Reiseplanung',
+          },
+        ],
+      }),
+      // Close, never contacted; his partner's birthday is in 4 days.
+      history({
+        contact: {
+          id: 'c-hk',
+          name: 'Hans Kurz',
+          close: true,
+          partner: { name: 'Sabine', birthday: inDays(4) },
+          createdAt: `${daysAgo(30)}T09:00:00.000Z`,
+        },
+      }),
+    ]);
+    const page = await openDashboard(ext, '#/contacts/c-gv');
+    const next = page.getByTestId('next-touch');
+    await expect(next.locator('[data-kind]')).toHaveAttribute('data-kind', 'cadence');
+    await expect(next).not.toContainText('Geburtstag');
+
+    await page
+      .getByTestId('section-personal')
+      .getByRole('checkbox', { name: 'Persönliche Beziehung' })
+      .check();
+    await page.getByTestId('contact-save').click();
+    await expect(page.getByTestId('toast')).toContainText('Änderungen an Greta Vogel gespeichert');
+    await expect(next.locator('[data-kind]')).toHaveAttribute('data-kind', 'birthday');
+    await expect(next.locator('.next-head')).toContainText('Geburtstag');
+    await expect(next.locator('.reasons')).toContainText('Geburtstag');
+    await page.reload();
+    await expect(next.locator('[data-kind]')).toHaveAttribute('data-kind', 'birthday');
+
+    // The partner's birthday follows the partner's salutation.
+    await page.goto(ext.url('options.html#/contacts/c-hk'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hans Kurz');
+    await expect(page.getByTestId('close-pill')).toHaveText('Persönliche Beziehung');
+    await expect(next.locator('[data-kind]')).toHaveAttribute('data-kind', 'partner-birthday');
+    await expect(next.locator('.reasons')).toContainText('(Partnerin oder Partner)');
+    await page
+      .getByTestId('section-personal')
+      .getByRole('combobox', { name: 'Anrede (Partnerin oder Partner)' })
+      .selectOption({ label: 'Frau' });
+    await page.getByTestId('contact-save').click();
+    await expect(next.locator('.reasons')).toContainText('Geburtstag der Partnerin Sabine');
+  });
+});
+
 test.describe('insights', () => {
   test('the charts show each tier’s share, the Pareto line, risks, overdue and birthdays', async ({
     ext,
