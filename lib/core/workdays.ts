@@ -76,7 +76,17 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'DE-TH-WAK': 'Wartburg district',
 };
 
+// Names the library spells wrongly or in a case English does not use (checked against the
+// districts' own names).
+const CORRECTED: Readonly<Record<string, { de?: string; en?: string }>> = {
+  'DE-TH-EIC': { de: 'Landkreis Eichsfeld' },
+  'DE-BY-KATH': { en: 'Predominantly Catholic municipalities' },
+  'DE-BY-EVANG': { en: 'Predominantly Protestant municipalities' },
+};
+
 function nameIn(node: HolidayDataNode, lang: 'de' | 'en', code: string): string {
+  const fixed = CORRECTED[code]?.[lang];
+  if (fixed) return fixed;
   const n = node.names ?? {};
   const own =
     lang === 'de'
