@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   ERROR_CODES,
+  AfterCallNoteSchema,
   ChannelSchema,
   CommitmentSchema,
   ContactSchema,
@@ -65,6 +66,15 @@ export const SuggestionSchema = z.object({
   talkingPoints: z.array(z.string()),
 });
 
+/** One of today's agenda items of a contact (the panel lists them all: one conversation). */
+export const TodayItemSchema = z.object({
+  kind: z.enum(SUGGESTION_KINDS),
+  channel: ChannelSchema,
+  due: z.string(),
+  reasons: z.array(z.string()),
+});
+export type TodayItem = z.infer<typeof TodayItemSchema>;
+
 export const ContactCardSchema = z.object({
   contact: ContactSchema,
   tier: TierSchema,
@@ -76,6 +86,8 @@ export const ContactCardSchema = z.object({
   reliability: z.string().nullable(),
   /** An interaction from this thread was already logged today (asks before logging again). */
   loggedToday: z.boolean(),
+  /** Every item of today's agenda for this person, in the agenda order. */
+  today: z.array(TodayItemSchema),
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;
 
@@ -98,9 +110,18 @@ export const PanelViewSchema = z.object({
   locale: z.enum(['de', 'en']),
   timeZone: z.string(),
   context: PageContextSchema.nullable(),
+  /** The channel a contact logged on this page goes on (e-mail on Gmail, XING on XING …). */
+  logChannel: ChannelSchema,
   people: z.array(PanelPersonSchema),
 });
 export type PanelView = z.infer<typeof PanelViewSchema>;
+
+/** A record a request created (undo removes it). */
+export const CreatedSchema = z.object({
+  table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
+  id: z.string(),
+});
+export type Created = z.infer<typeof CreatedSchema>;
 
 export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
@@ -108,6 +129,8 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     contactId: z.string(),
     channel: ChannelSchema.optional(),
     summary: z.string().max(500).optional(),
+    /** The after-call note: feedback and a promise besides the logged conversation. */
+    note: AfterCallNoteSchema.optional(),
     /** Log even though this thread was logged today already. */
     again: z.boolean().optional(),
   }),
@@ -142,11 +165,9 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
   }),
   z.object({
     action: z.literal('undo'),
-    /** What a previous reply created: removed again. */
-    created: z.object({
-      table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
-      id: z.string(),
-    }),
+    /** What a previous reply created: removed again, all in one transaction. */
+    created: CreatedSchema,
+    also: z.array(CreatedSchema).optional(),
   }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
@@ -179,12 +200,9 @@ export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
     type: z.literal('bg:reply'),
     id: z.string(),
     ok: z.boolean(),
-    created: z
-      .object({
-        table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
-        id: z.string(),
-      })
-      .optional(),
+    created: CreatedSchema.optional(),
+    /** Further records the same request created (an after-call note's feedback and promise). */
+    also: z.array(CreatedSchema).optional(),
     error: ReplyErrorSchema.optional(),
   }),
 ]);

@@ -1,8 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import type { ContactCard } from '@/lib/messaging';
+import type { AfterCallNote, Channel } from '@/lib/model';
+import { capitalize } from '@/lib/ui/format';
+import { defaultPromiseDue, emptyNoteDraft, noteFromDraft, type NoteDraft } from '@/lib/ui/note';
 import { NextTouch } from './NextTouch';
 import { SoftFacts } from './SoftFacts';
+import { AfterCallFields } from '../AfterCallFields';
+import { SatisfactionScale } from '../SatisfactionScale';
 import { TierBadge } from '../TierBadge';
 import { useI18n } from '../I18n';
 
@@ -17,10 +22,18 @@ export interface CardDates {
   overdue(day: string): boolean;
 }
 
+/** An after-call note from the log form: the conversation's channel and what the note says. */
+export interface LogNote {
+  channel: Channel;
+  note: AfterCallNote;
+}
+
 interface Props {
   card: ContactCard;
   dates: CardDates;
-  onLog(summary: string, again: boolean): Promise<ActionResult>;
+  /** The channel a contact logged on this page goes on (the note can say it was a call). */
+  logChannel: Channel;
+  onLog(summary: string, again: boolean, note?: LogNote): Promise<ActionResult>;
   onPromise(text: string, dueAt: string): Promise<ActionResult>;
   onFeedback(f: {
     product?: number;
@@ -31,38 +44,33 @@ interface Props {
   onOpen(): void;
 }
 
-function Rating({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: number | undefined;
-  onChange(v: number | undefined): void;
-}) {
-  return (
-    <label className="rating">
-      {label}
-      <select
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}
-      >
-        <option value="">–</option>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+/** Everything the user should know before answering this person, and the one-click actions. */
+/** A conversation logged here: on the page's channel, or by phone, in a meeting, on a visit. */
+function noteChannels(logChannel: Channel): Channel[] {
+  return [...new Set<Channel>([logChannel, 'phone', 'meeting', 'visit'])];
 }
 
-/** Everything the user should know before answering this person, and the one-click actions. */
-export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onOpen }: Props) {
+export function ContactCardView({
+  card,
+  dates,
+  logChannel,
+  onLog,
+  onPromise,
+  onFeedback,
+  onOpen,
+}: Props) {
   const { t, locale } = useI18n();
   const c = card.contact;
   const [summary, setSummary] = useState('');
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [draft, setDraft] = useState<NoteDraft>(() => emptyNoteDraft());
+  const [channel, setChannel] = useState<Channel>(logChannel);
+  const patchDraft = (p: Partial<NoteDraft>) => setDraft((n) => ({ ...n, ...p }));
+  const noteToggle = useRef<HTMLButtonElement>(null);
+  const closeNote = () => {
+    setNoteOpen(false);
+    noteToggle.current?.focus();
+  };
   const [ask, setAsk] = useState(false);
   const [form, setForm] = useState<'none' | 'promise' | 'feedback'>('none');
   const [promiseText, setPromiseText] = useState('');
@@ -86,13 +94,24 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
 
   const log = (again: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
+    const withNote = noteOpen ? { channel, note: noteFromDraft({ ...draft, summary }) } : undefined;
     void run(
-      () => onLog(summary, again),
+      () => onLog(summary, again, withNote),
       () => {
         setSummary('');
         setAsk(false);
+        setDraft(emptyNoteDraft());
+        setNoteOpen(false);
+        setChannel(logChannel);
       },
     );
+  };
+  // Escape in the note closes it (what was typed into the summary stays).
+  const onLogKey = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Escape' || !noteOpen) return;
+    e.preventDefault();
+    e.stopPropagation();
+    closeNote();
   };
 
   const submitPromise = (e: FormEvent) => {
@@ -122,6 +141,9 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
   };
 
   const suggestion = card.suggestion;
+  // Today's items of this person besides the next touch: one conversation covers them all.
+  const showToday =
+    card.today.length > 1 || (card.today.length === 1 && card.today[0]!.kind !== suggestion?.kind);
   return (
     <article className="contact-card" data-testid="contact-card" aria-label={c.name}>
       <header className="card-head">
@@ -158,17 +180,81 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
         overdue={!!suggestion && dates.overdue(suggestion.due)}
       />
 
-      <form className="log-form" onSubmit={log(false)}>
-        <input
-          aria-label={t('panel.summaryPlaceholder')}
-          placeholder={t('panel.summaryPlaceholder')}
-          value={summary}
-          maxLength={500}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-        <button type="submit" className="primary" disabled={busy} data-testid="log-contact">
-          {t('panel.log')}
-        </button>
+      {showToday && (
+        <section aria-label={t('panel.todayItems')} data-testid="today-items">
+          <h3>{t('panel.todayItems')}</h3>
+          <ol className="today-items">
+            {card.today.map((item) => (
+              <li
+                key={item.kind}
+                data-kind={item.kind}
+                className={dates.overdue(item.due) ? 'overdue' : undefined}
+              >
+                <strong>{t(`kind.${item.kind}`)}</strong>{' '}
+                <span className="muted">
+                  · {dates.due(item.due)} ·{' '}
+                  {t('panel.via', { channel: channelName(locale, item.channel) })}
+                </span>
+                {/* The next touch's reasons stand above; the others say theirs here. */}
+                {item.kind !== suggestion?.kind && item.reasons[0] && (
+                  <span className="today-reason">{item.reasons[0]}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <form className="log-note" onSubmit={log(false)} onKeyDown={onLogKey}>
+        <div className="log-form">
+          <input
+            aria-label={t('panel.summaryPlaceholder')}
+            placeholder={t('panel.summaryPlaceholder')}
+            value={summary}
+            maxLength={500}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+          <button type="submit" className="primary" disabled={busy} data-testid="log-contact">
+            {t('panel.log')}
+          </button>
+        </div>
+        {noteOpen && (
+          <div
+            className="mini-form note-fields"
+            role="group"
+            aria-label={t('note.title')}
+            data-testid="after-call-note"
+          >
+            <label>
+              {t('panel.noteChannel')}
+              <select
+                autoFocus
+                value={channel}
+                onChange={(e) => setChannel(e.target.value as Channel)}
+              >
+                {noteChannels(logChannel).map((ch) => (
+                  <option key={ch} value={ch}>
+                    {capitalize(channelName(locale, ch))}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <AfterCallFields
+              draft={draft}
+              onChange={patchDraft}
+              promiseDefaultDue={defaultPromiseDue(dates.today)}
+            />
+            <p className="muted small">{t('note.hint')}</p>
+            <div className="row">
+              <button type="submit" className="primary" disabled={busy} data-testid="note-save">
+                {t('note.save')}
+              </button>
+              <button type="button" onClick={closeNote}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
       </form>
       {ask && (
         <div className="ask" role="alertdialog" aria-label={t('panel.loggedTodayAsk')}>
@@ -182,6 +268,15 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
         </div>
       )}
       <div className="quick-actions">
+        <button
+          ref={noteToggle}
+          type="button"
+          aria-expanded={noteOpen}
+          onClick={() => setNoteOpen(!noteOpen)}
+          data-testid="open-note"
+        >
+          + {t('panel.noteOpen')}
+        </button>
         <button
           type="button"
           aria-expanded={form === 'promise'}
@@ -228,8 +323,18 @@ export function ContactCardView({ card, dates, onLog, onPromise, onFeedback, onO
       )}
       {form === 'feedback' && (
         <form className="mini-form" onSubmit={submitFeedback} data-testid="feedback-form">
-          <Rating label={t('panel.feedbackProduct')} value={product} onChange={setProduct} />
-          <Rating label={t('panel.feedbackService')} value={service} onChange={setService} />
+          <SatisfactionScale
+            legend={t('note.product')}
+            value={product}
+            onChange={setProduct}
+            testId="scale-product"
+          />
+          <SatisfactionScale
+            legend={t('note.service')}
+            value={service}
+            onChange={setService}
+            testId="scale-service"
+          />
           <input
             aria-label={t('panel.feedbackNote')}
             placeholder={t('panel.feedbackNote')}

@@ -67,10 +67,14 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
     const reply = await request(req);
     if (reply.ok) {
       const created = reply.created;
+      const also = reply.also;
       setToast({
         id: crypto.randomUUID(),
         text: done,
-        onUndo: undoable && created ? () => void request({ action: 'undo', created }) : undefined,
+        onUndo:
+          undoable && created
+            ? () => void request({ action: 'undo', created, ...(also ? { also } : {}) })
+            : undefined,
       });
       return { ok: true };
     }
@@ -100,10 +104,17 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
           key={keys[current]}
           card={person.card}
           dates={dates}
+          logChannel={view.logChannel}
           onOpen={() => openInDashboard(person.card!.contact.id)}
-          onLog={(summary, again) =>
+          onLog={(summary, again, withNote) =>
             send(
-              { action: 'log-contact', contactId: person.card!.contact.id, summary, again },
+              {
+                action: 'log-contact',
+                contactId: person.card!.contact.id,
+                summary,
+                again,
+                ...(withNote ? { channel: withNote.channel, note: withNote.note } : {}),
+              },
               t('panel.logged'),
               true,
             )

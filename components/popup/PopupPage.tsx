@@ -1,10 +1,16 @@
 // The popup: today's follow-ups in priority order, find and add contacts, add a follow-up.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { AGENDA_GROUPS, weekdayOf } from '@/lib/core';
+import { addDays, weekdayOf } from '@/lib/core';
 import { translateError } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
-import { snoozeDays, type Undo } from '@/lib/ui/popup/agenda-actions';
+import {
+  CHECK_BACK_DAYS,
+  snoozeDays,
+  type DoneInput,
+  type Undo,
+} from '@/lib/ui/popup/agenda-actions';
+import { agendaSections } from '@/lib/ui/popup/cards';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
 import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
 import {
@@ -20,9 +26,9 @@ import {
   DuplicateContactError,
   addContact,
   addFollowUp as saveFollowUp,
-  completeAgendaItem,
+  completeAgendaItems,
   contactName,
-  snoozeAgendaItem,
+  snoozeAgendaItems,
 } from '@/lib/ui/popup/writes';
 import { parseWhen } from '@/lib/ui/popup/when';
 import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io/data';
@@ -31,7 +37,7 @@ import { ReimportReminder } from '../io/ReimportReminder';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
-import { AgendaItemView } from './AgendaItemView';
+import { AgendaCardView } from './AgendaCardView';
 import { ContactSearch } from './ContactSearch';
 import { FollowUpForm } from './FollowUpForm';
 import { QuickAdd, type QuickAddValues } from './QuickAdd';
@@ -93,6 +99,8 @@ function Today({
       feedbackAsked: t('words.feedbackAsked'),
       exitConversation: t('words.exitConversation'),
       complaintResolved: t('words.complaintResolved'),
+      replied: t('words.replied'),
+      checkBack: t('words.checkBack'),
     }),
     [t],
   );
@@ -106,12 +114,23 @@ function Today({
     }
   }
 
-  const done = (item: AgendaRow, note: string) =>
-    act(() => completeAgendaItem(item, note, words), t('popup.doneToast', { name: item.name }));
-  const later = (item: AgendaRow, until: string) =>
+  const done = (items: AgendaRow[], input: DoneInput) => {
+    const name = items[0]?.name ?? '';
+    const settled = items.some((i) => i.kind === 'complaint');
+    return act(
+      () => completeAgendaItems(items, input, words, today),
+      settled
+        ? t('popup.settledToast', {
+            name,
+            day: dayLabel(addDays(today, CHECK_BACK_DAYS), locale, tz),
+          })
+        : t('popup.doneToast', { name }),
+    );
+  };
+  const later = (items: AgendaRow[], until: string) =>
     act(
-      () => snoozeAgendaItem(item, until),
-      t('popup.snoozedToast', { name: item.name, day: dayLabel(until, locale, tz) }),
+      () => snoozeAgendaItems(items, until),
+      t('popup.snoozedToast', { name: items[0]?.name ?? '', day: dayLabel(until, locale, tz) }),
     );
 
   async function quickAdd(v: QuickAddValues) {
@@ -160,6 +179,11 @@ function Today({
 
   const stale = agenda && agenda.day !== today;
   const rows = useMemo(() => sortAgenda(agenda?.rows ?? [], locale), [agenda, locale]);
+  // One card per person, at the place of the person's first item (issue "Rules v2", 2).
+  const sections = useMemo(
+    () => (agenda ? agendaSections(rows, agenda.counts) : []),
+    [rows, agenda],
+  );
 
   return (
     <main className="popup" onKeyDown={onListKey}>
@@ -282,41 +306,37 @@ function Today({
         </section>
       ) : (
         <div className="agenda" data-testid="agenda">
-          {AGENDA_GROUPS.map((g) => {
-            const items = rows.filter((r) => g.kinds.includes(r.kind));
-            const count = g.kinds.reduce((n, k) => n + agenda.counts[k], 0);
-            if (!count) return null;
-            return (
-              <section
-                key={g.id}
-                className="group"
-                aria-labelledby={`g-${g.id}`}
-                data-testid={`group-${g.id}`}
-              >
-                <h2 id={`g-${g.id}`}>
-                  {t(`group.${g.id}`)} <span className="count">{count}</span>
-                </h2>
-                <ul>
-                  {items.map((item) => (
-                    <AgendaItemView
-                      key={item.id}
-                      item={item}
-                      dueText={dueLabel(item.due, new Date(), locale, tz)}
-                      overdue={isOverdue(item.due, new Date(), tz)}
-                      snooze={snooze}
-                      onDone={(note) => void done(item, note)}
-                      onSnooze={(until) => void later(item, until)}
-                      onOpen={() => openDashboard(`#/contacts/${item.contactId}`)}
-                      onCopy={(email) => void copy(email)}
-                    />
-                  ))}
-                </ul>
-                {count > items.length && items.length > 0 && (
-                  <p className="muted">{t('popup.groupMore', { count: count - items.length })}</p>
-                )}
-              </section>
-            );
-          })}
+          {sections.map((g) => (
+            <section
+              key={g.id}
+              className="group"
+              aria-labelledby={`g-${g.id}`}
+              data-testid={`group-${g.id}`}
+            >
+              <h2 id={`g-${g.id}`}>
+                {t(`group.${g.id}`)} <span className="count">{g.count}</span>
+              </h2>
+              <ul>
+                {g.cards.map((card) => (
+                  <AgendaCardView
+                    key={card.contactId}
+                    card={card}
+                    today={today}
+                    dueText={(d) => dueLabel(d, new Date(), locale, tz)}
+                    overdue={(d) => isOverdue(d, new Date(), tz)}
+                    snooze={snooze}
+                    onDone={(items, input) => void done(items, input)}
+                    onSnooze={(items, until) => void later(items, until)}
+                    onOpen={() => openDashboard(`#/contacts/${card.contactId}`)}
+                    onCopy={(email) => void copy(email)}
+                  />
+                ))}
+              </ul>
+              {g.more > 0 && g.cards.length > 0 && (
+                <p className="muted">{t('popup.groupMore', { count: g.more })}</p>
+              )}
+            </section>
+          ))}
           {rows.length < agenda.total && (
             <button type="button" className="link" onClick={() => setLimit(limit + PAGE)}>
               {t('popup.more', { count: Math.min(PAGE, agenda.total - rows.length) })}

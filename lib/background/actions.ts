@@ -2,11 +2,13 @@
 // transactions); errors come back as codes the panel translates.
 import {
   DuplicateContactError,
+  HISTORY_TABLES,
   NotFoundError,
   createContact,
   findByEmail,
   getHistory,
   removeRecord,
+  saveConversation,
   saveRecord,
   updateContact,
   deleteContact,
@@ -14,7 +16,7 @@ import {
   type KundennahDB,
 } from '../db';
 import { errorInfo, type Channel } from '../model';
-import type { BackgroundToPanel, PanelRequest, ReplyError } from '../messaging';
+import type { BackgroundToPanel, Created, PanelRequest, ReplyError } from '../messaging';
 import type { PageContext } from '../sites/page-context-schema';
 import { loggedTodayIn } from './logged-today';
 
@@ -68,23 +70,35 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
             error: { code: 'logged-today', message: 'This conversation was logged today already.' },
           };
         const site = context?.site;
-        const row = await saveRecord(db, 'interactions', {
-          contactId: request.contactId,
-          at: now.toISOString(),
-          channel: request.channel ?? channelOfSite(site),
-          direction: 'out',
-          personal: true,
-          summary: request.summary?.trim() || undefined,
-          source: site
-            ? {
-                site,
-                url,
-                threadId: context?.threadId,
-                subject: context?.subject,
-              }
-            : { site: 'manual' },
-        });
-        return { ok: true, created: { table: 'interactions', id: row.id } };
+        // With an after-call note: the conversation, its feedback and the promise given, in one
+        // transaction; undo takes back all of them.
+        const note = request.note;
+        const logged = await saveConversation(
+          db,
+          {
+            contactId: request.contactId,
+            channel: request.channel ?? channelOfSite(site),
+            summary: note?.summary?.trim() || request.summary,
+            source: site
+              ? {
+                  site,
+                  url,
+                  threadId: context?.threadId,
+                  subject: context?.subject,
+                }
+              : { site: 'manual' },
+            note,
+          },
+          now,
+        );
+        const also: Created[] = [];
+        if (logged.feedback) also.push({ table: 'feedback', id: logged.feedback.id });
+        if (logged.commitment) also.push({ table: 'commitments', id: logged.commitment.id });
+        return {
+          ok: true,
+          created: { table: 'interactions', id: logged.interaction.id },
+          ...(also.length ? { also } : {}),
+        };
       }
       case 'add-person': {
         const p = request.person;
@@ -154,9 +168,17 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
         return { ok: true, created: { table: 'feedback', id: row.id } };
       }
       case 'undo': {
-        const { table, id } = request.created;
-        if (table === 'contacts') await deleteContact(db, id);
-        else await removeRecord(db, table, id);
+        const all = [request.created, ...(request.also ?? [])];
+        await db.transaction(
+          'rw',
+          [db.contacts, db.dismissals, ...HISTORY_TABLES.map((t) => db[t])],
+          async () => {
+            for (const { table, id } of all.reverse()) {
+              if (table === 'contacts') await deleteContact(db, id);
+              else await removeRecord(db, table, id);
+            }
+          },
+        );
         return { ok: true };
       }
     }

@@ -18,12 +18,14 @@ import {
   findByProfileUrl,
   findSimilarContacts,
   getHistory,
+  isDismissed,
   tierInputs,
   tiersIn,
   type KundennahDB,
 } from '../db';
-import type { ContactCard, PanelPerson, PanelView } from '../messaging';
+import type { ContactCard, PanelPerson, PanelView, TodayItem } from '../messaging';
 import type { Contact, Settings } from '../model';
+import { channelOfSite } from './actions';
 import { loggedTodayIn } from './logged-today';
 import type { TabContext } from './tab-contexts';
 
@@ -54,17 +56,39 @@ async function buildCard(
   if (!history) return null;
   const summary = await db.summaries.get(contactId);
   let tier, tierReason, suggestion, risks;
+  let today: TodayItem[];
+  const item = (s: TodayItem): TodayItem => ({
+    kind: s.kind,
+    channel: s.channel,
+    due: s.due,
+    reasons: s.reasons,
+  });
   if (summary && summary.day === ctx.todayIso) {
     ({ tier, tierReason } = summary);
     suggestion = summary.next;
     risks = summary.risks;
+    // Today's items of this person, as the popup shows them (the deriver's rows, in rank order).
+    const rows = await db.agenda.where('contactId').equals(contactId).toArray();
+    today = rows
+      .filter((r) => r.day === ctx.todayIso)
+      .sort((a, b) => a.rank - b.rank)
+      .map(item);
   } else {
     // The tier needs everyone's revenue (a contact added a moment ago has no summary yet).
     const t = tiersIn(await tierInputs(db), ctx)[contactId] ?? { tier: 'C' as const, reason: '' };
     tier = t.tier;
     tierReason = t.reason;
-    suggestion = contactTouches(history, tier, ctx).next?.suggestion ?? null;
+    const touches = contactTouches(history, tier, ctx);
+    suggestion = touches.next?.suggestion ?? null;
     risks = riskReasonsIn(history, tier, ctx);
+    const dismissed = new Map(
+      (await db.dismissals.where('contactId').equals(contactId).toArray()).map((d) => [d.kind, d]),
+    );
+    today = [...touches.agenda]
+      .sort((a, b) => a.rank - b.rank)
+      .map((e) => e.suggestion)
+      .filter((s) => !isDismissed(s, dismissed.get(s.kind), ctx.todayIso))
+      .map(item);
   }
   const reliability = reliabilityRecordIn(history.commitments, ctx);
   return {
@@ -82,6 +106,7 @@ async function buildCard(
       context: tab?.context ?? null,
       url: tab?.url,
     }),
+    today,
   };
 }
 
@@ -119,5 +144,11 @@ export async function buildPanelView(
       : [];
     people.push({ fromPage, card: null, similar });
   }
-  return { locale: settings.locale, timeZone: ctx.s.timeZone, context, people };
+  return {
+    locale: settings.locale,
+    timeZone: ctx.s.timeZone,
+    context,
+    logChannel: channelOfSite(context?.site),
+    people,
+  };
 }

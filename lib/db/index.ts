@@ -8,3 +8,4 @@ export * from './persist';
 export * from './derived';
 export * from './dismissals';
 export * from './similar';
+export * from './conversation';

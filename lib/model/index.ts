@@ -5,3 +5,4 @@ export * from './dates';
 export * from './profile-url';
 export type { ContactDraft } from './draft';
 export { ContactDraftSchema } from './draft';
+export * from './after-call';

@@ -1,11 +1,17 @@
 // The panel next to the page, on each site: routed fixture apps, no network, strict CSP, Playwright's
 // default flags (third-party storage denied: the panel must get everything from the background).
 import { expect, test, type Extension } from './harness';
-import { history, seed, seedSettings } from './seed';
+import { history, readTables, seed, seedSettings } from './seed';
 import { SITES, navigateInApp, panelFrame, serveApp } from './sites';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+/** A calendar day in the browser's zone (the extension's "today" without a zone set). */
+const localDay = (days: number) => {
+  const d = new Date(Date.now() + days * DAY);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
 
 /** A contact who is overdue for a personal touch (A customer, last call 40 days ago). */
 function customer(id: string, name: string, extra: Record<string, unknown>) {
@@ -76,6 +82,115 @@ test.describe('Gmail', () => {
     await expect(panel.getByTestId('last-contact')).toContainText('Jahresplanung besprochen');
     await expect(panel.getByTestId('next-touch')).toHaveAttribute('data-kind', 'cadence');
     await page.screenshot({ path: 'docs/panel-gmail.png' });
+  });
+
+  test("the log form's after-call note stores the call, the labelled ratings, the answers, a wish and a promise; one undo takes all back", async ({
+    ext,
+  }) => {
+    await seed(ext, [
+      {
+        ...customer('c-jm', 'Jürgen Müller', { emails: ['juergen.mueller@mueller-hausbau.de'] }),
+        // Feedback was asked a few weeks ago: not due again.
+        feedback: [{ id: 'c-jm-f', contactId: 'c-jm', at: ago(20), product: 5, complaint: false }],
+        followUps: [
+          {
+            id: 'c-jm-fu',
+            contactId: 'c-jm',
+            dueAt: localDay(0),
+            note: 'Fotos vom Rohbau schicken',
+          },
+        ],
+      },
+    ]);
+    const page = await openSite(ext, SITES.gmail.single, [SITES.gmail.single]);
+    const panel = panelFrame(page);
+    await expect(panel.getByTestId('contact-card')).toContainText('Jürgen Müller');
+    // Every item of today for him, not only the next touch: one conversation covers them.
+    const today = panel.getByTestId('today-items').locator('li');
+    await expect(today).toHaveCount(2);
+    await expect(today.nth(0)).toHaveAttribute('data-kind', 'cadence');
+    await expect(today.nth(1)).toHaveAttribute('data-kind', 'follow-up');
+    await expect(today.nth(1)).toContainText('Fotos vom Rohbau schicken');
+
+    // The feedback form rates on the labelled scale too: no bare 1–5 select is left.
+    await panel.getByTestId('open-feedback').click();
+    const feedback = panel.getByTestId('feedback-form');
+    await expect(feedback.locator('select')).toHaveCount(0);
+    await expect(feedback.getByRole('radio', { name: 'sehr zufrieden', exact: true })).toHaveCount(
+      2,
+    );
+    await panel.getByTestId('open-feedback').click();
+
+    await panel.getByPlaceholder('Worum ging es?').fill('Anbau besprochen');
+    await panel.getByTestId('open-note').click();
+    const note = panel.getByTestId('after-call-note');
+    const how = note.getByLabel('Wie haben Sie gesprochen?');
+    await expect(how).toBeFocused();
+    // Escape closes the note (the summary stays), back on its button.
+    await page.keyboard.press('Escape');
+    await expect(note).toHaveCount(0);
+    await expect(panel.getByTestId('open-note')).toBeFocused();
+    await expect(panel.getByPlaceholder('Worum ging es?')).toHaveValue('Anbau besprochen');
+    await page.keyboard.press('Enter');
+    await expect(how).toBeFocused();
+    await expect(how).toHaveValue('email');
+    await how.selectOption({ label: 'Telefon' });
+    await note.getByTestId('scale-product').getByText('zufrieden', { exact: true }).click();
+    await note.getByTestId('scale-service').getByText('geht so', { exact: true }).click();
+    await note
+      .getByLabel('Wie können wir Sie noch besser unterstützen?')
+      .fill('Einen festen Ansprechpartner auf der Baustelle');
+    await note.getByLabel('Was sollten wir verbessern?').fill('Termine früher bestätigen');
+    await note.getByLabel('Preisdruck oder Rabattwunsch').check();
+    await note.getByLabel('Ein Wunsch').check();
+    await note.getByLabel('Welcher Wunsch?').fill('Festpreis für den Innenausbau');
+    await note.getByLabel('Versprechen gegeben').check();
+    await note.getByLabel('Was haben Sie versprochen?').fill('Angebot Innenausbau schicken');
+    await note.getByLabel('Bis wann?').fill(localDay(4));
+    await note.getByTestId('note-save').click();
+    await expect(panel.getByTestId('toast')).toContainText('Kontakt festgehalten');
+    await expect(note).toHaveCount(0);
+    await expect(panel.getByTestId('last-contact')).toContainText('Anbau besprochen');
+    await expect(panel.getByTestId('last-contact')).toContainText('Telefon');
+    await expect(panel.getByTestId('open-promises')).toContainText('Angebot Innenausbau schicken');
+
+    const stored = await readTables(ext, ['interactions', 'feedback', 'commitments']);
+    expect(stored.interactions.filter((i) => i.id !== 'c-jm-i')).toEqual([
+      expect.objectContaining({
+        contactId: 'c-jm',
+        channel: 'phone',
+        personal: true,
+        summary: 'Anbau besprochen',
+        source: expect.objectContaining({ site: 'gmail' }),
+      }),
+    ]);
+    expect(stored.feedback.filter((f) => f.id !== 'c-jm-f')).toEqual([
+      expect.objectContaining({
+        contactId: 'c-jm',
+        product: 4,
+        service: 3,
+        support: 'Einen festen Ansprechpartner auf der Baustelle',
+        improve: 'Termine früher bestätigen',
+        pricePressure: true,
+        wish: 'Festpreis für den Innenausbau',
+        complaint: false,
+      }),
+    ]);
+    expect(stored.commitments).toEqual([
+      expect.objectContaining({
+        contactId: 'c-jm',
+        text: 'Angebot Innenausbau schicken',
+        dueAt: localDay(4),
+      }),
+    ]);
+
+    await panel.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expect(panel.getByTestId('last-contact')).toContainText('Jahresplanung besprochen');
+    await expect(panel.getByTestId('open-promises')).toHaveCount(0);
+    const after = await readTables(ext, ['interactions', 'feedback', 'commitments']);
+    expect(after.interactions.map((i) => i.id)).toEqual(['c-jm-i']);
+    expect(after.feedback.map((f) => f.id)).toEqual(['c-jm-f']);
+    expect(after.commitments).toEqual([]);
   });
 
   test('adds an unknown sender prefilled from the thread', async ({ ext }) => {

@@ -95,3 +95,43 @@ export async function notifyBackground(
     await chrome.runtime.sendMessage({ type: 'page:ensure-fresh' });
   }, change);
 }
+
+/** Every row of some tables, read from an extension page (what the extension really stored). */
+export async function readTables<T extends string>(
+  ext: Extension,
+  tables: readonly T[],
+): Promise<Record<T, Record<string, unknown>[]>> {
+  const page = await ext.openPage('options.html');
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  );
+  const rows = await page.evaluate(
+    async (names) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('kundennah');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(names, 'readonly');
+      const out: Record<string, unknown[]> = {};
+      await Promise.all(
+        names.map(
+          (n) =>
+            new Promise<void>((resolve, reject) => {
+              const req = tx.objectStore(n).getAll();
+              req.onsuccess = () => {
+                out[n] = req.result;
+                resolve();
+              };
+              req.onerror = () => reject(req.error);
+            }),
+        ),
+      );
+      db.close();
+      return out;
+    },
+    tables as readonly string[] as string[],
+  );
+  await page.close();
+  return rows as Record<T, Record<string, unknown>[]>;
+}

@@ -10,19 +10,33 @@ import {
   type AgendaRow,
 } from '../../db';
 import type { Contact } from '../../model';
-import { completeItem, snoozeItem, type DoneWords, type Undo } from './agenda-actions';
+import {
+  completeItems,
+  snoozeItems,
+  type DoneInput,
+  type DoneWords,
+  type Undo,
+} from './agenda-actions';
 
 // What the popup tells apart when a write fails.
 export { DuplicateContactError } from '../../db';
 
-/** "Done" on an agenda item, now. */
-export function completeAgendaItem(item: AgendaRow, note: string, words: DoneWords): Promise<Undo> {
-  return completeItem(getDb(), item, note, new Date(), words);
+/**
+ * "Done" on agenda items of one person, now: one item, or a whole card as one conversation, with
+ * what the user said (the after-call note, a settled complaint). `today` is the user's day.
+ */
+export function completeAgendaItems(
+  items: readonly AgendaRow[],
+  input: DoneInput,
+  words: DoneWords,
+  today: string,
+): Promise<Undo> {
+  return completeItems(getDb(), items, input, new Date(), words, today);
 }
 
-/** "Later" on an agenda item: not shown again before `until`. */
-export function snoozeAgendaItem(item: AgendaRow, until: string): Promise<Undo> {
-  return snoozeItem(getDb(), item, until, new Date());
+/** "Later" on agenda items (one, or a whole card): not shown again before `until`. */
+export function snoozeAgendaItems(items: readonly AgendaRow[], until: string): Promise<Undo> {
+  return snoozeItems(getDb(), items, until, new Date());
 }
 
 export interface NewContactValues {

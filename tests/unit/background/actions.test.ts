@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlePanelRequest, channelOfSite, type ActionEnv } from '@/lib/background/actions';
 import { KundennahDB, createContact, getHistory } from '@/lib/db';
+import { PanelRequestSchema } from '@/lib/messaging';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
@@ -164,5 +165,118 @@ describe('promises and feedback from the panel', () => {
       env,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('the after-call note from the panel’s log form', () => {
+  it('logs the call with the thread kept, and stores the feedback and the promise; one undo removes exactly them', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const other = await createContact(db, { name: 'Peter Becker' }, now);
+    await handlePanelRequest({ action: 'log-contact', contactId: other.id }, env);
+    const reply = await handlePanelRequest(
+      {
+        action: 'log-contact',
+        contactId: c.id,
+        channel: 'phone',
+        summary: 'Dachsanierung besprochen',
+        note: {
+          summary: 'Dachsanierung besprochen',
+          product: 4,
+          service: 5,
+          support: 'Fotos vom Baufortschritt',
+          improve: 'Termine früher bestätigen',
+          complaint: false,
+          pricePressure: true,
+          wish: 'Gründach prüfen',
+          promise: { text: 'Angebot Gründach', dueAt: '2026-11-30' },
+        },
+      },
+      env,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      created: { table: 'interactions' },
+      also: [{ table: 'feedback' }, { table: 'commitments' }],
+    });
+    const h = (await getHistory(db, c.id))!;
+    expect(h.interactions).toEqual([
+      expect.objectContaining({
+        id: reply.created!.id,
+        channel: 'phone',
+        personal: true,
+        summary: 'Dachsanierung besprochen',
+        source: expect.objectContaining({ site: 'gmail', threadId: '19a8f3c2d4e5b607' }),
+      }),
+    ]);
+    expect(h.feedback).toEqual([
+      expect.objectContaining({
+        id: reply.also![0]!.id,
+        product: 4,
+        service: 5,
+        support: 'Fotos vom Baufortschritt',
+        improve: 'Termine früher bestätigen',
+        pricePressure: true,
+        wish: 'Gründach prüfen',
+        complaint: false,
+      }),
+    ]);
+    expect(h.commitments).toEqual([
+      expect.objectContaining({
+        id: reply.also![1]!.id,
+        text: 'Angebot Gründach',
+        dueAt: '2026-11-30',
+      }),
+    ]);
+
+    const undo = await handlePanelRequest(
+      { action: 'undo', created: reply.created!, also: reply.also },
+      env,
+    );
+    expect(undo.ok).toBe(true);
+    const after = (await getHistory(db, c.id))!;
+    expect([after.interactions, after.feedback, after.commitments]).toEqual([[], [], []]);
+    // Nothing of anyone else is touched.
+    expect((await getHistory(db, other.id))!.interactions).toHaveLength(1);
+  });
+
+  it('writes no feedback when the note has only what it was about', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const reply = await handlePanelRequest(
+      {
+        action: 'log-contact',
+        contactId: c.id,
+        channel: 'meeting',
+        note: { summary: 'Baustellentermin' },
+      },
+      env,
+    );
+    expect(reply.also).toBeUndefined();
+    const h = (await getHistory(db, c.id))!;
+    expect(h.interactions[0]).toMatchObject({ channel: 'meeting', summary: 'Baustellentermin' });
+    expect(h.feedback).toEqual([]);
+  });
+
+  it('refuses a note whose promise has no valid day, writing nothing', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const reply = await handlePanelRequest(
+      {
+        action: 'log-contact',
+        contactId: c.id,
+        note: { product: 5, promise: { text: 'x', dueAt: '2026-02-30' } },
+      },
+      env,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const h = (await getHistory(db, c.id))!;
+    expect([h.interactions, h.feedback, h.commitments]).toEqual([[], [], []]);
+  });
+
+  it('the message schema checks the note: a bare number outside the scale is dropped', () => {
+    const parse = (note: unknown) =>
+      PanelRequestSchema.safeParse({ action: 'log-contact', contactId: 'c', note }).success;
+    expect(parse({ product: 5, service: 1 })).toBe(true);
+    expect(parse({ product: 0 })).toBe(false);
+    expect(parse({ service: 6 })).toBe(false);
+    expect(parse({ promise: { text: 'x', dueAt: 'morgen' } })).toBe(false);
   });
 });

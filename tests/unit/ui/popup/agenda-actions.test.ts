@@ -7,7 +7,12 @@ import {
   recomputeAll,
   type AgendaRow,
 } from '@/lib/db';
-import { completeItem, snoozeItem } from '@/lib/ui/popup/agenda-actions';
+import {
+  completeItem,
+  completeItems,
+  snoozeItem,
+  snoozeItems,
+} from '@/lib/ui/popup/agenda-actions';
 import type { ContactHistory } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
@@ -17,6 +22,8 @@ const words = {
   feedbackAsked: 'Nach Feedback gefragt',
   exitConversation: 'Abschiedsgespräch',
   complaintResolved: 'Geklärt',
+  replied: 'Beantwortet',
+  checkBack: 'Passt jetzt alles?',
 };
 let db: KundennahDB;
 
@@ -109,6 +116,48 @@ const people: ContactHistory[] = [
   },
 ];
 
+// One conversation per customer: a promise and a follow-up of the same person, both by phone.
+const recent = (id: string, contactId: string) => ({
+  id,
+  contactId,
+  at: '2026-11-20',
+  channel: 'phone' as const,
+  direction: 'out' as const,
+  personal: true,
+});
+people.push(
+  {
+    ...empty,
+    contact: { ...base, id: 'g', name: 'Günter Hofmann', preferredChannels: ['phone'] },
+    commitments: [
+      {
+        id: 'gc',
+        contactId: 'g',
+        text: 'Zeiterfassung prüfen',
+        createdAt: '2026-11-13',
+        dueAt: '2026-11-21',
+      },
+    ],
+    followUps: [{ id: 'gfu', contactId: 'g', dueAt: '2026-11-22', note: 'Grüße an Renate' }],
+    feedback: [{ id: 'gf', contactId: 'g', at: '2026-11-01', product: 5, complaint: false }],
+    interactions: [recent('gi', 'g')],
+  },
+  // Relationship overdue, by phone: "done" is a call with an after-call note.
+  {
+    ...empty,
+    contact: { ...base, id: 'k', name: 'Klara Kaufmann', preferredChannels: ['phone'] },
+    feedback: [{ id: 'kf', contactId: 'k', at: '2026-11-01', product: 4, complaint: false }],
+    interactions: [{ ...recent('ki', 'k'), at: '2026-06-01' }],
+  },
+  // Feedback to ask for, by e-mail.
+  {
+    ...empty,
+    contact: { ...base, id: 'q', name: 'Quirin Quast', preferredChannels: ['email'] },
+    feedback: [{ id: 'qf', contactId: 'q', at: '2025-06-01', product: 4, complaint: false }],
+    interactions: [recent('qi', 'q')],
+  },
+);
+
 beforeEach(async () => {
   db = new KundennahDB(`test-${crypto.randomUUID()}`);
   await db.open();
@@ -197,5 +246,303 @@ describe('later', () => {
     expect(await db.agenda.get('p:commitment')).toBeUndefined();
     await recomputeAll(db, await getSettings(db, 'de'), new Date('2026-11-25T09:00:00.000Z'));
     expect(await db.agenda.get('p:commitment')).toBeDefined();
+  });
+});
+
+const TABLES = ['interactions', 'commitments', 'feedback', 'followUps', 'dismissals'] as const;
+/** Every row of the tables an action writes, to compare before and after its undo. */
+async function snapshot() {
+  return Object.fromEntries(
+    await Promise.all(
+      TABLES.map(async (t) => [t, await (db[t] as { toArray(): Promise<unknown[]> }).toArray()]),
+    ),
+  );
+}
+/** Rows of `table` that are not in `before`. */
+async function added<T extends { id: string }>(
+  before: Record<string, unknown[]>,
+  table: (typeof TABLES)[number],
+): Promise<T[]> {
+  const ids = new Set((before[table] as { id: string }[]).map((r) => r.id));
+  return ((await db[table].toArray()) as unknown as T[]).filter((r) => !ids.has(r.id));
+}
+const today = '2026-11-22';
+
+describe('done with the after-call note', () => {
+  it('a call: the conversation, the feedback with both ratings and both answers, price pressure and the promise; undo removes exactly them', async () => {
+    const before = await snapshot();
+    const row = await item('k', 'cadence');
+    expect(row.channel).toBe('phone');
+    const undo = await completeItems(
+      db,
+      [row],
+      {
+        note: {
+          summary: 'Jahresplanung',
+          product: 5,
+          service: 4,
+          support: 'Früher Bescheid geben, wenn es eng wird',
+          improve: 'Rechnungen verständlicher',
+          pricePressure: true,
+          promise: { text: 'Angebot Wartungsvertrag', dueAt: '2026-11-29' },
+        },
+      },
+      now,
+      words,
+      today,
+    );
+    expect(await added(before, 'interactions')).toEqual([
+      expect.objectContaining({
+        contactId: 'k',
+        channel: 'phone',
+        direction: 'out',
+        personal: true,
+        summary: 'Jahresplanung',
+      }),
+    ]);
+    expect(await added(before, 'feedback')).toEqual([
+      expect.objectContaining({
+        contactId: 'k',
+        at: now.toISOString(),
+        product: 5,
+        service: 4,
+        support: 'Früher Bescheid geben, wenn es eng wird',
+        improve: 'Rechnungen verständlicher',
+        pricePressure: true,
+        complaint: false,
+      }),
+    ]);
+    expect(await added(before, 'commitments')).toEqual([
+      expect.objectContaining({
+        contactId: 'k',
+        text: 'Angebot Wartungsvertrag',
+        dueAt: '2026-11-29',
+      }),
+    ]);
+    expect(await added(before, 'followUps')).toEqual([]);
+    await refresh();
+    expect(await db.agenda.get('k:cadence')).toBeUndefined();
+
+    await undo();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes no feedback when the note says nothing a feedback holds', async () => {
+    const before = await snapshot();
+    await completeItems(
+      db,
+      [await item('k', 'cadence')],
+      { note: { summary: 'Kurz gesprochen' } },
+      now,
+      words,
+      today,
+    );
+    expect(await added(before, 'interactions')).toHaveLength(1);
+    expect(await added(before, 'feedback')).toEqual([]);
+  });
+
+  it('a complaint ticked in the note starts a complaint item with what the call was about', async () => {
+    await completeItems(
+      db,
+      [await item('k', 'cadence')],
+      { note: { summary: 'Lieferung kam beschädigt', complaint: true, product: 2 } },
+      now,
+      words,
+      today,
+    );
+    await refresh();
+    const complaint = await db.agenda.get('k:complaint');
+    expect(complaint?.reasons.join(' ')).toContain('Lieferung kam beschädigt');
+  });
+
+  it('"done" on a feedback item stores the ratings given (and undo removes them)', async () => {
+    const before = await snapshot();
+    const undo = await completeItems(
+      db,
+      [await item('q', 'feedback')],
+      { note: { product: 4, service: 5, improve: 'Mehr Beispiele' } },
+      now,
+      words,
+      today,
+    );
+    expect(await added(before, 'feedback')).toEqual([
+      expect.objectContaining({
+        contactId: 'q',
+        product: 4,
+        service: 5,
+        improve: 'Mehr Beispiele',
+        complaint: false,
+      }),
+    ]);
+    expect(await added(before, 'interactions')).toEqual([
+      expect.objectContaining({ channel: 'email', summary: 'Nach Feedback gefragt' }),
+    ]);
+    await undo();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('"done" on a feedback item without answers still records that feedback was asked', async () => {
+    const before = await snapshot();
+    await completeItem(db, await item('q', 'feedback'), '', now, words);
+    expect(await added(before, 'feedback')).toEqual([
+      expect.objectContaining({ contactId: 'q', complaint: false }),
+    ]);
+  });
+});
+
+describe('done for the whole card: one conversation', () => {
+  it('keeps the promise, closes the follow-up and logs one call; one undo takes back all of it', async () => {
+    const before = await snapshot();
+    const items = [await item('g', 'commitment'), await item('g', 'follow-up')];
+    const undo = await completeItems(
+      db,
+      items,
+      { note: { summary: 'Zeiterfassung läuft, Grüße ausgerichtet', service: 5 } },
+      now,
+      words,
+      today,
+    );
+    expect((await db.commitments.get('gc'))?.doneAt).toBe(now.toISOString());
+    expect((await db.followUps.get('gfu'))?.doneAt).toBe(now.toISOString());
+    expect(await added(before, 'interactions')).toEqual([
+      expect.objectContaining({
+        contactId: 'g',
+        channel: 'phone',
+        summary: 'Zeiterfassung läuft, Grüße ausgerichtet',
+      }),
+    ]);
+    expect(await added(before, 'feedback')).toEqual([
+      expect.objectContaining({ contactId: 'g', service: 5 }),
+    ]);
+    await refresh();
+    expect(await db.agenda.where('contactId').equals('g').count()).toBe(0);
+
+    await undo();
+    expect(await snapshot()).toEqual(before);
+    await refresh();
+    expect((await db.agenda.where('contactId').equals('g').toArray()).map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['commitment', 'follow-up']),
+    );
+  });
+
+  it('a promise and a follow-up done without a word log no conversation', async () => {
+    const before = await snapshot();
+    await completeItems(
+      db,
+      [await item('g', 'commitment'), await item('g', 'follow-up')],
+      { note: {} },
+      now,
+      words,
+      today,
+    );
+    expect(await added(before, 'interactions')).toEqual([]);
+  });
+
+  it('one part done leaves the other, and its undo touches only that part', async () => {
+    const before = await snapshot();
+    const undo = await completeItems(
+      db,
+      [await item('g', 'follow-up')],
+      { note: {} },
+      now,
+      words,
+      today,
+    );
+    expect((await db.followUps.get('gfu'))?.doneAt).toBe(now.toISOString());
+    expect((await db.commitments.get('gc'))?.doneAt).toBeUndefined();
+    await refresh();
+    expect((await db.agenda.where('contactId').equals('g').toArray()).map((r) => r.kind)).toEqual([
+      'commitment',
+    ]);
+    await undo();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('"later" for the whole card hides every part until that day, with one undo', async () => {
+    const before = await snapshot();
+    const undo = await snoozeItems(
+      db,
+      [await item('g', 'commitment'), await item('g', 'follow-up')],
+      '2026-11-25',
+      now,
+    );
+    expect((await db.followUps.get('gfu'))?.snoozedUntil).toBe('2026-11-25');
+    await refresh();
+    expect(await db.agenda.where('contactId').equals('g').count()).toBe(0);
+    await undo();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses items of two people as one conversation, writing nothing', async () => {
+    const before = await snapshot();
+    await expect(
+      completeItems(
+        db,
+        [await item('g', 'commitment'), await item('p', 'commitment')],
+        {},
+        now,
+        words,
+        today,
+      ),
+    ).rejects.toThrow(/one person/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a complaint settled', () => {
+  it('stores what was agreed and the goodwill gesture, logs the conversation and asks again in 7 days; one undo takes back all of it', async () => {
+    const before = await snapshot();
+    const original = await db.feedback.get('xf');
+    const undo = await completeItems(
+      db,
+      [await item('x', 'complaint')],
+      {
+        settle: {
+          resolution: 'Ersatzteil kommt Freitag, Einbau durch uns',
+          goodwill: 'Anfahrt nicht berechnet',
+        },
+      },
+      now,
+      words,
+      today,
+    );
+    expect(await db.feedback.get('xf')).toEqual({
+      ...original,
+      resolvedAt: now.toISOString(),
+      resolution: 'Ersatzteil kommt Freitag, Einbau durch uns',
+      goodwill: 'Anfahrt nicht berechnet',
+    });
+    expect(await added(before, 'interactions')).toEqual([
+      expect.objectContaining({
+        contactId: 'x',
+        channel: 'phone',
+        summary: 'Ersatzteil kommt Freitag, Einbau durch uns',
+      }),
+    ]);
+    expect(await added(before, 'followUps')).toEqual([
+      expect.objectContaining({ contactId: 'x', dueAt: '2026-11-29', note: 'Passt jetzt alles?' }),
+    ]);
+    expect(await added(before, 'feedback')).toEqual([]);
+    await refresh();
+    expect(await db.agenda.get('x:complaint')).toBeUndefined();
+    // A week later the follow-up is on the agenda.
+    await recomputeAll(db, await getSettings(db, 'de'), new Date('2026-11-29T09:00:00.000Z'));
+    expect(await db.agenda.get('x:follow-up')).toMatchObject({ kind: 'follow-up' });
+
+    await undo();
+    expect(await snapshot()).toEqual(before);
+    await refresh();
+    expect(await db.agenda.get('x:complaint')).toBeDefined();
+  });
+
+  it('settled without words: resolved, logged with the default words, and still asked again', async () => {
+    const before = await snapshot();
+    await completeItems(db, [await item('x', 'complaint')], { settle: {} }, now, words, today);
+    expect(await db.feedback.get('xf')).not.toHaveProperty('resolution');
+    expect(await db.feedback.get('xf')).not.toHaveProperty('goodwill');
+    expect(await added(before, 'interactions')).toEqual([
+      expect.objectContaining({ summary: 'Geklärt' }),
+    ]);
+    expect(await added(before, 'followUps')).toHaveLength(1);
   });
 });
