@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { channelName } from '@/lib/i18n';
-import { CHANNELS, type Channel } from '@/lib/model';
+import { CHANNELS, SATISFACTION, type Channel } from '@/lib/model';
 import type { HistoryTable } from '@/lib/ui/dashboard/data';
 import type { FieldErrors } from '@/lib/ui/dashboard/form';
 import {
@@ -104,9 +104,10 @@ function RecordEditor({
         onChange={(e) => set(field, e.target.value)}
       >
         <option value="">{t('common.none')}</option>
-        {[5, 4, 3, 2, 1].map((n) => (
-          <option key={n} value={String(n)}>
-            {t(`dash.rating.${n}`)}
+        {/* The labelled scale, never bare numbers: a German reader takes 1 for the best grade. */}
+        {SATISFACTION.map(({ rating, key }) => (
+          <option key={key} value={String(rating)}>
+            {t(`note.scale.${key}`)}
           </option>
         ))}
       </select>

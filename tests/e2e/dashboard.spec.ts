@@ -459,6 +459,24 @@ test.describe('the contact page', () => {
     await expect(entries).toHaveCount(6);
     await expect(page.getByTestId('timeline')).toContainText('1.250,50 €');
 
+    // Feedback is rated on the labelled scale, never by numbers (1 reads as the best grade).
+    await page.getByTestId('add-feedback').click();
+    const scale = editor.getByLabel('Produkt');
+    await expect(scale.locator('option')).toHaveText([
+      '—',
+      'sehr zufrieden',
+      'zufrieden',
+      'geht so',
+      'unzufrieden',
+      'sehr unzufrieden',
+    ]);
+    await scale.selectOption({ label: 'sehr zufrieden' });
+    await editor.getByTestId('record-save').click();
+    await expect(entries).toHaveCount(7);
+    expect(
+      (await readTable<{ product?: number }>(page, 'feedback')).some((f) => f.product === 5),
+    ).toBe(true);
+
     // Delete, then undo.
     const call = entries.filter({ hasText: 'Rückruf' });
     await call.getByRole('button', { name: 'Löschen' }).click();
