@@ -32,7 +32,7 @@ import {
   createdDay,
   isAfter,
   isLost,
-  latestInteraction,
+  latestTouchAndMessage,
   lostDay,
   normalizeHistory,
   type Timed,
@@ -99,18 +99,35 @@ function pushPlanned(
   return r;
 }
 
-/** The earliest of `list` by `instant` (ties by id), with its instant; records without one skipped. */
-function earliest<T extends { id: string }>(
-  list: T[],
-  skip: (rec: T) => boolean,
-  instant: (rec: T) => number,
-): Timed<T> | undefined {
-  let best: T | undefined;
+/** The open promise with the earliest `dueAt` (ties by id), with its instant. */
+function earliestOpenCommitment(
+  list: Commitment[],
+  ctx: CoreContext,
+): Timed<Commitment> | undefined {
+  let best: Commitment | undefined;
   let bestT = NaN;
   for (let i = 0; i < list.length; i++) {
-    const rec = list[i] as T;
-    if (skip(rec)) continue;
-    const t = instant(rec);
+    const rec = list[i] as Commitment;
+    if (rec.doneAt) continue;
+    const t = ctx.zone.parse(rec.dueAt);
+    if (t !== t) continue;
+    if (!best || isAfter(bestT, best.id, t, rec.id)) {
+      best = rec;
+      bestT = t;
+    }
+  }
+  return best ? { rec: best, t: bestT, id: best.id } : undefined;
+}
+
+/** The open follow-up whose `snoozedUntil ?? dueAt` is earliest (ties by id), with that instant. */
+function earliestOpenFollowUp(list: FollowUp[], ctx: CoreContext): Timed<FollowUp> | undefined {
+  let best: FollowUp | undefined;
+  let bestT = NaN;
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i] as FollowUp;
+    if (rec.doneAt) continue;
+    let t = ctx.zone.parse(rec.snoozedUntil);
+    if (t !== t) t = ctx.zone.parse(rec.dueAt);
     if (t !== t) continue;
     if (!best || isAfter(bestT, best.id, t, rec.id)) {
       best = rec;
@@ -148,17 +165,14 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
 
   // The latest personal touch of ours (PRODUCT.md "Touches of ours"): a customer who writes to
   // chase us has not been cared for.
-  const last = latestInteraction(history, ctx, 'touch');
+  const scanned = latestTouchAndMessage(history, ctx);
+  const last = scanned.touch;
   const prospect = contact.status === 'prospect';
   const table = contact.avoid ? avoidTable(contact.avoid) : null;
   const avoid = table && table.any ? table : null;
 
   // commitment: the open one with the earliest dueAt; due then (keeps its day).
-  const first = earliest<Commitment>(
-    history.commitments,
-    (x) => !!x.doneAt,
-    (x) => zone.parse(x.dueAt),
-  );
+  const first = earliestOpenCommitment(history.commitments, ctx);
   if (first) {
     const r = push(c, 'commitment', zone.dayOf(first.t));
     if (r) {
@@ -222,7 +236,7 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
   // reply: the customer's latest personal message of today or the 30 days before, with no touch of
   // ours after it; due the day it came (PRODUCT.md "Candidates").
   const windowStart = zone.startOfDay(today - 30);
-  const message = latestInteraction(history, ctx, 'incoming-message');
+  const message = scanned.message;
   if (
     message &&
     message.t >= windowStart &&
@@ -307,14 +321,7 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
   }
 
   // follow-up: the open one whose snoozedUntil ?? dueAt is earliest.
-  const follow = earliest<FollowUp>(
-    history.followUps,
-    (x) => !!x.doneAt,
-    (x) => {
-      const t = zone.parse(x.snoozedUntil);
-      return t === t ? t : zone.parse(x.dueAt);
-    },
-  );
+  const follow = earliestOpenFollowUp(history.followUps, ctx);
   if (follow) {
     const r = pushShifted(c, 'follow-up', zone.dayOf(follow.t), avoid);
     if (r) {

@@ -163,12 +163,18 @@ export type InteractionKind =
   /** A personal message from the customer that waits for our answer (e-mail, XING, LinkedIn, …). */
   | 'incoming-message';
 
-/** Channels that are a conversation whoever started it: both sides were there. */
-const CONVERSATION = ['phone', 'meeting', 'visit', 'event', 'gift'] as const;
-
-/** Is a channel a conversation (a touch of ours whatever its direction)? */
+/** Is a channel a conversation — phone, meeting, visit, event, gift — whoever started it? */
 export function isConversation(channel: unknown): boolean {
-  return (CONVERSATION as readonly unknown[]).includes(channel);
+  switch (channel) {
+    case 'phone':
+    case 'meeting':
+    case 'visit':
+    case 'event':
+    case 'gift':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function matches(rec: Interaction, kind: InteractionKind): boolean {
@@ -274,6 +280,76 @@ function latestOf(
     }
   }
   return best ? { rec: best, t: bestT, id: best.id } : undefined;
+}
+
+/**
+ * Our latest touch and the customer's latest message in one pass over the interactions (the agenda
+ * needs both for every contact; the two kinds never overlap). Same order and tie rules as
+ * `latestInteraction`, which answers for any other record shape the fast path does not read.
+ */
+export function latestTouchAndMessage(history: ContactHistory, ctx: CoreContext): TouchAndMessage {
+  const list = history.interactions;
+  const nowIso = ctx.nowIso;
+  const todayIso = ctx.todayIso;
+  // Only the shapes the app writes — canonical instants and date-only days, none after now, one
+  // shape per kind (text compares like time only within a shape) — are read here; anything else
+  // goes to the general search.
+  let touch: Interaction | undefined;
+  let touchAt = '';
+  let message: Interaction | undefined;
+  let messageAt = '';
+  if (nowIso === '') return bothGeneral(history, ctx);
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i] as Interaction;
+    if (rec.personal !== true) continue;
+    const at = rec.at;
+    if (typeof at !== 'string') return bothGeneral(history, ctx);
+    const len = at.length;
+    if (
+      len === 24 &&
+      at.charCodeAt(23) === 90 &&
+      at.charCodeAt(10) === 84 &&
+      at.charCodeAt(19) === 46
+    ) {
+      if (at > nowIso) return bothGeneral(history, ctx);
+    } else if (len === 10 && at.charCodeAt(4) === 45 && at.charCodeAt(7) === 45) {
+      if (at > todayIso) return bothGeneral(history, ctx);
+    } else return bothGeneral(history, ctx);
+    if (rec.direction === 'out' || isConversation(rec.channel)) {
+      if (touch !== undefined && len !== touchAt.length) return bothGeneral(history, ctx);
+      if (touch === undefined || at > touchAt || (at === touchAt && rec.id > touch.id)) {
+        touch = rec;
+        touchAt = at;
+      }
+    } else if (rec.direction === 'in') {
+      if (message !== undefined && len !== messageAt.length) return bothGeneral(history, ctx);
+      if (message === undefined || at > messageAt || (at === messageAt && rec.id > message.id)) {
+        message = rec;
+        messageAt = at;
+      }
+    }
+  }
+  const touchT = touch ? ctx.zone.parse(touchAt) : NaN;
+  const messageT = message ? ctx.zone.parse(messageAt) : NaN;
+  // A well-shaped but impossible date (month 13) cannot be parsed: read them all.
+  if ((touch && touchT !== touchT) || (message && messageT !== messageT))
+    return bothGeneral(history, ctx);
+  return {
+    touch: touch ? { rec: touch, t: touchT, id: touch.id } : undefined,
+    message: message ? { rec: message, t: messageT, id: message.id } : undefined,
+  };
+}
+
+export interface TouchAndMessage {
+  touch: Timed<Interaction> | undefined;
+  message: Timed<Interaction> | undefined;
+}
+
+function bothGeneral(history: ContactHistory, ctx: CoreContext): TouchAndMessage {
+  return {
+    touch: latestInteraction(history, ctx, 'touch'),
+    message: latestInteraction(history, ctx, 'incoming-message'),
+  };
 }
 
 function latestInteractionSlow(
