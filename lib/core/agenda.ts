@@ -3,12 +3,12 @@
 // first), see `agendaRank` — then name (Intl.Collator in settings.locale, base sensitivity), then id.
 // The background stores exactly these entries; the popup sorts stored rows with the same comparator.
 
-import type { ContactHistory, Settings } from '../model';
+import type { ContactHistory, Occasion, Settings } from '../model';
 import { agendaTouches } from './candidates';
 import { createContext, type CoreContext } from './context';
 import { collationKey, compareNames, nameCollator } from './collation';
 import type { AgendaEntry, AgendaItem } from './kinds';
-import { normalizeHistories } from './records';
+import { linkReferrals, normalizeHistories } from './records';
 import { analyzeTiersIn } from './tiers';
 
 const INDEX_BITS = 2 ** 20;
@@ -78,7 +78,7 @@ export function compareAgendaEntries(
 /** Every agenda entry of every contact in the agenda order, in one computation's context. */
 export function agendaEntriesIn(histories: ContactHistory[], ctx: CoreContext): AgendaEntry[] {
   if (!ctx.valid) return [];
-  const list = normalizeHistories(histories);
+  const list = linkReferrals(normalizeHistories(histories));
   const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
   const entries: AgendaEntry[] = [];
   for (let k = 0; k < list.length; k++)
@@ -107,8 +107,9 @@ export function agendaEntries(
   histories: ContactHistory[],
   settings: Settings,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): AgendaEntry[] {
-  return agendaEntriesIn(histories, createContext(settings, now));
+  return agendaEntriesIn(histories, createContext(settings, now, occasions));
 }
 
 /** Every pressing candidate of every contact, in the agenda order (ARCHITECTURE.md contract). */
@@ -116,8 +117,9 @@ export function buildAgenda(
   histories: ContactHistory[],
   settings: Settings,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): AgendaItem[] {
-  const entries = agendaEntries(histories, settings, now);
+  const entries = agendaEntries(histories, settings, now, occasions);
   const items: AgendaItem[] = new Array<AgendaItem>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as AgendaEntry;

@@ -23,7 +23,7 @@ import {
 } from './days';
 import { KIND_PRIORITY, agendaRank, type SuggestionKind } from './kinds';
 import type { AvoidOutcome } from './plan';
-import { latestInteraction, openCommitments, type Timed } from './records';
+import { latestInteraction, openCommitments, type Referral, type Timed } from './records';
 
 /**
  * A candidate before it is put into words. A class with every field present, so that all
@@ -57,6 +57,10 @@ export class RawCandidate {
   ownInterval: boolean | undefined = undefined;
   birthday: DayOfYear | undefined = undefined;
   lostOn: DayNumber | undefined = undefined;
+  /** referral-thanks: the recommended contacts who became customers and were not thanked for. */
+  referrals: Referral[] | undefined = undefined;
+  /** anniversary: the first purchase, and the years completed on the due day. */
+  years: number | undefined = undefined;
 
   constructor(kind: SuggestionKind, due: DayNumber, pressing: boolean, tier: Tier) {
     this.kind = kind;
@@ -135,12 +139,15 @@ export function nextOccurrence(
   return NaN;
 }
 
-/** PRODUCT.md "pressing": due by today; birthdays within the look-ahead; promises within 2 days. */
+/**
+ * PRODUCT.md "pressing": due by today; birthdays (and customer anniversaries, whose card must
+ * arrive in time) within the look-ahead; promises within 2 days.
+ */
 export function isPressing(kind: SuggestionKind, due: DayNumber, ctx: CoreContext): boolean {
   const today = ctx.today;
   return (
     due <= today ||
-    ((kind === 'birthday' || kind === 'partner-birthday') &&
+    ((kind === 'birthday' || kind === 'partner-birthday' || kind === 'anniversary') &&
       due <= today + ctx.s.birthdayLookaheadDays) ||
     (kind === 'commitment' && due <= today + 2)
   );

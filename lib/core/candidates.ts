@@ -10,13 +10,14 @@ import type {
   Feedback,
   FollowUp,
   Interaction,
+  Occasion,
   Purchase,
   Settings,
   Tier,
 } from '../model';
 import { Prepared, RawCandidate, isPressing, nextOccurrence } from './candidate';
 import { createContext, isTier, type CoreContext } from './context';
-import type { DayNumber } from './days';
+import { civilFromDayNumber, type DayNumber } from './days';
 import { describeCandidate, describeCandidateLazily } from './describe';
 import type { AgendaEntry, Candidate, Suggestion, SuggestionKind, TouchEntry } from './kinds';
 import {
@@ -30,13 +31,21 @@ import {
 } from './plan';
 import {
   createdDay,
+  firstPurchase,
   isAfter,
   isLost,
   latestTouchAndMessage,
   lostDay,
   normalizeHistory,
+  referralsOf,
   type Timed,
 } from './records';
+
+/** Customer anniversaries are thanked for every this many years (5, 10, 15 …). */
+export const ANNIVERSARY_EVERY_YEARS = 5;
+
+/** A thank-you for a referral is suggested for this many days after the first purchase. */
+export const REFERRAL_THANKS_DAYS = 60;
 
 export { nextOccurrence };
 
@@ -273,6 +282,27 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     }
   }
 
+  // referral-thanks: contacts this one recommended who bought for the first time in the last
+  // REFERRAL_THANKS_DAYS days, with no touch of ours to the referrer since; due the day of the
+  // earliest such purchase. Thanks, never an offer (seed 002: "Eine Hand wäscht die andere").
+  if (history.referred && history.referred.length) {
+    const from = zone.startOfDay(today - REFERRAL_THANKS_DAYS);
+    const open = referralsOf(history, ctx).filter(
+      (ref) =>
+        ref.first &&
+        ref.first.t >= from &&
+        !(last && isAfter(last.t, last.id, ref.first.t, ref.first.id)),
+    );
+    const earliest = open[0]?.first;
+    if (earliest) {
+      const r = push(c, 'referral-thanks', zone.dayOf(earliest.t));
+      if (r) {
+        r.referrals = open;
+        r.recordId = open[0]?.contact.id;
+      }
+    }
+  }
+
   // birthday / partner-birthday: the next occurrence, today counts — only where there is a
   // relationship: a touch of ours in the last year, or the contact marked close (a wish from
   // someone the customer never hears from is not credible).
@@ -287,6 +317,24 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     if (pbd === pbd) {
       const r = push(c, 'partner-birthday', pbd);
       if (r) r.birthday = contact.partner?.birthday;
+    }
+  }
+
+  // anniversary (A and B): every ANNIVERSARY_EVERY_YEARS years since the first purchase, on its
+  // day (today counts) — a thank-you, no offer.
+  if (c.tier !== 'C') {
+    const first = firstPurchase(history.purchases, ctx);
+    if (first) {
+      const since = civilFromDayNumber(zone.dayOf(first.t));
+      const day = nextOccurrence({ month: since.month, day: since.day }, today, ctx.year);
+      const years = day === day ? civilFromDayNumber(day).year - since.year : 0;
+      if (years > 0 && years % ANNIVERSARY_EVERY_YEARS === 0) {
+        const r = push(c, 'anniversary', day);
+        if (r) {
+          r.years = years;
+          r.purchase = first;
+        }
+      }
     }
   }
 
@@ -348,8 +396,10 @@ export function pickNext(raws: readonly RawCandidate[]): RawCandidate | undefine
 /** What waits while a complaint is open: nothing that looks like business as usual. */
 const WAITS_FOR_COMPLAINT: ReadonlySet<SuggestionKind> = new Set<SuggestionKind>([
   'after-purchase',
+  'referral-thanks',
   'birthday',
   'partner-birthday',
+  'anniversary',
   'cadence',
   'feedback',
 ]);
@@ -445,8 +495,9 @@ export function suggestNextTouch(
   tier: Tier,
   settings: Settings,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): Suggestion | null {
-  const ctx = createContext(settings, now);
+  const ctx = createContext(settings, now, occasions);
   const history = normalizeHistory(historyIn);
   if (!history || !ctx.valid) return null;
   const t: Tier = isTier(tier) ? tier : 'C';
@@ -464,8 +515,9 @@ export function listCandidates(
   tier: Tier,
   settings: Settings,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): Candidate[] {
-  const ctx = createContext(settings, now);
+  const ctx = createContext(settings, now, occasions);
   const history = normalizeHistory(historyIn);
   if (!history || !ctx.valid) return [];
   const t: Tier = isTier(tier) ? tier : 'C';

@@ -2,7 +2,7 @@
 // fits, else by closeness — never a mass channel.
 
 import { CHANNELS, type Channel, type Contact, type Tier } from '../model';
-import type { SuggestionKind } from './kinds';
+import { THANKS_KINDS, type SuggestionKind } from './kinds';
 
 const KNOWN: ReadonlySet<string> = new Set<string>(CHANNELS);
 
@@ -43,7 +43,7 @@ const personalWish = (c: Channel) => c !== 'email' && c !== 'event' && c !== 'ot
 export interface ChannelChoice {
   channel: Channel;
   /** How it was chosen, for the reason: from the preferences, from a profile, or by closeness. */
-  basis: 'fixed' | 'preferred' | 'profile' | 'closeness' | 'message' | 'purchase';
+  basis: 'fixed' | 'preferred' | 'profile' | 'closeness' | 'message' | 'purchase' | 'thanks';
 }
 
 /**
@@ -52,7 +52,8 @@ export interface ChannelChoice {
  * phone — a birthday wish by standard e-mail gets lost. A reply: the channel the message came in on
  * (e-mail for `other`). Everything else: the first preferred channel that is not event/other, else
  * phone for an after-purchase check-in when a phone number is known, else phone for A and B,
- * personal e-mail for C.
+ * personal e-mail for C. A thank-you (for a referral, for years of custom) is never an offer: for A a
+ * small gift, for B a letter (a card written by hand); for C as everything else.
  */
 export function chooseChannel(
   kind: SuggestionKind,
@@ -62,6 +63,8 @@ export function chooseChannel(
 ): ChannelChoice {
   if (kind === 'complaint' || kind === 'exit-conversation')
     return { channel: 'phone', basis: 'fixed' };
+  if (THANKS_KINDS.includes(kind) && tier !== 'C')
+    return { channel: tier === 'A' ? 'gift' : 'letter', basis: 'thanks' };
   if (kind === 'reply')
     return {
       channel: messageChannel && messageChannel !== 'other' ? messageChannel : 'email',

@@ -2,10 +2,11 @@
 // External callers may pass settings without the app-only fields or without `timeZone`, and records
 // without optional fields: the core fills defaults instead of throwing (ARCHITECTURE.md contracts).
 
-import { DEFAULT_SETTINGS, type Settings, type Tier } from '../model';
+import { DEFAULT_SETTINGS, type Occasion, type Settings, type Tier } from '../model';
 import { civilFromDayNumber, isoFromDayNumber, zoneFor, type DayNumber, type Zone } from './days';
 import { workCalendar, workingDayTable, type WorkCalendar } from './workdays';
 import { localeOf, type Locale } from '../i18n';
+import { OccasionTerms, WordStems, occasionIsCurrent } from './match';
 
 export interface CoreSettings {
   contactEveryDays: Record<Tier, number>;
@@ -93,11 +94,16 @@ export interface CoreContext {
   valid: boolean;
   /** The user's working days and holidays; built on first use (most computations move no date). */
   calendar(): WorkCalendar;
+  /** The user's occasions ("Themen & Anlässe") by id: none unless the caller passes them. */
+  occasions: ReadonlyMap<string, Occasion>;
+  /** The occasions current today, ready for matching; built on first use. */
+  currentOccasions(): readonly OccasionTerms[];
 }
 
 export function createContext(
   settings: Partial<Settings> | null | undefined,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): CoreContext {
   const s = resolveSettings(settings);
   const zone = zoneFor(s.timeZone);
@@ -106,16 +112,31 @@ export function createContext(
   const nowIso = valid ? now.toISOString() : '';
   const today = valid ? zone.dayOf(nowMs) : 0;
   let calendar: WorkCalendar | undefined;
+  let current: OccasionTerms[] | undefined;
+  const byId = new Map<string, Occasion>();
+  for (const o of Array.isArray(occasions) ? occasions : [])
+    if (o && typeof o.id === 'string') byId.set(o.id, o);
+  const todayIso = isoFromDayNumber(today);
   return {
     s,
     zone,
     nowMs,
     today,
     nowIso: nowIso.length === 24 ? nowIso : '',
-    todayIso: isoFromDayNumber(today),
+    todayIso,
     year: civilFromDayNumber(today).year,
     valid,
     calendar: () => (calendar ??= workCalendar(s.holidayRegion, s.workingDays)),
+    occasions: byId,
+    currentOccasions: () => {
+      if (!current) {
+        const words = new WordStems();
+        current = [...byId.values()]
+          .filter((o) => occasionIsCurrent(o, todayIso))
+          .map((o) => new OccasionTerms(o, words));
+      }
+      return current;
+    },
   };
 }
 

@@ -16,14 +16,57 @@ import {
   type Locale,
   type Params,
 } from '../i18n';
-import type { ContactHistory, Feedback, Tier } from '../model';
+import type { ContactHistory, Feedback, Occasion, Tier } from '../model';
 import type { CoreContext } from './context';
 import { Prepared, type RawCandidate } from './candidate';
 import { chooseChannel, type ChannelChoice } from './channel';
 import { civilFromDayNumber, isoFromDayNumber, type DayNumber } from './days';
-import type { Suggestion } from './kinds';
+import { OCCASION_CARRIERS, THANKS_KINDS, type Suggestion, type SuggestionKind } from './kinds';
+import {
+  FIT_THRESHOLD,
+  concernIsOpen,
+  fitsOf,
+  occasionIsCurrent,
+  relevanceOf,
+  type Fit,
+} from './match';
 import { avoidReason, hoursAdvice } from './plan';
-import { latestInteraction, toCents } from './records';
+import { broughtOccasionIds, lastBrought, latestInteraction, toCents } from './records';
+
+/**
+ * The occasion a touch of this kind brings: the first attached one ("Vormerken") that is current,
+ * not yet brought, and of a kind this touch may carry (OCCASION_CARRIERS).
+ */
+export function carriedOccasion(
+  kind: SuggestionKind,
+  history: ContactHistory,
+  ctx: CoreContext,
+): Occasion | undefined {
+  const planned = history.contact.plannedOccasions;
+  const carries = OCCASION_CARRIERS[kind];
+  if (!Array.isArray(planned) || !planned.length || !carries) return undefined;
+  const brought = broughtOccasionIds(history);
+  for (const p of planned) {
+    const o = ctx.occasions.get(p?.occasionId);
+    if (!o || brought.has(o.id) || !occasionIsCurrent(o, ctx.todayIso)) continue;
+    if (carries.includes(o.kind)) return o;
+  }
+  return undefined;
+}
+
+/** "passt zu: Digitalisierung (Interesse), ERP-Auswahl (Thema seit 12.10.2026)" — at most `max`. */
+export function fitsText(fits: readonly Fit[], L: Locale, max = 3): string {
+  const list = fits
+    .slice(0, max)
+    .map((f) =>
+      translate(L, `fit.${f.source}`, {
+        text: f.text,
+        day: f.day === undefined ? '' : formatDay(L, f.day),
+      }),
+    )
+    .join(', ');
+  return translate(L, 'fit.list', { list });
+}
 
 /** "today" / "tomorrow" / "in 5 days (Fri 13 Mar 2026)" for events such as birthdays. */
 function when(day: DayNumber, today: DayNumber, L: Locale): string {
@@ -133,6 +176,37 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       );
       break;
     }
+    case 'referral-thanks': {
+      const [first, ...more] = r.referrals ?? [];
+      if (first?.first)
+        out.push(
+          translate(L, 'reason.referral-thanks', {
+            name: clean(first.contact.name),
+            day: day(zone.dayOf(first.first.t)),
+            amount: formatCents(L, toCents(first.first.rec.amount)),
+            status: dueStatus(r.due, today, L),
+          }),
+        );
+      if (more.length)
+        out.push(
+          translate(L, 'reason.referral-thanks.more', {
+            names: more.map((m) => clean(m.contact.name)).join(', '),
+          }),
+        );
+      out.push(translate(L, `reason.thanks.${p.tier}`));
+      break;
+    }
+    case 'anniversary': {
+      out.push(
+        translate(L, 'reason.anniversary', {
+          years: r.years ?? 0,
+          when: when(r.due, today, L),
+          day: formatDay(L, r.purchase ? zone.dayOf(r.purchase.t) : r.due),
+        }),
+      );
+      out.push(translate(L, `reason.thanks.${p.tier}`));
+      break;
+    }
     case 'exit-conversation': {
       out.push(
         translate(L, 'reason.exit', {
@@ -225,6 +299,8 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
       break;
     }
   }
+  const occasion = carriedOccasion(r.kind, p.history, ctx);
+  if (occasion) out.push(translate(L, 'reason.occasion', { title: clean(occasion.title) }));
   if (r.avoid) {
     const moved = avoidReason(r.avoid, L, ctx.calendar());
     if (moved) out.push(moved);
@@ -282,7 +358,11 @@ function guideLine(L: Locale, key: string, du: boolean): string {
 }
 
 interface CommonPoints {
-  /** Form of address, interests, the last personal conversation. */
+  /** The form of address. */
+  address: string | null;
+  /** The contact's interests, as a list (null without any). */
+  interests: string | null;
+  /** The last personal conversation, and what was last brought. */
   before: string[];
   /** One line per open promise, earliest first (at most four). */
   promises: string[];
@@ -296,13 +376,13 @@ function commonPoints(p: Prepared): CommonPoints {
   const { ctx, contact } = p;
   const L = ctx.s.locale;
   const before: string[] = [];
-  if (contact.address === 'Sie' || contact.address === 'Du')
-    before.push(translate(L, `point.address.${contact.address}`));
-  const interests = Array.isArray(contact.interests)
+  const address =
+    contact.address === 'Sie' || contact.address === 'Du'
+      ? translate(L, `point.address.${contact.address}`)
+      : null;
+  const interestList = Array.isArray(contact.interests)
     ? contact.interests.map(clean).filter(Boolean)
     : [];
-  if (interests.length)
-    before.push(translate(L, 'point.interests', { list: interests.join(', ') }));
   const last = p.lastPersonal();
   const summary = clean(last?.rec.summary);
   if (last && summary)
@@ -311,6 +391,15 @@ function commonPoints(p: Prepared): CommonPoints {
         channel: channelName(L, last.rec.channel),
         day: formatDay(L, ctx.zone.dayOf(last.t), { weekday: true }),
         summary,
+      }),
+    );
+  const brought = lastBrought(p.history, ctx);
+  const given = brought?.rec.brought;
+  if (brought && given)
+    before.push(
+      translate(L, 'point.lastBrought', {
+        day: formatDay(L, ctx.zone.dayOf(brought.t)),
+        what: [translate(L, `brought.${given.kind}`), clean(given.text)].filter(Boolean).join(': '),
       }),
     );
   const promises: string[] = [];
@@ -323,12 +412,41 @@ function commonPoints(p: Prepared): CommonPoints {
     );
   const prefs = clean(contact.preferences);
   const common: CommonPoints = {
+    address,
+    interests: interestList.length ? interestList.join(', ') : null,
     before,
     promises,
     preferences: prefs ? translate(L, 'point.preferences', { text: prefs }) : null,
   };
   p.common = common;
   return common;
+}
+
+/** The open concern noted last (what moves them now). */
+function latestOpenConcern(p: Prepared): { text: string; notedAt: string } | undefined {
+  const list = Array.isArray(p.contact.concerns) ? p.contact.concerns : [];
+  let best: { text: string; notedAt: string } | undefined;
+  for (const c of list)
+    if (concernIsOpen(c, p.ctx.todayIso) && (!best || c.notedAt >= best.notedAt)) best = c;
+  return best;
+}
+
+/** The current occasion that fits this contact best, not yet brought nor attached. */
+function fittingOccasion(p: Prepared): { occasion: Occasion; fits: Fit[] } | undefined {
+  const current = p.ctx.currentOccasions();
+  if (!current.length) return undefined;
+  const planned = new Set((p.contact.plannedOccasions ?? []).map((x) => x.occasionId));
+  const brought = broughtOccasionIds(p.history);
+  let best: { occasion: Occasion; fits: Fit[]; relevance: number } | undefined;
+  for (const terms of current) {
+    const o = terms.occasion;
+    if (planned.has(o.id) || brought.has(o.id)) continue;
+    const fits = fitsOf(terms, p.contact, p.history.purchases, p.ctx);
+    const relevance = relevanceOf(fits);
+    if (relevance >= FIT_THRESHOLD && (!best || relevance > best.relevance))
+      best = { occasion: o, fits, relevance };
+  }
+  return best;
 }
 
 function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
@@ -355,7 +473,50 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
   if (r.kind === 'cadence' && r.askFeedback)
     for (const key of ASK_FEEDBACK) out.push(guideLine(L, key, contact.address === 'Du'));
   if (r.kind === 'after-purchase') out.push(translate(L, 'point.after-purchase'));
+  if (THANKS_KINDS.includes(r.kind)) out.push(translate(L, 'point.thanks'));
   const common = commonPoints(p);
+  // What to bring (issue "Something to bring to every touch", 3): the attached occasion, else a
+  // question about what moves them now, else what interests them — and an occasion that fits.
+  let hookedInterests = false;
+  const lead: string[] = [];
+  if (OCCASION_CARRIERS[r.kind]) {
+    const occasion = carriedOccasion(r.kind, p.history, ctx);
+    if (occasion) {
+      const text = clean(occasion.text);
+      lead.push(
+        translate(L, text ? 'point.bring.text' : 'point.bring', {
+          title: clean(occasion.title),
+          text,
+        }),
+      );
+    } else {
+      const concern = latestOpenConcern(p);
+      if (concern)
+        lead.push(
+          translate(L, 'point.concern', {
+            text: clean(concern.text),
+            day: formatDay(L, concern.notedAt),
+          }),
+        );
+      else if (common.interests) {
+        lead.push(translate(L, 'point.interestHook', { list: common.interests }));
+        hookedInterests = true;
+      }
+      const offer = fittingOccasion(p);
+      if (offer)
+        lead.push(
+          translate(L, 'point.offer', {
+            title: clean(offer.occasion.title),
+            fits: fitsText(offer.fits, L, 2),
+          }),
+        );
+    }
+  }
+  // "Mitbringen: …" leads (after the partner to congratulate); the contact's words follow.
+  out.splice(r.kind === 'partner-birthday' && out.length ? 1 : 0, 0, ...lead);
+  if (common.address) out.push(common.address);
+  if (common.interests && !hookedInterests)
+    out.push(translate(L, 'point.interests', { list: common.interests }));
   for (const line of common.before) out.push(line);
   // The promise a commitment touch is about is in its reasons already; list the others.
   const promises = r.kind === 'commitment' ? common.promises.slice(1) : common.promises.slice(0, 3);
@@ -373,13 +534,16 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
 /** A candidate in words: the contract's Suggestion. */
 export function describeCandidate(r: RawCandidate, p: Prepared): Suggestion {
   const choice = chooseChannel(r.kind, p.contact, p.tier, r.message?.rec.channel);
-  return {
+  const out: Suggestion = {
     kind: r.kind,
     channel: choice.channel,
     due: isoFromDayNumber(r.due),
     reasons: reasonsFor(r, p, choice.basis),
     talkingPoints: talkingPointsFor(r, p),
   };
+  const occasion = carriedOccasion(r.kind, p.history, p.ctx);
+  if (occasion) out.occasionId = occasion.id;
+  return out;
 }
 
 // Lazy words for agenda items: the state sits in a private field stamped onto the plain suggestion
@@ -490,7 +654,16 @@ export function describeCandidateLazily(
   ctx: CoreContext,
 ): Suggestion {
   const choice = chooseChannel(r.kind, history.contact, tier, r.message?.rec.channel);
-  const s = { kind: r.kind, channel: choice.channel, due: isoFromDayNumber(r.due) };
+  const s: { kind: string; channel: string; due: string; occasionId?: string } = {
+    kind: r.kind,
+    channel: choice.channel,
+    due: isoFromDayNumber(r.due),
+  };
+  const plans = history.contact.plannedOccasions;
+  if (plans && plans.length) {
+    const occasion = carriedOccasion(r.kind, history, ctx);
+    if (occasion) s.occasionId = occasion.id;
+  }
   Words.attach(s, {
     r,
     history,

@@ -68,8 +68,27 @@ export {
   listCandidates,
   nextOccurrence,
   contactTouches,
+  ANNIVERSARY_EVERY_YEARS,
+  REFERRAL_THANKS_DAYS,
   type ContactTouches,
 } from './candidates';
+export {
+  matchOccasion,
+  fitsOf,
+  relevanceOf,
+  concernIsOpen,
+  occasionIsCurrent,
+  stemMatch,
+  OccasionTerms,
+  WordStems,
+  FIT_SOURCES,
+  FIT_THRESHOLD,
+  type Fit,
+  type FitSource,
+  type MatchSubject,
+  type OccasionMatch,
+} from './match';
+export { carriedOccasion, fitsText } from './describe';
 export {
   buildAgenda,
   agendaEntries,
@@ -77,7 +96,17 @@ export {
   compareAgendaEntries,
   type AgendaSortable,
 } from './agenda';
-export { normalizeHistory, normalizeHistories, openCommitmentsIn } from './records';
+export {
+  normalizeHistory,
+  normalizeHistories,
+  openCommitmentsIn,
+  linkReferrals,
+  referralsOf,
+  firstPurchase,
+  broughtOccasionIds,
+  lastBrought,
+  type Referral,
+} from './records';
 export {
   riskReasons,
   riskReasonsIn,

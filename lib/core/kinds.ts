@@ -2,7 +2,7 @@
 // "Candidates", "Agenda"): the one place these lists live. The popup's groups, the stored agenda rows
 // and the message schemas derive from here.
 
-import { TIERS, type Channel, type Tier } from '../model';
+import { OCCASION_KINDS, TIERS, type Channel, type OccasionKind, type Tier } from '../model';
 import type { DayNumber } from './days';
 
 /** Priority order, highest first (PRODUCT.md: commitment, complaint, after-purchase, …). */
@@ -11,9 +11,11 @@ export const SUGGESTION_KINDS = [
   'complaint',
   'reply',
   'after-purchase',
+  'referral-thanks',
   'exit-conversation',
   'birthday',
   'partner-birthday',
+  'anniversary',
   'cadence',
   'feedback',
   'follow-up',
@@ -38,6 +40,28 @@ export const AGENDA_GROUPS: readonly { id: SuggestionKind; kinds: readonly Sugge
     })),
   );
 
+/**
+ * The touches that bring an attached occasion (issue "Something to bring to every touch", 3), with
+ * the occasion kinds each may carry: the regular touches any, a birthday only what is personal —
+ * on that day the person comes first, not business. Promises, complaints, replies, exit
+ * conversations and thank-yous carry nothing.
+ */
+export const OCCASION_CARRIERS: Readonly<Partial<Record<SuggestionKind, readonly OccasionKind[]>>> =
+  Object.freeze({
+    cadence: OCCASION_KINDS,
+    feedback: OCCASION_KINDS,
+    'after-purchase': OCCASION_KINDS,
+    'follow-up': OCCASION_KINDS,
+    birthday: ['tip', 'event', 'season'],
+    'partner-birthday': ['tip', 'event', 'season'],
+  });
+
+/** The thank-you touches: never an offer, a gift or letter for A and B. */
+export const THANKS_KINDS: readonly SuggestionKind[] = Object.freeze([
+  'referral-thanks',
+  'anniversary',
+] as const);
+
 /** 0 for A, 1 for B, 2 for C: the order tiers are listed and worked through (A first). */
 export function tierRank(tier: Tier): number {
   const i = TIERS.indexOf(tier);
@@ -61,6 +85,8 @@ export interface Suggestion {
   due: string;
   reasons: string[];
   talkingPoints: string[];
+  /** The occasion this touch brings (attached with "Vormerken"), when it carries one. */
+  occasionId?: string;
 }
 
 /** One candidate touch of a contact; `pressing` decides whether it belongs on today's agenda. */

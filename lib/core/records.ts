@@ -12,6 +12,7 @@ import type {
   FollowUp,
   Interaction,
   Purchase,
+  ReferredHistory,
 } from '../model';
 import type { CoreContext } from './context';
 import type { DayNumber } from './days';
@@ -76,16 +77,46 @@ export function normalizeHistory(history: unknown): ContactHistory | null {
   const feedback = normalizeList<Feedback>(h.feedback);
   const purchases = normalizeList<Purchase>(h.purchases);
   const followUps = normalizeList<FollowUp>(h.followUps);
+  const referred = normalizeReferred(h.referred);
   if (
     contact === h.contact &&
     interactions === h.interactions &&
     commitments === h.commitments &&
     feedback === h.feedback &&
     purchases === h.purchases &&
-    followUps === h.followUps
+    followUps === h.followUps &&
+    referred === h.referred
   )
     return h;
-  return { contact, interactions, commitments, feedback, purchases, followUps };
+  const out: ContactHistory = {
+    contact,
+    interactions,
+    commitments,
+    feedback,
+    purchases,
+    followUps,
+  };
+  if (referred) out.referred = referred;
+  return out;
+}
+
+/** The referred contacts as the rules read them (undefined when there are none). */
+function normalizeReferred(value: unknown): ReferredHistory[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return undefined;
+  let same = true;
+  const out: ReferredHistory[] = [];
+  for (const r of value) {
+    if (!isRecord(r) || !isRecord(r.contact)) {
+      same = false;
+      continue;
+    }
+    const contact = normalizeContact(r.contact);
+    const purchases = normalizeList<Purchase>(r.purchases);
+    if (contact !== r.contact || purchases !== r.purchases) same = false;
+    out.push({ contact, purchases });
+  }
+  return same ? (value as ReferredHistory[]) : out;
 }
 
 /** What the tier rule reads of a history: the contact and its purchases. */
@@ -413,4 +444,92 @@ export function purchasesBetween(
     }
   }
   return { cents, any };
+}
+
+/** The earliest purchase above 0 up to now: when someone became a customer. */
+export function firstPurchase(
+  purchases: readonly Purchase[],
+  ctx: CoreContext,
+): Timed<Purchase> | undefined {
+  let first: Timed<Purchase> | undefined;
+  for (const p of purchases) {
+    if (!(typeof p.amount === 'number' && p.amount > 0)) continue;
+    const t = ctx.zone.parse(p.at);
+    if (!(t <= ctx.nowMs)) continue;
+    if (!first || isAfter(first.t, first.id, t, p.id)) first = { rec: p, t, id: p.id };
+  }
+  return first;
+}
+
+/**
+ * Each history given the contacts it recommended from the list itself (`referred`), where the
+ * caller did not say: a list of every contact holds every referral. Histories without referrals
+ * stay as they are; the others are shallow copies.
+ */
+export function linkReferrals(list: ContactHistory[]): ContactHistory[] {
+  const byReferrer = new Map<string, ReferredHistory[]>();
+  for (const h of list) {
+    const by = h.contact.referredBy;
+    if (typeof by !== 'string' || by === h.contact.id) continue;
+    let refs = byReferrer.get(by);
+    if (!refs) byReferrer.set(by, (refs = []));
+    refs.push({ contact: h.contact, purchases: h.purchases });
+  }
+  if (!byReferrer.size) return list;
+  return list.map((h) => {
+    const refs = byReferrer.get(h.contact.id);
+    return refs && h.referred === undefined ? { ...h, referred: refs } : h;
+  });
+}
+
+/** A contact this one recommended, with what came of it. */
+export interface Referral {
+  contact: Contact;
+  /** The referred contact's first purchase, if they bought. */
+  first: Timed<Purchase> | undefined;
+  /** Everything they bought up to now (refunds count), in cents. */
+  revenueCents: number;
+}
+
+/** The contacts this one recommended (lost ones too: they were customers), oldest first. */
+export function referralsOf(history: ContactHistory, ctx: CoreContext): Referral[] {
+  const out: Referral[] = [];
+  for (const r of history.referred ?? []) {
+    if (r.contact.id === history.contact.id) continue;
+    let cents = 0;
+    for (const p of r.purchases) {
+      const t = ctx.zone.parse(p.at);
+      if (t <= ctx.nowMs) cents += toCents(p.amount);
+    }
+    out.push({ contact: r.contact, first: firstPurchase(r.purchases, ctx), revenueCents: cents });
+  }
+  return out.sort(
+    (a, b) =>
+      (a.first?.t ?? Infinity) - (b.first?.t ?? Infinity) || (a.contact.id < b.contact.id ? -1 : 1),
+  );
+}
+
+/** The ids of the occasions already brought to this contact (a touch of ours recorded them). */
+export function broughtOccasionIds(history: ContactHistory): Set<string> {
+  const out = new Set<string>();
+  for (const i of history.interactions) {
+    const id = i.brought?.occasionId;
+    if (typeof id === 'string') out.add(id);
+  }
+  return out;
+}
+
+/** The latest touch that brought something (an occasion, a tip, a favour, a gift), up to now. */
+export function lastBrought(
+  history: ContactHistory,
+  ctx: CoreContext,
+): Timed<Interaction> | undefined {
+  let best: Timed<Interaction> | undefined;
+  for (const i of history.interactions) {
+    if (!i.brought) continue;
+    const t = ctx.zone.parse(i.at);
+    if (!(t <= ctx.nowMs)) continue;
+    if (!best || isAfter(t, i.id, best.t, best.id)) best = { rec: i, t, id: i.id };
+  }
+  return best;
 }

@@ -54,6 +54,11 @@ export const en = {
   'err.address': 'Sie or Du.',
   'err.salutation': 'Frau or Herr.',
   'err.years': 'A number of years above 0, at most 50.',
+  'err.concernUntil': 'The end cannot lie before the day it was noted.',
+  'err.broughtKind': 'An occasion, a tip, a contact, a favour or a gift.',
+  'err.occasionKind': 'Choose what kind of occasion it is.',
+  'err.title': 'A short title is needed.',
+  'err.validity': 'The end of the validity cannot lie before its start.',
   'err.workingDays': 'At least one working day.',
   'err.holidayRegion': 'Unknown region.',
   'err.storage-full':
@@ -119,6 +124,11 @@ export const de: Record<keyof typeof en, string> = {
   'err.address': 'Sie oder Du.',
   'err.salutation': 'Frau oder Herr.',
   'err.years': 'Eine Zahl von Jahren über 0, höchstens 50.',
+  'err.concernUntil': 'Das Ende kann nicht vor dem Tag liegen, an dem das Thema notiert wurde.',
+  'err.broughtKind': 'Ein Anlass, ein Tipp, ein Kontakt, ein Gefallen oder eine Aufmerksamkeit.',
+  'err.occasionKind': 'Bitte wählen Sie, welche Art von Anlass es ist.',
+  'err.title': 'Ein kurzer Titel fehlt.',
+  'err.validity': 'Das Ende der Gültigkeit kann nicht vor ihrem Beginn liegen.',
   'err.workingDays': 'Mindestens ein Arbeitstag.',
   'err.holidayRegion': 'Unbekannte Region.',
   'err.storage-full':

@@ -99,6 +99,31 @@ export type DayOfYear = z.infer<typeof DayOfYearSchema>;
 
 const dedupe = <T>(items: T[]): T[] => [...new Set(items)];
 
+/** Keywords and interests: trimmed, empty ones dropped, each once. */
+const wordList = z
+  .array(z.string().trim())
+  .default([])
+  .transform((items) => dedupe(items.filter((w) => w !== '')));
+
+/**
+ * What moves the customer right now ("ERP-Auswahl bis Q3", "Praxisumzug im April"): noted on a day,
+ * open until the user closes it or its optional end has passed.
+ */
+export const ConcernSchema = z
+  .object({
+    id: IdSchema,
+    text: z.string({ error: 'err.text' }).trim().min(1, { error: 'err.text' }),
+    notedAt: IsoDaySchema,
+    until: IsoDaySchema.optional(),
+    closedAt: IsoDaySchema.optional(),
+  })
+  .refine((c) => !c.until || c.until >= c.notedAt, { error: 'err.concernUntil', path: ['until'] });
+export type Concern = z.infer<typeof ConcernSchema>;
+
+/** An occasion the user chose to bring to this contact's next touch ("Vormerken"). */
+export const PlannedOccasionSchema = z.object({ occasionId: IdSchema, at: IsoDateSchema });
+export type PlannedOccasion = z.infer<typeof PlannedOccasionSchema>;
+
 export const ContactSchema = z.object({
   id: IdSchema,
   name: z.string({ error: 'err.name' }).trim().min(1, { error: 'err.name' }),
@@ -148,6 +173,12 @@ export const ContactSchema = z.object({
     .optional(),
   preferredChannels: z.array(ChannelSchema).default([]).transform(dedupe),
   interests: z.array(z.string().trim().min(1)).default([]).transform(dedupe),
+  /** Current concerns, oldest first (optional: contacts stored before they existed have none). */
+  concerns: z.array(ConcernSchema).optional(),
+  /** The contact who recommended this one ("Empfohlen von"). */
+  referredBy: IdSchema.optional(),
+  /** Occasions to bring to the next touch, in the order they were attached. */
+  plannedOccasions: z.array(PlannedOccasionSchema).optional(),
   preferences: optionalText,
   howWeMet: optionalText,
   address: z.enum(['Sie', 'Du'], { error: 'err.address' }).optional(),
@@ -174,6 +205,20 @@ export const ContactSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 export type ContactInput = z.input<typeof ContactSchema>;
 
+/**
+ * What a touch gave without selling (seed 002, "Eine Hand wäscht die andere"): an occasion brought,
+ * a tip, a contact passed on, a favour, a small gift or card of thanks.
+ */
+export const BROUGHT_KINDS = ['occasion', 'tip', 'contact', 'favour', 'gift'] as const;
+export type BroughtKind = (typeof BROUGHT_KINDS)[number];
+export const BroughtSchema = z.object({
+  kind: z.enum(BROUGHT_KINDS, { error: 'err.broughtKind' }),
+  /** The occasion brought (kind 'occasion'). */
+  occasionId: IdSchema.optional(),
+  text: optionalText,
+});
+export type Brought = z.infer<typeof BroughtSchema>;
+
 export const InteractionSchema = z.object({
   id: IdSchema,
   contactId: IdSchema,
@@ -190,6 +235,7 @@ export const InteractionSchema = z.object({
       subject: z.string().optional(),
     })
     .optional(),
+  brought: BroughtSchema.optional(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
@@ -245,6 +291,33 @@ export const FollowUpSchema = z.object({
   snoozedUntil: IsoDateSchema.optional(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/**
+ * Occasions ("Themen & Anlässe"): something worth bringing to customers — a tip or article, a new
+ * product or service, a funding programme, an event invitation, a seasonal topic.
+ */
+export const OCCASION_KINDS = ['tip', 'product', 'funding', 'event', 'season', 'other'] as const;
+export type OccasionKind = (typeof OCCASION_KINDS)[number];
+
+export const OccasionSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(OCCASION_KINDS, { error: 'err.occasionKind' }).default('tip'),
+    title: z.string({ error: 'err.title' }).trim().min(1, { error: 'err.title' }),
+    text: optionalText,
+    /** What it is about; the title's words count too. */
+    keywords: wordList,
+    validFrom: IsoDaySchema.optional(),
+    validUntil: IsoDaySchema.optional(),
+    createdAt: IsoDateSchema,
+    updatedAt: IsoDateSchema,
+  })
+  .refine((o) => !o.validFrom || !o.validUntil || o.validFrom <= o.validUntil, {
+    error: 'err.validity',
+    path: ['validUntil'],
+  });
+export type Occasion = z.infer<typeof OccasionSchema>;
+export type OccasionInput = z.input<typeof OccasionSchema>;
 
 const perTier = (a: number, b: number, c: number) =>
   z
@@ -322,6 +395,18 @@ export interface ContactHistory {
   feedback: Feedback[];
   purchases: Purchase[];
   followUps: FollowUp[];
+  /**
+   * The contacts this one recommended (their `referredBy` is this contact), with their purchases:
+   * what the thank-you for a referral and the referral figures read. Optional: without it the
+   * contact has no referrals.
+   */
+  referred?: ReferredHistory[];
+}
+
+/** A contact this one recommended, as far as referrals read it. */
+export interface ReferredHistory {
+  contact: Contact;
+  purchases: Purchase[];
 }
 
 /** A contact's history with nothing attached but, optionally, its purchases (what tiers read). */

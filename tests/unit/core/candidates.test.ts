@@ -676,11 +676,11 @@ describe('reasons and talking points', () => {
     );
   });
 
-  it('talking points: form of address, interests, last conversation, open promises, preferences', () => {
+  it('talking points: what to pick up on (interests without a concern), form of address, last conversation, open promises, preferences', () => {
     const tp = candidate(rich(), 'cadence')?.talkingPoints ?? [];
     expect(tp).toEqual([
+      'Pick up on what interests them: Segeln, Jazz',
       'Address: Sie (formal)',
-      'Interests: Segeln, Jazz',
       'Last talked about (meeting, Mon 2 Mar 2026): Neuer Laden in Köln',
       'Open promise: Angebot schicken (due Thu 12 Mar 2026)',
       'Open promise: Referenz nennen (due Mon 30 Mar 2026)',

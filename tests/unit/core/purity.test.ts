@@ -29,14 +29,17 @@ describe('lib/core stays pure', () => {
   });
 
   it.each(sources)(
-    '$file imports nothing but the core, the model and date-holidays-parser',
+    '$file imports nothing but the core, the model and the two rule libraries',
     ({ text }) => {
       for (const spec of specifiers(text)) {
         expect(spec).not.toMatch(/^(dexie|wxt|webextension-polyfill|react|react-dom)(\/|$)/);
         expect(spec).not.toMatch(/(^|\/)db(\/|$)/);
         // Only the core itself, the model, the words (lib/i18n, pure as well) and the public-holiday
-        // rules engine (workdays.ts: a well-kept library instead of a hand-made list of holidays).
-        expect(spec).toMatch(/^\.\/|^\.\.\/(model|i18n)(\/|$)|^date-holidays-parser$/);
+        // rules engine (workdays.ts: a well-kept library instead of a hand-made list of holidays)
+        // and the German Snowball stemmer (match.ts: stems instead of hand-made suffix rules).
+        expect(spec).toMatch(
+          /^\.\/|^\.\.\/(model|i18n)(\/|$)|^date-holidays-parser$|^@nlpjs\/lang-de\/src\/stemmer-de$/,
+        );
       }
     },
   );

@@ -1,0 +1,7 @@
+// The German Snowball stemmer of @nlpjs/lang-de (the package ships no types).
+declare module '@nlpjs/lang-de/src/stemmer-de' {
+  export default class StemmerDe {
+    /** The stem of one lower-case word. */
+    stemWord(word: string): string;
+  }
+}
