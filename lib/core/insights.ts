@@ -1,16 +1,18 @@
 // Insights for the dashboard (PRODUCT.md "Dashboard"): A/B/C distribution, revenue Pareto, upcoming
 // birthdays, and the last personal contact of a contact.
 
-import type { Channel, ContactHistory, Interaction, Settings, Tier } from '../model';
+import type { Channel, ContactHistory, Interaction, Occasion, Settings, Tier } from '../model';
 import { nextOccurrence } from './candidate';
 import { createContext, type CoreContext } from './context';
-import { isoFromDayNumber } from './days';
+import { DAY_MS, isoFromDayNumber } from './days';
 import { nameCollator } from './collation';
 import {
   isLost,
   latestInteraction,
+  linkReferrals,
   normalizeHistories,
   normalizeHistory,
+  referralsOf,
   tierInputsOf,
 } from './records';
 import { analyzeTiersIn } from './tiers';
@@ -204,4 +206,122 @@ export function lastPersonalContactIn(
     daysAgo: ctx.today - day,
     channel: last.rec.channel,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Referrals and occasions (issue "Something to bring to every touch", 4)
+
+export interface ReferrerFigures {
+  contactId: string;
+  name: string;
+  /** Contacts they recommended. */
+  referred: number;
+  /** Of those, the ones who bought. */
+  customers: number;
+  /** What the recommended contacts bought up to now (refunds count), EUR. */
+  revenue: number;
+}
+
+/** Everyone who recommended someone, with what their referrals brought; most revenue first. */
+export function referrerFigures(
+  histories: ContactHistory[],
+  settings: Settings,
+  now: Date,
+): ReferrerFigures[] {
+  const ctx = createContext(settings, now);
+  if (!ctx.valid) return [];
+  const out: ReferrerFigures[] = [];
+  for (const h of linkReferrals(normalizeHistories(histories))) {
+    const refs = referralsOf(h, ctx);
+    if (!refs.length) continue;
+    out.push({
+      contactId: h.contact.id,
+      name: h.contact.name,
+      referred: refs.length,
+      customers: refs.filter((r) => r.first).length,
+      revenue: refs.reduce((sum, r) => sum + r.revenueCents, 0) / 100,
+    });
+  }
+  const collator = nameCollator(ctx.s.locale);
+  return out.sort(
+    (a, b) => b.revenue - a.revenue || b.referred - a.referred || collator.compare(a.name, b.name),
+  );
+}
+
+/** Days after bringing an occasion in which a purchase or a reply counts as what followed. */
+export const OCCASION_FOLLOW_DAYS = 60;
+
+export interface OccasionOutcome {
+  occasionId: string;
+  title: string;
+  /** The contacts it was brought to. */
+  brought: number;
+  /** Of those, the ones who bought or answered within OCCASION_FOLLOW_DAYS days. */
+  followed: number;
+  /** …who bought, and who answered (personal message or call of theirs). */
+  purchases: number;
+  replies: number;
+}
+
+/**
+ * Each occasion with how often it was brought and what followed (a purchase, or a reply, within
+ * OCCASION_FOLLOW_DAYS days of bringing it); most brought first. Occasions deleted since keep the
+ * title the touch recorded.
+ */
+export function occasionOutcomes(
+  occasions: readonly Occasion[],
+  histories: ContactHistory[],
+  settings: Settings,
+  now: Date,
+): OccasionOutcome[] {
+  const ctx = createContext(settings, now);
+  if (!ctx.valid) return [];
+  const window = OCCASION_FOLLOW_DAYS * DAY_MS;
+  const byId = new Map<string, OccasionOutcome>();
+  for (const o of occasions)
+    byId.set(o.id, {
+      occasionId: o.id,
+      title: o.title,
+      brought: 0,
+      followed: 0,
+      purchases: 0,
+      replies: 0,
+    });
+  for (const h of normalizeHistories(histories)) {
+    // The first time each occasion was brought to this contact.
+    const first = new Map<string, { t: number; title: string }>();
+    for (const i of h.interactions) {
+      const id = i.brought?.occasionId;
+      if (typeof id !== 'string') continue;
+      const t = ctx.zone.parse(i.at);
+      if (!(t <= ctx.nowMs)) continue;
+      const seen = first.get(id);
+      if (!seen || t < seen.t) first.set(id, { t, title: i.brought?.text ?? '' });
+    }
+    for (const [id, { t, title }] of first) {
+      let o = byId.get(id);
+      if (!o) {
+        o = { occasionId: id, title, brought: 0, followed: 0, purchases: 0, replies: 0 };
+        byId.set(id, o);
+      }
+      o.brought++;
+      const within = (at: string) => {
+        const x = ctx.zone.parse(at);
+        return x > t && x <= t + window && x <= ctx.nowMs;
+      };
+      const bought = h.purchases.some(
+        (p) => typeof p.amount === 'number' && p.amount > 0 && within(p.at),
+      );
+      const replied = h.interactions.some(
+        (i) => i.direction === 'in' && i.personal && within(i.at),
+      );
+      if (bought) o.purchases++;
+      if (replied) o.replies++;
+      if (bought || replied) o.followed++;
+    }
+  }
+  const collator = nameCollator(ctx.s.locale);
+  return [...byId.values()].sort(
+    (a, b) => b.brought - a.brought || collator.compare(a.title, b.title),
+  );
 }

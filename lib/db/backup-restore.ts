@@ -14,7 +14,7 @@ import {
   type ImportIssue,
 } from '../io';
 import { issue } from '../io/issues';
-import { ContactSchema, IdSchema, IsoDateSchema, type Contact } from '../model';
+import { ContactSchema, IdSchema, IsoDateSchema, OccasionSchema, type Contact } from '../model';
 import { todayIn } from '../core';
 import {
   META_AUTO_BACKUP,
@@ -112,6 +112,7 @@ const MetaSchema = z.object({ key: z.string().min(1), value: z.unknown() }).loos
 
 /** Row schemas for the tables lib/io's backup schema does not check itself. */
 const EXTRA_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
+  occasions: OccasionSchema as unknown as z.ZodType<Record<string, unknown>>,
   notDuplicates: NotDuplicateSchema,
   importBatches: ImportBatchSchema,
   meta: MetaSchema,

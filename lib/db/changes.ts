@@ -36,7 +36,7 @@ export interface DirtyMarks {
   contacts: Record<string, number>;
   /** Contacts or purchases changed: tiers may move for others too. */
   tiers: number;
-  /** Settings changed: everything is recomputed. */
+  /** Settings or occasions changed: everything is recomputed. */
   all: number;
 }
 
@@ -56,6 +56,7 @@ const TRACKED: Readonly<Record<string, IdOf>> = Object.freeze({
   followUps: (row) => row?.contactId,
   dismissals: (row) => row?.contactId,
   settings: () => undefined,
+  occasions: () => undefined,
 });
 
 const META = 'meta';
@@ -141,7 +142,8 @@ export function changeTracker(emit: (change: DataChange) => void): Middleware<DB
     }
     for (const id of ids) marks.contacts[id] = marks.seq;
     if (table === 'contacts' || table === 'purchases') marks.tiers = marks.seq;
-    if (table === 'settings') marks.all = marks.seq;
+    // Settings change every rule; an occasion may fit anyone (the talking points offer it).
+    if (table === 'settings' || table === 'occasions') marks.all = marks.seq;
     await meta.mutate({
       type: 'put',
       trans: trans as never,

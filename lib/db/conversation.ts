@@ -5,12 +5,15 @@
 import {
   feedbackOfNote,
   type AfterCallNote,
+  type Brought,
   type Channel,
   type Commitment,
+  type Concern,
   type Feedback,
   type Interaction,
 } from '../model';
 import { guardWrite } from './errors';
+import { addConcern } from './occasions';
 import { saveRecord } from './repo';
 import type { KundennahDB } from './database';
 
@@ -23,12 +26,18 @@ export interface ConversationInput {
   note?: AfterCallNote;
   /** Store a feedback record even when the note fills no feedback field (feedback was asked). */
   alwaysFeedback?: boolean;
+  /** What the touch gave without selling: the occasion brought, a tip, a favour … */
+  brought?: Brought;
+  /** The user's zone: the day a new concern is noted on. */
+  timeZone?: string;
 }
 
 export interface LoggedConversation {
   interaction: Interaction;
   feedback?: Feedback;
   commitment?: Commitment;
+  /** The concern the note's "Neues Thema?" noted. */
+  concern?: Concern;
 }
 
 /**
@@ -56,6 +65,7 @@ export async function saveConversation(
         personal: true,
         summary: input.summary?.trim() || undefined,
         source: input.source ?? { site: 'manual' },
+        ...(input.brought ? { brought: input.brought } : {}),
       });
       const out: LoggedConversation = { interaction };
       if (withFeedback)
@@ -75,6 +85,9 @@ export async function saveConversation(
           createdAt: at,
           dueAt: promise.dueAt,
         });
+      const concern = input.note?.concern?.trim();
+      if (concern)
+        out.concern = await addConcern(db, input.contactId, { text: concern }, now, input.timeZone);
       return out;
     }),
   );

@@ -8,6 +8,7 @@ import type {
   Feedback,
   FollowUp,
   Interaction,
+  Occasion,
   Purchase,
   Settings,
   Tier,
@@ -48,6 +49,8 @@ export interface SummaryRow {
   search: string;
   /** Folded words of name, company and e-mails, indexed: find-as-you-type without a full scan. */
   words: string[];
+  /** Who recommended this contact (their id, as stored), for following referrals on changes. */
+  referredBy?: string;
   /** The day these figures were computed for. */
   day: string;
 }
@@ -59,6 +62,7 @@ export interface StoredSuggestion {
   due: string;
   reasons: string[];
   talkingPoints: string[];
+  occasionId?: string;
 }
 
 /** One pressing item of today's agenda, with what the popup shows of its contact. */
@@ -74,6 +78,8 @@ export interface AgendaRow extends StoredSuggestion {
   profileUrls: string[];
   /** The record the item is about (the promise, the follow-up), when there is one. */
   recordId?: string;
+  /** The occasion this touch brings ("Vormerken"), when it carries one. */
+  occasionId?: string;
   /** Priority, due day and tier as one sortable number (lib/core `agendaRank`): IndexedDB returns
    * the first items of the agenda order without reading the rest (names break ties in memory). */
   rank: number;
@@ -155,6 +161,17 @@ export const SCHEMA_VERSIONS: {
       dismissals: 'id, contactId',
     },
   },
+  {
+    // Something to bring to every touch: the user's occasions; contacts found by who recommended
+    // them; the touches that brought an occasion found by it (insights, "not twice"). New indexes
+    // and a new table only: every version-2 row stays as it is (tests/unit/db/upgrade.test.ts).
+    version: 3,
+    stores: {
+      contacts: 'id, *emails, *profileUrls, company, status, name, updatedAt, referredBy',
+      interactions: 'id, contactId, [contactId+at], at, brought.occasionId',
+      occasions: 'id, updatedAt',
+    },
+  },
 ];
 
 export const HISTORY_TABLES = [
@@ -180,6 +197,7 @@ export class KundennahDB extends Dexie {
   notDuplicates!: Table<NotDuplicateRow, string>;
   importBatches!: Table<ImportBatchRow, string>;
   dismissals!: Table<DismissalRow, string>;
+  occasions!: Table<Occasion, string>;
 
   private readonly changeListeners = new Set<(change: DataChange) => void>();
 

@@ -30,7 +30,7 @@ import type {
 } from './database';
 
 /** Bump when what is derived changes: every client recomputes once. */
-export const DERIVED_VERSION = 2;
+export const DERIVED_VERSION = 3;
 
 export interface DerivedState {
   version: number;
@@ -44,13 +44,17 @@ export function settingsKey(settings: Settings): string {
   return JSON.stringify(settings);
 }
 
-const plain = (e: TouchEntry): StoredSuggestion => ({
-  kind: e.suggestion.kind,
-  channel: e.suggestion.channel,
-  due: e.suggestion.due,
-  reasons: [...e.suggestion.reasons],
-  talkingPoints: [...e.suggestion.talkingPoints],
-});
+const plain = (e: TouchEntry): StoredSuggestion => {
+  const out: StoredSuggestion = {
+    kind: e.suggestion.kind,
+    channel: e.suggestion.channel,
+    due: e.suggestion.due,
+    reasons: [...e.suggestion.reasons],
+    talkingPoints: [...e.suggestion.talkingPoints],
+  };
+  if (e.suggestion.occasionId) out.occasionId = e.suggestion.occasionId;
+  return out;
+};
 
 /** Folded words for find-as-you-type: "Jürgen Müller-Lüdenscheidt, j.mueller@x.de" gives jurgen,
  * muller, ludenscheidt, muller-ludenscheidt, j.mueller@x.de, j, mueller ... (prefix search). */
@@ -118,6 +122,7 @@ export function deriveContact(
     nextDue: next?.suggestion.due,
     risks: riskReasonsIn(h, tier.tier, ctx).map((r) => ({ kind: r.kind, text: r.text })),
     birthday: c.birthday,
+    referredBy: c.referredBy,
     words: searchWords([c.name, c.company, ...c.emails]),
     search: foldText(
       [c.name, c.company, ...c.emails, ...c.interests, c.notes, c.position]
@@ -138,6 +143,7 @@ export function deriveContact(
       phone: c.phones[0],
       profileUrls: c.profileUrls,
       recordId: e.recordId,
+      occasionId: e.suggestion.occasionId,
       rank: e.rank,
       day,
     }),
@@ -252,7 +258,7 @@ export async function recomputeAll(
 ): Promise<TierMap> {
   const seen = await dirtyMarks(db);
   const histories = await getAllHistories(db);
-  const ctx = createContext(settings, now);
+  const ctx = createContext(settings, now, await db.occasions.toArray());
   const tiers = tiersIn(histories, ctx);
   const dismissals = groupBy(await db.dismissals.toArray());
   const summaries: SummaryRow[] = [];
@@ -288,9 +294,9 @@ export async function recomputeContacts(
   now: Date,
   seen: Processed = 'none',
 ): Promise<void> {
-  const ids = [...new Set(contactIds)];
+  const ids = await withReferrers(db, new Set(contactIds));
   if (!ids.length && seen === 'none') return;
-  const ctx = createContext(settings, now);
+  const ctx = createContext(settings, now, await db.occasions.toArray());
   const summaries: SummaryRow[] = [];
   const agenda: AgendaRow[] = [];
   for (const id of ids) {
@@ -302,6 +308,21 @@ export async function recomputeContacts(
     agenda.push(...d.agenda);
   }
   await writeRows(db, ids, summaries, agenda, false, seen);
+}
+
+/**
+ * The contacts to recompute and those who recommended them, before and after the write (a
+ * referral's first purchase is the referrer's thank-you; a changed "recommended by" moves it).
+ */
+async function withReferrers(db: KundennahDB, ids: Set<string>): Promise<string[]> {
+  const list = [...ids];
+  const [contacts, summaries] = await Promise.all([
+    db.contacts.bulkGet(list),
+    db.summaries.bulkGet(list),
+  ]);
+  for (const c of contacts) if (c?.referredBy) ids.add(c.referredBy);
+  for (const s of summaries) if (s?.referredBy) ids.add(s.referredBy);
+  return [...ids];
 }
 
 /** Contacts whose stored tier or reason differs from `tiers` (a purchase can move others too). */

@@ -9,3 +9,4 @@ export * from './derived';
 export * from './dismissals';
 export * from './similar';
 export * from './conversation';
+export * from './occasions';

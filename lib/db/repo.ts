@@ -20,6 +20,7 @@ import {
   type Interaction,
   type Purchase,
 } from '../model';
+import { linkReferrals } from '../core';
 import { DuplicateContactError, NotFoundError, guardWrite } from './errors';
 import { HISTORY_TABLES, type HistoryTable, type KundennahDB } from './database';
 
@@ -161,14 +162,31 @@ export async function getHistory(db: KundennahDB, id: string): Promise<ContactHi
   return db.transaction('r', [db.contacts, ...HISTORY_TABLES.map((t) => db[t])], async () => {
     const contact = await db.contacts.get(id);
     if (!contact) return undefined;
-    const [interactions, commitments, feedback, purchases, followUps] = await Promise.all([
-      db.interactions.where('[contactId+at]').between([id, ''], [id, '\uffff']).toArray(),
-      db.commitments.where('contactId').equals(id).toArray(),
-      db.feedback.where('contactId').equals(id).toArray(),
-      db.purchases.where('contactId').equals(id).toArray(),
-      db.followUps.where('contactId').equals(id).toArray(),
-    ]);
-    return { contact, interactions, commitments, feedback, purchases, followUps };
+    const [interactions, commitments, feedback, purchases, followUps, referredContacts] =
+      await Promise.all([
+        db.interactions.where('[contactId+at]').between([id, ''], [id, '\uffff']).toArray(),
+        db.commitments.where('contactId').equals(id).toArray(),
+        db.feedback.where('contactId').equals(id).toArray(),
+        db.purchases.where('contactId').equals(id).toArray(),
+        db.followUps.where('contactId').equals(id).toArray(),
+        db.contacts.where('referredBy').equals(id).toArray(),
+      ]);
+    const history: ContactHistory = {
+      contact,
+      interactions,
+      commitments,
+      feedback,
+      purchases,
+      followUps,
+    };
+    if (referredContacts.length)
+      history.referred = await Promise.all(
+        referredContacts.map(async (c) => ({
+          contact: c,
+          purchases: await db.purchases.where('contactId').equals(c.id).toArray(),
+        })),
+      );
+    return history;
   });
 }
 
@@ -192,7 +210,8 @@ export async function getAllHistories(db: KundennahDB): Promise<ContactHistory[]
     for (const r of feedback) byId.get(r.contactId)?.feedback.push(r);
     for (const r of purchases) byId.get(r.contactId)?.purchases.push(r);
     for (const r of followUps) byId.get(r.contactId)?.followUps.push(r);
-    return [...byId.values()];
+    // Who recommended whom is in the list itself.
+    return linkReferrals([...byId.values()]);
   });
 }
 

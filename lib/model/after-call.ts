@@ -36,6 +36,8 @@ export const AfterCallNoteSchema = z.object({
   /** Price pressure or a discount request. */
   pricePressure: z.boolean().optional(),
   wish: text(500),
+  /** "Neues Thema?": something that moves the customer now, noted as a concern of the contact. */
+  concern: text(300),
   /** A promise given in the conversation: becomes an open commitment. */
   promise: z
     .object({
@@ -83,5 +85,5 @@ export function feedbackOfNote(note: AfterCallNote | undefined): NoteFeedback | 
 
 /** Does the note hold anything at all? */
 export function noteIsEmpty(note: AfterCallNote | undefined): boolean {
-  return !filled(note?.summary) && !feedbackOfNote(note) && !note?.promise;
+  return !filled(note?.summary) && !feedbackOfNote(note) && !note?.promise && !filled(note?.concern);
 }

@@ -9,6 +9,8 @@ import {
   fitsText,
   listCandidates,
   matchOccasion,
+  occasionOutcomes,
+  referrerFigures,
   type Candidate,
   type MatchSubject,
   type SuggestionKind,
@@ -485,5 +487,52 @@ describe('customer anniversaries (A and B)', () => {
     );
     expect(kinds).not.toContain('anniversary');
     expect(again).toEqual(['complaint']);
+  });
+});
+
+describe('insights: referrers and what occasions brought', () => {
+  it('referrers with what their referrals bought, most revenue first', () => {
+    const petra = history({ id: 'r-petra', name: 'Petra' });
+    const otto = history({ id: 'r-otto', name: 'Otto' });
+    const a = history(
+      { name: 'A', referredBy: 'r-petra' },
+      { purchases: [purchase('2026-01-10', 10_000), purchase('2026-02-10', 4000)] },
+    );
+    const b = history({ name: 'B', referredBy: 'r-petra' });
+    const c = history(
+      { name: 'C', referredBy: 'r-otto' },
+      { purchases: [purchase('2026-02-01', 500)] },
+    );
+    expect(referrerFigures([petra, otto, a, b, c], settings(), NOW)).toEqual([
+      { contactId: 'r-petra', name: 'Petra', referred: 2, customers: 1, revenue: 14_000 },
+      { contactId: 'r-otto', name: 'Otto', referred: 1, customers: 1, revenue: 500 },
+    ]);
+  });
+
+  it('occasions: how often brought, and whether a purchase or a reply followed within 60 days', () => {
+    const o = occasion();
+    const brought = (at: string) =>
+      interaction(at, { brought: { kind: 'occasion', occasionId: o.id, text: o.title } });
+    const bought = history(
+      {},
+      { interactions: [brought('2026-01-10T10:00:00Z')], purchases: [purchase('2026-02-01', 900)] },
+    );
+    const answered = history(
+      {},
+      {
+        interactions: [
+          brought('2026-01-10T10:00:00Z'),
+          interaction('2026-01-12T09:00:00Z', { direction: 'in', channel: 'email' }),
+        ],
+      },
+    );
+    const late = history(
+      {},
+      { interactions: [brought('2025-10-01T10:00:00Z')], purchases: [purchase('2026-01-15', 900)] },
+    );
+    const never = history();
+    expect(occasionOutcomes([o], [bought, answered, late, never], settings(), NOW)).toEqual([
+      { occasionId: o.id, title: o.title, brought: 3, followed: 2, purchases: 1, replies: 1 },
+    ]);
   });
 });
