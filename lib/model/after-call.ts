@@ -85,5 +85,7 @@ export function feedbackOfNote(note: AfterCallNote | undefined): NoteFeedback | 
 
 /** Does the note hold anything at all? */
 export function noteIsEmpty(note: AfterCallNote | undefined): boolean {
-  return !filled(note?.summary) && !feedbackOfNote(note) && !note?.promise && !filled(note?.concern);
+  return (
+    !filled(note?.summary) && !feedbackOfNote(note) && !note?.promise && !filled(note?.concern)
+  );
 }

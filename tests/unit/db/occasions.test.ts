@@ -93,7 +93,7 @@ describe('occasions', () => {
   it('the conversation that brought it is found by it, and matching leaves that person out', async () => {
     const o = await goDigital();
     const a = await createContact(db, { name: 'Anna Alt', interests: ['digital'] }, now);
-    const b = await createContact(db, { name: 'Bea Bunt', interests: ['Digitalisierung'] }, now);
+    await createContact(db, { name: 'Bea Bunt', interests: ['Digitalisierung'] }, now);
     await saveConversation(
       db,
       {
