@@ -114,7 +114,7 @@ export class OccasionTerms {
   readonly occasion: Occasion;
   readonly terms: Term[];
   private readonly words: WordStems;
-  /** Folded contact word → best strength and the keyword it matched (memo of one computation). */
+  /** Contact word as written → best strength and the keyword it matched (memo of one computation). */
   private readonly best = new Map<string, { strength: number; keyword: string }>();
 
   constructor(occasion: Occasion, words: WordStems = new WordStems()) {
@@ -134,26 +134,38 @@ export class OccasionTerms {
         }
   }
 
+  /** Whole texts already looked at (interests, positions, products repeat across contacts). */
+  private readonly texts = new Map<string, { strength: number; keyword: string } | null>();
+
   /** How well a text fits: the strongest of its words, with the keyword it matched. */
   fit(text: unknown): { strength: number; keyword: string } | null {
     if (typeof text !== 'string' || !text || !this.terms.length) return null;
-    let found: { strength: number; keyword: string } | null = null;
+    let found = this.texts.get(text);
+    if (found !== undefined) return found;
+    found = null;
     for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const folded = foldText(m[0]);
-      if (folded.length < 2 || STOP_WORDS.has(folded)) continue;
-      let b = this.best.get(folded);
-      if (!b) {
-        const stem = this.words.stem(folded);
-        b = { strength: 0, keyword: '' };
-        for (const t of this.terms) {
-          const s = stemMatch(stem, t.stem);
-          if (s > b.strength) b = { strength: s, keyword: t.word };
-        }
-        this.best.set(folded, b);
-      }
+      const b = this.wordFit(m[0]);
       if (b.strength > 0 && (!found || b.strength > found.strength)) found = b;
     }
+    this.texts.set(text, found);
     return found;
+  }
+
+  /** The best match of one word as written (its folded form and stem looked up once). */
+  private wordFit(word: string): { strength: number; keyword: string } {
+    let b = this.best.get(word);
+    if (b) return b;
+    const folded = foldText(word);
+    b = { strength: 0, keyword: '' };
+    if (folded.length >= 2 && !STOP_WORDS.has(folded)) {
+      const stem = this.words.stem(folded);
+      for (const t of this.terms) {
+        const s = stemMatch(stem, t.stem);
+        if (s > b.strength) b = { strength: s, keyword: t.word };
+      }
+    }
+    this.best.set(word, b);
+    return b;
   }
 }
 
@@ -225,13 +237,17 @@ export function fitsOf(
   for (const c of concerns)
     if (concernIsOpen(c, ctx.todayIso)) add('concern', c.text, ctx.zone.dayOfDate(c.notedAt));
   if (Array.isArray(contact.interests)) for (const i of contact.interests) add('interest', i);
-  // Latest purchases first, so that a repeated description keeps its latest day.
-  const bought = purchases
-    .filter((p) => typeof p.description === 'string' && p.description.trim())
-    .map((p) => ({ p, t: ctx.zone.parse(p.at) }))
-    .filter((x) => x.t === x.t && x.t <= ctx.nowMs)
-    .sort((a, b) => b.t - a.t);
-  for (const { p, t } of bought) add('purchase', p.description, ctx.zone.dayOf(t));
+  // A description that fits, with the day it was last bought.
+  let latest: Map<string, number> | undefined;
+  for (const p of purchases) {
+    const d = p.description;
+    if (typeof d !== 'string' || !terms.fit(d)) continue;
+    const t = ctx.zone.parse(p.at);
+    if (!(t <= ctx.nowMs)) continue;
+    latest ??= new Map();
+    if (!(t <= (latest.get(d) ?? -Infinity))) latest.set(d, t);
+  }
+  if (latest) for (const [d, t] of latest) add('purchase', d, ctx.zone.dayOf(t));
   add('position', contact.position);
   if (contact.headline !== contact.position) add('position', contact.headline);
   add('company', contact.company);
