@@ -12,7 +12,7 @@
 // - or, more weakly, when two compounds share their first part ("Fördermittel" ~ "Förderprogramm").
 
 import StemmerDe from '@nlpjs/lang-de/src/stemmer-de';
-import type { Contact, Occasion, Purchase, Tier } from '../model';
+import type { Concern, Contact, Occasion, Purchase, Tier } from '../model';
 import type { CoreContext } from './context';
 import { type DayNumber } from './days';
 import { foldText } from './duplicates';
@@ -205,6 +205,31 @@ export interface OccasionMatch {
   planned: boolean;
 }
 
+/** The open concerns of a contact (well-formed ones only), in the order noted. */
+export function openConcerns(contact: Contact, todayIso: string): Concern[] {
+  const list: unknown = contact?.concerns;
+  if (!Array.isArray(list)) return [];
+  return (list as Concern[]).filter(
+    (c) =>
+      !!c &&
+      typeof c.text === 'string' &&
+      c.text.trim() !== '' &&
+      typeof c.notedAt === 'string' &&
+      concernIsOpen(c, todayIso),
+  );
+}
+
+/** The ids of the occasions attached to a contact (junk left out). */
+export function plannedIds(contact: Contact): string[] {
+  const list: unknown = contact?.plannedOccasions;
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const p of list as unknown[])
+    if (p && typeof (p as { occasionId?: unknown }).occasionId === 'string')
+      out.push((p as { occasionId: string }).occasionId);
+  return out;
+}
+
 /** Is a concern open today: not closed, and its end (if any) not passed? */
 export function concernIsOpen(
   c: { closedAt?: string; until?: string } | undefined,
@@ -233,9 +258,8 @@ export function fitsOf(
     if (day !== undefined && day === day) fit.day = day;
     out.push(fit);
   };
-  const concerns = Array.isArray(contact.concerns) ? contact.concerns : [];
-  for (const c of concerns)
-    if (concernIsOpen(c, ctx.todayIso)) add('concern', c.text, ctx.zone.dayOfDate(c.notedAt));
+  for (const c of openConcerns(contact, ctx.todayIso))
+    add('concern', c.text, ctx.zone.dayOfDate(c.notedAt));
   if (Array.isArray(contact.interests)) for (const i of contact.interests) add('interest', i);
   // A description that fits, with the day it was last bought.
   let latest: Map<string, number> | undefined;
@@ -316,7 +340,7 @@ export function matchOccasion(
           FIT_SOURCES.indexOf(a.source) - FIT_SOURCES.indexOf(b.source) || b.strength - a.strength,
       ),
       overdueDays: overdue,
-      planned: (c.plannedOccasions ?? []).some((p) => p.occasionId === occasion.id),
+      planned: plannedIds(c).includes(occasion.id),
     });
   }
   out.sort(
