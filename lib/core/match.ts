@@ -11,7 +11,7 @@
 // - when one ends the other, a compound's head ("Umzug" ~ "Praxisumzug"),
 // - or, more weakly, when two compounds share their first part ("Fördermittel" ~ "Förderprogramm").
 
-import StemmerDe from '@nlpjs/lang-de/src/stemmer-de';
+import StemmerDe from '@nlpjs/lang-de/src/stemmer-de.js';
 import type { Concern, Contact, Occasion, Purchase, Tier } from '../model';
 import type { CoreContext } from './context';
 import { type DayNumber } from './days';
