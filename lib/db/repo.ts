@@ -152,7 +152,12 @@ export async function putHistories(
   await guardWrite(() =>
     db.transaction(
       'rw',
-      [db.contacts, db.occasions, ...HISTORY_TABLES.map((t) => db[t])],
+      // Occasions only when there are some: callers nest this in transactions of their own.
+      [
+        db.contacts,
+        ...(validOccasions.length ? [db.occasions] : []),
+        ...HISTORY_TABLES.map((t) => db[t]),
+      ],
       async () => {
         if (validOccasions.length) await db.occasions.bulkPut(validOccasions);
         await db.contacts.bulkPut(valid.map((h) => h.contact));
