@@ -4,8 +4,8 @@ import { SatisfactionScale } from './SatisfactionScale';
 
 /**
  * The after-call note's fields after "what was it about?" (each form puts that first): the two
- * ratings, seed 003's two questions, and ticks for a complaint, price pressure, a wish and a promise
- * given. Every field is optional; a ticked wish or promise asks for its words (and the promise for
+ * ratings, seed 003's two questions, what moves the customer now ("Neues Thema?", noted as a
+ * concern), and ticks for a complaint, price pressure, a wish and a promise given. Every field is optional; a ticked wish or promise asks for its words (and the promise for
  * its day).
  */
 export function AfterCallFields({
@@ -47,6 +47,15 @@ export function AfterCallFields({
           value={draft.improve}
           maxLength={1000}
           onChange={(e) => onChange({ improve: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('note.concern')}
+        <input
+          value={draft.concern}
+          maxLength={300}
+          placeholder={t('note.concernExample')}
+          onChange={(e) => onChange({ concern: e.target.value })}
         />
       </label>
       <fieldset className="ticks">
