@@ -124,7 +124,13 @@ export function ContactCardView({
 
   const log = (again: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
-    const withNote = noteOpen ? { channel, note: noteFromDraft({ ...draft, summary }) } : undefined;
+    // "Neues Thema?" stands in the log form itself: typed without the note, it is the whole note.
+    const concern = draft.concern.trim();
+    const withNote = noteOpen
+      ? { channel, note: noteFromDraft({ ...draft, summary }) }
+      : concern
+        ? { channel: logChannel, note: { concern } }
+        : undefined;
     const broughtOccasionId = broughtTicked && bringable ? bringable.id : undefined;
     void run(
       () =>
@@ -315,6 +321,16 @@ export function ContactCardView({
             {t('panel.log')}
           </button>
         </div>
+        <label className="log-concern">
+          <span>{t('note.concern')}</span>
+          <input
+            value={draft.concern}
+            maxLength={300}
+            placeholder={t('note.concernExample')}
+            onChange={(e) => patchDraft({ concern: e.target.value })}
+            data-testid="log-concern"
+          />
+        </label>
         {bringable && (
           <label className="check brought-tick">
             <input
@@ -351,6 +367,7 @@ export function ContactCardView({
               draft={draft}
               onChange={patchDraft}
               promiseDefaultDue={defaultPromiseDue(dates.today)}
+              concernField={false}
             />
             <p className="muted small">{t('note.hint')}</p>
             <div className="row">

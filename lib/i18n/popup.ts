@@ -87,7 +87,6 @@ export const en = {
   'words.checkBack': 'Is everything all right now?',
   'words.anniversary': 'Thanked on the customer anniversary',
   'words.referralThanks': 'Thanked for the referral',
-  'popup.bring': 'Bring:',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -177,5 +176,4 @@ export const de: Record<keyof typeof en, string> = {
   'words.checkBack': 'Passt jetzt alles?',
   'words.anniversary': 'Zum Kundenjubiläum gedankt',
   'words.referralThanks': 'Für die Empfehlung gedankt',
-  'popup.bring': 'Mitbringen:',
 };
