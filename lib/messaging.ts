@@ -117,8 +117,17 @@ export const ContactCardSchema = z.object({
   concerns: z.array(ConcernSchema),
   /** The contact who recommended this one, when that contact is known. */
   referredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The contacts this one recommended, and what they bought (null: none). */
-  referrals: z.object({ count: z.number().int(), revenueCents: z.number().int() }).nullable(),
+  /**
+   * The contacts this one recommended (null: none): how many, how many of them bought, and what
+   * they bought.
+   */
+  referrals: z
+    .object({
+      count: z.number().int(),
+      customers: z.number().int(),
+      revenueCents: z.number().int(),
+    })
+    .nullable(),
   /** The latest touch that brought something (an occasion, a tip, a favour …). */
   lastBrought: z
     .object({ at: z.string(), kind: z.enum(BROUGHT_KINDS), text: z.string().optional() })

@@ -3,6 +3,7 @@ import { channelName, formatCents } from '@/lib/i18n';
 import type { CardOccasion, ContactCard } from '@/lib/messaging';
 import type { AfterCallNote, Channel } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
+import { referralsText } from '@/lib/ui/panel/referrals';
 import { defaultPromiseDue, emptyNoteDraft, noteFromDraft, type NoteDraft } from '@/lib/ui/note';
 import { BringSection } from './Bring';
 import { GivenForm, type Given } from './GivenForm';
@@ -231,11 +232,7 @@ export function ContactCardView({
             )}
             {card.referrals && (
               <span data-testid="referrals">
-                {t('panel.referrals', { count: card.referrals.count })}
-                {card.referrals.revenueCents > 0 &&
-                  ` ${t('panel.referralsRevenue', {
-                    amount: formatCents(locale, card.referrals.revenueCents),
-                  })}`}
+                {referralsText(t, card.referrals, (cents) => formatCents(locale, cents))}
               </span>
             )}
           </p>

@@ -110,7 +110,11 @@ async function bringFacts(
     concerns,
     referredBy: referrer ? { id: referrer.id, name: referrer.name } : null,
     referrals: refs.length
-      ? { count: refs.length, revenueCents: refs.reduce((sum, r) => sum + r.revenueCents, 0) }
+      ? {
+          count: refs.length,
+          customers: refs.filter((r) => r.first).length,
+          revenueCents: refs.reduce((sum, r) => sum + r.revenueCents, 0),
+        }
       : null,
     lastBrought: last?.brought
       ? {

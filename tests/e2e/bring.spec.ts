@@ -255,10 +255,14 @@ test.describe('in English', () => {
   test('“+ Tip/favour” is stored and shows as last brought; “New concern?” adds a concern to the card; both undo', async ({
     ext,
   }) => {
-    await seed(ext, [juergen()]);
+    const rita = history({
+      contact: { id: 'c-rita', name: 'Rita Rat', emails: ['rita@example.de'] },
+    });
+    await seed(ext, [rita, juergen({ referredBy: 'c-rita' })]);
     const page = await gmail(ext);
     const panel = panelFrame(page);
     await expect(panel.getByTestId('contact-card')).toContainText('Jürgen Müller');
+    await expect(panel.getByTestId('referred-by')).toHaveText('Recommended by Rita Rat');
     await expect(panel.getByTestId('last-brought')).toHaveCount(0);
     await expect(panel.getByTestId('concerns')).toHaveCount(0);
 
@@ -294,11 +298,12 @@ test.describe('in English', () => {
     await expect(concerns).toContainText('Moving the office in April');
     await expect(concerns).toContainText('since');
     const { contacts } = await readTables(ext, ['contacts']);
-    expect(contacts[0]!.concerns).toEqual([
+    expect(contacts.find((c) => c.id === 'c-jm')!.concerns).toEqual([
       { id: expect.any(String), text: 'Moving the office in April', notedAt: localDay(0) },
     ]);
     await panel.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
     await expect(panel.getByTestId('concerns')).toHaveCount(0);
-    expect((await readTables(ext, ['contacts'])).contacts[0]!.concerns).toBeUndefined();
+    const after = (await readTables(ext, ['contacts'])).contacts;
+    expect(after.find((c) => c.id === 'c-jm')!.concerns).toBeUndefined();
   });
 });

@@ -126,7 +126,7 @@ describe('the panel card: what to bring', () => {
   it('names who recommended them, and what their own referrals bought', async () => {
     const c = await card();
     expect(c.referredBy).toEqual({ id: 'r', name: 'Rita Rat' });
-    expect(c.referrals).toEqual({ count: 2, revenueCents: 1_400_000 });
+    expect(c.referrals).toEqual({ count: 2, customers: 1, revenueCents: 1_400_000 });
   });
 
   it('says what was brought last', async () => {
