@@ -4,19 +4,22 @@ import { SatisfactionScale } from './SatisfactionScale';
 
 /**
  * The after-call note's fields after "what was it about?" (each form puts that first): the two
- * ratings, seed 003's two questions, and ticks for a complaint, price pressure, a wish and a promise
- * given. Every field is optional; a ticked wish or promise asks for its words (and the promise for
- * its day).
+ * ratings, seed 003's two questions, what moves the customer now ("Neues Thema?", noted as a
+ * concern), and ticks for a complaint, price pressure, a wish and a promise given. Every field is
+ * optional; a ticked wish or promise asks for its words (and the promise for its day).
  */
 export function AfterCallFields({
   draft,
   onChange,
   promiseDefaultDue,
+  concernField = true,
 }: {
   draft: NoteDraft;
   onChange(patch: Partial<NoteDraft>): void;
   /** The promise's day when it is ticked (the user can change it). */
   promiseDefaultDue: string;
+  /** Show "Neues Thema?" (false where the surrounding form shows it already). */
+  concernField?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -49,6 +52,18 @@ export function AfterCallFields({
           onChange={(e) => onChange({ improve: e.target.value })}
         />
       </label>
+      {concernField && (
+        <label>
+          {t('note.concern')}
+          <input
+            value={draft.concern}
+            maxLength={300}
+            placeholder={t('note.concernExample')}
+            onChange={(e) => onChange({ concern: e.target.value })}
+            data-testid="note-concern"
+          />
+        </label>
+      )}
       <fieldset className="ticks">
         <legend>{t('note.ticks')}</legend>
         <label className="check">

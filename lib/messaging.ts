@@ -3,13 +3,17 @@
 // not parse is dropped.
 import { z } from 'zod';
 import {
+  BROUGHT_KINDS,
   ERROR_CODES,
+  OCCASION_KINDS,
   AfterCallNoteSchema,
   ChannelSchema,
   CommitmentSchema,
+  ConcernSchema,
   ContactSchema,
   InteractionSchema,
   TierSchema,
+  type BroughtKind,
 } from './model';
 import { PageContextSchema } from './sites/page-context-schema';
 import { SUGGESTION_KINDS } from './core/kinds';
@@ -64,7 +68,28 @@ export const SuggestionSchema = z.object({
   due: z.string(),
   reasons: z.array(z.string()),
   talkingPoints: z.array(z.string()),
+  /** The occasion this touch brings (attached with "Vormerken"). */
+  occasionId: z.string().optional(),
 });
+
+/** An occasion as the card shows it: what it is, and (for one that fits) why it fits. */
+export const CardOccasionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(OCCASION_KINDS),
+  title: z.string(),
+  text: z.string().optional(),
+});
+export type CardOccasion = z.infer<typeof CardOccasionSchema>;
+
+/**
+ * What a touch gave without selling, as the panel's "+ Tip/favour" records it: every kind of
+ * `BROUGHT_KINDS` but an occasion (occasions are attached and brought with the next touch).
+ */
+export const GIVEN_KINDS = ['tip', 'contact', 'favour', 'gift'] as const satisfies readonly Exclude<
+  BroughtKind,
+  'occasion'
+>[];
+export type GivenKind = (typeof GIVEN_KINDS)[number];
 
 /** One of today's agenda items of a contact (the panel lists them all: one conversation). */
 export const TodayItemSchema = z.object({
@@ -88,6 +113,29 @@ export const ContactCardSchema = z.object({
   loggedToday: z.boolean(),
   /** Every item of today's agenda for this person, in the agenda order. */
   today: z.array(TodayItemSchema),
+  /** What moves them now: the open concerns, noted last first (closed and expired ones left out). */
+  concerns: z.array(ConcernSchema),
+  /** The contact who recommended this one, when that contact is known. */
+  referredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * The contacts this one recommended (null: none): how many, how many of them bought, and what
+   * they bought.
+   */
+  referrals: z
+    .object({
+      count: z.number().int(),
+      customers: z.number().int(),
+      revenueCents: z.number().int(),
+    })
+    .nullable(),
+  /** The latest touch that brought something (an occasion, a tip, a favour …). */
+  lastBrought: z
+    .object({ at: z.string(), kind: z.enum(BROUGHT_KINDS), text: z.string().optional() })
+    .nullable(),
+  /** Occasions attached to the next touch and not brought yet (not expired). */
+  planned: z.array(CardOccasionSchema),
+  /** Current occasions that fit this person best, not attached nor brought (at most 3). */
+  fitting: z.array(CardOccasionSchema.extend({ fits: z.string() })),
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;
 
@@ -116,11 +164,18 @@ export const PanelViewSchema = z.object({
 });
 export type PanelView = z.infer<typeof PanelViewSchema>;
 
-/** A record a request created (undo removes it). */
-export const CreatedSchema = z.object({
-  table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
-  id: z.string(),
-});
+/**
+ * A record a request created (undo removes it): a row of a table, or something kept on the contact
+ * itself — a concern noted, an occasion attached (its id) — named with the contact it is on.
+ */
+export const CreatedSchema = z.discriminatedUnion('table', [
+  z.object({
+    table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
+    id: z.string(),
+  }),
+  z.object({ table: z.literal('concerns'), id: z.string(), contactId: z.string() }),
+  z.object({ table: z.literal('plannedOccasions'), id: z.string(), contactId: z.string() }),
+]);
 export type Created = z.infer<typeof CreatedSchema>;
 
 export const PanelRequestSchema = z.discriminatedUnion('action', [
@@ -133,6 +188,23 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     note: AfterCallNoteSchema.optional(),
     /** Log even though this thread was logged today already. */
     again: z.boolean().optional(),
+    /** The attached occasion brought in this conversation (recorded as brought). */
+    broughtOccasionId: z.string().min(1).optional(),
+  }),
+  z.object({
+    /** "+ Tip/favour": something given without selling, as a personal touch of ours. */
+    action: z.literal('log-given'),
+    contactId: z.string(),
+    kind: z.enum(GIVEN_KINDS),
+    /** Checked again when written (a clear message for an empty text). */
+    text: z.string().max(1000),
+    channel: ChannelSchema.optional(),
+  }),
+  z.object({
+    /** "Vormerken": attach an occasion to this contact's next touch. */
+    action: z.literal('attach-occasion'),
+    contactId: z.string(),
+    occasionId: z.string().min(1),
   }),
   z.object({
     action: z.literal('add-person'),
@@ -201,7 +273,7 @@ export const BackgroundToPanelSchema = z.discriminatedUnion('type', [
     id: z.string(),
     ok: z.boolean(),
     created: CreatedSchema.optional(),
-    /** Further records the same request created (an after-call note's feedback and promise). */
+    /** Further records the same request created (an after-call note's feedback, promise, concern). */
     also: z.array(CreatedSchema).optional(),
     error: ReplyErrorSchema.optional(),
   }),

@@ -1,9 +1,12 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { channelName } from '@/lib/i18n';
-import type { ContactCard } from '@/lib/messaging';
+import { channelName, formatCents } from '@/lib/i18n';
+import type { CardOccasion, ContactCard } from '@/lib/messaging';
 import type { AfterCallNote, Channel } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
+import { referralsText } from '@/lib/ui/panel/referrals';
 import { defaultPromiseDue, emptyNoteDraft, noteFromDraft, type NoteDraft } from '@/lib/ui/note';
+import { BringSection } from './Bring';
+import { GivenForm, type Given } from './GivenForm';
 import { NextTouch } from './NextTouch';
 import { SoftFacts } from './SoftFacts';
 import { AfterCallFields } from '../AfterCallFields';
@@ -17,6 +20,8 @@ export type ActionResult = { ok: true } | { ok: false; ask?: boolean; message?: 
 export interface CardDates {
   today: string;
   dayLabel(date: string): string;
+  /** The date without the weekday ("12.10.2026"). */
+  date(date: string): string;
   relative(date: string): string;
   due(day: string): string;
   overdue(day: string): boolean;
@@ -28,12 +33,26 @@ export interface LogNote {
   note: AfterCallNote;
 }
 
+/** What "Kontakt festhalten" sends. */
+export interface LogInput {
+  summary: string;
+  /** Log although this thread was logged today already. */
+  again: boolean;
+  note?: LogNote;
+  /** The attached occasion the user ticked as brought in this conversation. */
+  broughtOccasionId?: string;
+}
+
 interface Props {
   card: ContactCard;
   dates: CardDates;
   /** The channel a contact logged on this page goes on (the note can say it was a call). */
   logChannel: Channel;
-  onLog(summary: string, again: boolean, note?: LogNote): Promise<ActionResult>;
+  onLog(input: LogInput): Promise<ActionResult>;
+  /** "+ Tipp/Gefallen": something given without selling. */
+  onGiven(given: Given): Promise<ActionResult>;
+  /** "Vormerken": attach a fitting occasion to the next touch. */
+  onAttach(occasion: CardOccasion): Promise<ActionResult>;
   onPromise(text: string, dueAt: string): Promise<ActionResult>;
   onFeedback(f: {
     product?: number;
@@ -42,6 +61,8 @@ interface Props {
     complaint: boolean;
   }): Promise<ActionResult>;
   onOpen(): void;
+  /** Open another contact (the one who recommended this one) in the dashboard. */
+  onOpenContact(contactId: string): void;
 }
 
 /** Everything the user should know before answering this person, and the one-click actions. */
@@ -57,7 +78,10 @@ export function ContactCardView({
   onLog,
   onPromise,
   onFeedback,
+  onGiven,
+  onAttach,
   onOpen,
+  onOpenContact,
 }: Props) {
   const { t, locale } = useI18n();
   const c = card.contact;
@@ -72,7 +96,9 @@ export function ContactCardView({
     noteToggle.current?.focus();
   };
   const [ask, setAsk] = useState(false);
-  const [form, setForm] = useState<'none' | 'promise' | 'feedback'>('none');
+  const [form, setForm] = useState<'none' | 'promise' | 'feedback' | 'given'>('none');
+  const givenToggle = useRef<HTMLButtonElement>(null);
+  const [broughtTicked, setBroughtTicked] = useState(false);
   const [promiseText, setPromiseText] = useState('');
   const [promiseDue, setPromiseDue] = useState('');
   const [product, setProduct] = useState<number>();
@@ -92,20 +118,49 @@ export function ContactCardView({
     else setError(r.message);
   }
 
+  const suggestion = card.suggestion;
+  // The occasion the next touch brings, else the first one attached: what "brought" can tick.
+  const carried = card.planned.find((o) => o.id === suggestion?.occasionId);
+  const bringable = carried ?? card.planned[0];
+
   const log = (again: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
-    const withNote = noteOpen ? { channel, note: noteFromDraft({ ...draft, summary }) } : undefined;
+    // "Neues Thema?" stands in the log form itself: typed without the note, it is the whole note.
+    const concern = draft.concern.trim();
+    const withNote = noteOpen
+      ? { channel, note: noteFromDraft({ ...draft, summary }) }
+      : concern
+        ? { channel: logChannel, note: { concern } }
+        : undefined;
+    const broughtOccasionId = broughtTicked && bringable ? bringable.id : undefined;
     void run(
-      () => onLog(summary, again, withNote),
+      () =>
+        onLog({
+          summary,
+          again,
+          ...(withNote ? { note: withNote } : {}),
+          ...(broughtOccasionId ? { broughtOccasionId } : {}),
+        }),
       () => {
         setSummary('');
         setAsk(false);
         setDraft(emptyNoteDraft());
         setNoteOpen(false);
         setChannel(logChannel);
+        setBroughtTicked(false);
       },
     );
   };
+  const closeGiven = () => {
+    setForm('none');
+    givenToggle.current?.focus();
+  };
+  const submitGiven = (given: Given) => void run(() => onGiven(given), closeGiven);
+  const attach = (o: CardOccasion) =>
+    void run(
+      () => onAttach(o),
+      () => undefined,
+    );
   // Escape in the note closes it (what was typed into the summary stays).
   const onLogKey = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key !== 'Escape' || !noteOpen) return;
@@ -140,7 +195,6 @@ export function ContactCardView({
     );
   };
 
-  const suggestion = card.suggestion;
   // Today's items of this person besides the next touch: one conversation covers them all.
   const showToday =
     card.today.length > 1 || (card.today.length === 1 && card.today[0]!.kind !== suggestion?.kind);
@@ -162,7 +216,44 @@ export function ContactCardView({
         <p className="tier-reason muted" data-testid="tier-reason">
           {card.tierReason}
         </p>
+        {(card.referredBy || card.referrals) && (
+          <p className="referral" data-testid="referral">
+            {card.referredBy && (
+              <span data-testid="referred-by">
+                {t('panel.referredBy')}{' '}
+                <button
+                  type="button"
+                  className="link inline"
+                  onClick={() => onOpenContact(card.referredBy!.id)}
+                >
+                  {card.referredBy.name}
+                </button>
+              </span>
+            )}
+            {card.referrals && (
+              <span data-testid="referrals">
+                {referralsText(t, card.referrals, (cents) => formatCents(locale, cents))}
+              </span>
+            )}
+          </p>
+        )}
       </header>
+
+      {card.concerns.length > 0 && (
+        <section className="concerns" aria-label={t('panel.concerns')} data-testid="concerns">
+          <h3>{t('panel.concerns')}</h3>
+          <ul>
+            {card.concerns.map((k) => (
+              <li key={k.id}>
+                {k.text}{' '}
+                <span className="muted">
+                  · {t('panel.concernNoted', { day: dates.date(k.notedAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {card.risks.length > 0 && (
         <section className="warnings" aria-label={t('panel.warnings')} data-testid="warnings">
@@ -176,6 +267,7 @@ export function ContactCardView({
 
       <NextTouch
         suggestion={suggestion}
+        bring={carried}
         dueText={suggestion ? dates.due(suggestion.due) : ''}
         overdue={!!suggestion && dates.overdue(suggestion.due)}
       />
@@ -205,6 +297,14 @@ export function ContactCardView({
         </section>
       )}
 
+      <BringSection
+        card={card}
+        carriedId={carried?.id}
+        dateLabel={dates.date}
+        busy={busy}
+        onAttach={attach}
+      />
+
       <form className="log-note" onSubmit={log(false)} onKeyDown={onLogKey}>
         <div className="log-form">
           <input
@@ -218,6 +318,27 @@ export function ContactCardView({
             {t('panel.log')}
           </button>
         </div>
+        <label className="log-concern">
+          <span>{t('note.concern')}</span>
+          <input
+            value={draft.concern}
+            maxLength={300}
+            placeholder={t('note.concernExample')}
+            onChange={(e) => patchDraft({ concern: e.target.value })}
+            data-testid="log-concern"
+          />
+        </label>
+        {bringable && (
+          <label className="check brought-tick">
+            <input
+              type="checkbox"
+              checked={broughtTicked}
+              onChange={(e) => setBroughtTicked(e.target.checked)}
+              data-testid="brought-tick"
+            />
+            {t('panel.broughtOccasion', { title: bringable.title })}
+          </label>
+        )}
         {noteOpen && (
           <div
             className="mini-form note-fields"
@@ -243,6 +364,7 @@ export function ContactCardView({
               draft={draft}
               onChange={patchDraft}
               promiseDefaultDue={defaultPromiseDue(dates.today)}
+              concernField={false}
             />
             <p className="muted small">{t('note.hint')}</p>
             <div className="row">
@@ -292,6 +414,15 @@ export function ContactCardView({
           data-testid="open-feedback"
         >
           + {t('panel.feedback')}
+        </button>
+        <button
+          ref={givenToggle}
+          type="button"
+          aria-expanded={form === 'given'}
+          onClick={() => setForm(form === 'given' ? 'none' : 'given')}
+          data-testid="open-given"
+        >
+          + {t('panel.given')}
         </button>
         <button type="button" className="link" onClick={onOpen}>
           {t('panel.openInDashboard')}
@@ -353,6 +484,9 @@ export function ContactCardView({
             {t('common.save')}
           </button>
         </form>
+      )}
+      {form === 'given' && (
+        <GivenForm logChannel={logChannel} busy={busy} onSave={submitGiven} onCancel={closeGiven} />
       )}
       {error && (
         <p className="field-error" role="alert">

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
-import { dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
+import { dateLabel, dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
@@ -41,6 +41,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
     return {
       today: todayIn(now, timeZone),
       dayLabel: (d) => dayLabel(d, locale, timeZone),
+      date: (d) => dateLabel(d, locale, timeZone),
       relative: (d) => relativeLabel(d, now, locale, timeZone),
       due: (d) =>
         dueLabel(d.length > 10 ? todayIn(new Date(d), timeZone) : d, now, locale, timeZone),
@@ -106,16 +107,36 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
           dates={dates}
           logChannel={view.logChannel}
           onOpen={() => openInDashboard(person.card!.contact.id)}
-          onLog={(summary, again, withNote) =>
+          onOpenContact={openInDashboard}
+          onLog={({ summary, again, note, broughtOccasionId }) =>
             send(
               {
                 action: 'log-contact',
                 contactId: person.card!.contact.id,
                 summary,
                 again,
-                ...(withNote ? { channel: withNote.channel, note: withNote.note } : {}),
+                ...(note ? { channel: note.channel, note: note.note } : {}),
+                ...(broughtOccasionId ? { broughtOccasionId } : {}),
               },
               t('panel.logged'),
+              true,
+            )
+          }
+          onGiven={(given) =>
+            send(
+              { action: 'log-given', contactId: person.card!.contact.id, ...given },
+              t('panel.givenSaved', { what: t(`brought.${given.kind}`) }),
+              true,
+            )
+          }
+          onAttach={(occasion) =>
+            send(
+              {
+                action: 'attach-occasion',
+                contactId: person.card!.contact.id,
+                occasionId: occasion.id,
+              },
+              t('panel.attached', { title: occasion.title }),
               true,
             )
           }

@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import { profileSite } from '@/lib/model';
 import type { DoneInput } from '@/lib/ui/popup/agenda-actions';
-import { doneFormOf, type AgendaCard } from '@/lib/ui/popup/cards';
+import { bringPointOf, doneFormOf, type AgendaCard } from '@/lib/ui/popup/cards';
 import type { AgendaRow } from '@/lib/ui/popup/data';
 import { useI18n } from '../I18n';
 import { CopyIcon, MailIcon } from '../Icons';
@@ -86,7 +86,9 @@ export function AgendaCardView({
     : first.kind === 'complaint'
       ? t('popup.resolved')
       : t('popup.done');
-  const talkingPoints = unique(items.flatMap((i) => i.talkingPoints));
+  // What this touch brings stands on the card; the talking points do not repeat it.
+  const bring = bringPointOf(items, locale);
+  const talkingPoints = unique(items.flatMap((i) => i.talkingPoints)).filter((p) => p !== bring);
 
   return (
     <li
@@ -143,6 +145,11 @@ export function AgendaCardView({
         </ol>
       ) : (
         <p className="item-reason">{first.reasons[0]}</p>
+      )}
+      {bring && (
+        <p className="item-bring" data-testid="item-bring">
+          {bring}
+        </p>
       )}
       {!many && (
         <p className="muted item-channel">

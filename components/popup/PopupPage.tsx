@@ -101,6 +101,8 @@ function Today({
       complaintResolved: t('words.complaintResolved'),
       replied: t('words.replied'),
       checkBack: t('words.checkBack'),
+      referralThanks: t('words.referralThanks'),
+      anniversary: t('words.anniversary'),
     }),
     [t],
   );
@@ -118,7 +120,7 @@ function Today({
     const name = items[0]?.name ?? '';
     const settled = items.some((i) => i.kind === 'complaint');
     return act(
-      () => completeAgendaItems(items, input, words, today),
+      () => completeAgendaItems(items, input, words, today, tz),
       settled
         ? t('popup.settledToast', {
             name,

@@ -1,10 +1,13 @@
 // What the panel can ask the background to do. Every write goes through the repository (zod,
 // transactions); errors come back as codes the panel translates.
+import { z } from 'zod';
 import {
   DuplicateContactError,
   HISTORY_TABLES,
   NotFoundError,
+  attachOccasion,
   createContact,
+  detachOccasion,
   findByEmail,
   getHistory,
   removeRecord,
@@ -13,10 +16,19 @@ import {
   updateContact,
   deleteContact,
   findSimilarContacts,
+  removeConcern,
   type KundennahDB,
+  type LoggedConversation,
 } from '../db';
-import { errorInfo, type Channel } from '../model';
-import type { BackgroundToPanel, Created, PanelRequest, ReplyError } from '../messaging';
+import { translate, type Locale } from '../i18n';
+import { errorInfo, validate, type Brought, type Channel, type Interaction } from '../model';
+import {
+  GIVEN_KINDS,
+  type BackgroundToPanel,
+  type Created,
+  type PanelRequest,
+  type ReplyError,
+} from '../messaging';
 import type { PageContext } from '../sites/page-context-schema';
 import { loggedTodayIn } from './logged-today';
 
@@ -46,8 +58,33 @@ export interface ActionEnv {
   db: KundennahDB;
   now: Date;
   timeZone: string;
+  /** The user's language: the words a touch is summed up in when the user typed none (German). */
+  locale?: Locale;
   context: PageContext | null;
   url: string | undefined;
+}
+
+/** Something given without selling, as the panel's form sends it: a kind and a few words. */
+const GivenSchema = z.object({
+  kind: z.enum(GIVEN_KINDS, { error: 'err.broughtKind' }),
+  text: z.string().trim().min(1, { error: 'err.text' }).max(300),
+});
+
+/** Where a touch logged from this page came from: the thread, its link and subject. */
+function sourceOf(env: ActionEnv): Interaction['source'] {
+  const site = env.context?.site;
+  return site
+    ? { site, url: env.url, threadId: env.context?.threadId, subject: env.context?.subject }
+    : { site: 'manual' };
+}
+
+/** The records a logged conversation made besides the touch (its undo removes them too). */
+function alsoOf(logged: LoggedConversation, contactId: string): Created[] {
+  const also: Created[] = [];
+  if (logged.feedback) also.push({ table: 'feedback', id: logged.feedback.id });
+  if (logged.commitment) also.push({ table: 'commitments', id: logged.commitment.id });
+  if (logged.concern) also.push({ table: 'concerns', id: logged.concern.id, contactId });
+  return also;
 }
 
 async function loggedToday(
@@ -60,7 +97,7 @@ async function loggedToday(
 }
 
 export async function handlePanelRequest(request: PanelRequest, env: ActionEnv): Promise<Reply> {
-  const { db, now, context, url } = env;
+  const { db, now, context } = env;
   try {
     switch (request.action) {
       case 'log-contact': {
@@ -69,36 +106,69 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
             ok: false,
             error: { code: 'logged-today', message: 'This conversation was logged today already.' },
           };
-        const site = context?.site;
-        // With an after-call note: the conversation, its feedback and the promise given, in one
-        // transaction; undo takes back all of them.
+        // With an after-call note: the conversation, its feedback, the promise given and the
+        // concern noted, in one transaction; undo takes back all of them.
         const note = request.note;
+        let brought: Brought | undefined;
+        if (request.broughtOccasionId) {
+          const occasion = await db.occasions.get(request.broughtOccasionId);
+          if (!occasion) throw new NotFoundError('Occasion', request.broughtOccasionId);
+          brought = { kind: 'occasion', occasionId: occasion.id, text: occasion.title };
+        }
         const logged = await saveConversation(
           db,
           {
             contactId: request.contactId,
-            channel: request.channel ?? channelOfSite(site),
+            channel: request.channel ?? channelOfSite(context?.site),
             summary: note?.summary?.trim() || request.summary,
-            source: site
-              ? {
-                  site,
-                  url,
-                  threadId: context?.threadId,
-                  subject: context?.subject,
-                }
-              : { site: 'manual' },
+            source: sourceOf(env),
             note,
+            ...(brought ? { brought } : {}),
+            timeZone: env.timeZone,
           },
           now,
         );
-        const also: Created[] = [];
-        if (logged.feedback) also.push({ table: 'feedback', id: logged.feedback.id });
-        if (logged.commitment) also.push({ table: 'commitments', id: logged.commitment.id });
+        const also = alsoOf(logged, request.contactId);
         return {
           ok: true,
           created: { table: 'interactions', id: logged.interaction.id },
           ...(also.length ? { also } : {}),
         };
+      }
+      case 'log-given': {
+        // A tip, a contact passed on, a favour, a small gift: a personal touch of ours that sells
+        // nothing (seed 002, "Eine Hand wäscht die andere"), summed up in the user's words.
+        const given = validate(GivenSchema, { kind: request.kind, text: request.text }, 'given');
+        const locale = env.locale ?? 'de';
+        const logged = await saveConversation(
+          db,
+          {
+            contactId: request.contactId,
+            channel: request.channel ?? channelOfSite(context?.site),
+            summary: `${translate(locale, `brought.${given.kind}`)}: ${given.text}`,
+            source: sourceOf(env),
+            brought: { kind: given.kind, text: given.text },
+            timeZone: env.timeZone,
+          },
+          now,
+        );
+        return { ok: true, created: { table: 'interactions', id: logged.interaction.id } };
+      }
+      case 'attach-occasion': {
+        if (!(await db.contacts.get(request.contactId)))
+          throw new NotFoundError('Contact', request.contactId);
+        const attached = await attachOccasion(db, request.occasionId, [request.contactId], now);
+        // Attached already: nothing changed, nothing to undo.
+        return attached.length
+          ? {
+              ok: true,
+              created: {
+                table: 'plannedOccasions',
+                id: request.occasionId,
+                contactId: request.contactId,
+              },
+            }
+          : { ok: true };
       }
       case 'add-person': {
         const p = request.person;
@@ -173,9 +243,13 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
           'rw',
           [db.contacts, db.dismissals, ...HISTORY_TABLES.map((t) => db[t])],
           async () => {
-            for (const { table, id } of all.reverse()) {
-              if (table === 'contacts') await deleteContact(db, id);
-              else await removeRecord(db, table, id);
+            for (const created of all.reverse()) {
+              if (created.table === 'contacts') await deleteContact(db, created.id);
+              else if (created.table === 'concerns')
+                await removeConcern(db, created.contactId, created.id, now);
+              else if (created.table === 'plannedOccasions')
+                await detachOccasion(db, created.id, [created.contactId], now);
+              else await removeRecord(db, created.table, created.id);
             }
           },
         );

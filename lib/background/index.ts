@@ -75,6 +75,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
         db: db(),
         now: now(),
         timeZone: s.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        locale: s.locale,
         context: tab?.context ?? null,
         url: tab?.url,
       });

@@ -4,11 +4,19 @@
 // dashboard show — and are computed here only while that row is missing or from another day (a
 // contact added a moment ago, before the deriver followed).
 import {
+  FIT_THRESHOLD,
+  broughtOccasionIds,
+  concernIsOpen,
   contactTouches,
   createContext,
+  fitsOf,
+  fitsText,
+  lastBrought,
   lastPersonalContactIn,
   normalizeHistory,
   openCommitmentsIn,
+  referralsOf,
+  relevanceOf,
   reliabilityRecordIn,
   riskReasonsIn,
   type CoreContext,
@@ -23,8 +31,8 @@ import {
   tiersIn,
   type KundennahDB,
 } from '../db';
-import type { ContactCard, PanelPerson, PanelView, TodayItem } from '../messaging';
-import type { Contact, Settings } from '../model';
+import type { CardOccasion, ContactCard, PanelPerson, PanelView, TodayItem } from '../messaging';
+import type { Contact, ContactHistory, Occasion, Settings } from '../model';
 import { channelOfSite } from './actions';
 import { loggedTodayIn } from './logged-today';
 import type { TabContext } from './tab-contexts';
@@ -42,6 +50,82 @@ async function matchContact(
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** How many fitting occasions the card offers to attach. */
+export const FITTING_SHOWN = 3;
+
+function cardOccasion(o: Occasion): CardOccasion {
+  const out: CardOccasion = { id: o.id, kind: o.kind, title: o.title };
+  if (o.text) out.text = o.text;
+  return out;
+}
+
+/**
+ * What to bring (issue "Something to bring to every touch"): the open concerns, who recommended
+ * them and whom they recommended, what was brought last, the occasions attached and not brought
+ * yet, and the current occasions that fit best (neither attached nor brought), each with why.
+ */
+async function bringFacts(
+  db: KundennahDB,
+  history: ContactHistory,
+  ctx: CoreContext,
+): Promise<
+  Pick<ContactCard, 'concerns' | 'referredBy' | 'referrals' | 'lastBrought' | 'planned' | 'fitting'>
+> {
+  const c = history.contact;
+  const concerns = (c.concerns ?? [])
+    .filter((k) => concernIsOpen(k, ctx.todayIso))
+    .sort((a, b) => (a.notedAt < b.notedAt ? 1 : a.notedAt > b.notedAt ? -1 : 0));
+  const referrer = c.referredBy ? await db.contacts.get(c.referredBy) : undefined;
+  const refs = referralsOf(history, ctx);
+  const last = lastBrought(history, ctx)?.rec;
+  const brought = broughtOccasionIds(history);
+  const plannedIds = new Set<string>();
+  const planned: CardOccasion[] = [];
+  for (const p of c.plannedOccasions ?? []) {
+    const o = ctx.occasions.get(p.occasionId);
+    if (!o || brought.has(o.id) || plannedIds.has(o.id)) continue;
+    plannedIds.add(o.id);
+    if (o.validUntil && o.validUntil < ctx.todayIso) continue;
+    planned.push(cardOccasion(o));
+  }
+  const fitting = ctx
+    .currentOccasions()
+    .filter((terms) => !plannedIds.has(terms.occasion.id) && !brought.has(terms.occasion.id))
+    .map((terms) => {
+      const fits = fitsOf(terms, c, history.purchases, ctx);
+      return { occasion: terms.occasion, fits, relevance: relevanceOf(fits) };
+    })
+    .filter((m) => m.relevance >= FIT_THRESHOLD)
+    .sort(
+      (a, b) =>
+        b.relevance - a.relevance ||
+        a.occasion.title.localeCompare(b.occasion.title) ||
+        (a.occasion.id < b.occasion.id ? -1 : 1),
+    )
+    .slice(0, FITTING_SHOWN)
+    .map((m) => ({ ...cardOccasion(m.occasion), fits: fitsText(m.fits, ctx.s.locale, 2) }));
+  return {
+    concerns,
+    referredBy: referrer ? { id: referrer.id, name: referrer.name } : null,
+    referrals: refs.length
+      ? {
+          count: refs.length,
+          customers: refs.filter((r) => r.first).length,
+          revenueCents: refs.reduce((sum, r) => sum + r.revenueCents, 0),
+        }
+      : null,
+    lastBrought: last?.brought
+      ? {
+          at: last.at,
+          kind: last.brought.kind,
+          ...(last.brought.text ? { text: last.brought.text } : {}),
+        }
+      : null,
+    planned,
+    fitting,
+  };
 }
 
 async function buildCard(
@@ -107,6 +191,7 @@ async function buildCard(
       url: tab?.url,
     }),
     today,
+    ...(await bringFacts(db, history, ctx)),
   };
 }
 
@@ -116,8 +201,13 @@ export async function buildPanelView(
   settings: Settings,
   now: Date,
 ): Promise<PanelView> {
-  const ctx = createContext(settings, now);
   const context = tab?.context ?? null;
+  // Occasions only matter when someone on the page is known; most pages name nobody.
+  const ctx = createContext(
+    settings,
+    now,
+    context?.people.length ? await db.occasions.toArray() : [],
+  );
   const people: PanelPerson[] = [];
   for (const fromPage of context?.people ?? []) {
     const contact = await matchContact(db, fromPage);

@@ -85,6 +85,8 @@ export const en = {
   'popup.with.event': 'Invite',
   'popup.with.other': 'Get in touch with',
   'words.checkBack': 'Is everything all right now?',
+  'words.anniversary': 'Thanked on the customer anniversary',
+  'words.referralThanks': 'Thanked for the referral',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -172,4 +174,6 @@ export const de: Record<keyof typeof en, string> = {
   'popup.with.event': 'Einladung für',
   'popup.with.other': 'Kontakt mit',
   'words.checkBack': 'Passt jetzt alles?',
+  'words.anniversary': 'Zum Kundenjubiläum gedankt',
+  'words.referralThanks': 'Für die Empfehlung gedankt',
 };

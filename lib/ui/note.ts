@@ -18,6 +18,8 @@ export interface NoteDraft {
   promiseGiven: boolean;
   promiseText: string;
   promiseDue: string;
+  /** "Neues Thema?": what moves the customer now, noted as a concern of the contact. */
+  concern: string;
 }
 
 export function emptyNoteDraft(summary = ''): NoteDraft {
@@ -34,6 +36,7 @@ export function emptyNoteDraft(summary = ''): NoteDraft {
     promiseGiven: false,
     promiseText: '',
     promiseDue: '',
+    concern: '',
   };
 }
 
@@ -57,6 +60,7 @@ export function noteFromDraft(d: NoteDraft): AfterCallNote {
   if (d.wishGiven && text(d.wish)) note.wish = d.wish.trim();
   if (d.promiseGiven && text(d.promiseText) && d.promiseDue)
     note.promise = { text: d.promiseText.trim(), dueAt: d.promiseDue };
+  if (text(d.concern)) note.concern = d.concern.trim();
   return note;
 }
 

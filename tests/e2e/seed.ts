@@ -2,7 +2,13 @@
 // then written with plain IndexedDB from an extension page (the database Dexie created).
 import type { Page } from '@playwright/test';
 import { validateHistories } from '../../lib/db/repo';
-import type { ContactHistory, ContactInput } from '../../lib/model';
+import {
+  OccasionSchema,
+  validate,
+  type ContactHistory,
+  type ContactInput,
+  type OccasionInput,
+} from '../../lib/model';
 import type { Extension } from './harness';
 
 export type HistoryInput = {
@@ -134,4 +140,29 @@ export async function readTables<T extends string>(
   );
   await page.close();
   return rows as Record<T, Record<string, unknown>[]>;
+}
+
+/** Write occasions ("Themen & Anlässe") into the extension's database, validated by the model. */
+export async function seedOccasions(ext: Extension, input: OccasionInput[]): Promise<void> {
+  const occasions = input.map((o) => validate(OccasionSchema, o, 'occasion'));
+  const page = await ext.openPage('options.html');
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  );
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('occasions', 'readwrite');
+    for (const o of rows) tx.objectStore('occasions').put(o);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, occasions);
+  await notifyBackground(page, { contactIds: [], tables: ['occasions'] });
+  await page.close();
 }

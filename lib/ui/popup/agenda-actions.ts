@@ -5,6 +5,7 @@ import { addDays } from '../../core';
 import {
   HISTORY_TABLES,
   patchRecord,
+  removeConcern,
   removeDismissal,
   removeRecord,
   saveConversation,
@@ -21,6 +22,7 @@ import {
   compact,
   noteIsEmpty,
   type AfterCallNote,
+  type Brought,
   type Contact,
   type Settlement,
 } from '../../model';
@@ -30,7 +32,7 @@ export type Undo = () => Promise<void>;
 async function inOneTransaction<T>(db: KundennahDB, work: () => Promise<T>): Promise<T> {
   return db.transaction(
     'rw',
-    [db.contacts, db.dismissals, ...HISTORY_TABLES.map((t) => db[t])],
+    [db.contacts, db.dismissals, db.occasions, ...HISTORY_TABLES.map((t) => db[t])],
     work,
   );
 }
@@ -44,9 +46,15 @@ class Journal {
   private changed: { table: HistoryTable; row: RecordTypes[HistoryTable] }[] = [];
   private lost: { id: string; before: Contact['lost'] }[] = [];
   private dismissals: { id: string; previous: DismissalRow | undefined }[] = [];
+  private concerns: { contactId: string; id: string }[] = [];
 
   add(table: HistoryTable, id: string): void {
     this.created.push({ table, id });
+  }
+
+  /** A concern the note's "Neues Thema?" noted on the contact. */
+  addConcern(contactId: string, id: string): void {
+    this.concerns.push({ contactId, id });
   }
 
   /** Change fields of a record (a key set to undefined removes it); false when it is gone. */
@@ -84,6 +92,8 @@ class Journal {
   undo(db: KundennahDB, now: Date): Promise<void> {
     return inOneTransaction(db, async () => {
       for (const { table, id } of [...this.created].reverse()) await removeRecord(db, table, id);
+      for (const { contactId, id } of [...this.concerns].reverse())
+        await removeConcern(db, contactId, id, now);
       for (const { table, row } of [...this.changed].reverse()) await saveRecord(db, table, row);
       for (const { id, before } of [...this.lost].reverse())
         await updateContact(db, id, { lost: before && compact(before) }, now);
@@ -105,6 +115,9 @@ export interface DoneWords {
   replied: string;
   /** The follow-up a week after a settled complaint: "Passt jetzt alles?" */
   checkBack: string;
+  /** Thanked for a referral, on the customer anniversary (optional: older callers lack them). */
+  referralThanks?: string;
+  anniversary?: string;
 }
 
 /** What the user said when marking items done. */
@@ -133,6 +146,7 @@ export async function completeItems(
   now: Date,
   words: DoneWords,
   today: string,
+  timeZone?: string,
 ): Promise<Undo> {
   const first = items[0];
   if (!first) return async () => undefined;
@@ -200,6 +214,17 @@ export async function completeItems(
           defaults.push(item.kind === 'birthday' ? words.birthday : words.partnerBirthday);
           await journal.dismiss(db, item, at);
           break;
+        case 'anniversary':
+          // Like a birthday: thanking does not move the day, so the item stays hidden for it.
+          talked = true;
+          if (words.anniversary) defaults.push(words.anniversary);
+          await journal.dismiss(db, item, at);
+          break;
+        case 'referral-thanks':
+          // The touch logged below is the thank-you: a touch after the referral's purchase.
+          talked = true;
+          if (words.referralThanks) defaults.push(words.referralThanks);
+          break;
         case 'reply':
           talked = true;
           defaults.push(words.replied);
@@ -210,6 +235,7 @@ export async function completeItems(
       }
     }
     if (!talked && noteIsEmpty(note)) return;
+    const brought = await broughtBy(db, items);
     const logged = await saveConversation(
       db,
       {
@@ -218,14 +244,32 @@ export async function completeItems(
         summary: summary ?? resolution ?? (defaults.join(' · ') || undefined),
         note,
         alwaysFeedback: feedbackAsked,
+        ...(brought ? { brought } : {}),
+        ...(timeZone ? { timeZone } : {}),
       },
       now,
     );
     journal.add('interactions', logged.interaction.id);
     if (logged.feedback) journal.add('feedback', logged.feedback.id);
     if (logged.commitment) journal.add('commitments', logged.commitment.id);
+    if (logged.concern) journal.addConcern(contactId, logged.concern.id);
   });
   return () => journal.undo(db, now);
+}
+
+/**
+ * What a conversation brought: the occasion the first carrying item names (issue "Something to
+ * bring to every touch", 3) — recorded on the touch, it is not suggested to this person again. An
+ * occasion deleted meanwhile is brought by its id alone.
+ */
+async function broughtBy(
+  db: KundennahDB,
+  items: readonly AgendaRow[],
+): Promise<Brought | undefined> {
+  const occasionId = items.find((i) => i.occasionId)?.occasionId;
+  if (!occasionId) return undefined;
+  const occasion = await db.occasions.get(occasionId);
+  return { kind: 'occasion', occasionId, ...(occasion ? { text: occasion.title } : {}) };
 }
 
 /** "Done" on one item with an optional line of text (see `completeItems`). */

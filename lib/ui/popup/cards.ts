@@ -3,6 +3,7 @@
 // row's group. Pure: rows in, cards and sections out; components only render them.
 import { AGENDA_GROUPS, type SuggestionKind } from '../../core';
 import type { AgendaRow } from '../../db';
+import { translate, type Locale } from '../../i18n';
 import type { Channel } from '../../model';
 
 /** One person's items of today, in the agenda order. */
@@ -94,4 +95,19 @@ export function doneFormOf(items: readonly AgendaRow[]): DoneForm {
     (items.some((i) => i.kind === 'feedback') ||
       (items.some((i) => i.kind !== 'complaint') && isCall(first.channel)));
   return { settle, note };
+}
+
+/**
+ * What the card's touch brings (issue "Something to bring to every touch", 3): the core's talking
+ * point "Mitbringen: …" of the first item that carries an attached occasion, shown on the card
+ * itself rather than folded into the talking points. Undefined when no item carries one.
+ */
+export function bringPointOf(items: readonly AgendaRow[], locale: Locale): string | undefined {
+  const prefix = translate(locale, 'point.bring', { title: '' });
+  for (const item of items) {
+    if (!item.occasionId) continue;
+    const point = item.talkingPoints.find((p) => p.startsWith(prefix));
+    if (point) return point;
+  }
+  return undefined;
 }

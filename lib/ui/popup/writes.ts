@@ -30,8 +30,9 @@ export function completeAgendaItems(
   input: DoneInput,
   words: DoneWords,
   today: string,
+  timeZone?: string,
 ): Promise<Undo> {
-  return completeItems(getDb(), items, input, new Date(), words, today);
+  return completeItems(getDb(), items, input, new Date(), words, today, timeZone);
 }
 
 /** "Later" on agenda items (one, or a whole card): not shown again before `until`. */

@@ -51,6 +51,13 @@ describe('the after-call note as a form holds it', () => {
     ).toEqual({});
   });
 
+  it('"Neues Thema?" becomes the note\'s concern, trimmed; left blank, there is none', () => {
+    expect(noteFromDraft({ ...emptyNoteDraft(), concern: ' Praxisumzug im April ' })).toEqual({
+      concern: 'Praxisumzug im April',
+    });
+    expect(noteFromDraft({ ...emptyNoteDraft(), concern: '   ' })).toEqual({});
+  });
+
   it('a promise is due in a week unless the user picks a day', () => {
     expect(defaultPromiseDue('2026-11-22')).toBe('2026-11-29');
     expect(defaultPromiseDue('2026-12-28')).toBe('2027-01-04');
