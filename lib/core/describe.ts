@@ -24,9 +24,10 @@ import { civilFromDayNumber, isoFromDayNumber, type DayNumber } from './days';
 import { OCCASION_CARRIERS, THANKS_KINDS, type Suggestion, type SuggestionKind } from './kinds';
 import {
   FIT_THRESHOLD,
-  concernIsOpen,
   fitsOf,
+  openConcerns,
   occasionIsCurrent,
+  plannedIds,
   relevanceOf,
   type Fit,
 } from './match';
@@ -42,12 +43,12 @@ export function carriedOccasion(
   history: ContactHistory,
   ctx: CoreContext,
 ): Occasion | undefined {
-  const planned = history.contact.plannedOccasions;
+  const planned = plannedIds(history.contact);
   const carries = OCCASION_CARRIERS[kind];
-  if (!Array.isArray(planned) || !planned.length || !carries) return undefined;
+  if (!planned.length || !carries) return undefined;
   const brought = broughtOccasionIds(history);
-  for (const p of planned) {
-    const o = ctx.occasions.get(p?.occasionId);
+  for (const id of planned) {
+    const o = ctx.occasions.get(id);
     if (!o || brought.has(o.id) || !occasionIsCurrent(o, ctx.todayIso)) continue;
     if (carries.includes(o.kind)) return o;
   }
@@ -424,10 +425,9 @@ function commonPoints(p: Prepared): CommonPoints {
 
 /** The open concern noted last (what moves them now). */
 function latestOpenConcern(p: Prepared): { text: string; notedAt: string } | undefined {
-  const list = Array.isArray(p.contact.concerns) ? p.contact.concerns : [];
   let best: { text: string; notedAt: string } | undefined;
-  for (const c of list)
-    if (concernIsOpen(c, p.ctx.todayIso) && (!best || c.notedAt >= best.notedAt)) best = c;
+  for (const c of openConcerns(p.contact, p.ctx.todayIso))
+    if (!best || c.notedAt >= best.notedAt) best = c;
   return best;
 }
 
@@ -435,7 +435,7 @@ function latestOpenConcern(p: Prepared): { text: string; notedAt: string } | und
 function fittingOccasion(p: Prepared): { occasion: Occasion; fits: Fit[] } | undefined {
   const current = p.ctx.currentOccasions();
   if (!current.length) return undefined;
-  const planned = new Set((p.contact.plannedOccasions ?? []).map((x) => x.occasionId));
+  const planned = new Set(plannedIds(p.contact));
   const brought = broughtOccasionIds(p.history);
   let best: { occasion: Occasion; fits: Fit[]; relevance: number } | undefined;
   for (const terms of current) {

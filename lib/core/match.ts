@@ -11,8 +11,8 @@
 // - when one ends the other, a compound's head ("Umzug" ~ "Praxisumzug"),
 // - or, more weakly, when two compounds share their first part ("Fördermittel" ~ "Förderprogramm").
 
-import StemmerDe from '@nlpjs/lang-de/src/stemmer-de';
-import type { Contact, Occasion, Purchase, Tier } from '../model';
+import StemmerDe from '@nlpjs/lang-de/src/stemmer-de.js';
+import type { Concern, Contact, Occasion, Purchase, Tier } from '../model';
 import type { CoreContext } from './context';
 import { type DayNumber } from './days';
 import { foldText } from './duplicates';
@@ -114,7 +114,7 @@ export class OccasionTerms {
   readonly occasion: Occasion;
   readonly terms: Term[];
   private readonly words: WordStems;
-  /** Folded contact word → best strength and the keyword it matched (memo of one computation). */
+  /** Contact word as written → best strength and the keyword it matched (memo of one computation). */
   private readonly best = new Map<string, { strength: number; keyword: string }>();
 
   constructor(occasion: Occasion, words: WordStems = new WordStems()) {
@@ -134,26 +134,38 @@ export class OccasionTerms {
         }
   }
 
+  /** Whole texts already looked at (interests, positions, products repeat across contacts). */
+  private readonly texts = new Map<string, { strength: number; keyword: string } | null>();
+
   /** How well a text fits: the strongest of its words, with the keyword it matched. */
   fit(text: unknown): { strength: number; keyword: string } | null {
     if (typeof text !== 'string' || !text || !this.terms.length) return null;
-    let found: { strength: number; keyword: string } | null = null;
+    let found = this.texts.get(text);
+    if (found !== undefined) return found;
+    found = null;
     for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const folded = foldText(m[0]);
-      if (folded.length < 2 || STOP_WORDS.has(folded)) continue;
-      let b = this.best.get(folded);
-      if (!b) {
-        const stem = this.words.stem(folded);
-        b = { strength: 0, keyword: '' };
-        for (const t of this.terms) {
-          const s = stemMatch(stem, t.stem);
-          if (s > b.strength) b = { strength: s, keyword: t.word };
-        }
-        this.best.set(folded, b);
-      }
+      const b = this.wordFit(m[0]);
       if (b.strength > 0 && (!found || b.strength > found.strength)) found = b;
     }
+    this.texts.set(text, found);
     return found;
+  }
+
+  /** The best match of one word as written (its folded form and stem looked up once). */
+  private wordFit(word: string): { strength: number; keyword: string } {
+    let b = this.best.get(word);
+    if (b) return b;
+    const folded = foldText(word);
+    b = { strength: 0, keyword: '' };
+    if (folded.length >= 2 && !STOP_WORDS.has(folded)) {
+      const stem = this.words.stem(folded);
+      for (const t of this.terms) {
+        const s = stemMatch(stem, t.stem);
+        if (s > b.strength) b = { strength: s, keyword: t.word };
+      }
+    }
+    this.best.set(word, b);
+    return b;
   }
 }
 
@@ -193,6 +205,31 @@ export interface OccasionMatch {
   planned: boolean;
 }
 
+/** The open concerns of a contact (well-formed ones only), in the order noted. */
+export function openConcerns(contact: Contact, todayIso: string): Concern[] {
+  const list: unknown = contact?.concerns;
+  if (!Array.isArray(list)) return [];
+  return (list as Concern[]).filter(
+    (c) =>
+      !!c &&
+      typeof c.text === 'string' &&
+      c.text.trim() !== '' &&
+      typeof c.notedAt === 'string' &&
+      concernIsOpen(c, todayIso),
+  );
+}
+
+/** The ids of the occasions attached to a contact (junk left out). */
+export function plannedIds(contact: Contact): string[] {
+  const list: unknown = contact?.plannedOccasions;
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const p of list as unknown[])
+    if (p && typeof (p as { occasionId?: unknown }).occasionId === 'string')
+      out.push((p as { occasionId: string }).occasionId);
+  return out;
+}
+
 /** Is a concern open today: not closed, and its end (if any) not passed? */
 export function concernIsOpen(
   c: { closedAt?: string; until?: string } | undefined,
@@ -221,17 +258,20 @@ export function fitsOf(
     if (day !== undefined && day === day) fit.day = day;
     out.push(fit);
   };
-  const concerns = Array.isArray(contact.concerns) ? contact.concerns : [];
-  for (const c of concerns)
-    if (concernIsOpen(c, ctx.todayIso)) add('concern', c.text, ctx.zone.dayOfDate(c.notedAt));
+  for (const c of openConcerns(contact, ctx.todayIso))
+    add('concern', c.text, ctx.zone.dayOfDate(c.notedAt));
   if (Array.isArray(contact.interests)) for (const i of contact.interests) add('interest', i);
-  // Latest purchases first, so that a repeated description keeps its latest day.
-  const bought = purchases
-    .filter((p) => typeof p.description === 'string' && p.description.trim())
-    .map((p) => ({ p, t: ctx.zone.parse(p.at) }))
-    .filter((x) => x.t === x.t && x.t <= ctx.nowMs)
-    .sort((a, b) => b.t - a.t);
-  for (const { p, t } of bought) add('purchase', p.description, ctx.zone.dayOf(t));
+  // A description that fits, with the day it was last bought.
+  let latest: Map<string, number> | undefined;
+  for (const p of purchases) {
+    const d = p.description;
+    if (typeof d !== 'string' || !terms.fit(d)) continue;
+    const t = ctx.zone.parse(p.at);
+    if (!(t <= ctx.nowMs)) continue;
+    latest ??= new Map();
+    if (!(t <= (latest.get(d) ?? -Infinity))) latest.set(d, t);
+  }
+  if (latest) for (const [d, t] of latest) add('purchase', d, ctx.zone.dayOf(t));
   add('position', contact.position);
   if (contact.headline !== contact.position) add('position', contact.headline);
   add('company', contact.company);
@@ -300,7 +340,7 @@ export function matchOccasion(
           FIT_SOURCES.indexOf(a.source) - FIT_SOURCES.indexOf(b.source) || b.strength - a.strength,
       ),
       overdueDays: overdue,
-      planned: (c.plannedOccasions ?? []).some((p) => p.occasionId === occasion.id),
+      planned: plannedIds(c).includes(occasion.id),
     });
   }
   out.sort(

@@ -101,13 +101,32 @@ export function mergeContacts(
   merged.profileUrls = union<string>(s.profileUrls, o.profileUrls, profileUrlKey);
   // Interests differ by case only when they are the same topic; "Bär" and "Bar" are not.
   merged.interests = union<string>(s.interests, o.interests, (i) =>
-    i.trim().normalize('NFC').toLowerCase(),
+    String(i).trim().normalize('NFC').toLowerCase(),
   );
   merged.preferredChannels = union<Contact['preferredChannels'][number]>(
     s.preferredChannels,
     o.preferredChannels,
     (c) => c,
   );
+  // What moves them and what to bring: both lists, the survivor's first, each concern and each
+  // attached occasion once. "Recommended by" the survivor's, else the other's — never one of the two.
+  const concerns = union<NonNullable<Contact['concerns']>[number]>(s.concerns, o.concerns, (c) =>
+    foldText(c?.text),
+  );
+  if (concerns.length) merged.concerns = concerns;
+  else delete merged.concerns;
+  const planned = union<NonNullable<Contact['plannedOccasions']>[number]>(
+    s.plannedOccasions,
+    o.plannedOccasions,
+    (p) => String(p?.occasionId),
+  );
+  if (planned.length) merged.plannedOccasions = planned;
+  else delete merged.plannedOccasions;
+  const referredBy = [s.referredBy, o.referredBy].find(
+    (r) => typeof r === 'string' && r !== s.id && r !== o.id,
+  );
+  if (referredBy) merged.referredBy = referredBy;
+  else delete merged.referredBy;
   const avoid = fill(s.avoid, o.avoid);
   if (avoid) merged.avoid = avoid;
   const plan = fill(s.plan, o.plan);

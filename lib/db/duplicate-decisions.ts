@@ -15,6 +15,8 @@ export interface MergeUndo {
   other: ContactHistory;
   /** "Not a duplicate" answers about the other contact, removed with it. */
   notDuplicates: NotDuplicateRow[];
+  /** Contacts the other had recommended, as they were (now recommended by the survivor). */
+  referred?: Contact[];
 }
 
 export interface MergeOutcome {
@@ -59,12 +61,21 @@ export async function mergeDuplicate(
             await (db[t] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
         }
         await db.contacts.delete(otherId);
+        // Whom the other recommended, the survivor recommended: one person.
+        const referred = await db.contacts.where('referredBy').equals(otherId).toArray();
+        await db.contacts.bulkPut(
+          referred.map((c) =>
+            c.id === survivorId
+              ? c
+              : { ...c, referredBy: survivorId, updatedAt: now.toISOString() },
+          ),
+        );
         // "Not a duplicate" answers about the contact that is gone say nothing any more.
         const answers = await db.notDuplicates
           .filter((row) => row.id.split('|').includes(otherId))
           .toArray();
         await db.notDuplicates.bulkDelete(answers.map((row) => row.id));
-        return { contact, moved, undo: { survivor, other, notDuplicates: answers } };
+        return { contact, moved, undo: { survivor, other, notDuplicates: answers, referred } };
       },
     ),
   );
@@ -82,6 +93,7 @@ export async function undoMerge(db: KundennahDB, undo: MergeUndo): Promise<void>
       async () => {
         await putHistories(db, [undo.survivor, undo.other]);
         if (undo.notDuplicates.length) await db.notDuplicates.bulkPut(undo.notDuplicates);
+        if (undo.referred?.length) await db.contacts.bulkPut(undo.referred);
       },
     ),
   );

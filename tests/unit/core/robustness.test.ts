@@ -16,8 +16,12 @@ import {
   suggestNextTouch,
   tierDistribution,
   upcomingBirthdays,
+  createContext,
+  matchOccasion,
+  occasionOutcomes,
+  referrerFigures,
 } from '@/lib/core';
-import type { ContactHistory, Settings } from '@/lib/model';
+import type { ContactHistory, Occasion, Settings } from '@/lib/model';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
 
@@ -141,6 +145,22 @@ describe('robust to external callers', () => {
       ),
       plan: fc.oneof(junk, fc.record({ contactEveryDays: junk, feedbackEveryDays: junk })),
       preferredChannels: fc.oneof(junk, fc.array(junk)),
+      interests: fc.oneof(junk, fc.array(junk)),
+      concerns: fc.oneof(
+        junk,
+        fc.array(
+          fc.oneof(junk, fc.record({ text: junk, notedAt: junk, until: junk, closedAt: junk })),
+        ),
+      ),
+      plannedOccasions: fc.oneof(
+        junk,
+        fc.array(fc.oneof(junk, fc.record({ occasionId: fc.constantFrom('o', 'x', 3) }))),
+      ),
+      referredBy: fc.oneof(junk, fc.string({ minLength: 1, maxLength: 3 })),
+      brought: fc.oneof(
+        junk,
+        fc.record({ kind: junk, occasionId: fc.constantFrom('o', undefined, 7), text: junk }),
+      ),
       at: junk,
       amount: junk,
       personal: junk,
@@ -158,13 +178,19 @@ describe('robust to external callers', () => {
           avoid: r.avoid,
           plan: r.plan,
           preferredChannels: r.preferredChannels,
+          interests: r.interests,
+          concerns: r.concerns,
+          plannedOccasions: r.plannedOccasions,
+          referredBy: r.referredBy,
           lost: r.status === 'lost' ? { at: r.at } : undefined,
         },
         {
-          interactions: [{ id: 'i', at: r.at, personal: r.personal, channel: 'phone' }],
+          interactions: [
+            { id: 'i', at: r.at, personal: r.personal, channel: 'phone', brought: r.brought },
+          ],
           commitments: [{ id: 'c', dueAt: r.at, text: r.name }],
           feedback: [{ id: 'f', at: r.at, product: r.amount, complaint: r.personal }],
-          purchases: [{ id: 'p', at: r.at, amount: r.amount }],
+          purchases: [{ id: 'p', at: r.at, amount: r.amount, description: r.name }],
           followUps: [{ id: 'u', dueAt: r.at, snoozedUntil: r.createdAt }],
         },
       ),
@@ -181,14 +207,32 @@ describe('robust to external callers', () => {
       fc.property(fc.array(junkHistory, { maxLength: 6 }), weirdSettings, (hs, extra) => {
         const s = { ...bareSettings, ...extra } as unknown as Settings;
         computeTiers(hs, s, NOW);
-        const agenda = buildAgenda(hs, s, NOW);
+        const occasions = [
+          {
+            id: 'o',
+            kind: 'tip',
+            title: 'Segeln und Digitalisierung',
+            keywords: ['x', 'Förderung'],
+          },
+          { id: 'x', kind: 'weird', title: 3, keywords: 'junk', validUntil: 'nope' },
+        ] as unknown as Occasion[];
+        const agenda = buildAgenda(hs, s, NOW, occasions);
+        const ctx = createContext(s, NOW, occasions);
+        for (const o of occasions)
+          matchOccasion(
+            o,
+            hs.map((h) => ({ contact: h.contact, purchases: h.purchases, tier: 'B' })),
+            ctx,
+          );
+        referrerFigures(hs, s, NOW);
+        occasionOutcomes(occasions, hs, s, NOW);
         for (const item of agenda) {
           expect(item.suggestion.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
           expect(Array.isArray(item.suggestion.reasons)).toBe(true);
           expect(Array.isArray(item.suggestion.talkingPoints)).toBe(true);
         }
         for (const h of hs) {
-          const next = suggestNextTouch(h, 'A', s, NOW);
+          const next = suggestNextTouch(h, 'A', s, NOW, occasions);
           if (next) JSON.stringify(next);
           riskReasons(h, 'A', s, NOW);
           reliabilityRecord(h, s, NOW);

@@ -7,7 +7,7 @@ import {
   pairId,
   undoMerge,
 } from '@/lib/db/duplicate-decisions';
-import type { ContactHistory } from '@/lib/model';
+import { historyOf, type ContactHistory } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
@@ -184,6 +184,43 @@ describe('merging two contacts in the database', () => {
     expect(await getHistory(db, 'c-1')).toEqual(juergen());
     expect(await getHistory(db, 'c-2')).toEqual(juergenTwice());
     expect((await db.notDuplicates.toArray()).map((r) => r.id)).toEqual(['c-2|c-9']);
+  });
+
+  it('whom the other recommended, the survivor recommended; concerns and attached occasions unite; undo puts it back', async () => {
+    const one = juergen();
+    const two = juergenTwice();
+    one.contact.concerns = [{ id: 'k-a', text: 'ERP-Auswahl bis Q3', notedAt: '2026-10-01' }];
+    two.contact.concerns = [
+      { id: 'k-b', text: 'erp-auswahl bis q3', notedAt: '2026-10-05' },
+      { id: 'k-c', text: 'Praxisumzug', notedAt: '2026-10-06' },
+    ];
+    two.contact.plannedOccasions = [{ occasionId: 'o-1', at: '2026-10-07T09:00:00.000Z' }];
+    // The other was recommended by the survivor: after the merge nobody recommended themselves.
+    two.contact.referredBy = 'c-1';
+    const friend = historyOf({
+      ...one.contact,
+      id: 'c-7',
+      name: 'Karla Freund',
+      emails: [],
+      profileUrls: [],
+      referredBy: 'c-2',
+    });
+    await putHistories(db, [one, two, friend]);
+    const { undo } = await mergeDuplicate(db, 'c-1', 'c-2', now);
+    const merged = (await getHistory(db, 'c-1'))!;
+    expect(merged.contact.concerns?.map((c) => c.text)).toEqual([
+      'ERP-Auswahl bis Q3',
+      'Praxisumzug',
+    ]);
+    expect(merged.contact.plannedOccasions).toEqual([
+      { occasionId: 'o-1', at: '2026-10-07T09:00:00.000Z' },
+    ]);
+    expect(merged.contact.referredBy).toBeUndefined();
+    expect((await db.contacts.get('c-7'))?.referredBy).toBe('c-1');
+    expect(merged.referred?.map((r) => r.contact.id)).toEqual(['c-7']);
+    await undoMerge(db, undo);
+    expect((await db.contacts.get('c-7'))?.referredBy).toBe('c-2');
+    expect((await db.contacts.get('c-2'))?.referredBy).toBe('c-1');
   });
 
   it('refuses to merge a contact with itself', async () => {
