@@ -25,6 +25,7 @@ import {
   namesOf,
   occasionToForm,
   plannedCounts,
+  plannedFor,
   sortOccasions,
   validityOf,
   validityText,
@@ -155,6 +156,10 @@ function OccasionDetail({
     () => (subjects ? namesOf(subjects, brought, locale) : []),
     [subjects, brought, locale],
   );
+  const planned = useMemo(
+    () => (subjects ? plannedFor(subjects, occasion.id, locale) : []),
+    [subjects, occasion.id, locale],
+  );
   const visible = matches?.slice(0, shown) ?? [];
   const selectable = visible.filter((m) => !m.planned).map((m) => m.contactId);
   const chosen = [...selected].filter((id) => matches?.some((m) => m.contactId === id && !m.planned));
@@ -215,6 +220,30 @@ function OccasionDetail({
           ? t('dash.occ.brought', { count: brought.size, names: broughtNames.join(', ') })
           : t('dash.occ.notBrought')}
       </p>
+      <div className="small planned-for" data-testid="occasion-planned">
+        {planned.length ? (
+          <>
+            <span>{t('dash.occ.plannedFor', { count: planned.length })} </span>
+            <ul className="name-chips">
+              {planned.map((p) => (
+                <li key={p.id} className="name-chip">
+                  <a href={contactLink(p.id)}>{p.name}</a>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={t('dash.occ.detachFor', { name: p.name })}
+                    onClick={() => onDetach(p.id, p.name)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <span className="muted">{t('dash.occ.notPlanned')}</span>
+        )}
+      </div>
       {validity === 'expired' && (
         <p className="notice warn" role="note">
           {t('dash.occ.expiredNote')}

@@ -215,3 +215,16 @@ export function namesOf(
   }
   return names.sort(new Intl.Collator(locale, { sensitivity: 'base' }).compare);
 }
+
+/** The contacts an occasion is attached to, in the user's alphabetical order. */
+export function plannedFor(
+  subjects: readonly MatchSubject[],
+  occasionId: string,
+  locale: string,
+): { id: string; name: string }[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return subjects
+    .filter((s) => (s.contact.plannedOccasions ?? []).some((p) => p.occasionId === occasionId))
+    .map((s) => ({ id: s.contact.id, name: s.contact.name }))
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+}
