@@ -43,7 +43,8 @@ function ConcernItem({
   const { concern: c, state } = row;
   const day = (d: string) => dateLabel(d, locale);
   const when = [t('dash.concerns.noted', { day: day(c.notedAt) })];
-  if (state === 'closed' && c.closedAt) when.push(t('dash.concerns.closedOn', { day: day(c.closedAt) }));
+  if (state === 'closed' && c.closedAt)
+    when.push(t('dash.concerns.closedOn', { day: day(c.closedAt) }));
   else if (state === 'over' && c.until) when.push(t('dash.concerns.over', { day: day(c.until) }));
   else if (c.until) when.push(t('dash.concerns.untilDay', { day: day(c.until) }));
   return (

@@ -162,7 +162,9 @@ function OccasionDetail({
   );
   const visible = matches?.slice(0, shown) ?? [];
   const selectable = visible.filter((m) => !m.planned).map((m) => m.contactId);
-  const chosen = [...selected].filter((id) => matches?.some((m) => m.contactId === id && !m.planned));
+  const chosen = [...selected].filter((id) =>
+    matches?.some((m) => m.contactId === id && !m.planned),
+  );
   const canAttach = validity !== 'expired';
   const allChosen = selectable.length > 0 && selectable.every((id) => selected.has(id));
 
@@ -190,12 +192,7 @@ function OccasionDetail({
           <button type="button" onClick={onEdit} data-testid="occasion-edit">
             {t('common.edit')}
           </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={onDelete}
-            data-testid="occasion-delete"
-          >
+          <button type="button" className="danger" onClick={onDelete} data-testid="occasion-delete">
             {t('dash.occ.delete')}
           </button>
         </div>

@@ -885,7 +885,8 @@ export const de: Record<keyof typeof en, string> = {
   'dash.occ.notBrought': 'Noch zu niemandem mitgebracht.',
   'dash.occ.plannedFor.one': 'Vorgemerkt für {count} Kontakt:',
   'dash.occ.plannedFor.other': 'Vorgemerkt für {count} Kontakte:',
-  'dash.occ.notPlanned': 'Noch für niemanden vorgemerkt: Wählen Sie unten Kontakte aus und merken Sie ihn vor.',
+  'dash.occ.notPlanned':
+    'Noch für niemanden vorgemerkt: Wählen Sie unten Kontakte aus und merken Sie ihn vor.',
   'dash.occ.fits.one': 'Passt zu {count} Kontakt',
   'dash.occ.fits.other': 'Passt zu {count} Kontakten',
   'dash.occ.fitsNone':

@@ -109,7 +109,12 @@ export function formToOccasion(
   if (form.validFrom.trim()) input.validFrom = form.validFrom.trim();
   if (form.validUntil.trim()) input.validUntil = form.validUntil.trim();
   const stamp = '2000-01-01T00:00:00.000Z';
-  const result = OccasionSchema.safeParse({ ...input, id: 'check', createdAt: stamp, updatedAt: stamp });
+  const result = OccasionSchema.safeParse({
+    ...input,
+    id: 'check',
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
   const errors = result.success
     ? {}
     : issuesToErrors(
