@@ -29,7 +29,6 @@ import {
   sortOccasions,
   validityOf,
   validityText,
-  withPlanned,
   type OccasionForm as Form,
 } from '@/lib/ui/dashboard/occasions';
 import { dateLabel, todayIn } from '@/lib/ui/format';
@@ -68,7 +67,12 @@ function MatchRow({
     >
       <div className="match-head">
         {match.planned ? (
-          <strong className="match-name">{match.name}</strong>
+          <span className="check match-name">
+            <span className="planned-tick" aria-hidden="true">
+              ✓
+            </span>
+            <strong>{match.name}</strong>
+          </span>
         ) : (
           <label className="check match-name" htmlFor={id}>
             <input
@@ -337,7 +341,7 @@ export function OccasionsPage({ route, go }: PageProps) {
   const today = todayIn(now, settings.timeZone);
   const occasions = useOccasions();
   const broughtBy = useBroughtByOccasion();
-  const { subjects, update } = useMatchSubjects();
+  const subjects = useMatchSubjects();
   const [editing, setEditing] = useState<{ occasion?: Occasion } | null>(null);
 
   const sorted = useMemo(
@@ -376,46 +380,29 @@ export function OccasionsPage({ route, go }: PageProps) {
 
   async function remove(o: Occasion) {
     const deleted = await removeOccasion(o.id);
-    const ids = deleted.contacts.map((c) => c.id);
-    const at = new Date().toISOString();
-    update((s) => withPlanned(s, o.id, ids, false, at));
     go(['occasions']);
     notify({
       text: t('dash.occ.deleted', { title: o.title }),
-      onUndo: () =>
-        void putBackOccasion(deleted).then(() => {
-          update((s) => withPlanned(s, o.id, ids, true, at));
-          go(['occasions', o.id]);
-        }),
+      onUndo: () => void putBackOccasion(deleted).then(() => go(['occasions', o.id])),
       ttl: 15_000,
     });
   }
 
   async function attach(o: Occasion, ids: string[]) {
     const attached = await attachTo(o.id, ids);
-    const at = new Date().toISOString();
-    update((s) => withPlanned(s, o.id, attached, true, at));
     notify({
       text: t('dash.occ.attached', { title: o.title, count: attached.length }),
-      onUndo: () =>
-        void detachFrom(o.id, attached).then(() =>
-          update((s) => withPlanned(s, o.id, attached, false, at)),
-        ),
+      onUndo: () => void detachFrom(o.id, attached),
     });
   }
 
   function detach(o: Occasion, contactId: string, name: string) {
-    const at = new Date().toISOString();
-    void detachFrom(o.id, [contactId]).then(() => {
-      update((s) => withPlanned(s, o.id, [contactId], false, at));
+    void detachFrom(o.id, [contactId]).then(() =>
       notify({
         text: t('dash.occ.detached', { title: o.title, name }),
-        onUndo: () =>
-          void attachTo(o.id, [contactId]).then((ids) =>
-            update((s) => withPlanned(s, o.id, ids, true, at)),
-          ),
-      });
-    });
+        onUndo: () => void attachTo(o.id, [contactId]),
+      }),
+    );
   }
 
   const form = editing && (

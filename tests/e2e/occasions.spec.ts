@@ -393,3 +393,30 @@ test.describe('in an English browser', () => {
     );
   });
 });
+
+test('screenshot of the occasions page with the demo data', async ({ ext }) => {
+  const page = await ext.openPage('options.html');
+  await page.getByTestId('load-demo').click();
+  await expect(page.getByText('Demodaten geladen')).toBeVisible();
+  await page.getByRole('link', { name: 'Anlässe' }).click();
+  await page.getByTestId('occasion-new').click();
+  await recordOccasion(page, {
+    kind: 'Tipp oder Artikel',
+    title: 'Leitfaden Nachfolge im Mittelstand',
+    keywords: ['Nachfolge', 'Übergabe'],
+  });
+  await page.getByTestId('occasion-new').click();
+  await recordOccasion(page, {
+    kind: 'Förderprogramm',
+    title: 'Förderprogramm go-digital',
+    text: 'Bis zu 50 % Zuschuss für Beratung zu Digitalisierung, IT-Sicherheit und E-Rechnung.',
+    keywords: ['Digitalisierung', 'IT', 'E-Rechnung', 'Software'],
+  });
+  const matches = page.getByTestId('occasion-match');
+  await expect(matches.first()).toBeVisible();
+  await matches.first().getByRole('checkbox').check();
+  await page.getByTestId('occasion-attach').click();
+  await page.getByTestId('toast').getByRole('button', { name: 'Schließen' }).click();
+  await matches.nth(1).getByRole('checkbox').check();
+  await page.screenshot({ path: 'docs/occasions.png' });
+});

@@ -1,9 +1,8 @@
 // The data behind "Something to bring to every touch" on the dashboard: occasions (live), what was
-// brought, the contacts to match (read once per visit), the writes of the occasions page and of the
+// brought, the contacts to match (live), the writes of the occasions page and of the
 // contact page (attach, concerns, the contact picker). Each write is one transaction of lib/db and
 // returns what its undo needs.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
 import { foldText, type MatchSubject } from '../../core';
 import {
   addConcern,
@@ -60,29 +59,12 @@ export function useBroughtTo(occasionId: string | undefined): Set<string> | unde
 }
 
 /**
- * What matching reads of every contact, read once when the page opens (10,000 contacts are read
- * in well under a second; matching them then takes milliseconds). `update` follows the page's own
- * writes without reading everything again.
+ * What matching reads of every contact: contacts, purchases, tiers and last touches, live. It follows
+ * the page's own writes (attach, detach) and the background's: tiers and last touches come from the
+ * derived summaries, which follow a moment after a change (an import, the demo data).
  */
-export function useMatchSubjects(): {
-  subjects: MatchSubject[] | undefined;
-  update: (change: (subjects: MatchSubject[]) => MatchSubject[]) => void;
-} {
-  const [subjects, setSubjects] = useState<MatchSubject[]>();
-  useEffect(() => {
-    let live = true;
-    void matchSubjects(getDb()).then((s) => {
-      if (live) setSubjects(s);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  const update = useCallback(
-    (change: (subjects: MatchSubject[]) => MatchSubject[]) => setSubjects((s) => s && change(s)),
-    [],
-  );
-  return { subjects, update };
+export function useMatchSubjects(): MatchSubject[] | undefined {
+  return useLiveQuery(() => matchSubjects(getDb()), []);
 }
 
 /** A contact's name and company (the picker's chosen value); null when it does not exist. */

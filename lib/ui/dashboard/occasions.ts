@@ -1,7 +1,7 @@
 // The occasions page (issue "Something to bring to every touch"): the form of an occasion, its
-// validity in words, and whom it fits. Pure: the contacts are read once per visit (lib/db
+// validity in words, and whom it fits. Pure: the contacts are read by a live query (lib/db
 // `matchSubjects`) and matched in memory with the core's `matchOccasion`, so that choosing another
-// occasion or changing a keyword answers at once, with 10,000 contacts too.
+// occasion answers at once, with 10,000 contacts too.
 import {
   createContext,
   foldText,
@@ -13,7 +13,6 @@ import {
   OCCASION_KINDS,
   OccasionSchema,
   issuesOf,
-  type Contact,
   type Occasion,
   type OccasionKind,
   type Settings,
@@ -172,29 +171,6 @@ export function matchesFor(
   brought: ReadonlySet<string>,
 ): OccasionMatch[] {
   return matchOccasion(occasion, subjects, createContext(settings, now), brought);
-}
-
-/**
- * The subjects after attaching (`on`) or detaching an occasion for some contacts: the page keeps
- * the contacts it read once and follows its own writes, rather than reading 10,000 contacts again.
- */
-export function withPlanned(
-  subjects: readonly MatchSubject[],
-  occasionId: string,
-  contactIds: readonly string[],
-  on: boolean,
-  at: string,
-): MatchSubject[] {
-  const ids = new Set(contactIds);
-  if (!ids.size) return [...subjects];
-  return subjects.map((s) => {
-    if (!ids.has(s.contact.id)) return s;
-    const planned = (s.contact.plannedOccasions ?? []).filter((p) => p.occasionId !== occasionId);
-    if (on) planned.push({ occasionId, at });
-    const contact: Contact = { ...s.contact, plannedOccasions: planned };
-    if (!planned.length) delete contact.plannedOccasions;
-    return { ...s, contact };
-  });
 }
 
 /** How many contacts each occasion is attached to. */
