@@ -342,7 +342,12 @@ export function OccasionsPage({ route, go }: PageProps) {
   const occasions = useOccasions();
   const broughtBy = useBroughtByOccasion();
   const subjects = useMatchSubjects();
-  const [editing, setEditing] = useState<{ occasion?: Occasion } | null>(null);
+  // The form belongs to the occasion chosen when it opened: choosing another one in the list (the
+  // leave guard asks first when it holds changes) closes it.
+  const [editingState, setEditingState] = useState<{
+    occasion?: Occasion;
+    at: string | undefined;
+  } | null>(null);
 
   const sorted = useMemo(
     () => (occasions ? sortOccasions(occasions, today) : undefined),
@@ -350,6 +355,9 @@ export function OccasionsPage({ route, go }: PageProps) {
   );
   const planned = useMemo(() => (subjects ? plannedCounts(subjects) : undefined), [subjects]);
   const wanted = route.path[1];
+  const editing = editingState && editingState.at === wanted ? editingState : null;
+  const setEditing = (e: { occasion?: Occasion } | null) =>
+    setEditingState(e && { ...e, at: wanted });
   const selected = sorted?.find((o) => o.id === wanted) ?? sorted?.[0];
   const noBrought = useMemo(() => new Set<string>(), []);
   const brought = (selected && broughtBy?.get(selected.id)) || noBrought;
