@@ -307,7 +307,7 @@ export function BringCard({ history, today }: { history: ContactHistory; today: 
       ) : (
         occasions && (
           <p className="muted small">
-            {planned.length ? '' : `${t('dash.bring.noOccasions')} `}
+            {occasions.length ? '' : `${t('dash.bring.noOccasions')} `}
             <a href="#/occasions">{t('dash.bring.record')}</a>
           </p>
         )

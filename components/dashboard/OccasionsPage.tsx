@@ -262,7 +262,7 @@ function OccasionDetail({
         </p>
       ) : matches.length === 0 ? (
         <p className="muted" data-testid="occasion-no-matches">
-          {t('dash.occ.fitsNone')}
+          {t(brought.size ? 'dash.occ.fitsNoMore' : 'dash.occ.fitsNone')}
         </p>
       ) : (
         <>

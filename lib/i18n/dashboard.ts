@@ -406,6 +406,8 @@ export const en = {
   'dash.occ.fits.other': 'Fits {count} contacts',
   'dash.occ.fitsNone':
     'Fits none of your contacts yet. Add keywords, or note interests and concerns with your contacts.',
+  'dash.occ.fitsNoMore':
+    'Fits no one else: you have already brought it to everyone it fits. Add keywords, or note interests and concerns with your contacts.',
   'dash.occ.selectAll': 'Select all shown',
   'dash.occ.attach': 'Attach',
   'dash.occ.attachCount': 'Attach ({count})',
@@ -891,6 +893,8 @@ export const de: Record<keyof typeof en, string> = {
   'dash.occ.fits.other': 'Passt zu {count} Kontakten',
   'dash.occ.fitsNone':
     'Passt noch zu keinem Ihrer Kontakte. Ergänzen Sie Stichwörter oder notieren Sie bei Ihren Kontakten Interessen und Themen.',
+  'dash.occ.fitsNoMore':
+    'Passt zu keinem weiteren Kontakt: Wem er passt, dem wurde er schon mitgebracht. Ergänzen Sie Stichwörter oder notieren Sie bei Ihren Kontakten Interessen und Themen.',
   'dash.occ.selectAll': 'Alle angezeigten auswählen',
   'dash.occ.attach': 'Vormerken',
   'dash.occ.attachCount': 'Vormerken ({count})',

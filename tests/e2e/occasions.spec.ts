@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { ContactHistory } from '../../lib/model';
 import { expect, test, type Extension } from './harness';
-import { history, readTables, seed } from './seed';
+import { history, notifyBackground, readTables, seed } from './seed';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
@@ -81,6 +81,27 @@ function customers(): ContactHistory[] {
 type Row = Record<string, unknown>;
 const contactRow = async (ext: Extension, id: string) =>
   (await readTables(ext, ['contacts'])).contacts.find((c) => c.id === id) as Row;
+
+/** Write occasions straight into the extension's database (as the backup restores them). */
+async function seedOccasions(ext: Extension, rows: Record<string, unknown>[]): Promise<void> {
+  const page = await ext.openPage('options.html');
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  );
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kundennah');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('occasions', 'readwrite');
+    for (const o of list) tx.objectStore('occasions').put(o);
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    db.close();
+  }, rows);
+  await notifyBackground(page, { contactIds: [], tables: ['occasions'] });
+  await page.close();
+}
 
 async function recordOccasion(
   page: Page,
@@ -229,6 +250,46 @@ test.describe('occasions (Anlässe)', () => {
     await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
     await expect(page.getByTestId('planned-marker')).toHaveCount(2);
     await expect.poll(async () => (await contactRow(ext, 'c-tw')).plannedOccasions).toHaveLength(1);
+  });
+
+  test('who it was already brought to is named and not offered it again', async ({ ext }) => {
+    const [katrin, ...rest] = customers();
+    katrin!.interactions.push({
+      id: 'i-km-brought',
+      contactId: 'c-km',
+      at: `${daysAgo(5)}T10:00:00.000Z`,
+      channel: 'phone',
+      direction: 'out',
+      personal: true,
+      brought: { kind: 'occasion', occasionId: 'o-erp', text: 'Leitfaden ERP-Auswahl' },
+    });
+    await seed(ext, [katrin!, ...rest]);
+    const stamp = `${daysAgo(10)}T09:00:00.000Z`;
+    await seedOccasions(ext, [
+      {
+        id: 'o-erp',
+        kind: 'tip',
+        title: 'Leitfaden ERP-Auswahl',
+        keywords: ['ERP'],
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    ]);
+    const page = await ext.openPage('options.html#/occasions/o-erp');
+    await expect(page.getByTestId('occasion-brought')).toHaveText(
+      'Schon mitgebracht: 1 – Katrin Meier',
+    );
+    await expect(page.getByTestId('occasion-item')).toContainText('mitgebracht: 1 · vorgemerkt: 0');
+    await expect(page.getByTestId('occasion-no-matches')).toContainText(
+      'Passt zu keinem weiteren Kontakt',
+    );
+    // Her timeline says what the call brought; her page offers the occasion no more.
+    await page.goto(ext.url('options.html#/contacts/c-km'));
+    await expect(page.getByTestId('brought')).toHaveText(
+      'Mitgebracht: Anlass: Leitfaden ERP-Auswahl',
+    );
+    await expect(page.getByTestId('bring').getByTestId('bring-select')).toHaveCount(0);
+    await expect(page.getByTestId('bring')).toContainText('Anlässe festhalten');
   });
 
   test('concerns on the contact page: note one with an end, close, reopen, delete with undo', async ({
