@@ -305,6 +305,14 @@ test.describe('occasions (Anlässe)', () => {
     await card.getByLabel('Bis (optional)').fill(daysAgo(-60));
     await card.getByLabel('Thema', { exact: true }).press('Enter');
     await expect(page.getByTestId('toast')).toContainText('Thema notiert.');
+    // Undo of the first concern leaves the contact as it was; noted again.
+    await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expect(card.getByTestId('concerns-empty')).toBeVisible();
+    await expect.poll(async () => 'concerns' in (await contactRow(ext, 'c-sb'))).toBe(false);
+    await card.getByLabel('Thema', { exact: true }).fill('Praxisumzug im April');
+    await card.getByLabel('Bis (optional)').fill(daysAgo(-60));
+    await card.getByRole('button', { name: 'Thema notieren' }).click();
+    await expect(card.getByTestId('concern')).toHaveCount(1);
     await card.getByLabel('Thema', { exact: true }).fill('Tochter studiert in Wien');
     await card.getByRole('button', { name: 'Thema notieren' }).click();
     const open = card.getByTestId('concern-list').getByTestId('concern');

@@ -190,7 +190,13 @@ export async function putConcerns(
   try {
     return {
       ok: true,
-      value: await updateContact(getDb(), contactId, { concerns }, new Date()),
+      // No concern left: the key goes, as when the last one is removed.
+      value: await updateContact(
+        getDb(),
+        contactId,
+        { concerns: concerns.length ? concerns : undefined },
+        new Date(),
+      ),
     };
   } catch (e) {
     return failure(e, (path) => ({
