@@ -9,6 +9,7 @@ import {
 import type { WriteResult } from '@/lib/ui/dashboard/data';
 import type { Contact } from '@/lib/model';
 import { useI18n } from '../I18n';
+import { ContactPicker } from './ContactPicker';
 import { Field, control } from './ui';
 
 /** The short form for a new contact: who, where, how to reach them. The rest is on their page. */
@@ -101,6 +102,17 @@ export function AddContact({
             <option value="prospect">{t('status.prospect')}</option>
           </select>
         </Field>
+      </div>
+      <div className="form-grid two">
+        <ContactPicker
+          id="add-referred-by"
+          label={t('dash.field.referredBy')}
+          value={form.referredBy}
+          onChange={(id) => set('referredBy', id)}
+          hint={t('dash.referredBy.hint')}
+          error={errors.referredBy}
+          testId="add-referred-by"
+        />
       </div>
       {duplicates.length > 0 && (
         <p className="field-error" role="alert">

@@ -9,6 +9,7 @@ import {
 } from '@/lib/ui/dashboard/form';
 import { channelName, formatNumber } from '@/lib/i18n';
 import { useI18n } from '../I18n';
+import { ContactPicker } from './ContactPicker';
 import { Field, FieldGroup, Section, control } from './ui';
 
 type Set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => void;
@@ -240,6 +241,7 @@ export function ContactEditor({
   tierIntervals,
   horizonYears,
   lost,
+  contactId,
 }: {
   form: ContactForm;
   errors: FieldErrors;
@@ -249,6 +251,8 @@ export function ContactEditor({
   /** The settings' value horizon: the expected years of a contact without its own. */
   horizonYears: number;
   lost: boolean;
+  /** The contact edited (never offered as who recommended them). */
+  contactId: string;
 }) {
   const { t, locale } = useI18n();
   const p = { form, errors, set };
@@ -353,6 +357,16 @@ export function ContactEditor({
           {...p}
         />
         <TextField id="c-howWeMet" field="howWeMet" label={t('dash.field.howWeMet')} {...p} />
+        <ContactPicker
+          id="c-referred-by"
+          label={t('dash.field.referredBy')}
+          value={form.referredBy}
+          excludeId={contactId}
+          onChange={(id) => set('referredBy', id)}
+          hint={t('dash.referredBy.hint')}
+          error={errors.referredBy}
+          testId="referred-by"
+        />
         <TextField id="c-notes" field="notes" label={t('dash.field.notes')} multiline {...p} />
       </Section>
 

@@ -37,6 +37,7 @@ import { setLeaveGuard, useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboar
 import { dueLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
+import { BringCard, ConcernsCard, ReferralsLine } from './ContactBring';
 import { ContactEditor } from './ContactEditor';
 import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
@@ -334,6 +335,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
               {summary.tierReason}
             </p>
           )}
+          <ReferralsLine history={history} now={now} />
         </div>
         <div className="head-actions">
           <button type="button" onClick={exportPerson} data-testid="export-person">
@@ -367,6 +369,8 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
           ) : (
             <p className="muted">{t('dash.computing')}</p>
           )}
+          <ConcernsCard history={history} today={today} />
+          <BringCard history={history} today={today} />
           <LostCard
             key={`${contact.status}-${contact.lost?.exitConversationAt ?? ''}`}
             contact={contact}
@@ -426,6 +430,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
             errors={errors}
             set={set}
             lost={contact.status === 'lost'}
+            contactId={contact.id}
             horizonYears={settings.valueHorizonYears}
             tierIntervals={{
               tier,

@@ -6,6 +6,7 @@ import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { DuplicatesPage } from './DuplicatesPage';
 import { InsightsPage } from './InsightsPage';
+import { OccasionsPage } from './OccasionsPage';
 import { SettingsPage } from './SettingsPage';
 import { Dialog, SettingsContext, ToastHost } from './ui';
 import { BackupReminder } from '../io/BackupReminder';
@@ -19,6 +20,7 @@ import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/l
 
 const SECTIONS = [
   ['contacts', 'nav.contacts'],
+  ['occasions', 'nav.occasions'],
   ['insights', 'nav.insights'],
   ['duplicates', 'nav.duplicates'],
   ['import', 'nav.import'],
@@ -110,6 +112,8 @@ function Dashboard() {
         {known !== 'import' && <Reminders />}
         {known === 'contacts' && route.path[1] ? (
           <ContactPage key={route.path[1]} contactId={route.path[1]} route={route} go={go} />
+        ) : known === 'occasions' ? (
+          <OccasionsPage route={route} go={go} />
         ) : known === 'insights' ? (
           <InsightsPage route={route} go={go} />
         ) : known === 'duplicates' ? (

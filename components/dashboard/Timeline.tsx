@@ -228,6 +228,13 @@ function EntryText({ entry, today }: { entry: TimelineEntry; today: string }) {
           {(r.summary || r.source?.subject) && (
             <span className="text">{r.summary ?? r.source?.subject}</span>
           )}
+          {r.brought && (
+            <span className="text muted" data-testid="brought">
+              {t('dash.brought.line', {
+                what: [t(`brought.${r.brought.kind}`), r.brought.text].filter(Boolean).join(': '),
+              })}
+            </span>
+          )}
         </>
       );
     }

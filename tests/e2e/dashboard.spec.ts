@@ -304,7 +304,7 @@ test.describe('the contact page', () => {
     await personal.getByLabel('Monat').first().selectOption({ label: 'März' });
     await personal.getByLabel('Anrede', { exact: true }).selectOption('Du');
     await personal.getByLabel('Partnerin oder Partner', { exact: true }).fill('Tom');
-    await personal.getByLabel('Interessen und Themen').fill('Oldtimer, Jazz');
+    await personal.getByLabel('Interessen', { exact: true }).fill('Oldtimer, Jazz');
     await personal.getByLabel('Vorlieben').fill('Espresso');
     const channels = page.getByTestId('section-channels');
     await channels.getByTestId('channel-add').selectOption({ label: 'XING' });
@@ -328,7 +328,7 @@ test.describe('the contact page', () => {
     await expect(personal.getByLabel('Tag').first()).toHaveValue('12');
     await expect(personal.getByLabel('Monat').first()).toHaveValue('3');
     await expect(personal.getByLabel('Anrede', { exact: true })).toHaveValue('Du');
-    await expect(personal.getByLabel('Interessen und Themen')).toHaveValue('Oldtimer, Jazz');
+    await expect(personal.getByLabel('Interessen', { exact: true })).toHaveValue('Oldtimer, Jazz');
     await expect(channels.getByTestId('channel-order')).toHaveText(/1\.\s*Telefon.*2\.\s*XING/);
     await expect(channels.getByRole('checkbox', { name: 'Dez.' })).toBeChecked();
     await expect(channels.getByRole('checkbox', { name: 'Sa', exact: true })).toBeChecked();

@@ -148,7 +148,7 @@ export type WriteResult<T = void> =
 type Failure = Extract<WriteResult, { ok: false }>;
 
 /** A failed write as messages: field messages for invalid input, duplicates named, else the error. */
-async function failure(
+export async function failure(
   e: unknown,
   fieldOf?: (path: (string | number)[]) => { field: string },
 ): Promise<Failure> {

@@ -173,6 +173,8 @@ export interface ContactForm {
   feedbackEveryDays: string;
   /** Expected years of the relationship ('' = the setting's value horizon). */
   expectedYears: string;
+  /** The id of the contact who recommended this one ('' = nobody). */
+  referredBy: string;
 }
 
 export const EMPTY_CONTACT_FORM: ContactForm = {
@@ -205,6 +207,7 @@ export const EMPTY_CONTACT_FORM: ContactForm = {
   contactEveryDays: '',
   feedbackEveryDays: '',
   expectedYears: '',
+  referredBy: '',
 };
 
 export function contactToForm(c: Contact, locale: Locale): ContactForm {
@@ -238,6 +241,7 @@ export function contactToForm(c: Contact, locale: Locale): ContactForm {
     contactEveryDays: c.plan?.contactEveryDays ? String(c.plan.contactEveryDays) : '',
     feedbackEveryDays: c.plan?.feedbackEveryDays ? String(c.plan.feedbackEveryDays) : '',
     expectedYears: amountText(c.expectedYears, locale),
+    referredBy: c.referredBy ?? '',
   };
 }
 
@@ -340,6 +344,7 @@ export function formToPatch(
     preferredChannels: [...form.preferredChannels],
     avoid,
     plan,
+    referredBy: form.referredBy || undefined,
   };
   return { patch, errors };
 }
@@ -412,6 +417,9 @@ export function checkContact(
   locale: Locale,
 ): { patch: Partial<ContactInput>; errors: FieldErrors } {
   const { patch, errors } = formToPatch(form, locale);
+  // Nobody recommends themselves (the model cannot know the contact's own id in advance).
+  if (patch.referredBy && patch.referredBy === base.id)
+    errors.referredBy = { key: 'dash.err.referredSelf' };
   const result = ContactSchema.safeParse({ ...base, ...patch });
   const modelErrors = result.success
     ? {}
