@@ -374,6 +374,31 @@ export function ImportPreview(props: ImportPreviewProps) {
         </section>
       )}
 
+      {(plan.referrals.size > 0 || outcome.referralNotes.length > 0) && (
+        <section
+          className="io-section"
+          aria-labelledby="io-referral-heading"
+          data-testid="import-referrals"
+        >
+          <h4 id="io-referral-heading">{t('io.referral.heading')}</h4>
+          {plan.referrals.size > 0 && (
+            <p className="muted">{t('io.referral.linked', { count: plan.referrals.size })}</p>
+          )}
+          {outcome.referralNotes.length > 0 && (
+            <ul className="io-issues">
+              {outcome.referralNotes.slice(0, 50).map((n) => (
+                <li key={n.index}>
+                  {t(`io.referral.${n.problem}`, {
+                    name: plan.rows[n.index]?.draft.name ?? '',
+                    text: n.text,
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
       <div className="io-actions">
         {nothing ? (
           <p className="io-note ok" role="status">

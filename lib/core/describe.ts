@@ -432,15 +432,19 @@ function latestOpenConcern(p: Prepared): { text: string; notedAt: string } | und
 }
 
 /** The current occasion that fits this contact best, not yet brought nor attached. */
-function fittingOccasion(p: Prepared): { occasion: Occasion; fits: Fit[] } | undefined {
+function fittingOccasion(
+  p: Prepared,
+  kind: SuggestionKind,
+): { occasion: Occasion; fits: Fit[] } | undefined {
   const current = p.ctx.currentOccasions();
-  if (!current.length) return undefined;
+  const carries = OCCASION_CARRIERS[kind];
+  if (!current.length || !carries) return undefined;
   const planned = new Set(plannedIds(p.contact));
   const brought = broughtOccasionIds(p.history);
   let best: { occasion: Occasion; fits: Fit[]; relevance: number } | undefined;
   for (const terms of current) {
     const o = terms.occasion;
-    if (planned.has(o.id) || brought.has(o.id)) continue;
+    if (planned.has(o.id) || brought.has(o.id) || !carries.includes(o.kind)) continue;
     const fits = fitsOf(terms, p.contact, p.history.purchases, p.ctx);
     const relevance = relevanceOf(fits);
     if (relevance >= FIT_THRESHOLD && (!best || relevance > best.relevance))
@@ -502,7 +506,7 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
         lead.push(translate(L, 'point.interestHook', { list: common.interests }));
         hookedInterests = true;
       }
-      const offer = fittingOccasion(p);
+      const offer = fittingOccasion(p, r.kind);
       if (offer)
         lead.push(
           translate(L, 'point.offer', {

@@ -42,15 +42,17 @@ export const AGENDA_GROUPS: readonly { id: SuggestionKind; kinds: readonly Sugge
 
 /**
  * The touches that bring an attached occasion (issue "Something to bring to every touch", 3), with
- * the occasion kinds each may carry: the regular touches any, a birthday only what is personal —
- * on that day the person comes first, not business. Promises, complaints, replies, exit
- * conversations and thank-yous carry nothing.
+ * the occasion kinds each may carry (and be offered when one fits): the regular touches any; the
+ * call after a purchase no new product — it asks whether what was bought works, it does not sell
+ * the next thing (seed 001); a birthday only what is personal — on that day the person comes
+ * first, not business. Promises, complaints, replies, exit conversations and thank-yous carry
+ * nothing.
  */
 export const OCCASION_CARRIERS: Readonly<Partial<Record<SuggestionKind, readonly OccasionKind[]>>> =
   Object.freeze({
     cadence: OCCASION_KINDS,
     feedback: OCCASION_KINDS,
-    'after-purchase': OCCASION_KINDS,
+    'after-purchase': OCCASION_KINDS.filter((k) => k !== 'product'),
     'follow-up': OCCASION_KINDS,
     birthday: ['tip', 'event', 'season'],
     'partner-birthday': ['tip', 'event', 'season'],

@@ -66,6 +66,18 @@ interface Term {
   word: string;
 }
 
+/** An occasion's word and how much a match with it counts. */
+interface WeightedTerm extends Term {
+  weight: number;
+}
+
+/**
+ * How much a word of the title counts when the occasion has keywords: the keywords say what it is
+ * about, the title also says how it comes ("Kompaktworkshop", "Zuschuss"), and a word that only
+ * shares the format with a past purchase ("Workshop …") is no reason to call.
+ */
+const TITLE_WEIGHT = 0.6;
+
 /** The strength with which two stems match (0: not at all). */
 export function stemMatch(a: string, b: string): number {
   if (a === b) return SAME;
@@ -112,7 +124,7 @@ export class WordStems {
 /** An occasion ready to be matched: its terms, and the best match each contact word has found. */
 export class OccasionTerms {
   readonly occasion: Occasion;
-  readonly terms: Term[];
+  readonly terms: WeightedTerm[];
   private readonly words: WordStems;
   /** Contact word as written → best strength and the keyword it matched (memo of one computation). */
   private readonly best = new Map<string, { strength: number; keyword: string }>();
@@ -121,16 +133,21 @@ export class OccasionTerms {
     this.occasion = occasion;
     this.words = words;
     const keywords = Array.isArray(occasion.keywords) ? occasion.keywords : [];
-    const texts = [occasion.title, ...keywords];
-    // Without keywords the occasion's text says what it is about.
-    if (!keywords.length) texts.push(occasion.text ?? '');
+    // The keywords first (a word in both counts fully); without keywords the title and the text
+    // say what it is about.
+    const texts: [unknown, number][] = keywords.length
+      ? [...keywords.map((k): [unknown, number] => [k, 1]), [occasion.title, TITLE_WEIGHT]]
+      : [
+          [occasion.title, 1],
+          [occasion.text, 1],
+        ];
     const seen = new Set<string>();
     this.terms = [];
-    for (const text of texts)
+    for (const [text, weight] of texts)
       for (const t of words.terms(text))
         if (!seen.has(t.stem)) {
           seen.add(t.stem);
-          this.terms.push(t);
+          this.terms.push({ ...t, weight });
         }
   }
 
@@ -160,7 +177,7 @@ export class OccasionTerms {
     if (folded.length >= 2 && !STOP_WORDS.has(folded)) {
       const stem = this.words.stem(folded);
       for (const t of this.terms) {
-        const s = stemMatch(stem, t.stem);
+        const s = stemMatch(stem, t.stem) * t.weight;
         if (s > b.strength) b = { strength: s, keyword: t.word };
       }
     }

@@ -5,6 +5,7 @@ import {
   FeedbackSchema,
   FollowUpSchema,
   InteractionSchema,
+  OccasionSchema,
   PurchaseSchema,
   compact,
   historyOf,
@@ -18,6 +19,7 @@ import {
   type Feedback,
   type FollowUp,
   type Interaction,
+  type Occasion,
   type Purchase,
 } from '../model';
 import { linkReferrals } from '../core';
@@ -137,21 +139,31 @@ export function validateHistories(histories: ContactHistory[]): ContactHistory[]
 }
 
 /**
- * Write whole histories (undo of a delete, demo data, restore): all or nothing. Existing rows with
- * the same ids are replaced.
+ * Write whole histories (undo of a delete, demo data, restore), with occasions where given: all or
+ * nothing. Existing rows with the same ids are replaced.
  */
-export async function putHistories(db: KundennahDB, histories: ContactHistory[]): Promise<void> {
+export async function putHistories(
+  db: KundennahDB,
+  histories: ContactHistory[],
+  occasions: readonly Occasion[] = [],
+): Promise<void> {
   const valid = validateHistories(histories);
+  const validOccasions = occasions.map((o) => compact(validate(OccasionSchema, o, 'occasion')));
   await guardWrite(() =>
-    db.transaction('rw', [db.contacts, ...HISTORY_TABLES.map((t) => db[t])], async () => {
-      await db.contacts.bulkPut(valid.map((h) => h.contact));
-      for (const t of HISTORY_TABLES) {
-        const rows: unknown[] = valid.flatMap((h): unknown[] => h[t]);
-        // Each table's rows carry their own type; the union is safe because `t` picks the table.
-        if (rows.length)
-          await (db[t] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
-      }
-    }),
+    db.transaction(
+      'rw',
+      [db.contacts, db.occasions, ...HISTORY_TABLES.map((t) => db[t])],
+      async () => {
+        if (validOccasions.length) await db.occasions.bulkPut(validOccasions);
+        await db.contacts.bulkPut(valid.map((h) => h.contact));
+        for (const t of HISTORY_TABLES) {
+          const rows: unknown[] = valid.flatMap((h): unknown[] => h[t]);
+          // Each table's rows carry their own type; the union is safe because `t` picks the table.
+          if (rows.length)
+            await (db[t] as unknown as { bulkPut(r: unknown[]): Promise<unknown> }).bulkPut(rows);
+        }
+      },
+    ),
   );
 }
 

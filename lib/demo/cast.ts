@@ -4,7 +4,7 @@
 // not depend on the seed: with the default thresholds (80 % / 95 %) the three large firms are A,
 // the next six B, the rest C.
 
-import type { Channel, LostReason, Tier } from '../model';
+import type { BroughtKind, Channel, LostReason, OccasionKind, Tier } from '../model';
 import type { CityName } from './text';
 
 export interface CompanySpec {
@@ -35,6 +35,20 @@ export interface EventSpec {
   direction: 'in' | 'out';
   summary: string;
   subject?: string;
+  /** What the touch gave without selling; `occasion` is the key of one of OCCASIONS. */
+  brought?: { kind: BroughtKind; text?: string; occasion?: string };
+}
+
+/** Something worth bringing to customers (the occasions page); days relative to today. */
+export interface OccasionSpec {
+  key: string;
+  kind: OccasionKind;
+  title: string;
+  text?: string;
+  keywords: readonly string[];
+  created: number;
+  validFrom?: number;
+  validUntil?: number;
 }
 
 export interface PersonSpec {
@@ -94,8 +108,14 @@ export interface PersonSpec {
   followUps?: readonly { due: number; note: string; done?: number; snoozedUntil?: number }[];
   /** No routine feedback besides the scripted one: asking for feedback is due. */
   feedbackDue?: true;
-  /** Purchases at fixed days; they count towards the company's revenue. */
+  /** Purchases at fixed days; those of the last two years count towards the company's revenue. */
   purchases?: readonly { at: number; amount: number; description: string; checkIn?: false }[];
+  /** Who recommended this person to us (a key of PEOPLE). */
+  referredBy?: string;
+  /** What moves the customer right now: noted on a day, optionally until a day or closed. */
+  concerns?: readonly { text: string; noted: number; until?: number; closed?: number }[];
+  /** Occasions (keys of OCCASIONS) attached to the next touch, and the day each was attached. */
+  planned?: readonly { occasion: string; at: number }[];
 }
 
 const CONSULTING = [
@@ -471,7 +491,7 @@ export const COMPANIES: readonly CompanySpec[] = [
     domain: 'praxis-dr-graf.de',
     city: 'Berlin',
     tier: 'C',
-    revenue: [0, 0],
+    revenue: [1_500, 0],
     deals: [0, 0],
     buyers: [],
     products: CONSULTING,
@@ -533,7 +553,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     phones: [100],
     xing: true,
     linkedin: true,
-    since: -1500,
+    since: -1830,
     cadence: 21,
     lastContact: -9,
     channels: ['phone', 'visit'],
@@ -557,6 +577,15 @@ export const PEOPLE: readonly PersonSpec[] = [
       { at: -480, product: 4, service: 5 },
       { at: -120, product: 5, service: 5, note: 'Die Schulung kam bei den Polieren sehr gut an.' },
     ],
+    purchases: [
+      {
+        at: -1820,
+        amount: 2_400,
+        description: 'Erstberatung Digitalisierung im Bauhandwerk',
+        checkIn: false,
+      },
+    ],
+    concerns: [{ text: 'Übergabe der Geschäftsführung an Lukas', noted: -9 }],
   },
   {
     key: 'schoenfeld',
@@ -629,6 +658,16 @@ export const PEOPLE: readonly PersonSpec[] = [
       },
     ],
     followUps: [{ due: -30, done: -29, note: 'Baustellen-Tour mit den Polieren terminieren' }],
+    events: [
+      {
+        at: -12,
+        channel: 'phone',
+        direction: 'out',
+        summary:
+          'Telefonat: Kontakt zu einem Gerüstbauer vermittelt, der Aufmaße schon digital erfasst',
+        brought: { kind: 'contact', text: 'Kontakt zu Gerüstbau Petersen (digitales Aufmaß)' },
+      },
+    ],
   },
   {
     key: 'kowalski',
@@ -679,6 +718,8 @@ export const PEOPLE: readonly PersonSpec[] = [
       },
     ],
     feedback: [{ at: -250, product: 5, service: 4 }],
+    referredBy: 'amueller',
+    concerns: [{ text: 'ERP-Auswahl: Entscheidung bis Ende des Quartals', noted: -16 }],
   },
   {
     key: 'weiss',
@@ -722,6 +763,7 @@ export const PEOPLE: readonly PersonSpec[] = [
       },
     ],
     feedback: [{ at: -200, product: 5, service: 4, note: 'Endlich Zahlen, denen alle trauen.' }],
+    concerns: [{ text: 'Berichte für den Vorstand in Power BI', noted: -30 }],
   },
   {
     key: 'krueger',
@@ -771,6 +813,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     feedback: [
       { at: -150, product: 4, service: 5, note: 'Der Workshop hat den Vorstand überzeugt.' },
     ],
+    planned: [{ occasion: 'kundenabend', at: -3 }],
   },
   {
     key: 'juergensen',
@@ -847,6 +890,7 @@ export const PEOPLE: readonly PersonSpec[] = [
         note: 'Die Online-Terminbuchung spart der Rezeption jeden Tag eine Stunde.',
       },
     ],
+    referredBy: 'kraus',
   },
   {
     key: 'kraus',
@@ -1025,6 +1069,8 @@ export const PEOPLE: readonly PersonSpec[] = [
     avoid: { weekdays: [1] },
     notes: 'Montags Mandantentag – da nie anrufen.',
     feedback: [{ at: -160, product: 4, service: 4 }],
+    referredBy: 'weiss',
+    concerns: [{ text: 'Wechsel der Kanzleisoftware', noted: -200, closed: -120 }],
   },
 
   // ---- Physiotherapie am Markt (B, overdue) ---------------------------------------------------
@@ -1044,6 +1090,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     address: 'Du',
     birthday: { month: 10, day: 19 },
     feedback: [{ at: -300, product: 4, service: 5 }],
+    concerns: [{ text: 'Praxisumzug im Frühjahr', noted: -75 }],
   },
 
   // ---- C customers -------------------------------------------------------------------------
@@ -1080,6 +1127,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     howWeMet: 'Empfehlung von Lisa Hartmann',
     address: 'Du',
     avoid: { weekdays: [5, 6] },
+    referredBy: 'hartmann',
   },
   {
     key: 'froehlich',
@@ -1119,6 +1167,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     commitments: [
       { text: 'Vorlage für Stundenzettel schicken', created: -35, due: -30, done: -31 },
     ],
+    referredBy: 'becker',
   },
   {
     key: 'weber',
@@ -1261,6 +1310,8 @@ export const PEOPLE: readonly PersonSpec[] = [
     feedback: [
       { at: -60, product: 5, service: 5, note: 'Genau die Struktur, die wir gebraucht haben.' },
     ],
+    concerns: [{ text: 'Finanzierungsrunde in der Schlussphase', noted: -19 }],
+    planned: [{ occasion: 'funding', at: -2 }],
   },
   {
     key: 'brueckner',
@@ -1295,6 +1346,15 @@ export const PEOPLE: readonly PersonSpec[] = [
     howWeMet: 'Coworking-Space in der Schanze',
     address: 'Du',
     notes: 'Empfiehlt regelmäßig Kunden weiter – zuletzt Nicole Seidel. Dafür bedanken!',
+    events: [
+      {
+        at: -22,
+        channel: 'gift',
+        direction: 'out',
+        summary: 'Dankeschön für die Empfehlung von Nicole Seidel: Bildband über Typografie',
+        brought: { kind: 'gift', text: 'Bildband über Typografie' },
+      },
+    ],
   },
   {
     key: 'berger',
@@ -1391,6 +1451,7 @@ export const PEOPLE: readonly PersonSpec[] = [
       { text: 'Zwei Referenzkontakte aus dem Autohandel nennen', created: -21, due: 4 },
     ],
     followUps: [{ due: 3, note: 'Angebot Prozessanalyse Werkstatt nachfassen' }],
+    concerns: [{ text: 'Werkstatt überlastet, Termine nur per Telefon', noted: -21 }],
   },
   {
     key: 'arnold',
@@ -1432,7 +1493,6 @@ export const PEOPLE: readonly PersonSpec[] = [
     emails: ['dr.graf'],
     phones: [550],
     xing: true,
-    status: 'prospect',
     since: -25,
     lastContact: -18,
     channels: ['xing', 'phone'],
@@ -1443,7 +1503,7 @@ export const PEOPLE: readonly PersonSpec[] = [
         at: -25,
         channel: 'xing',
         direction: 'in',
-        summary: 'XING-Anfrage: Digitalisierung der Praxisabläufe',
+        summary: 'XING-Anfrage auf Empfehlung von Sven Richter: Digitalisierung der Praxisabläufe',
       },
       {
         at: -18,
@@ -1452,6 +1512,10 @@ export const PEOPLE: readonly PersonSpec[] = [
         summary: 'Kennenlerngespräch; Bedarf: Online-Rezeptbestellung und Terminerinnerungen',
       },
     ],
+    howWeMet: 'Empfehlung von Sven Richter (Physiotherapie am Markt)',
+    referredBy: 'richter',
+    purchases: [{ at: -6, amount: 1_500, description: 'Workshop Online-Rezeptbestellung' }],
+    concerns: [{ text: 'Online-Rezeptbestellung zum Quartalswechsel', noted: -18 }],
   },
   {
     key: 'wolf',
@@ -1564,6 +1628,51 @@ export const PEOPLE: readonly PersonSpec[] = [
       },
     ],
     feedback: [{ at: -200, product: 3, service: 4, note: 'Preislich an der Grenze.' }],
+  },
+];
+
+/** What the consultant has to bring: a funding programme, a new workshop, an event, tips. */
+export const OCCASIONS: readonly OccasionSpec[] = [
+  {
+    key: 'funding',
+    kind: 'funding',
+    title: 'Förderprogramm Digitalisierung für kleine Unternehmen',
+    text: 'Das Land trägt bis zur Hälfte der Beratungskosten kleiner Unternehmen; der Antrag muss vor Beginn der Beratung gestellt sein.',
+    keywords: ['Förderung', 'Fördermittel', 'Finanzierung'],
+    created: -5,
+    validUntil: 75,
+  },
+  {
+    key: 'erechnung',
+    kind: 'product',
+    title: 'Neu: Kompaktworkshop E-Rechnung (XRechnung, ZUGFeRD)',
+    text: 'Zwei Stunden online für Buchhaltung und Geschäftsführung: was für den Rechnungsausgang gilt und wie die Umstellung gelingt.',
+    keywords: ['E-Rechnung', 'XRechnung', 'ZUGFeRD', 'Buchhaltung'],
+    created: -12,
+  },
+  {
+    key: 'kundenabend',
+    kind: 'event',
+    title: 'Kundenabend: KI im Mittelstand',
+    text: 'Drei Betriebe berichten aus der Praxis, danach Gespräche bei Flammkuchen.',
+    keywords: ['KI', 'Künstliche Intelligenz', 'Automatisierung'],
+    created: -3,
+    validUntil: 35,
+  },
+  {
+    key: 'krimi',
+    kind: 'tip',
+    title: 'Buchtipp: ein neuer Krimi aus Schweden',
+    keywords: ['Krimi', 'Skandinavien', 'Schweden'],
+    created: -2,
+  },
+  {
+    key: 'sicherheit',
+    kind: 'tip',
+    title: 'Checkliste IT-Sicherheit für kleine Betriebe',
+    text: 'Zugänge ausgeschiedener Mitarbeiter, Datensicherung, Updates: eine Seite zum Abhaken.',
+    keywords: ['IT-Sicherheit', 'Datensicherung', 'Homelab', 'Netzwerk'],
+    created: -20,
   },
 ];
 

@@ -10,6 +10,7 @@ import type {
   Feedback,
   FollowUp,
   Interaction,
+  Occasion,
   Purchase,
   Tier,
 } from '../model';
@@ -18,6 +19,7 @@ import { Calendar, runtimeTimeZone } from './calendar';
 import {
   COMPANIES,
   CUSTOMER_EVENINGS,
+  OCCASIONS,
   PEOPLE,
   type BirthdaySpec,
   type CompanySpec,
@@ -97,10 +99,40 @@ function birthdayOffsets(b: DayOfYear, cal: Calendar): number[] {
   return out;
 }
 
+/** The demo customers' histories (see `generateDemo`). */
 export function generateDemoData(options: DemoOptions): ContactHistory[] {
+  return generateDemo(options).histories;
+}
+
+/** The demo data set: the customers' histories and the occasions the consultant has to bring. */
+export function generateDemo(options: DemoOptions): {
+  histories: ContactHistory[];
+  occasions: Occasion[];
+} {
   const cal = new Calendar(options.now, options.timeZone ?? runtimeTimeZone());
   const seed = options.seed ?? DEFAULT_SEED;
   const ids = new Rng(deriveSeed(seed, 'demo-ids'));
+  // Occasions and concerns draw their ids from a stream of their own, so that the rest of the
+  // data set stays what it was before they were added.
+  const bringIds = new Rng(deriveSeed(seed, 'demo-bring'));
+  const occasions: Occasion[] = OCCASIONS.map((o) =>
+    compact({
+      id: bringIds.uuid(),
+      kind: o.kind,
+      title: o.title,
+      text: o.text,
+      keywords: [...o.keywords],
+      validFrom: o.validFrom === undefined ? undefined : cal.day(o.validFrom),
+      validUntil: o.validUntil === undefined ? undefined : cal.day(o.validUntil),
+      createdAt: cal.instant(o.created, 8 * 60 + 50),
+      updatedAt: cal.instant(o.created, 8 * 60 + 50),
+    }),
+  );
+  const occasionId = (key: string): string => {
+    const i = OCCASIONS.findIndex((o) => o.key === key);
+    if (i < 0) throw new Error(`demo cast: unknown occasion ${key}`);
+    return occasions[i]!.id;
+  };
   const rng = new Rng(deriveSeed(seed, 'demo'));
   const companies = new Map(COMPANIES.map((c) => [c.key, c]));
   const minuteAt = (h: number, m = 0) => h * 60 + m;
@@ -156,6 +188,19 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
         : undefined,
       plan: spec.plan ? { ...spec.plan } : undefined,
       notes: spec.notes,
+      concerns: spec.concerns?.map((k) =>
+        compact({
+          id: bringIds.uuid(),
+          text: k.text,
+          notedAt: cal.day(k.noted),
+          until: k.until === undefined ? undefined : cal.day(k.until),
+          closedAt: k.closed === undefined ? undefined : cal.day(k.closed),
+        }),
+      ),
+      plannedOccasions: spec.planned?.map((p) => ({
+        occasionId: occasionId(p.occasion),
+        at: cal.instant(p.at, minuteAt(8, 55)),
+      })),
       createdAt: cal.instant(spec.since, minuteAt(9, 15)),
       updatedAt: cal.instant(latest, minuteAt(17, 40)),
     });
@@ -176,6 +221,12 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     };
   });
   const byKey = new Map(states.map((s) => [s.spec.key, s]));
+  for (const st of states) {
+    if (st.spec.referredBy === undefined) continue;
+    const referrer = byKey.get(st.spec.referredBy);
+    if (!referrer) throw new Error(`demo cast: unknown referrer ${st.spec.referredBy}`);
+    st.contact.referredBy = referrer.contact.id;
+  }
 
   // ---- helpers -----------------------------------------------------------------------------
   /** Monday to Friday, not Christmas Eve to Boxing Day, New Year's Eve or New Year's Day. */
@@ -303,6 +354,14 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
         ev.summary,
         ev.subject,
       );
+      if (ev.brought) {
+        const { kind, text, occasion } = ev.brought;
+        rec.brought = compact({
+          kind,
+          text,
+          occasionId: occasion === undefined ? undefined : occasionId(occasion),
+        });
+      }
       st.scriptedDays.push(day);
       st.scriptedAt.set(ev.at, rec.at);
     }
@@ -380,7 +439,7 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     }
     for (let year = 0; year < 2; year++) {
       const scriptedSum = scripted
-        .filter((p) => (year === 0 ? p.at >= -364 : p.at < -364))
+        .filter((p) => (year === 0 ? p.at >= -364 : p.at < -364 && p.at >= -729))
         .reduce((sum, p) => sum + p.amount, 0);
       const target = company.revenue[year]! - scriptedSum;
       const n = company.deals[year]!;
@@ -645,7 +704,7 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     }
   }
 
-  return states.map((st) => ({
+  const histories = states.map((st) => ({
     contact: st.contact,
     interactions: st.interactions.sort(byField('at')),
     commitments: st.commitments.sort(byField('createdAt')),
@@ -653,6 +712,7 @@ export function generateDemoData(options: DemoOptions): ContactHistory[] {
     purchases: st.purchases.sort(byField('at')),
     followUps: st.followUps.sort(byField('dueAt')),
   }));
+  return { histories, occasions };
 }
 
 const FEEDBACK_EVERY: Record<Tier, number> = { A: 90, B: 180, C: 365 };

@@ -8,6 +8,6 @@
 //   conversation, birthdays in the next days (one of a partner), a few overdue relationships and
 //   two contacts due for feedback.
 // flattenHistories: one array per table, for bulk loading.
-export { generateDemoData, type DemoOptions } from './demo';
+export { generateDemo, generateDemoData, type DemoOptions } from './demo';
 export { flattenHistories, type FlatTables } from './flatten';
 export { DEFAULT_SEED, Rng, deriveSeed } from './random';

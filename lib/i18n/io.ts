@@ -51,6 +51,14 @@ export const en = {
   'io.field.position': 'Position',
   'io.field.birthday': 'Birthday',
   'io.field.url': 'Web address / profile',
+  'io.field.referredBy': 'Recommended by (name or e-mail)',
+  'io.referral.heading': 'Recommended by',
+  'io.referral.linked.one': '{count} recommendation linked to the contact who made it.',
+  'io.referral.linked.other': '{count} recommendations linked to the contacts who made them.',
+  'io.referral.not-found': '{name}: nobody called “{text}” – imported without the recommendation.',
+  'io.referral.ambiguous':
+    '{name}: several contacts are called “{text}” – add the company in brackets, e.g. “{text} (Firm Ltd)”; imported without the recommendation.',
+  'io.referral.self': '{name}: cannot have recommended themself – imported without it.',
 
   // Import: preview
   'io.preview.heading': 'Preview of {name}',
@@ -276,6 +284,16 @@ export const de: Record<keyof typeof en, string> = {
   'io.field.position': 'Position',
   'io.field.birthday': 'Geburtstag',
   'io.field.url': 'Webadresse / Profil',
+  'io.field.referredBy': 'Empfohlen von (Name oder E-Mail)',
+  'io.referral.heading': 'Empfohlen von',
+  'io.referral.linked.one': '{count} Empfehlung mit dem Kontakt verknüpft, der sie gegeben hat.',
+  'io.referral.linked.other':
+    '{count} Empfehlungen mit den Kontakten verknüpft, die sie gegeben haben.',
+  'io.referral.not-found': '{name}: niemand heißt „{text}“ – ohne Empfehlung übernommen.',
+  'io.referral.ambiguous':
+    '{name}: mehrere Kontakte heißen „{text}“ – die Firma in Klammern dazuschreiben, z. B. „{text} (Firma GmbH)“; ohne Empfehlung übernommen.',
+  'io.referral.self':
+    '{name}: kann sich nicht selbst empfohlen haben – ohne Empfehlung übernommen.',
 
   'io.preview.heading': 'Vorschau: {name}',
   'io.preview.detected.one': '{format} · {count} Eintrag',

@@ -182,6 +182,7 @@ export class DraftCollector {
   nickname = '';
   company = '';
   position = '';
+  referredBy = '';
   birthday: DayOfYear | undefined;
   // Created with their first value (most rows have one or two of the three).
   private emails: Set<string> | undefined;
@@ -260,6 +261,8 @@ export class DraftCollector {
     if (this.birthday) draft.birthday = this.birthday;
     if (this.urls?.size) draft.profileUrls = [...this.urls];
     if (this.phones?.size) draft.phones = [...this.phones];
+    const referredBy = cleanText(this.referredBy);
+    if (referredBy) draft.referredBy = referredBy;
     return draft;
   }
 }

@@ -83,6 +83,19 @@ export interface ImportPlan {
   fresh: Map<string, Contact>;
   /** The stored contacts the plan refers to, as they were read. */
   existing: Map<string, Contact>;
+  /** Per row (draft index) whose "Empfohlen von" names one person: that person's id. */
+  referrals: Map<number, string>;
+  /** Rows whose "Empfohlen von" names nobody or several: imported without it. */
+  referralNotes: ReferralNote[];
+}
+
+/** An "Empfohlen von" the import could not link: the row is imported without it. */
+export interface ReferralNote {
+  /** The draft index. */
+  index: number;
+  /** The text as the file has it. */
+  text: string;
+  problem: 'not-found' | 'ambiguous' | 'self';
 }
 
 export interface PlanOptions {
@@ -455,7 +468,87 @@ export function planImport(
       rows.push({ kind: 'similar', index: i, draft, id, candidates });
     } else rows.push({ kind: 'new', index: i, draft, id });
   }
-  return { stamp, status, rows, fresh, existing: referenced };
+  const { referrals, referralNotes } = linkReferrers(rows, index, stored, fresh, referenced);
+  return { stamp, status, rows, fresh, existing: referenced, referrals, referralNotes };
+}
+
+/** "Dr. Andreas Müller (Müller Bau GmbH)": the name, and the company in brackets if given. */
+function referrerText(text: string): { name: string; company?: string; email?: string } {
+  const t = text.trim();
+  const email = /^[^\s@]+@[^\s@]+$/.test(t) ? t.toLowerCase() : undefined;
+  if (email) return { name: '', email };
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(t);
+  return m && m[1] ? { name: m[1], company: m[2] } : { name: t };
+}
+
+/**
+ * Each row's "Empfohlen von" linked to one person: by e-mail, else by name as the duplicate rules
+ * compare names (titles, case and accents aside), among the stored contacts and the file's own
+ * rows; a company in brackets picks among namesakes. Nobody, several, or the person themself: the
+ * row is imported without it and the preview says so.
+ */
+function linkReferrers(
+  rows: readonly PlanRow[],
+  index: PeopleIndex,
+  stored: ReadonlyMap<string, Contact>,
+  fresh: ReadonlyMap<string, Contact>,
+  referenced: Map<string, Contact>,
+): Pick<ImportPlan, 'referrals' | 'referralNotes'> {
+  const referrals = new Map<number, string>();
+  const referralNotes: ReferralNote[] = [];
+  if (!rows.some((r) => r.draft.referredBy)) return { referrals, referralNotes };
+  const byName = new Map<string, string[]>();
+  const file = (c: Contact) => {
+    const key = nameTokens(c.name).join(' ');
+    if (!key) return;
+    const ids = byName.get(key);
+    if (!ids) byName.set(key, [c.id]);
+    else if (!ids.includes(c.id)) ids.push(c.id);
+  };
+  for (const c of stored.values()) file(c);
+  for (const c of fresh.values()) file(c);
+  const personOf = (id: string) => stored.get(id) ?? fresh.get(id);
+  // A row that looks like a stored contact (same company, very similar name) is most likely that
+  // person: it does not make the name ambiguous.
+  const lookAlikes = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.kind === 'similar')
+      lookAlikes.set(
+        r.id,
+        r.candidates.map((c) => c.contactId),
+      );
+  const distinctPeople = (ids: string[]) =>
+    ids.length < 2
+      ? ids
+      : ids.filter((id) => !(lookAlikes.get(id) ?? []).some((other) => ids.includes(other)));
+  for (const row of rows) {
+    const text = row.draft.referredBy?.trim();
+    if (!text || row.kind === 'invalid') continue;
+    const self = row.kind === 'merge' ? row.targetId : row.id;
+    const wanted = referrerText(text);
+    let found: string[];
+    if (wanted.email) {
+      const owner = index.byEmail.get(wanted.email);
+      found = owner ? [owner] : [];
+    } else {
+      found = distinctPeople(byName.get(nameTokens(wanted.name).join(' ')) ?? []);
+      if (found.length > 1 && wanted.company) {
+        const company = companyMatchKey(wanted.company);
+        found = found.filter((id) => companyMatchKey(personOf(id)?.company) === company);
+      }
+    }
+    const problem: ReferralNote['problem'] | undefined =
+      found.length === 0 ? 'not-found' : found.length > 1 ? 'ambiguous' : undefined;
+    if (problem) referralNotes.push({ index: row.index, text, problem });
+    else if (found[0] === self) referralNotes.push({ index: row.index, text, problem: 'self' });
+    else {
+      const id = found[0] as string;
+      referrals.set(row.index, id);
+      const c = stored.get(id);
+      if (c) referenced.set(id, c);
+    }
+  }
+  return { referrals, referralNotes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +565,8 @@ export interface Additions {
   company?: string;
   position?: string;
   birthday?: DayOfYear;
+  /** Who recommended them (a contact id), where nobody was recorded. */
+  referredBy?: string;
 }
 
 export interface MergedContact {
@@ -495,6 +590,8 @@ export interface ImportOutcome {
   /** Similar rows still waiting for a decision. */
   pending: number[];
   invalid: InvalidRow[];
+  /** Rows whose "Empfohlen von" could not be linked (imported without it). */
+  referralNotes: ReferralNote[];
 }
 
 const hasAny = (a: Additions) =>
@@ -503,7 +600,8 @@ const hasAny = (a: Additions) =>
   a.profileUrls.length > 0 ||
   a.company !== undefined ||
   a.position !== undefined ||
-  a.birthday !== undefined;
+  a.birthday !== undefined ||
+  a.referredBy !== undefined;
 
 interface Owners {
   email: Map<string, string>;
@@ -597,6 +695,8 @@ function diff(before: Contact, after: Contact): Additions {
     out.position = after.position;
   if (after.birthday && JSON.stringify(after.birthday) !== JSON.stringify(before.birthday))
     out.birthday = after.birthday;
+  if (after.referredBy !== before.referredBy && after.referredBy !== undefined)
+    out.referredBy = after.referredBy;
   return out;
 }
 
@@ -626,10 +726,12 @@ export function resolveImport(plan: ImportPlan, decisions: ImportDecisions = {})
   const combined: number[] = [];
   const pending: number[] = [];
   const invalid: InvalidRow[] = [];
+  const rowContact = new Map<number, string>();
   const note = (id: string, row: number) => {
     const list = rowsOf.get(id);
     if (list) list.push(row);
     else rowsOf.set(id, [row]);
+    rowContact.set(row, id);
   };
 
   const create = (id: string, row: number) => {
@@ -674,6 +776,18 @@ export function resolveImport(plan: ImportPlan, decisions: ImportDecisions = {})
     }
   }
 
+  // "Empfohlen von": on the contact each row became, where nobody was recorded yet; a referrer
+  // that is a row still waiting for a decision (or folded into this very person) is left out.
+  for (const [row, referrerId] of plan.referrals) {
+    const contactId = rowContact.get(row);
+    if (contactId === undefined) continue;
+    const id = follow(contactId);
+    const by = follow(referrerId);
+    if (by === id || !(working.has(by) || plan.existing.has(by))) continue;
+    const c = working.get(id);
+    if (c && c.referredBy === undefined) working.set(id, { ...c, referredBy: by });
+  }
+
   const added: Contact[] = [];
   const merged: MergedContact[] = [];
   const unchanged: ImportOutcome['unchanged'] = [];
@@ -695,5 +809,14 @@ export function resolveImport(plan: ImportPlan, decisions: ImportDecisions = {})
         rows,
       });
   }
-  return { stamp: plan.stamp, added, merged, unchanged, combined, pending, invalid };
+  return {
+    stamp: plan.stamp,
+    added,
+    merged,
+    unchanged,
+    combined,
+    pending,
+    invalid,
+    referralNotes: plan.referralNotes,
+  };
 }

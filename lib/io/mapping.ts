@@ -20,6 +20,7 @@ export const MAPPED_FIELDS = [
   'position',
   'birthday',
   'url',
+  'referredBy',
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -285,6 +286,18 @@ const SYNONYMS: Record<MappedField, string[]> = {
     'xingprofile',
     'xingprofil',
   ],
+  referredBy: [
+    'empfohlenvon',
+    'empfehlungvon',
+    'empfehlung',
+    'empfehler',
+    'empfehlerin',
+    'geworbenvon',
+    'referredby',
+    'referral',
+    'referrer',
+    'recommendedby',
+  ],
 };
 
 const SYNONYM_INDEX = new Map<string, MappedField>(
@@ -340,7 +353,14 @@ const SINGLE_VALUED: Readonly<
   Partial<
     Record<
       MappedField,
-      'fullName' | 'given' | 'middle' | 'family' | 'nickname' | 'company' | 'position'
+      | 'fullName'
+      | 'given'
+      | 'middle'
+      | 'family'
+      | 'nickname'
+      | 'company'
+      | 'position'
+      | 'referredBy'
     >
   >
 > = {
@@ -351,6 +371,7 @@ const SINGLE_VALUED: Readonly<
   nickname: 'nickname',
   company: 'company',
   position: 'position',
+  referredBy: 'referredBy',
 };
 
 /** Rows to drafts with a mapping (no format check: the caller picked the mapping). */

@@ -11,5 +11,7 @@ export const ContactDraftSchema = z.object({
   birthday: DayOfYearSchema.optional(),
   profileUrls: z.array(z.string()).optional(),
   phones: z.array(z.string()).optional(),
+  /** Who recommended the person, as the file names them (a name or an e-mail address). */
+  referredBy: z.string().optional(),
 });
 export type ContactDraft = z.infer<typeof ContactDraftSchema>;

@@ -34,7 +34,7 @@ import {
   type MergeOutcome,
   type MergeUndo,
 } from '../../db/duplicate-decisions';
-import { generateDemoData } from '../../demo';
+import { generateDemo } from '../../demo';
 import { buildBackup, serializeBackup } from '../../io/backup-file';
 import {
   ValidationError,
@@ -171,8 +171,8 @@ export async function failure(
 }
 
 export async function loadDemoData(): Promise<number> {
-  const histories = generateDemoData({ now: new Date() });
-  await putHistories(getDb(), histories);
+  const { histories, occasions } = generateDemo({ now: new Date() });
+  await putHistories(getDb(), histories, occasions);
   return histories.length;
 }
 

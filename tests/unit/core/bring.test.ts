@@ -128,6 +128,22 @@ describe('matching an occasion: German-aware', () => {
     ]);
   });
 
+  it('a word only in the title counts less when there are keywords: a shared format is no fit', () => {
+    const workshop = occasion({
+      kind: 'product',
+      title: 'Neu: Kompaktworkshop E-Rechnung',
+      keywords: ['XRechnung', 'ZUGFeRD'],
+    });
+    const bought = subject({});
+    bought.purchases = [purchase('2025-11-20', 900, { description: 'Workshop Prozesslandkarte' })];
+    expect(matchOccasion(workshop, [bought], ctx())).toEqual([]);
+    // Without keywords the title is all there is, and counts fully.
+    expect(matchOccasion({ ...workshop, keywords: [] }, [bought], ctx())).toHaveLength(1);
+    // A title word that names what moves them still fits.
+    const keen = subject({ interests: ['E-Rechnung'] });
+    expect(matchOccasion(workshop, [keen], ctx())).toHaveLength(1);
+  });
+
   it('explains the fit in the contact’s own words, German and English', () => {
     const s = subject({
       interests: ['Digitalisierung'],
@@ -246,6 +262,56 @@ describe('the next touch brings the attached occasion', () => {
       },
     );
     expect(find(candidates(h, [o]), 'after-purchase')?.occasionId).toBe(o.id);
+  });
+
+  it('the check-in after a purchase asks, it does not sell: no new product carried or offered', () => {
+    const product = occasion({
+      id: 'o-product',
+      kind: 'product',
+      title: 'Neu: Segeltörn-Planung als App',
+      keywords: ['Segeln'],
+    });
+    const after = (plans: string[]) =>
+      find(
+        candidates(
+          due(
+            { plannedOccasions: plans.flatMap(planned) },
+            {
+              interactions: [interaction('2026-03-01T10:00:00Z')],
+              purchases: [purchase('2026-03-10', 800)],
+            },
+          ),
+          [product],
+          { s: { locale: 'de' } },
+        ),
+        'after-purchase',
+      );
+    expect(after([product.id])?.occasionId).toBeUndefined();
+    expect(after([])?.talkingPoints.join(' ')).not.toContain('Segeltörn');
+    // The regular touch offers it.
+    const c = find(candidates(due(), [product], { s: { locale: 'de' } }), 'cadence');
+    expect(c?.talkingPoints.join(' ')).toContain('Könnte passen: „Neu: Segeltörn-Planung als App“');
+  });
+
+  it('a birthday offers only what is personal', () => {
+    const funding = occasion({ keywords: ['Segeln'] });
+    const birthday = (list: Occasion[]) =>
+      find(
+        candidates(
+          due(
+            { birthday: { month: 3, day: 17 } },
+            {
+              interactions: [interaction('2026-03-01T10:00:00Z')],
+            },
+          ),
+          list,
+          { s: { locale: 'de' } },
+        ),
+        'birthday',
+      )?.talkingPoints.join(' ');
+    expect(birthday([funding])).not.toContain('Könnte passen');
+    const tip = occasion({ id: 'o-tip', kind: 'tip', title: 'Buchtipp: Segeln um Kap Hoorn' });
+    expect(birthday([funding, tip])).toContain('Könnte passen: „Buchtipp: Segeln um Kap Hoorn“');
   });
 
   it('a birthday brings a tip, never a funding programme', () => {

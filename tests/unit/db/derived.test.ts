@@ -6,6 +6,7 @@ import {
   compareAgendaEntries,
   computeTiers,
   createContext,
+  linkReferrals,
   suggestNextTouch,
 } from '@/lib/core';
 import {
@@ -44,7 +45,10 @@ describe('derived rows agree with the core', () => {
   const ctx = createContext(settings, now);
 
   it('the stored agenda, sorted by the agenda rule, is exactly buildAgenda', () => {
-    const rows = demo.flatMap((h) => deriveContact(h, tiers[h.contact.id]!, ctx).agenda);
+    // The store hands the deriver each history with the contacts it recommended (getHistory).
+    const rows = linkReferrals(demo).flatMap(
+      (h) => deriveContact(h, tiers[h.contact.id]!, ctx).agenda,
+    );
     rows.sort(compareAgendaEntries(settings.locale));
     const expected = buildAgenda(demo, settings, now);
     expect(rows.map((r) => [r.contactId, r.kind, r.due])).toEqual(

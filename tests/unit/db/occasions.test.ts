@@ -15,6 +15,7 @@ import {
   getHistory,
   getSettings,
   matchSubjects,
+  putHistories,
   recomputeAll,
   restoreOccasion,
   saveConversation,
@@ -24,6 +25,7 @@ import {
 } from '@/lib/db';
 import { createDeriver } from '@/lib/background/deriver';
 import { checkBackup, makeBackup, restoreBackup } from '@/lib/db/backup-restore';
+import { generateDemo } from '@/lib/demo';
 import { serializeBackup } from '@/lib/io';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 
@@ -257,5 +259,27 @@ describe('upgrade and backups', () => {
     if (checked.ok) await restoreBackup(other, checked.backup, 'replace', now);
     expect(await other.contacts.count()).toBe(1);
     await other.delete();
+  });
+});
+
+describe('the demo data', () => {
+  it('loads with its occasions in one transaction; a bad occasion writes nothing', async () => {
+    const { histories, occasions } = generateDemo({ now, timeZone: 'Europe/Berlin' });
+    const broken = [...occasions, { ...occasions[0]!, id: 'not-an-id', title: '' }];
+    await expect(putHistories(db, histories, broken)).rejects.toThrow();
+    expect(await db.contacts.count()).toBe(0);
+    expect(await db.occasions.count()).toBe(0);
+
+    await putHistories(db, histories, occasions);
+    expect(await db.occasions.count()).toBe(occasions.length);
+    // Someone has an occasion attached, someone a concern, someone was recommended.
+    const contacts = await db.contacts.toArray();
+    const planned = contacts.flatMap((c) => c.plannedOccasions ?? []);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const p of planned) expect(await db.occasions.get(p.occasionId)).toBeDefined();
+    expect(contacts.some((c) => c.concerns?.length)).toBe(true);
+    const referred = contacts.filter((c) => c.referredBy);
+    expect(referred.length).toBeGreaterThan(0);
+    for (const c of referred) expect(await db.contacts.get(c.referredBy!)).toBeDefined();
   });
 });

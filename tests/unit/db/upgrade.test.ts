@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { linkReferrals } from '@/lib/core';
 import { KundennahDB, SCHEMA_VERSIONS, getAllHistories } from '@/lib/db';
 import { generateDemoData, flattenHistories } from '@/lib/demo';
 
@@ -61,8 +62,14 @@ describe('schema upgrades keep every record', () => {
         feedback: [...h.feedback].sort(byId),
         purchases: [...h.purchases].sort(byId),
         followUps: [...h.followUps].sort(byId),
+        ...(h.referred && {
+          referred: [...h.referred]
+            .sort((a, b) => byId(a.contact, b.contact))
+            .map((r) => ({ ...r, purchases: [...r.purchases].sort(byId) })),
+        }),
       }));
-    expect(norm(after)).toEqual(norm(demo));
+    // Every history comes back with the contacts it recommended, as getAllHistories gives them.
+    expect(norm(after)).toEqual(norm(linkReferrals(demo)));
     expect(await current.settings.get('settings')).toEqual({
       id: 'settings',
       values: { locale: 'en' },

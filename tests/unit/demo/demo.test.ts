@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { flattenHistories, generateDemoData } from '@/lib/demo';
+import { buildAgenda } from '@/lib/core';
+import { flattenHistories, generateDemo, generateDemoData } from '@/lib/demo';
 import {
   CommitmentSchema,
   ContactSchema,
   FeedbackSchema,
   FollowUpSchema,
   InteractionSchema,
+  OccasionSchema,
   PurchaseSchema,
+  DEFAULT_SETTINGS,
   canonicalProfileUrl,
   type ContactHistory,
 } from '@/lib/model';
@@ -382,4 +385,27 @@ describe('demo data is deterministic', () => {
   it('uses the runtime time zone when none is given', () => {
     expect(generateDemoData({ now: NOW })).toHaveLength(demo().length);
   });
+});
+
+describe('demo data: something to bring', () => {
+  it.each(MOMENTS.map((now) => [now.toISOString(), now] as const))(
+    'at %s the agenda thanks a referrer and celebrates an anniversary; a touch brings an occasion',
+    (_label, now) => {
+      const { histories, occasions } = generateDemo({ now, timeZone: TZ });
+      for (const o of occasions) expect(expectCanonical(OccasionSchema, o)).toBeNull();
+      const settings = { ...DEFAULT_SETTINGS, timeZone: TZ };
+      const agenda = buildAgenda(histories, settings, now, occasions);
+      const kinds = agenda.map((i) => i.suggestion.kind);
+      expect(kinds).toContain('referral-thanks');
+      expect(kinds).toContain('anniversary');
+      const carried = agenda.filter((i) => i.suggestion.occasionId);
+      expect(carried.length).toBeGreaterThan(0);
+      for (const i of carried)
+        expect(occasions.map((o) => o.id)).toContain(i.suggestion.occasionId);
+      // Concerns are asked about, and at least one touch offers an occasion that fits.
+      const points = agenda.flatMap((i) => i.suggestion.talkingPoints);
+      expect(points.some((p) => p.startsWith('Nach dem Stand fragen:'))).toBe(true);
+      expect(points.some((p) => p.startsWith('Könnte passen:'))).toBe(true);
+    },
+  );
 });

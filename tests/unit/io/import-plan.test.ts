@@ -328,3 +328,84 @@ describe('a big import', () => {
     expect(o.added.length).toBeGreaterThanOrEqual(4000);
   });
 });
+
+describe('"Empfohlen von" in an import', () => {
+  const lena = contact('lena', { name: 'Lena Weber', company: 'Weber & Yılmaz' });
+  const lenaToo = contact('lena2', { name: 'Lena Weber', company: 'Weber Logistik GmbH' });
+
+  it('links to a stored contact by name (titles, case, accents aside) or by e-mail', () => {
+    const p = plan(
+      [
+        { name: 'Tom Berg', emails: [], referredBy: 'anna schroeder' },
+        { name: 'Ute Kranz', emails: [], referredBy: 'ANNA@schroeder-bau.de' },
+        { name: 'Ida Sommer', emails: [], referredBy: 'Dr. Jürgen Müller' },
+      ],
+      [anna, juergen],
+    );
+    const out = resolveImport(p);
+    expect(out.added.map((c) => [c.name, c.referredBy])).toEqual([
+      ['Tom Berg', 'anna'],
+      ['Ute Kranz', 'anna'],
+      ['Ida Sommer', 'juergen'],
+    ]);
+    expect(out.referralNotes).toEqual([]);
+  });
+
+  it('links to a person further down the same file', () => {
+    const p = plan(
+      [
+        { name: 'Tom Berg', emails: [], referredBy: 'Karla Linde' },
+        { name: 'Karla Linde', emails: ['karla@linde.de'] },
+      ],
+      [],
+    );
+    const [tom, karla] = resolveImport(p).added;
+    expect(tom?.referredBy).toBe(karla?.id);
+  });
+
+  it('a company in brackets tells namesakes apart; without it nobody is guessed', () => {
+    const p = plan(
+      [
+        { name: 'Tom Berg', emails: [], referredBy: 'Lena Weber (Weber Logistik)' },
+        { name: 'Ute Kranz', emails: [], referredBy: 'Lena Weber' },
+        { name: 'Ida Sommer', emails: [], referredBy: 'Niemand Bekanntes' },
+        { name: 'Lena Weber', emails: [], company: 'Weber & Yılmaz', referredBy: 'Lena Weber' },
+      ],
+      [lena, lenaToo],
+    );
+    const out = resolveImport(p, { 3: 'lena' });
+    const by = new Map(out.added.map((c) => [c.name, c.referredBy]));
+    expect(by.get('Tom Berg')).toBe('lena2');
+    expect(by.get('Ute Kranz')).toBeUndefined();
+    expect(by.get('Ida Sommer')).toBeUndefined();
+    expect(out.referralNotes).toEqual([
+      { index: 1, text: 'Lena Weber', problem: 'ambiguous' },
+      { index: 2, text: 'Niemand Bekanntes', problem: 'not-found' },
+      { index: 3, text: 'Lena Weber', problem: 'ambiguous' },
+    ]);
+  });
+
+  it('fills a gap on a stored contact, never replaces who recommended them, never themself', () => {
+    const withRef = { ...jens, referredBy: 'juergen' };
+    const p = plan(
+      [
+        { name: 'A. Schröder', emails: ['anna@schroeder-bau.de'], referredBy: 'Jürgen Müller' },
+        { name: 'Jens', emails: [], profileUrls: jens.profileUrls, referredBy: 'Anna Schröder' },
+        { name: 'Jürgen Müller', emails: [], company: 'Müller & Söhne GmbH', referredBy: 'x' },
+      ],
+      [anna, withRef, juergen],
+    );
+    const out = resolveImport(p, { 2: 'juergen' });
+    expect(out.merged.map((m) => [m.after.id, m.after.referredBy, m.added.referredBy])).toEqual([
+      ['anna', 'juergen', 'juergen'],
+    ]);
+    expect(out.unchanged.map((u) => u.contact.id)).toContain('jens');
+    const self = plan(
+      [{ name: 'Anna', emails: ['anna@schroeder-bau.de'], referredBy: 'Anna Schröder' }],
+      [anna],
+    );
+    expect(resolveImport(self).referralNotes).toEqual([
+      { index: 0, text: 'Anna Schröder', problem: 'self' },
+    ]);
+  });
+});

@@ -112,6 +112,18 @@ describe('a CSV of unknown layout', () => {
     });
   });
 
+  it('an "Empfohlen von" column is read as who recommended the person', () => {
+    const csv =
+      'Name;E-Mail;Empfohlen von\nTom Berg;tom@berg.de;Dr. Anna Schröder (Schröder Bau)\nUte Kranz;;\n';
+    const table = readCsvTable(new TextEncoder().encode(csv));
+    const mapping = guessMapping(table.headers);
+    expect(mapping.columns).toEqual(['name', 'email', 'referredBy']);
+    expect(applyColumnMapping(table, mapping).contacts).toEqual([
+      { name: 'Tom Berg', emails: ['tom@berg.de'], referredBy: 'Dr. Anna Schröder (Schröder Bau)' },
+      { name: 'Ute Kranz', emails: [] },
+    ]);
+  });
+
   it('a mapping without any name, company or e-mail column is refused once', () => {
     const table = readCsvTable('A;B\n1;2\n3;4\n');
     expect(applyColumnMapping(table, { columns: ['phone', null] })).toEqual({
