@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { formatMoney, lostReasonName } from '@/lib/i18n';
 import { TIERS } from '@/lib/model';
 import { useAgenda, useAllHistories, useDayNow } from '@/lib/ui/dashboard/data';
+import { useOccasions } from '@/lib/ui/dashboard/occasion-data';
+import { OCCASION_FOLLOW_DAYS } from '@/lib/core';
 import {
   BIRTHDAY_DAYS,
   buildInsights,
@@ -22,9 +24,10 @@ export function InsightsPage(_props: PageProps) {
   const now = useDayNow(settings.timeZone);
   const histories = useAllHistories();
   const agenda = useAgenda();
+  const recorded = useOccasions();
   const insights = useMemo(
-    () => (histories ? buildInsights(histories, settings, now) : undefined),
-    [histories, settings, now],
+    () => (histories && recorded ? buildInsights(histories, settings, now, recorded) : undefined),
+    [histories, recorded, settings, now],
   );
   const overdue = useMemo(
     () => (agenda ? overdueRelationships(agenda, now, settings.timeZone) : undefined),
@@ -52,7 +55,7 @@ export function InsightsPage(_props: PageProps) {
       </main>
     );
 
-  const { distribution, pareto, atRisk, lost, birthdays } = insights;
+  const { distribution, pareto, atRisk, lost, birthdays, referrers, occasions } = insights;
   const names = new Map(histories!.map((h) => [h.contact.id, h.contact.name]));
 
   return (
@@ -197,6 +200,96 @@ export function InsightsPage(_props: PageProps) {
                   </ul>
                 </>
               )}
+            </>
+          )}
+        </Section>
+
+        <Section title={t('dash.insights.referrals')} testId="insights-referrers">
+          {referrers.length === 0 ? (
+            <p className="muted">{t('dash.insights.noReferrals')}</p>
+          ) : (
+            <table className="figures-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dash.insights.col.referrer')}</th>
+                  <th scope="col" className="num">
+                    {t('dash.insights.col.referred')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dash.insights.col.customers')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dash.insights.col.revenue')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {referrers.slice(0, 20).map((r) => (
+                  <tr key={r.contactId}>
+                    <th scope="row">
+                      <a href={contactLink(r.contactId)}>{r.name}</a>
+                    </th>
+                    <td className="num">{r.referred}</td>
+                    <td className="num">{r.customers}</td>
+                    <td className="num">{formatMoney(locale, r.revenue, true)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+
+        <Section title={t('dash.insights.occasions')} testId="insights-occasions">
+          {!occasions.some((o) => o.brought > 0) ? (
+            <p className="muted">
+              {t('dash.insights.noOccasions')} <a href="#/occasions">{t('nav.occasions')}</a>
+            </p>
+          ) : (
+            <>
+              <p className="muted small">
+                {t('dash.insights.occasionsIntro', { days: OCCASION_FOLLOW_DAYS })}
+              </p>
+              <table className="figures-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dash.insights.col.occasion')}</th>
+                    <th scope="col" className="num">
+                      {t('dash.insights.col.brought')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('dash.insights.col.followed')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {occasions.slice(0, 20).map((o) => (
+                    <tr key={o.occasionId}>
+                      <th scope="row">{o.title}</th>
+                      <td className="num">{o.brought}</td>
+                      <td
+                        className="num"
+                        title={t('dash.insights.followedDetail', {
+                          purchases: o.purchases,
+                          replies: o.replies,
+                        })}
+                      >
+                        {o.followed}
+                        {o.followed > 0 && (
+                          <span className="muted small">
+                            {' '}
+                            (
+                            {t('dash.insights.followedDetail', {
+                              purchases: o.purchases,
+                              replies: o.replies,
+                            })}
+                            )
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
         </Section>

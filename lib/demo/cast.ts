@@ -1168,6 +1168,27 @@ export const PEOPLE: readonly PersonSpec[] = [
       { text: 'Vorlage für Stundenzettel schicken', created: -35, due: -30, done: -31 },
     ],
     referredBy: 'becker',
+    events: [
+      {
+        at: -36,
+        channel: 'email',
+        direction: 'out',
+        summary: 'Checkliste IT-Sicherheit geschickt, mit zwei Sätzen zur Datensicherung im Büro',
+        subject: 'Checkliste IT-Sicherheit',
+        brought: {
+          kind: 'occasion',
+          occasion: 'sicherheit',
+          text: 'Checkliste IT-Sicherheit für kleine Betriebe',
+        },
+      },
+      {
+        at: -33,
+        channel: 'email',
+        direction: 'in',
+        summary: 'Dank für die Checkliste; die Datensicherung nimmt er sich vor',
+        subject: 'Re: Checkliste IT-Sicherheit',
+      },
+    ],
   },
   {
     key: 'weber',
@@ -1672,7 +1693,7 @@ export const OCCASIONS: readonly OccasionSpec[] = [
     title: 'Checkliste IT-Sicherheit für kleine Betriebe',
     text: 'Zugänge ausgeschiedener Mitarbeiter, Datensicherung, Updates: eine Seite zum Abhaken.',
     keywords: ['IT-Sicherheit', 'Datensicherung', 'Homelab', 'Netzwerk'],
-    created: -20,
+    created: -45,
   },
 ];
 

@@ -831,6 +831,73 @@ test.describe('insights', () => {
   });
 });
 
+test.describe('insights: recommendations and occasions', () => {
+  test('who recommended whom with the revenue it brought; each occasion with what followed', async ({
+    ext,
+  }) => {
+    const at = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+    await seed(ext, [
+      history({ contact: { id: 'r-1', name: 'Sven Richter', emails: ['sven@physio.de'] } }),
+      history({
+        contact: { id: 'r-2', name: 'Felix Graf', emails: ['graf@praxis.de'], referredBy: 'r-1' },
+        purchases: [{ id: 'p-r2', contactId: 'r-2', at: daysAgo(20), amount: 1500 }],
+      }),
+      history({
+        contact: { id: 'r-3', name: 'Mia Brandt', emails: ['mia@brandt.de'], referredBy: 'r-1' },
+        interactions: [
+          {
+            id: 'i-r3',
+            contactId: 'r-3',
+            at: at(40),
+            channel: 'email',
+            direction: 'out',
+            personal: true,
+            brought: { kind: 'occasion', occasionId: 'o-check', text: 'Checkliste IT-Sicherheit' },
+          },
+          {
+            id: 'i-r3b',
+            contactId: 'r-3',
+            at: at(38),
+            channel: 'email',
+            direction: 'in',
+            personal: true,
+            summary: 'Danke für die Checkliste',
+          },
+        ],
+      }),
+    ]);
+    const page = await openDashboard(ext, '#/insights');
+    await page.evaluate(async (stamp) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('kundennah');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('occasions', 'readwrite');
+        const store = tx.objectStore('occasions');
+        for (const [id, title] of [
+          ['o-check', 'Checkliste IT-Sicherheit'],
+          ['o-abend', 'Kundenabend: KI im Mittelstand'],
+        ])
+          store.put({ id, kind: 'tip', title, keywords: [], createdAt: stamp, updatedAt: stamp });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    }, at(60));
+    const referrers = page.getByTestId('insights-referrers');
+    await expect(referrers.getByRole('row', { name: /Sven Richter/ })).toContainText(
+      /Sven Richter\s*2\s*1\s*1\.500\s€/,
+    );
+    const occasions = page.getByTestId('insights-occasions');
+    await expect(occasions.getByRole('row', { name: /Checkliste IT-Sicherheit/ })).toContainText(
+      '0 gekauft, 1 geantwortet',
+    );
+    await expect(occasions.getByRole('row', { name: /Kundenabend/ })).toContainText(/0\s*0/);
+  });
+});
+
 test.describe('duplicates', () => {
   test('merges two records of one person, keeps every interaction, and undo splits them again', async ({
     ext,

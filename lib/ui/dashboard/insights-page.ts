@@ -3,19 +3,23 @@
 import {
   analyzeLost,
   atRiskContacts,
+  occasionOutcomes,
   paretoSeries,
+  referrerFigures,
   tierDistribution,
   upcomingBirthdays,
   type AtRiskEntry,
   type LostAnalysis,
+  type OccasionOutcome,
   type ParetoPoint,
+  type ReferrerFigures,
   type TierDistribution,
   type UpcomingBirthday,
   tierRank,
 } from '../../core';
 import type { AgendaRow } from '../../db';
 import { todayIn } from '../format';
-import type { ContactHistory, Settings } from '../../model';
+import type { ContactHistory, Occasion, Settings } from '../../model';
 
 export const BIRTHDAY_DAYS = 30;
 
@@ -25,6 +29,11 @@ export interface Insights {
   atRisk: (AtRiskEntry & { name: string; company?: string })[];
   lost: LostAnalysis;
   birthdays: UpcomingBirthday[];
+  /** Who recommended customers, with what their referrals bought; most revenue first. */
+  referrers: ReferrerFigures[];
+  /** Every occasion (and one deleted since that was brought), with what followed; most brought
+   * first. */
+  occasions: OccasionOutcome[];
   contacts: number;
 }
 
@@ -32,6 +41,7 @@ export function buildInsights(
   histories: ContactHistory[],
   settings: Settings,
   now: Date,
+  occasions: readonly Occasion[] = [],
 ): Insights {
   const byId = new Map(histories.map((h) => [h.contact.id, h.contact]));
   return {
@@ -44,6 +54,8 @@ export function buildInsights(
     })),
     lost: analyzeLost(histories, settings, now),
     birthdays: upcomingBirthdays(histories, settings, now, BIRTHDAY_DAYS),
+    referrers: referrerFigures(histories, settings, now),
+    occasions: occasionOutcomes(occasions, histories, settings, now),
     contacts: histories.length,
   };
 }
