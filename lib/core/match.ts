@@ -66,17 +66,14 @@ interface Term {
   word: string;
 }
 
-/** An occasion's word and how much a match with it counts. */
-interface WeightedTerm extends Term {
-  weight: number;
-}
-
 /**
- * How much a word of the title counts when the occasion has keywords: the keywords say what it is
- * about, the title also says how it comes ("Kompaktworkshop", "Zuschuss"), and a word that only
- * shares the format with a past purchase ("Workshop …") is no reason to call.
+ * An occasion's word. When the occasion has keywords, a word only of its title is not compared with
+ * what the contact bought: a title also says how the occasion comes ("Kompaktworkshop"), and a
+ * purchase that only shares the format ("Workshop Prozesslandkarte") is no reason to call.
  */
-const TITLE_WEIGHT = 0.6;
+interface OccasionTerm extends Term {
+  titleOnly: boolean;
+}
 
 /** The strength with which two stems match (0: not at all). */
 export function stemMatch(a: string, b: string): number {
@@ -124,7 +121,7 @@ export class WordStems {
 /** An occasion ready to be matched: its terms, and the best match each contact word has found. */
 export class OccasionTerms {
   readonly occasion: Occasion;
-  readonly terms: WeightedTerm[];
+  readonly terms: OccasionTerm[];
   private readonly words: WordStems;
   /** Contact word as written → best strength and the keyword it matched (memo of one computation). */
   private readonly best = new Map<string, { strength: number; keyword: string }>();
@@ -133,55 +130,64 @@ export class OccasionTerms {
     this.occasion = occasion;
     this.words = words;
     const keywords = Array.isArray(occasion.keywords) ? occasion.keywords : [];
-    // The keywords first (a word in both counts fully); without keywords the title and the text
+    // The keywords first (a word in both is a keyword); without keywords the title and the text
     // say what it is about.
-    const texts: [unknown, number][] = keywords.length
-      ? [...keywords.map((k): [unknown, number] => [k, 1]), [occasion.title, TITLE_WEIGHT]]
+    const texts: [unknown, boolean][] = keywords.length
+      ? [...keywords.map((k): [unknown, boolean] => [k, false]), [occasion.title, true]]
       : [
-          [occasion.title, 1],
-          [occasion.text, 1],
+          [occasion.title, false],
+          [occasion.text, false],
         ];
     const seen = new Set<string>();
     this.terms = [];
-    for (const [text, weight] of texts)
+    for (const [text, titleOnly] of texts)
       for (const t of words.terms(text))
         if (!seen.has(t.stem)) {
           seen.add(t.stem);
-          this.terms.push({ ...t, weight });
+          this.terms.push({ ...t, titleOnly });
         }
   }
 
-  /** Whole texts already looked at (interests, positions, products repeat across contacts). */
+  /** Whole texts already looked at (interests, positions, products repeat across contacts); the
+   * second map for texts compared with the keywords only (what was bought). */
   private readonly texts = new Map<string, { strength: number; keyword: string } | null>();
+  private readonly keywordTexts = new Map<string, { strength: number; keyword: string } | null>();
+  private readonly bestOfKeywords = new Map<string, { strength: number; keyword: string }>();
 
-  /** How well a text fits: the strongest of its words, with the keyword it matched. */
-  fit(text: unknown): { strength: number; keyword: string } | null {
+  /**
+   * How well a text fits: the strongest of its words, with the keyword it matched. `bought`: the
+   * text describes a purchase (compared with the keywords only, where there are keywords).
+   */
+  fit(text: unknown, bought = false): { strength: number; keyword: string } | null {
     if (typeof text !== 'string' || !text || !this.terms.length) return null;
-    let found = this.texts.get(text);
+    const memo = bought ? this.keywordTexts : this.texts;
+    let found = memo.get(text);
     if (found !== undefined) return found;
     found = null;
     for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const b = this.wordFit(m[0]);
+      const b = this.wordFit(m[0], bought);
       if (b.strength > 0 && (!found || b.strength > found.strength)) found = b;
     }
-    this.texts.set(text, found);
+    memo.set(text, found);
     return found;
   }
 
   /** The best match of one word as written (its folded form and stem looked up once). */
-  private wordFit(word: string): { strength: number; keyword: string } {
-    let b = this.best.get(word);
+  private wordFit(word: string, bought: boolean): { strength: number; keyword: string } {
+    const memo = bought ? this.bestOfKeywords : this.best;
+    let b = memo.get(word);
     if (b) return b;
     const folded = foldText(word);
     b = { strength: 0, keyword: '' };
     if (folded.length >= 2 && !STOP_WORDS.has(folded)) {
       const stem = this.words.stem(folded);
       for (const t of this.terms) {
-        const s = stemMatch(stem, t.stem) * t.weight;
+        if (bought && t.titleOnly) continue;
+        const s = stemMatch(stem, t.stem);
         if (s > b.strength) b = { strength: s, keyword: t.word };
       }
     }
-    this.best.set(word, b);
+    memo.set(word, b);
     return b;
   }
 }
@@ -268,7 +274,7 @@ export function fitsOf(
     if (typeof text !== 'string') return;
     const key = `${source}\u0000${text}`;
     if (seen.has(key)) return;
-    const f = terms.fit(text);
+    const f = terms.fit(text, source === 'purchase');
     if (!f) return;
     seen.add(key);
     const fit: Fit = { source, text: text.trim(), keyword: f.keyword, strength: f.strength };
@@ -282,7 +288,7 @@ export function fitsOf(
   let latest: Map<string, number> | undefined;
   for (const p of purchases) {
     const d = p.description;
-    if (typeof d !== 'string' || !terms.fit(d)) continue;
+    if (typeof d !== 'string' || !terms.fit(d, true)) continue;
     const t = ctx.zone.parse(p.at);
     if (!(t <= ctx.nowMs)) continue;
     latest ??= new Map();

@@ -446,7 +446,6 @@ export const en = {
   'dash.concerns.reopenLabel': 'Reopen “{text}”',
   'dash.concerns.deleteLabel': 'Delete “{text}”',
   'dash.concerns.added': 'Concern noted.',
-  'dash.concerns.changed': 'Concern changed.',
   'dash.concerns.closed': 'Concern closed.',
   'dash.concerns.reopened': 'Concern open again.',
   'dash.concerns.deleted': 'Concern deleted.',
@@ -473,10 +472,6 @@ export const en = {
   'dash.bring.record': 'Record occasions',
   'dash.bring.attached': '“{title}” attached for {name}.',
   'dash.brought.line': 'Brought: {what}',
-  'dash.field.brought': 'Brought along',
-  'dash.field.broughtNothing': 'nothing',
-  'dash.field.broughtText': 'What exactly?',
-  'dash.field.broughtOccasion': 'Occasion',
 
   // Insights: recommendations and occasions
   'dash.insights.referrals': 'Recommendations',
@@ -933,7 +928,6 @@ export const de: Record<keyof typeof en, string> = {
   'dash.concerns.reopenLabel': '„{text}“ wieder öffnen',
   'dash.concerns.deleteLabel': '„{text}“ löschen',
   'dash.concerns.added': 'Thema notiert.',
-  'dash.concerns.changed': 'Thema geändert.',
   'dash.concerns.closed': 'Thema als erledigt markiert.',
   'dash.concerns.reopened': 'Thema wieder offen.',
   'dash.concerns.deleted': 'Thema gelöscht.',
@@ -960,10 +954,6 @@ export const de: Record<keyof typeof en, string> = {
   'dash.bring.record': 'Anlässe festhalten',
   'dash.bring.attached': '„{title}“ für {name} vorgemerkt.',
   'dash.brought.line': 'Mitgebracht: {what}',
-  'dash.field.brought': 'Mitgebracht',
-  'dash.field.broughtNothing': 'nichts',
-  'dash.field.broughtText': 'Was genau?',
-  'dash.field.broughtOccasion': 'Anlass',
 
   'dash.insights.referrals': 'Empfehlungen',
   'dash.insights.noReferrals':

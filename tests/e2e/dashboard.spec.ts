@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ContactHistory } from '../../lib/model';
 import { expect, test, type Extension } from './harness';
-import { history, seed } from './seed';
+import { history, seed, seedOccasions } from './seed';
 
 const DAY = 86_400_000;
 /** A calendar day `n` days before today (UTC, like the test machine's zone). */
@@ -866,26 +866,14 @@ test.describe('insights: recommendations and occasions', () => {
         ],
       }),
     ]);
+    const stamp = at(60);
+    const occasion = (id: string, title: string) =>
+      ({ id, kind: 'tip', title, createdAt: stamp, updatedAt: stamp }) as const;
+    await seedOccasions(ext, [
+      occasion('o-check', 'Checkliste IT-Sicherheit'),
+      occasion('o-abend', 'Kundenabend: KI im Mittelstand'),
+    ]);
     const page = await openDashboard(ext, '#/insights');
-    await page.evaluate(async (stamp) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const req = indexedDB.open('kundennah');
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-      await new Promise<void>((ok, fail) => {
-        const tx = db.transaction('occasions', 'readwrite');
-        const store = tx.objectStore('occasions');
-        for (const [id, title] of [
-          ['o-check', 'Checkliste IT-Sicherheit'],
-          ['o-abend', 'Kundenabend: KI im Mittelstand'],
-        ])
-          store.put({ id, kind: 'tip', title, keywords: [], createdAt: stamp, updatedAt: stamp });
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-    }, at(60));
     const referrers = page.getByTestId('insights-referrers');
     await expect(referrers.getByRole('row', { name: /Sven Richter/ })).toContainText(
       /Sven Richter\s*2\s*1\s*1\.500\s€/,

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { ContactHistory } from '../../lib/model';
 import { expect, test, type Extension } from './harness';
-import { history, notifyBackground, readTables, seed } from './seed';
+import { history, readTables, seed, seedOccasions } from './seed';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
@@ -81,27 +81,6 @@ function customers(): ContactHistory[] {
 type Row = Record<string, unknown>;
 const contactRow = async (ext: Extension, id: string) =>
   (await readTables(ext, ['contacts'])).contacts.find((c) => c.id === id) as Row;
-
-/** Write occasions straight into the extension's database (as the backup restores them). */
-async function seedOccasions(ext: Extension, rows: Record<string, unknown>[]): Promise<void> {
-  const page = await ext.openPage('options.html');
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
-  );
-  await page.evaluate(async (list) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kundennah');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('occasions', 'readwrite');
-    for (const o of list) tx.objectStore('occasions').put(o);
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
-    db.close();
-  }, rows);
-  await notifyBackground(page, { contactIds: [], tables: ['occasions'] });
-  await page.close();
-}
 
 async function recordOccasion(
   page: Page,

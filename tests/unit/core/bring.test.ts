@@ -128,7 +128,7 @@ describe('matching an occasion: German-aware', () => {
     ]);
   });
 
-  it('a word only in the title counts less when there are keywords: a shared format is no fit', () => {
+  it('with keywords, what they bought is compared with the keywords only: a shared format is no fit', () => {
     const workshop = occasion({
       kind: 'product',
       title: 'Neu: Kompaktworkshop E-Rechnung',
@@ -139,9 +139,12 @@ describe('matching an occasion: German-aware', () => {
     expect(matchOccasion(workshop, [bought], ctx())).toEqual([]);
     // Without keywords the title is all there is, and counts fully.
     expect(matchOccasion({ ...workshop, keywords: [] }, [bought], ctx())).toHaveLength(1);
-    // A title word that names what moves them still fits.
+    // A title word that names what moves them fits as any keyword does.
     const keen = subject({ interests: ['E-Rechnung'] });
     expect(matchOccasion(workshop, [keen], ctx())).toHaveLength(1);
+    const funding = occasion({ title: 'Förderprogramm go-digital', keywords: ['Digitalisierung'] });
+    const saving = subject({ concerns: [concern('Fördermittel für die Werkstatt')] });
+    expect(matchOccasion(funding, [saving], ctx())).toHaveLength(1);
   });
 
   it('explains the fit in the contact’s own words, German and English', () => {
