@@ -11,6 +11,7 @@ import type { Contact } from '@/lib/model';
 import { useI18n } from '../I18n';
 import { ContactPicker } from './ContactPicker';
 import { Field, control } from './ui';
+import { SaveCancel } from '../SaveCancel';
 
 /** The short form for a new contact: who, where, how to reach them. The rest is on their page. */
 export function AddContact({
@@ -124,14 +125,12 @@ export function AddContact({
           ))}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="add-contact-save">
-          {t('dash.add.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel
+        busy={busy}
+        onCancel={onCancel}
+        saveLabel={t('dash.add.save')}
+        testId="add-contact-save"
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { FieldErrors } from '@/lib/ui/dashboard/form';
 import { capitalize, dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { Field, Section, control } from './ui';
+import { SaveCancel } from '../SaveCancel';
 
 export type LostPatch = NonNullable<Contact['lost']>;
 
@@ -163,14 +164,7 @@ export function LostCard({
                   onChange={(e) => setLearned(e.target.value)}
                 />
               </Field>
-              <div className="form-actions">
-                <button type="submit" className="primary" data-testid="exit-save">
-                  {t('common.save')}
-                </button>
-                <button type="button" onClick={() => setMode('view')}>
-                  {t('common.cancel')}
-                </button>
-              </div>
+              <SaveCancel onCancel={() => setMode('view')} testId="exit-save" />
             </form>
           ) : (
             <p className="warn-text">{t('dash.exit.missing')}</p>

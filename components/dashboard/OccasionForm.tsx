@@ -5,6 +5,7 @@ import { useLeaveGuard, type LeaveGuard } from '@/lib/ui/dashboard/guarded-route
 import { addKeywords, type OccasionForm as Form } from '@/lib/ui/dashboard/occasions';
 import { useI18n } from '../I18n';
 import { Field, control } from './ui';
+import { SaveCancel } from '../SaveCancel';
 
 /**
  * Keywords as chips: typing a comma or pressing Enter makes a chip of what was typed; each chip
@@ -205,14 +206,7 @@ export function OccasionForm({
         </Field>
       </div>
       {errors.form && <p className="field-error">{t(errors.form.key)}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="occasion-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} testId="occasion-save" />
     </form>
   );
 }

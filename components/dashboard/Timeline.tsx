@@ -13,6 +13,7 @@ import {
 import { capitalize, dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { Field, control } from './ui';
+import { SaveCancel } from '../SaveCancel';
 
 const KINDS: HistoryTable[] = ['interactions', 'commitments', 'feedback', 'purchases', 'followUps'];
 
@@ -199,14 +200,7 @@ function RecordEditor({
         </>
       )}
       {errors.form && <p className="field-error">{t(errors.form.key)}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="record-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} testId="record-save" />
     </form>
   );
 }

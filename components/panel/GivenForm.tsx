@@ -4,6 +4,7 @@ import { GIVEN_KINDS, type GivenKind } from '@/lib/messaging';
 import type { Channel } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
+import { SaveCancel } from '../SaveCancel';
 
 export interface Given {
   kind: GivenKind;
@@ -86,14 +87,7 @@ export function GivenForm({
         </select>
       </label>
       <p className="muted small">{t('panel.givenHint')}</p>
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy} data-testid="given-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} testId="given-save" className="row" />
     </form>
   );
 }

@@ -67,25 +67,37 @@ export async function seed(ext: Extension, histories: ContactHistory[]): Promise
   await page.close();
 }
 
-/** Store settings the way the settings page does (only what is set; defaults fill the rest). */
-export async function seedSettings(ext: Extension, values: Record<string, unknown>): Promise<void> {
+/** Put rows into one table of the extension's database from an extension page, then tell the
+ * background, as every page does after its own writes. */
+async function putRows(ext: Extension, table: string, rows: unknown[]): Promise<void> {
   const page = await ext.openPage('options.html');
   await page.waitForFunction(async () =>
     (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
   );
-  await page.evaluate(async (v) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kundennah');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ id: 'settings', values: v });
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
-    db.close();
-  }, values);
-  await notifyBackground(page, { contactIds: [], tables: ['settings'] });
+  await page.evaluate(
+    async ({ table, rows }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('kundennah');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(table, 'readwrite');
+      for (const row of rows) tx.objectStore(table).put(row);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { table, rows },
+  );
+  await notifyBackground(page, { contactIds: [], tables: [table] });
   await page.close();
+}
+
+/** Store settings the way the settings page does (only what is set; defaults fill the rest). */
+export async function seedSettings(ext: Extension, values: Record<string, unknown>): Promise<void> {
+  await putRows(ext, 'settings', [{ id: 'settings', values }]);
 }
 
 type Sender = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
@@ -142,27 +154,11 @@ export async function readTables<T extends string>(
   return rows as Record<T, Record<string, unknown>[]>;
 }
 
-/** Write occasions ("Themen & Anlässe") into the extension's database, validated by the model. */
+/** Write occasions into the extension's database, validated by the model. */
 export async function seedOccasions(ext: Extension, input: OccasionInput[]): Promise<void> {
-  const occasions = input.map((o) => validate(OccasionSchema, o, 'occasion'));
-  const page = await ext.openPage('options.html');
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
+  await putRows(
+    ext,
+    'occasions',
+    input.map((o) => validate(OccasionSchema, o, 'occasion')),
   );
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kundennah');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('occasions', 'readwrite');
-    for (const o of rows) tx.objectStore('occasions').put(o);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, occasions);
-  await notifyBackground(page, { contactIds: [], tables: ['occasions'] });
-  await page.close();
 }
