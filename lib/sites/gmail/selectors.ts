@@ -46,7 +46,17 @@ export const PARTICIPANT = [
 
 /** Attributes of a participant element, most specific first. */
 export const EMAIL_ATTRS = ['email', 'data-hovercard-id'] as const; // seen 2026-11
-export const NAME_ATTRS = ['name', 'data-name'] as const; // seen 2026-11
+/**
+ * Where a participant element keeps the display name, most specific first. `name` is the person's
+ * name on the name elements (span.gD/g2/zF/yP); on the avatar img.ajn of a message it holds a
+ * generated element id (":o6", ":62", ":np" — seen 2019-12, 2023-10 and 2025-08, real captures)
+ * and the name is in `data-name`. An avatar's `name` is therefore never read.
+ */
+export const NAME_ATTRS = ['name', 'data-name'] as const; // seen 2026-11; 2019-12 to 2025-08 (real captures)
+export const AVATAR = ['img', '.ajn'] as const; // seen 2019-12, 2023-10, 2025-08 (real captures)
+export const AVATAR_NAME_ATTRS = ['data-name'] as const; // seen 2019-12, 2023-10, 2025-08 on img.ajn (real captures)
+/** Generated element ids Gmail's UI library writes into `name`/`id` (":o6", ":np_1-e"). */
+export const GENERATED_ID = /^:[\w.-]*$/; // seen 2019-12, 2023-10, 2025-08 (real captures)
 
 /** Places whose people are no participants of the open thread. */
 export const NOT_PARTICIPANT = [
