@@ -33,6 +33,7 @@ export const LINKEDIN: ProfileSelectors = {
   COMPANY: [
     '[data-section="currentPositionsDetails"] .top-card-link__description', // seen 2026-11 (public profile)
     '[data-view-name="profile-component-entity"] .t-14.t-normal span[aria-hidden="true"]', // seen 2026-11: first experience entry ("Acme GmbH · Full-time")
+    '[data-section="currentPositionsDetails"] .org', // seen 2017-03, LinkedIn public profile (real capture, values anonymised by its author)
   ],
   EMAIL: [
     '.pv-contact-info__contact-type a[href^="mailto:"]', // seen 2026-11: contact-info overlay
@@ -63,6 +64,25 @@ export const LINKEDIN: ProfileSelectors = {
     'Contact info',
     'Kontaktinfo',
   ],
+  // The 2025-26 server-driven layout hashes every class name per build (different hashes in the
+  // 2026-03 and 2026-08 captures) and has no h1: the card is read from its structure.
+  STRUCTURE: {
+    NAME_HEADING: [
+      'a[href*="/in/"] h2', // seen 2026-03 and 2026-08, LinkedIn profile (real captures): the name
+      'h1', // seen 2021-08 to 2026-11 (real captures, hand-written fixtures)
+      'h2', // seen 2026-03, LinkedIn profile (real capture); fallback: none
+    ],
+    CARD: [
+      '[componentkey$="Topcard"]', // seen 2026-03 and 2026-08, LinkedIn profile (real captures)
+      'section', // seen 2021-08 to 2026-08 (real captures): the top card is a section
+    ],
+    TILE: [
+      '[role="button"]', // seen 2026-03 and 2026-08 (real captures): employer and school tiles
+    ],
+    LINE: ['p', 'li', 'div', 'h1', 'h2', 'h3'], // seen 2026-03 and 2026-08 (real captures): one line each
+    // seen 2026-03 (real capture): "· 1st" and "· 2nd" both under the name; pronouns "(sie/ihr)"
+    NOT_HEADLINE: /^(?:·|\(?\p{L}+\/\p{L}+\)?$)/u,
+  },
   NOT_COMPANY: [
     // seen 2026-11: employment types that open the line of a grouped experience entry
     'Full-time',
