@@ -12,7 +12,8 @@ export const XING: ProfileSelectors = {
   NAME: [
     '#XingIdModule h1', // seen 2026-11; the h1 also holds the membership badge (first text wins)
     '[data-xds="Hero"]', // seen 2023-2026; fallback: the 2019 design below
-    '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the document title
+    '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the 2016-17 design below
+    '#vcard .user-name', // seen 2017-03, XING profile (real capture, values anonymised by its author)
   ],
   NAME_LABEL: [],
   HEADLINE: [
