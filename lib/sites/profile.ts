@@ -57,7 +57,7 @@ export interface ProfileSelectors {
   };
 }
 
-const JSON_LD = 'script[type="application/ld+json"]';
+const JSON_LD = 'script[type="application/ld+json"]'; // seen 2026-11 (XING and LinkedIn public profiles)
 
 export function readProfile(
   doc: Document,
@@ -83,16 +83,22 @@ export function readProfile(
   person.profileUrl = profileUrl;
 
   const context: PageContext = { site, kind: 'profile', people: [person] };
-  const card = name ? attempt(() => cardUnderName(scope, name, S)) : undefined;
+  // Read by structure only when the selectors find nothing (the walk is the dearest strategy).
+  let card: { headline: string; company: string } | undefined;
+  const byStructure = () =>
+    (card ??= (name && attempt(() => cardUnderName(scope, name, S))) || {
+      headline: '',
+      company: '',
+    });
   const headline =
     attempt(() => text(first(scope, S.HEADLINE))) ||
-    card?.headline ||
+    byStructure().headline ||
     attempt(() => ldText(ld?.jobTitle));
   if (headline) context.headline = headline;
   const company =
     attempt(() => companyFromLabel(scope, S)) ||
     attempt(() => companyFromText(scope, S)) ||
-    card?.company ||
+    byStructure().company ||
     attempt(() => ldText(ld?.worksFor));
   if (company) context.company = company;
   return context;

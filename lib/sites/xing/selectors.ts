@@ -2,6 +2,10 @@
 // XING's React app marks its design-system parts with data-xds="…" and its modules with ids
 // (#XingIdModule, #ProfileTimelineModule); generated class names (sc-…) change per build and are
 // never used. A XING change touches this file and adds a dated fixture under tests/fixtures/xing/.
+//
+// "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/xing/),
+// modelled on the app's DOM; "(real capture)": in a saved page of the real app
+// (tests/fixtures/xing/real/); "seen 2019-2021" and the like: in earlier versions of the app.
 import type { ProfileSelectors } from '../profile';
 
 export const XING: ProfileSelectors = {
