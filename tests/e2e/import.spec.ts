@@ -352,3 +352,33 @@ test('the whole import works with the keyboard', async ({ ext }) => {
   await expect(page.getByTestId('import-undone')).toBeVisible();
   expect(await rows(page, 'contacts')).toEqual([]);
 });
+
+test('an "Empfohlen von" column links each person to who recommended them', async ({ ext }) => {
+  await seed(ext, [
+    history({
+      contact: {
+        id: 'a1b2c3d4-0000-4000-8000-000000000001',
+        name: 'Anna Schröder',
+        emails: ['anna@schroeder-bau.de'],
+        company: 'Schröder Bau GmbH',
+      },
+    }),
+  ]);
+  const page = await openImport(ext);
+  await pick(page, fixture('generic/empfehlungen.csv'));
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping.locator('select').nth(3)).toHaveValue('referredBy');
+  await mapping.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+  const referrals = page.getByTestId('import-referrals');
+  await expect(referrals).toContainText('2 Empfehlungen mit den Kontakten verknüpft');
+  await expect(referrals).toContainText(
+    'Ida Sommer: niemand heißt „Niemand Bekanntes“ – ohne Empfehlung übernommen.',
+  );
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  const stored = await rows<StoredContact & { referredBy?: string }>(page, 'contacts');
+  const by = (name: string) => stored.find((c) => c.name === name);
+  expect(by('Tom Berg')?.referredBy).toBe('a1b2c3d4-0000-4000-8000-000000000001');
+  expect(by('Ute Kranz')?.referredBy).toBe(by('Karla Linde')?.id);
+  expect(by('Ida Sommer')?.referredBy).toBeUndefined();
+});
