@@ -2,6 +2,7 @@
 // supplies its selectors as data (./xing/selectors.ts, ./linkedin/selectors.ts).
 import { canonicalProfileUrl } from '../model/profile-url';
 import {
+  all,
   attempt,
   documentTitle,
   attr,
@@ -12,6 +13,7 @@ import {
   jsonLd,
   meta,
   text,
+  union,
   type Selectors,
 } from './dom';
 import type { PageContext, Person } from './page-context';
@@ -39,9 +41,23 @@ export interface ProfileSelectors {
   SECTION_WORDS: readonly string[];
   /** Words that are no employer (employment types) when a company line is split at " · ". */
   NOT_COMPANY: readonly string[];
+  /**
+   * Reading by structure, for layouts whose class names are hashed per build: the heading that shows
+   * the name, the card around it (its first lines are headline and "employer · school"), and the
+   * card's tiles (employer and school with their logos) that confirm the employer. Optional.
+   */
+  STRUCTURE?: {
+    NAME_HEADING: Selectors;
+    CARD: Selectors;
+    TILE: Selectors;
+    /** The elements that make one line of text (the text nodes of one of them are one line). */
+    LINE: Selectors;
+    /** Lines under the name that are no headline: degree badges ("· 2nd"), pronouns. */
+    NOT_HEADLINE: RegExp;
+  };
 }
 
-const JSON_LD = 'script[type="application/ld+json"]';
+const JSON_LD = 'script[type="application/ld+json"]'; // seen 2026-11 (XING and LinkedIn public profiles)
 
 export function readProfile(
   doc: Document,
@@ -67,12 +83,22 @@ export function readProfile(
   person.profileUrl = profileUrl;
 
   const context: PageContext = { site, kind: 'profile', people: [person] };
+  // Read by structure only when the selectors find nothing (the walk is the dearest strategy).
+  let card: { headline: string; company: string } | undefined;
+  const byStructure = () =>
+    (card ??= (name && attempt(() => cardUnderName(scope, name, S))) || {
+      headline: '',
+      company: '',
+    });
   const headline =
-    attempt(() => text(first(scope, S.HEADLINE))) || attempt(() => ldText(ld?.jobTitle));
+    attempt(() => text(first(scope, S.HEADLINE))) ||
+    byStructure().headline ||
+    attempt(() => ldText(ld?.jobTitle));
   if (headline) context.headline = headline;
   const company =
     attempt(() => companyFromLabel(scope, S)) ||
     attempt(() => companyFromText(scope, S)) ||
+    byStructure().company ||
     attempt(() => ldText(ld?.worksFor));
   if (company) context.company = company;
   return context;
@@ -122,4 +148,55 @@ function companyFromText(scope: Element | Document, S: ProfileSelectors): string
   const value = clean(text(first(scope, S.COMPANY)).split(' · ')[0]);
   const notCompany = new Set(S.NOT_COMPANY.map((w) => w.toLowerCase()));
   return notCompany.has(value.toLowerCase()) ? '' : value;
+}
+
+/** The most lines read under the name, and text nodes looked at for them (a card is small). */
+const CARD_LINES = 8;
+const CARD_NODES = 400;
+
+/**
+ * The profile's card read by structure: the heading that shows the name, the line right under it
+ * (headline) and the next one ("Acme GmbH · TU Darmstadt"), whose first part is the employer when a
+ * tile of the card (employer and school, each with its logo) confirms it.
+ */
+function cardUnderName(
+  scope: Element | Document,
+  name: string,
+  S: ProfileSelectors,
+): { headline: string; company: string } | undefined {
+  const X = S.STRUCTURE;
+  if (!X) return undefined;
+  const wanted = name.toLowerCase();
+  const heading = union(scope, X.NAME_HEADING).find((h) => text(h).toLowerCase() === wanted);
+  const card = heading && attempt(() => heading.closest(X.CARD.join(',')));
+  if (!heading || !card) return undefined;
+  const lines = linesAfter(card, heading, X.LINE).filter(
+    (line) =>
+      line.toLowerCase() !== wanted && !X.NOT_HEADLINE.test(line) && /[\p{L}\p{N}]/u.test(line),
+  );
+  const headline = lines[0] ?? '';
+  const tiles = new Set(all(card, X.TILE).map((tile) => text(tile).toLowerCase()));
+  const employer = clean((lines[1] ?? '').split(' · ')[0]);
+  const company = employer && tiles.has(employer.toLowerCase()) ? employer : '';
+  return { headline, company };
+}
+
+/** The text lines that follow the heading inside the card, one per block element, in order. */
+function linesAfter(card: Element, heading: Element, line: Selectors): string[] {
+  const doc = card.ownerDocument;
+  const walker = doc.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
+  const lines: string[] = [];
+  let block: Element | null = null;
+  let budget = CARD_NODES;
+  while (walker.nextNode() && budget-- > 0 && lines.length <= CARD_LINES) {
+    const node = walker.currentNode;
+    const value = clean(node.nodeValue);
+    if (!value || heading.contains(node)) continue;
+    if (!(heading.compareDocumentPosition(node) & 4 /* FOLLOWING */)) continue;
+    const owner = attempt(() => node.parentElement?.closest(line.join(','))) ?? null;
+    if (owner && owner === block) lines[lines.length - 1] += ` ${value}`;
+    else lines.push(value);
+    block = owner;
+  }
+  return lines.map(clean);
 }

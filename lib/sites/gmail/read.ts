@@ -73,15 +73,24 @@ function threadRoot(doc: Document, heading: Element | null): Element | Document 
 function personOf(el: Element): Person & { meWord: boolean } {
   let email = '';
   for (const name of S.EMAIL_ATTRS) email ||= findEmail(attr(el, name));
+  // An avatar's `name` is an element id (":o6"), its `data-name` the person's name.
+  const nameAttrs = within(el, S.AVATAR) ? S.AVATAR_NAME_ATTRS : S.NAME_ATTRS;
   let name = '';
-  for (const a of S.NAME_ATTRS) name ||= attr(el, a);
+  for (const a of nameAttrs) if (!name && isDisplayName(attr(el, a), el)) name = attr(el, a);
   const shown = text(el);
-  if (!name && shown && !findEmail(shown)) name = shown;
-  if (isEmail(name)) name = '';
+  if (!name && isDisplayName(shown, el)) name = shown;
   const person: Person & { meWord: boolean } = { meWord: ME_WORDS.has(shown.toLowerCase()) };
   if (name) person.name = name;
   if (email) person.email = email;
   return person;
+}
+
+/** A name as a person reads it: no address, no generated id such as ":o6" or the element's id. */
+function isDisplayName(value: string, el: Element): boolean {
+  if (!value || isEmail(value) || findEmail(value)) return false;
+  if (S.GENERATED_ID.test(value)) return false;
+  const id = attr(el, 'id');
+  return !id || (value !== id && !id.startsWith(`${value}_`));
 }
 
 function candidates(root: Element | Document, me: Me): Person[] {

@@ -80,7 +80,9 @@ function signedInUser(doc: Document, title: string): Me {
   return me;
 }
 
-const TITLE_VIEWS = new Set(['mail', 'e-mail', 'inbox', 'posteingang', 'outlook']);
+// The app's own view names, no subject: seen 2026-11 (hand-written fixtures); "メール" seen 2026-03,
+// Outlook on the web, Japanese UI, message list with an empty reading pane (real capture).
+const TITLE_VIEWS = new Set(['mail', 'e-mail', 'inbox', 'posteingang', 'outlook', 'メール']);
 
 /** "Mail - Max Muster - Outlook"; a message opened on its own page may put its subject first. */
 function titleParts(title: string): { subject: string; account: string } {

@@ -2,11 +2,15 @@
 // Class names are generated per build (OZZZK, aVla3 …) and change without notice, so every list
 // leads with ids, data-app-section / data-testid attributes and ARIA labels. An Outlook change
 // touches this file and adds a dated fixture under tests/fixtures/outlook/ — nothing else.
+//
+// "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/outlook/),
+// modelled on the app's DOM; "(real capture)": in a saved page of the real app
+// (tests/fixtures/outlook/real/); "seen 2019-2021" and the like: in earlier versions of the app.
 
 /** The reading pane or the full-page message: everything a message shows lives in here. */
 export const READING_PANE = [
-  '#ReadingPaneContainerId', // seen 2026-11 (reading pane); fallback: MailReadCompose
-  '[data-app-section="MailReadCompose"]', // seen 2026-11 (full-page message); fallback: the pane's inner container
+  '#ReadingPaneContainerId', // seen 2026-11 (reading pane); 2026-03, message list (real capture); fallback: MailReadCompose
+  '[data-app-section="MailReadCompose"]', // seen 2026-11 (full-page message); 2026-03, message list (real capture); fallback: the pane's inner container
   '#ConversationReadingPaneContainer', // seen 2026-11; fallback: labelled main region
   '[role="main"][aria-label="Reading Pane"]', // seen 2026-11, English UI
   '[role="main"][aria-label="Lesebereich"]', // seen 2026-11, German UI
@@ -63,8 +67,8 @@ export const NOT_PARTICIPANT = [
   '[aria-label="Message body"]', // seen 2026-11, English UI
   '[aria-label="Nachrichtentext"]', // seen 2026-11, German UI
   '[id^="UniqueMessageBody"]', // seen 2026-11
-  '[role="listbox"]', // seen 2026-11: message list rows (title = sender address)
-  '#MailList', // seen 2026-11
+  '[role="listbox"]', // seen 2026-11: message list rows (title = sender address); 2026-03, message list (real capture)
+  '#MailList', // seen 2026-11; 2026-03, message list (real capture)
 ] as const;
 
 /** The me-control: the signed-in account. Fallback: the title "Mail - Max Muster - Outlook". */
@@ -75,7 +79,7 @@ export const ME_NAME = [
   '#mectrl_currentAccount_primary', // seen 2026-11 (account flyout)
 ] as const;
 export const ME_BUTTON = [
-  '#O365_MainLink_Me[aria-label]', // seen 2026-11: "Account manager for Max Muster"
+  '#O365_MainLink_Me[aria-label]', // seen 2026-11: "Account manager for Max Muster"; 2026-03 (real capture), Japanese label "<name> のアカウント マネージャー"
   '#mectrl_main_trigger[aria-label]', // seen 2026-11
   '[data-testid="meControl"][aria-label]', // seen 2026-11; fallback: the title
 ] as const;

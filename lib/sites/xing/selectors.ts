@@ -2,6 +2,10 @@
 // XING's React app marks its design-system parts with data-xds="…" and its modules with ids
 // (#XingIdModule, #ProfileTimelineModule); generated class names (sc-…) change per build and are
 // never used. A XING change touches this file and adds a dated fixture under tests/fixtures/xing/.
+//
+// "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/xing/),
+// modelled on the app's DOM; "(real capture)": in a saved page of the real app
+// (tests/fixtures/xing/real/); "seen 2019-2021" and the like: in earlier versions of the app.
 import type { ProfileSelectors } from '../profile';
 
 export const XING: ProfileSelectors = {
@@ -12,7 +16,8 @@ export const XING: ProfileSelectors = {
   NAME: [
     '#XingIdModule h1', // seen 2026-11; the h1 also holds the membership badge (first text wins)
     '[data-xds="Hero"]', // seen 2023-2026; fallback: the 2019 design below
-    '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the document title
+    '[data-qa="malt-profile-display-name"]', // seen 2019-2021; fallback: the 2016-17 design below
+    '#vcard .user-name', // seen 2017-03, XING profile (real capture, values anonymised by its author)
   ],
   NAME_LABEL: [],
   HEADLINE: [
