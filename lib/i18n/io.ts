@@ -228,6 +228,10 @@ export const en = {
   'io.err.backup-invalid-row': 'Table {table}, entry {index}, field {field}: {detail}',
   'io.err.backup-duplicate-id':
     'Table {table}, entry {index}: the id “{id}” appears more than once.',
+  'io.err.backup-too-long':
+    'Table {table}, entry {index}, field {field}: {length} characters, at most {max} are allowed.',
+  'io.err.backup-too-many':
+    'Table {table}, entry {index}, field {field}: {count} items, at most {max} are allowed.',
   'io.err.invalid-birthday': 'Not a valid birthday: “{value}”; imported without birthday.',
   'io.err.invalid-email': 'Not a valid e-mail address: “{value}”; left out.',
   'io.err.invalid-url': 'Not a web address: “{value}”; left out.',
@@ -464,6 +468,10 @@ export const de: Record<keyof typeof en, string> = {
   'io.err.backup-invalid-row': 'Tabelle {table}, Eintrag {index}, Feld {field}: {detail}',
   'io.err.backup-duplicate-id':
     'Tabelle {table}, Eintrag {index}: Die Kennung „{id}“ kommt mehrfach vor.',
+  'io.err.backup-too-long':
+    'Tabelle {table}, Eintrag {index}, Feld {field}: {length} Zeichen, erlaubt sind höchstens {max}.',
+  'io.err.backup-too-many':
+    'Tabelle {table}, Eintrag {index}, Feld {field}: {count} Einträge, erlaubt sind höchstens {max}.',
   'io.err.invalid-birthday': 'Kein gültiger Geburtstag: „{value}“; ohne Geburtstag übernommen.',
   'io.err.invalid-email': 'Keine gültige E-Mail-Adresse: „{value}“; weggelassen.',
   'io.err.invalid-url': 'Keine Webadresse: „{value}“; weggelassen.',
