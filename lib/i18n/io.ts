@@ -173,6 +173,20 @@ export const en = {
     '{count} contacts of the backup have the same e-mail or profile as another contact you have:',
   'io.restore.dupRow': '{backup} (backup) and {existing} (now): {via}',
   'io.restore.dupHint': 'Both are kept; the duplicate finder can merge them afterwards.',
+  'io.restore.review': 'Review duplicates',
+  'io.restore.shared.one': '{count} e-mail address belongs to more than one contact in the backup:',
+  'io.restore.shared.other':
+    '{count} e-mail addresses belong to more than one contact in the backup:',
+  'io.restore.sharedRow': '{email}: {names}',
+  'io.restore.sharedHint':
+    'All of them are restored; check afterwards whether they are the same person and merge them.',
+  'io.restore.orphans.one':
+    '{count} entry belongs to a contact that will not exist after the restore:',
+  'io.restore.orphans.other':
+    '{count} entries belong to contacts that will not exist after the restore:',
+  'io.restore.orphanRow': '{table} “{id}”: contact “{contact}” is missing',
+  'io.restore.orphansHint':
+    'They are restored as they are, but shown nowhere until that contact exists again (for example from another backup, merged).',
   'io.restore.safety': 'First download a backup of the current data',
   'io.restore.confirm': 'Restore now',
   'io.restore.working': 'Restoring…',
@@ -410,6 +424,20 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.dupRow': '{backup} (Sicherung) und {existing} (jetzt): {via}',
   'io.restore.dupHint':
     'Beide bleiben erhalten; die Dublettensuche kann sie danach zusammenführen.',
+  'io.restore.review': 'Dubletten prüfen',
+  'io.restore.shared.one': '{count} E-Mail-Adresse gehört in der Sicherung zu mehreren Kontakten:',
+  'io.restore.shared.other':
+    '{count} E-Mail-Adressen gehören in der Sicherung zu mehreren Kontakten:',
+  'io.restore.sharedRow': '{email}: {names}',
+  'io.restore.sharedHint':
+    'Alle werden wiederhergestellt; prüfen Sie danach, ob es dieselbe Person ist, und führen Sie sie zusammen.',
+  'io.restore.orphans.one':
+    '{count} Eintrag gehört zu einem Kontakt, den es nach der Wiederherstellung nicht gibt:',
+  'io.restore.orphans.other':
+    '{count} Einträge gehören zu Kontakten, die es nach der Wiederherstellung nicht gibt:',
+  'io.restore.orphanRow': '{table} „{id}“: Kontakt „{contact}“ fehlt',
+  'io.restore.orphansHint':
+    'Sie werden unverändert wiederhergestellt, aber nirgends angezeigt, bis es den Kontakt wieder gibt (etwa aus einer anderen Sicherung, zusammengeführt).',
   'io.restore.safety': 'Vorher die aktuellen Daten sichern (Download)',
   'io.restore.confirm': 'Jetzt wiederherstellen',
   'io.restore.working': 'Wird wiederhergestellt …',
