@@ -89,7 +89,8 @@ export async function undoMerge(db: KundennahDB, undo: MergeUndo): Promise<void>
   await guardWrite(() =>
     db.transaction(
       'rw',
-      [db.contacts, db.notDuplicates, ...HISTORY_TABLES.map((t) => db[t])],
+      // putHistories writes occasions too: its nested transaction needs them in this scope.
+      [db.contacts, db.notDuplicates, db.occasions, ...HISTORY_TABLES.map((t) => db[t])],
       async () => {
         await putHistories(db, [undo.survivor, undo.other]);
         if (undo.notDuplicates.length) await db.notDuplicates.bulkPut(undo.notDuplicates);
