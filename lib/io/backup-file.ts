@@ -318,6 +318,11 @@ export function backupContactsToDrafts(value: unknown): {
   const contacts: ContactDraft[] = [];
   const errors: ImportIssue[] = [];
   rows.forEach((row, index) => {
+    const oversized = oversizedIssues('contacts', index, row);
+    if (oversized.length) {
+      errors.push(...oversized);
+      return;
+    }
     const r = ContactSchema.safeParse(row);
     if (!r.success) {
       errors.push(...rowIssues('contacts', index, r.error));

@@ -5,6 +5,7 @@ import {
   BackupSchema,
   buildBackup,
   parseBackup,
+  parseContactsFile,
   serializeBackup,
   type BackupTablesInput,
 } from '@/lib/io';
@@ -236,5 +237,14 @@ describe('backup validation (hardening)', () => {
     expect(r.errors[0]!.message).toBe(
       'Table contacts, entry 0, field name: 1,001 characters, at most 1,000 are allowed.',
     );
+  });
+
+  it('importing the contacts of a backup skips an oversized contact and reads the others', () => {
+    const r = parseContactsFile(
+      file({ contacts: [contact('a', { company: 'x'.repeat(1001) }), contact('b')] }),
+      'backup.json',
+    );
+    expect(r.contacts.map((c) => c.name)).toEqual(['Name b']);
+    expect(r.errors.map((e) => e.code)).toEqual(['backup-too-long']);
   });
 });
