@@ -113,6 +113,46 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
               <p>{t('io.restore.dupHint')}</p>
             </div>
           )}
+          {state.preview.sharedEmails.length > 0 && (
+            <div className="io-note warn" data-testid="restore-shared-emails">
+              <p>{t('io.restore.shared', { count: state.preview.sharedEmails.length })}</p>
+              <ul className="io-issues">
+                {state.preview.sharedEmails.slice(0, 10).map((s) => (
+                  <li key={s.email}>
+                    {t('io.restore.sharedRow', {
+                      email: s.email,
+                      names: s.contacts.map((c) => c.name).join(', '),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('io.restore.sharedHint')}</p>
+            </div>
+          )}
+          {(state.preview.sharedEmails.length > 0 || state.preview.duplicates.length > 0) && (
+            <p>
+              <a href="#/duplicates" data-testid="restore-review-duplicates">
+                {t('io.restore.review')}
+              </a>
+            </p>
+          )}
+          {state.preview.orphans.length > 0 && (
+            <div className="io-note warn" data-testid="restore-orphans">
+              <p>{t('io.restore.orphans', { count: state.preview.orphans.length })}</p>
+              <ul className="io-issues">
+                {state.preview.orphans.slice(0, 10).map((o) => (
+                  <li key={`${o.table}:${o.id}`}>
+                    {t('io.restore.orphanRow', {
+                      table: tableName(o.table),
+                      id: o.id,
+                      contact: o.contactId,
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('io.restore.orphansHint')}</p>
+            </div>
+          )}
           {state.mode === 'replace' && (
             <label className="io-check">
               <input
@@ -144,6 +184,14 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
           {t('io.restore.done', {
             count: Object.values(state.report.written).reduce((a, b) => a + b, 0),
           })}
+          {state.reviewDuplicates && (
+            <>
+              {' '}
+              <a href="#/duplicates" data-testid="restore-review-duplicates">
+                {t('io.restore.review')}
+              </a>
+            </>
+          )}
         </p>
       )}
       {flow.error && (

@@ -14,8 +14,15 @@ import {
   type ImportIssue,
 } from '../io';
 import { issue } from '../io/issues';
-import { ContactSchema, IdSchema, IsoDateSchema, OccasionSchema, type Contact } from '../model';
-import { todayIn } from '../core';
+import {
+  ContactSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDaySchema,
+  OccasionSchema,
+  type Contact,
+} from '../model';
+import { SUGGESTION_KINDS, todayIn } from '../core';
 import {
   META_AUTO_BACKUP,
   META_AUTO_BACKUP_ERROR,
@@ -25,7 +32,7 @@ import {
 import { DIRTY_KEY } from './changes';
 import { AGENDA_COUNTS_KEY } from './derived';
 import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
-import type { KundennahDB, MetaRow } from './database';
+import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
@@ -109,6 +116,21 @@ const ImportBatchSchema = z
   })
   .loose();
 const MetaSchema = z.object({ key: z.string().min(1), value: z.unknown() }).loose();
+/** "Done" or "later" on an agenda item (DismissalRow): its id is `${contactId}:${kind}`. */
+const DismissalBackupSchema = z
+  .object({
+    id: IdSchema,
+    contactId: IdSchema,
+    kind: z.enum(SUGGESTION_KINDS),
+    due: IsoDaySchema,
+    until: IsoDaySchema.optional(),
+    at: IsoDateSchema,
+  })
+  .loose()
+  .refine((d) => d.id === `${d.contactId}:${d.kind}`, {
+    error: 'err.id',
+    path: ['id'],
+  });
 
 /** Row schemas for the tables lib/io's backup schema does not check itself. */
 const EXTRA_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
@@ -116,6 +138,7 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
   notDuplicates: NotDuplicateSchema,
   importBatches: ImportBatchSchema,
   meta: MetaSchema,
+  dismissals: DismissalBackupSchema as unknown as z.ZodType<Record<string, unknown>>,
 };
 
 /**
@@ -188,11 +211,62 @@ export interface RestoreDuplicate {
   via: string;
 }
 
+/** A row of the backup that names a contact the database will not have after the restore. */
+export interface RestoreOrphan {
+  table: string;
+  id: string;
+  contactId: string;
+}
+
+/** One e-mail address that several contacts of the backup have. */
+export interface RestoreSharedEmail {
+  email: string;
+  contacts: { id: string; name: string }[];
+}
+
 export interface RestorePreview {
   mode: RestoreMode;
   counts: RestoreTableCount[];
   /** Merge only: backup contacts that would duplicate a kept contact by e-mail or profile. */
   duplicates: RestoreDuplicate[];
+  /** History rows and dismissals whose contact is neither in the backup nor (merge) kept. */
+  orphans: RestoreOrphan[];
+  /** Contacts of the backup that share an e-mail address (a case for the duplicate review). */
+  sharedEmails: RestoreSharedEmail[];
+}
+
+/** Tables whose rows belong to one contact (`contactId`). */
+const CONTACT_ROW_TABLES: readonly string[] = [...HISTORY_TABLES, 'dismissals'];
+
+/** Rows of the backup whose contact will not exist after a restore in `mode`. */
+function findOrphans(
+  backup: CheckedBackup,
+  current: CurrentData,
+  mode: RestoreMode,
+): RestoreOrphan[] {
+  const contacts = new Set((backup.tables.contacts ?? []).map((c) => String(c.id)));
+  if (mode === 'merge') for (const c of current.contacts) contacts.add(c.id);
+  const out: RestoreOrphan[] = [];
+  for (const table of CONTACT_ROW_TABLES)
+    for (const row of backup.tables[table] ?? []) {
+      const contactId = String(row.contactId);
+      if (!contacts.has(contactId)) out.push({ table, id: String(row.id), contactId });
+    }
+  return out;
+}
+
+/** E-mail addresses that two or more contacts of the backup have, in the backup's order. */
+function findSharedEmails(backup: CheckedBackup): RestoreSharedEmail[] {
+  const byEmail = new Map<string, { id: string; name: string }[]>();
+  for (const c of (backup.tables.contacts ?? []) as unknown as Contact[])
+    for (const e of new Set(c.emails.map((x) => x.toLowerCase()))) {
+      const list = byEmail.get(e) ?? [];
+      list.push({ id: c.id, name: c.name });
+      byEmail.set(e, list);
+    }
+  return [...byEmail]
+    .filter(([, list]) => list.length > 1)
+    .map(([email, contacts]) => ({ email, contacts }));
 }
 
 /**
@@ -245,7 +319,13 @@ export function previewRestore(
       }
     }
   }
-  return { mode, counts, duplicates };
+  return {
+    mode,
+    counts,
+    duplicates,
+    orphans: findOrphans(backup, current, mode),
+    sharedEmails: findSharedEmails(backup),
+  };
 }
 
 /** What is stored now, as far as a restore preview needs it. */

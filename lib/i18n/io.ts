@@ -173,6 +173,20 @@ export const en = {
     '{count} contacts of the backup have the same e-mail or profile as another contact you have:',
   'io.restore.dupRow': '{backup} (backup) and {existing} (now): {via}',
   'io.restore.dupHint': 'Both are kept; the duplicate finder can merge them afterwards.',
+  'io.restore.review': 'Review duplicates',
+  'io.restore.shared.one': '{count} e-mail address belongs to more than one contact in the backup:',
+  'io.restore.shared.other':
+    '{count} e-mail addresses belong to more than one contact in the backup:',
+  'io.restore.sharedRow': '{email}: {names}',
+  'io.restore.sharedHint':
+    'All of them are restored; check afterwards whether they are the same person and merge them.',
+  'io.restore.orphans.one':
+    '{count} entry belongs to a contact that will not exist after the restore:',
+  'io.restore.orphans.other':
+    '{count} entries belong to contacts that will not exist after the restore:',
+  'io.restore.orphanRow': '{table} “{id}”: contact “{contact}” is missing',
+  'io.restore.orphansHint':
+    'They are restored as they are, but shown nowhere until that contact exists again (for example from another backup, merged).',
   'io.restore.safety': 'First download a backup of the current data',
   'io.restore.confirm': 'Restore now',
   'io.restore.working': 'Restoring…',
@@ -228,6 +242,10 @@ export const en = {
   'io.err.backup-invalid-row': 'Table {table}, entry {index}, field {field}: {detail}',
   'io.err.backup-duplicate-id':
     'Table {table}, entry {index}: the id “{id}” appears more than once.',
+  'io.err.backup-too-long':
+    'Table {table}, entry {index}, field {field}: {length} characters, at most {max} are allowed.',
+  'io.err.backup-too-many':
+    'Table {table}, entry {index}, field {field}: {count} items, at most {max} are allowed.',
   'io.err.invalid-birthday': 'Not a valid birthday: “{value}”; imported without birthday.',
   'io.err.invalid-email': 'Not a valid e-mail address: “{value}”; left out.',
   'io.err.invalid-url': 'Not a web address: “{value}”; left out.',
@@ -406,6 +424,20 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.dupRow': '{backup} (Sicherung) und {existing} (jetzt): {via}',
   'io.restore.dupHint':
     'Beide bleiben erhalten; die Dublettensuche kann sie danach zusammenführen.',
+  'io.restore.review': 'Dubletten prüfen',
+  'io.restore.shared.one': '{count} E-Mail-Adresse gehört in der Sicherung zu mehreren Kontakten:',
+  'io.restore.shared.other':
+    '{count} E-Mail-Adressen gehören in der Sicherung zu mehreren Kontakten:',
+  'io.restore.sharedRow': '{email}: {names}',
+  'io.restore.sharedHint':
+    'Alle werden wiederhergestellt; prüfen Sie danach, ob es dieselbe Person ist, und führen Sie sie zusammen.',
+  'io.restore.orphans.one':
+    '{count} Eintrag gehört zu einem Kontakt, den es nach der Wiederherstellung nicht gibt:',
+  'io.restore.orphans.other':
+    '{count} Einträge gehören zu Kontakten, die es nach der Wiederherstellung nicht gibt:',
+  'io.restore.orphanRow': '{table} „{id}“: Kontakt „{contact}“ fehlt',
+  'io.restore.orphansHint':
+    'Sie werden unverändert wiederhergestellt, aber nirgends angezeigt, bis es den Kontakt wieder gibt (etwa aus einer anderen Sicherung, zusammengeführt).',
   'io.restore.safety': 'Vorher die aktuellen Daten sichern (Download)',
   'io.restore.confirm': 'Jetzt wiederherstellen',
   'io.restore.working': 'Wird wiederhergestellt …',
@@ -464,6 +496,10 @@ export const de: Record<keyof typeof en, string> = {
   'io.err.backup-invalid-row': 'Tabelle {table}, Eintrag {index}, Feld {field}: {detail}',
   'io.err.backup-duplicate-id':
     'Tabelle {table}, Eintrag {index}: Die Kennung „{id}“ kommt mehrfach vor.',
+  'io.err.backup-too-long':
+    'Tabelle {table}, Eintrag {index}, Feld {field}: {length} Zeichen, erlaubt sind höchstens {max}.',
+  'io.err.backup-too-many':
+    'Tabelle {table}, Eintrag {index}, Feld {field}: {count} Einträge, erlaubt sind höchstens {max}.',
   'io.err.invalid-birthday': 'Kein gültiger Geburtstag: „{value}“; ohne Geburtstag übernommen.',
   'io.err.invalid-email': 'Keine gültige E-Mail-Adresse: „{value}“; weggelassen.',
   'io.err.invalid-url': 'Keine Webadresse: „{value}“; weggelassen.',

@@ -24,19 +24,31 @@ import { excerpt, issue, type ImportIssue } from './issues';
 export const BACKUP_FORMAT = 'kundennah-backup';
 export const BACKUP_VERSION = 1;
 
-/** The settings table holds one row: only what the user changed (lib/db/settings.ts). */
+/**
+ * The settings table holds one row: only what the user changed (lib/db/settings.ts). Each value is
+ * stored as the model parses it, with defaults filled in below it: a partial `panelMode` (one site
+ * only) would otherwise leave the other sites without a panel. Keys the user never set stay absent
+ * (they follow the defaults and the browser's language); keys of a newer version are kept as they are.
+ */
 export const SettingsRowSchema = z
   .object({ id: IdSchema, values: z.record(z.string(), z.unknown()) })
   .loose()
-  .superRefine((row, ctx) => {
+  .transform((row, ctx) => {
     const merged = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...row.values });
-    if (merged.success) return;
-    for (const i of merged.error.issues)
-      ctx.addIssue({
-        code: 'custom',
-        message: i.message,
-        path: ['values', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
-      });
+    if (!merged.success) {
+      for (const i of merged.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          message: i.message,
+          path: ['values', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
+        });
+      return z.NEVER;
+    }
+    const parsed = merged.data as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row.values))
+      values[key] = key in parsed ? parsed[key] : value;
+    return { ...row, values };
   });
 
 /** Row schemas per table. `loose`: a field a newer version added survives a round trip. */
@@ -169,6 +181,63 @@ export function rowIssues(table: string, index: number, error: z.ZodError): Impo
   });
 }
 
+/** Longest text a backup value may have: enough for years of notes, not for a flood. */
+export const BACKUP_MAX_TEXT = 100_000;
+/** Longest name, id, e-mail, phone, address or key (one line of text). */
+export const BACKUP_MAX_SHORT_TEXT = 1_000;
+/** Most items a list inside one row may have (e-mails, interests, concerns, ...). */
+export const BACKUP_MAX_ITEMS = 10_000;
+
+/** Fields that hold one short line: names, keys, addresses. */
+const SHORT_FIELDS = new Set([
+  'id',
+  'key',
+  'contactId',
+  'name',
+  'company',
+  'position',
+  'emails',
+  'phones',
+  'profileUrls',
+  'title',
+]);
+
+/**
+ * Values of one row that are larger than a backup may hold: every text (a short line for names,
+ * ids and addresses, BACKUP_MAX_TEXT otherwise) and every list, nested ones too. One issue per
+ * value, naming table, entry and field.
+ */
+export function oversizedIssues(table: string, index: number, row: unknown): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  const walk = (value: unknown, path: (string | number)[], short: boolean) => {
+    const field = path.length ? path.join('.') : '(row)';
+    if (typeof value === 'string') {
+      const max = short ? BACKUP_MAX_SHORT_TEXT : BACKUP_MAX_TEXT;
+      if (value.length > max)
+        out.push(issue('backup-too-long', { table, index, field, length: value.length, max }));
+    } else if (Array.isArray(value)) {
+      if (value.length > BACKUP_MAX_ITEMS) {
+        out.push(
+          issue('backup-too-many', {
+            table,
+            index,
+            field,
+            count: value.length,
+            max: BACKUP_MAX_ITEMS,
+          }),
+        );
+        return;
+      }
+      value.forEach((v, i) => walk(v, [...path, i], short));
+    } else if (isRecord(value)) {
+      for (const [k, v] of Object.entries(value))
+        walk(v, [...path, k], path.length === 0 && SHORT_FIELDS.has(k));
+    }
+  };
+  walk(row, [], false);
+  return out;
+}
+
 /**
  * Read a backup file. All or nothing: a restore from a partly valid backup would lose data, so any
  * problem gives errors (each naming table, row index and field) and no tables.
@@ -195,6 +264,11 @@ export function parseBackup(input: string | Uint8Array): BackupParseResult {
       const schema = BACKUP_ROW_SCHEMAS[name] as z.ZodType<Record<string, unknown>>;
       const seen = new Set<string>();
       tables[name] = rows.map((row, index) => {
+        const oversized = oversizedIssues(name, index, row);
+        if (oversized.length) {
+          errors.push(...oversized);
+          return row;
+        }
         const r = schema.safeParse(row);
         if (!r.success) {
           errors.push(...rowIssues(name, index, r.error));
@@ -208,8 +282,10 @@ export function parseBackup(input: string | Uint8Array): BackupParseResult {
     }
     for (const [name, rows] of Object.entries(envelope.tables)) {
       if (name in tables) continue;
-      if (Array.isArray(rows)) tables[name] = rows;
-      else errors.push(issue('backup-invalid', { detail: `tables.${name}: not a list of rows` }));
+      if (Array.isArray(rows)) {
+        rows.forEach((row, index) => errors.push(...oversizedIssues(name, index, row)));
+        tables[name] = rows;
+      } else errors.push(issue('backup-invalid', { detail: `tables.${name}: not a list of rows` }));
     }
     if (errors.length) return { ok: false, errors };
     return {
@@ -242,6 +318,11 @@ export function backupContactsToDrafts(value: unknown): {
   const contacts: ContactDraft[] = [];
   const errors: ImportIssue[] = [];
   rows.forEach((row, index) => {
+    const oversized = oversizedIssues('contacts', index, row);
+    if (oversized.length) {
+      errors.push(...oversized);
+      return;
+    }
     const r = ContactSchema.safeParse(row);
     if (!r.success) {
       errors.push(...rowIssues('contacts', index, r.error));

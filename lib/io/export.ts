@@ -160,16 +160,36 @@ const CSV_TITLES = {
 };
 
 /**
- * One cell: neutralised against formula injection (a leading `=`, `+`, `-`, `@`, tab or CR gets an
- * apostrophe, OWASP "CSV Injection"), quoted when it holds the delimiter, a quote or a line break.
+ * Where a spreadsheet may start a field inside one of our cells: its start, and after any
+ * character that some reading of the file splits on. A file is not always read with the separator
+ * it was written with: German Excel splits a comma file on semicolons, English Excel a semicolon
+ * file on commas, LibreOffice can split on both and on tabs, and a quote opens a quoted field only
+ * at the start of a field, so in such a reading our quotes do not protect what follows a `;` or `,`
+ * inside a cell. Line breaks end the record for a reader whose quoting is off. Blanks and quotes
+ * before the formula character are skipped (a reader may trim them or end a quoted part there).
+ */
+const FORMULA_AT_FIELD_START = /(?<=^|[,;\t\r\n])([ "]*)('*[=+\-@\t\r])/g;
+
+/** Characters that make a cell quoted, whatever the file's delimiter. */
+const NEEDS_QUOTES = /[,;\t"\r\n]|^\s|\s$/;
+
+/**
+ * Neutralise formula starts against CSV injection (OWASP): an apostrophe goes before a `=`, `+`,
+ * `-`, `@`, tab or CR wherever a field may start (FORMULA_AT_FIELD_START). Apostrophes already there
+ * get one more, so that `unneutraliseCell` (the import) gives back exactly what was exported.
+ */
+export function neutraliseCell(value: string): string {
+  return value.replace(FORMULA_AT_FIELD_START, "$1'$2");
+}
+
+/**
+ * One cell: neutralised (`neutraliseCell`), and quoted when it holds a comma, a semicolon, a tab, a
+ * quote, a line break or blanks at either end: with both separators quoted, a reader that splits on
+ * the other one (or on both) still keeps the cell in one column where it can.
  */
 export function csvCell(value: string, delimiter: string): string {
-  let v = value;
-  // Also a value that already starts with apostrophes before such a character, so that the
-  // import (which removes one apostrophe) gives back exactly what was exported.
-  if (/^'*[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  if (v.includes(delimiter) || /["\r\n]/.test(v) || /^\s|\s$/.test(v))
-    v = `"${v.replace(/"/g, '""')}"`;
+  let v = neutraliseCell(value);
+  if (v.includes(delimiter) || NEEDS_QUOTES.test(v)) v = `"${v.replace(/"/g, '""')}"`;
   return v;
 }
 

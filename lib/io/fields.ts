@@ -20,9 +20,17 @@ export function cleanText(value: string | undefined): string {
   return value.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Spreadsheet exports neutralise `=+-@` at the start of a cell with an apostrophe; undo that. */
+// Where Kundennah's CSV export put an apostrophe before a formula character: at the start of the
+// cell and after every comma, semicolon, tab or line break, past blanks and quotes (lib/io/export.ts).
+const NEUTRALISED = /(?<=^|[,;\t\r\n])([ "]*)'('*[=+\-@\t\r])/g;
+
+/**
+ * Spreadsheet exports neutralise `=+-@` (and a tab or CR) at the start of a cell with an apostrophe,
+ * Kundennah's also wherever another separator could start a field inside the cell; undo that, one
+ * apostrophe at each such place, so that our own export reads back exactly.
+ */
 export function unneutralise(cell: string): string {
-  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.includes("'") ? cell.replace(NEUTRALISED, '$1$2') : cell;
 }
 
 /**

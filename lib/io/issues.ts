@@ -23,6 +23,8 @@ export type ImportIssueCode =
   | 'vcard-unterminated'
   | 'backup-invalid-row'
   | 'backup-duplicate-id'
+  | 'backup-too-long'
+  | 'backup-too-many'
   // One value: dropped, the rest of its row or card is read.
   | 'invalid-birthday'
   | 'invalid-email'
@@ -59,6 +61,8 @@ export const ISSUE_EFFECT: Record<ImportIssueCode, 'file' | 'row' | 'value'> = {
   'vcard-unterminated': 'row',
   'backup-invalid-row': 'row',
   'backup-duplicate-id': 'row',
+  'backup-too-long': 'row',
+  'backup-too-many': 'row',
   'invalid-birthday': 'value',
   'invalid-email': 'value',
   'invalid-url': 'value',

@@ -4,7 +4,7 @@
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -33,5 +33,8 @@ export function isIsoDate(value: string): boolean {
   const hh = Number(m[4]);
   const mm = Number(m[5]);
   const ss = m[6] === undefined ? 0 : Number(m[6]);
-  return hh <= 23 && mm <= 59 && ss <= 59;
+  if (hh > 23 || mm > 59 || ss > 59) return false;
+  // A zone offset is at most 23:59 (RFC 3339): `+99:99` would make every rule read "no date".
+  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;
+  return true;
 }

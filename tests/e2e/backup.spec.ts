@@ -303,3 +303,70 @@ test('exports chosen contacts as vCard 4.0 and all of them as CSV for German Exc
   expect(csv.text).toContain('Anna Schröder;Schröder Bau;');
   expect(csv.text).toContain('Zoë Weiß');
 });
+
+test('the restore preview names entries without a contact and contacts sharing an e-mail, and offers the duplicate review', async ({
+  ext,
+}) => {
+  const page = await openImport(ext);
+  const contactRow = (id: string, name: string, emails: string[]) => ({
+    id,
+    name,
+    emails,
+    phones: [],
+    profileUrls: [],
+    status: 'active',
+    preferredChannels: [],
+    interests: [],
+    createdAt: '2026-01-01',
+    updatedAt: '2026-01-01',
+  });
+  const file = JSON.stringify({
+    format: 'kundennah-backup',
+    version: 1,
+    exportedAt: '2026-11-20T10:00:00.000Z',
+    tables: {
+      contacts: [
+        contactRow('c1', 'Anna Schröder', ['anna@schroeder-bau.de']),
+        contactRow('c2', 'A. Schröder', ['anna@schroeder-bau.de', 'a.s@web.de']),
+      ],
+      interactions: [
+        {
+          id: 'i-lost',
+          contactId: 'gone',
+          at: '2026-10-01T09:00:00.000Z',
+          channel: 'phone',
+          direction: 'out',
+          personal: true,
+        },
+      ],
+      commitments: [],
+      feedback: [],
+      purchases: [],
+      followUps: [],
+      settings: [],
+    },
+  });
+  await page
+    .getByTestId('restore-drop')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'alt.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+  await expect(page.getByTestId('restore-shared-emails')).toContainText(
+    '1 E-Mail-Adresse gehört in der Sicherung zu mehreren Kontakten:',
+  );
+  await expect(page.getByTestId('restore-shared-emails')).toContainText(
+    'anna@schroeder-bau.de: Anna Schröder, A. Schröder',
+  );
+  await expect(page.getByTestId('restore-orphans')).toContainText(
+    'Kontaktverlauf „i-lost“: Kontakt „gone“ fehlt',
+  );
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-done')).toBeVisible();
+  expect(await rows(page, 'interactions')).toHaveLength(1);
+  await page.getByTestId('restore-review-duplicates').click();
+  await expect(page).toHaveURL(/#\/duplicates$/);
+  await expect(page.getByRole('heading', { name: 'Dubletten' })).toBeVisible();
+});

@@ -36,7 +36,13 @@ export type RestoreStep =
       safety: boolean;
     }
   | { step: 'restoring'; fileName: string }
-  | { step: 'done'; fileName: string; report: RestoreReport };
+  | {
+      step: 'done';
+      fileName: string;
+      report: RestoreReport;
+      /** The preview found contacts sharing an e-mail or profile: offer the duplicate review. */
+      reviewDuplicates: boolean;
+    };
 
 export interface RestoreFlow {
   state: RestoreStep;
@@ -121,7 +127,13 @@ export function useRestoreFlow(): RestoreFlow {
         const report = await restoreBackup(db, ready.backup, ready.mode, new Date());
         void requestFreshDerived();
         if (gen === generation.current)
-          setState({ step: 'done', fileName: ready.fileName, report });
+          setState({
+            step: 'done',
+            fileName: ready.fileName,
+            report,
+            reviewDuplicates:
+              ready.preview.sharedEmails.length > 0 || ready.preview.duplicates.length > 0,
+          });
       } catch (e) {
         setError(errorInfo(e));
         if (gen === generation.current) setState(ready);

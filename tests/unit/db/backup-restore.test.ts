@@ -290,3 +290,130 @@ describe('restoring', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 });
+
+describe('backup validation (hardening)', () => {
+  async function backupJson(target: KundennahDB) {
+    return JSON.parse(serializeBackup(await makeBackup(target, now))) as {
+      tables: Record<string, Record<string, unknown>[]>;
+    };
+  }
+  const dismissal = (contactId: string, extra: Record<string, unknown> = {}) => ({
+    id: `${contactId}:birthday`,
+    contactId,
+    kind: 'birthday',
+    due: '2026-11-22',
+    at: '2026-11-22T08:00:00.000Z',
+    ...extra,
+  });
+
+  it('checks dismissals: kind, days, instant, and an id that matches contact and kind', async () => {
+    await seedSome(db);
+    const good = await backupJson(db);
+    const fields = (rows: Record<string, unknown>[]) => {
+      const r = checkBackup(
+        db,
+        JSON.stringify({ ...good, tables: { ...good.tables, dismissals: rows } }),
+      );
+      return r.ok ? [] : r.errors.map((e) => `${e.params.index}:${e.params.field}`);
+    };
+    expect(fields([dismissal('anna')])).toEqual([]);
+    expect(
+      fields([
+        dismissal('anna', { kind: 'party' }),
+        dismissal('anna', { due: 'morgen' }),
+        dismissal('anna', { at: '2026-11-22T08:00:00+99:99' }),
+        dismissal('anna', { id: 'anna:cadence' }),
+        { id: 'x' },
+      ]),
+    ).toEqual(['0:kind', '1:due', '2:at', '3:id', '4:contactId', '4:kind', '4:due', '4:at']);
+  });
+
+  it('reports history rows and dismissals whose contact is not there', async () => {
+    await seedSome(db);
+    const json = await backupJson(db);
+    json.tables.interactions!.push(interaction('i9', 'ghost'));
+    json.tables.dismissals = [dismissal('ghost'), dismissal('anna')];
+    const backup = check(db, JSON.stringify(json));
+    const target = await freshDb();
+    const replace = previewRestore(backup, await currentForPreview(target), 'replace');
+    expect(replace.orphans).toEqual([
+      { table: 'interactions', id: 'i9', contactId: 'ghost' },
+      { table: 'dismissals', id: 'ghost:birthday', contactId: 'ghost' },
+    ]);
+    // Merging into a database that has the contact: nothing is orphaned.
+    await putHistories(target, [
+      {
+        contact: contact('ghost'),
+        interactions: [],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    const current = await currentForPreview(target);
+    expect(previewRestore(backup, current, 'merge').orphans).toEqual([]);
+    expect(previewRestore(backup, current, 'replace').orphans).toHaveLength(2);
+  });
+
+  it('warns about contacts of the backup that share an e-mail address', async () => {
+    await putHistories(
+      db,
+      ['a', 'b', 'c'].map((id) => ({
+        contact: contact(id, {
+          name: `Name ${id}`,
+          emails: id === 'c' ? ['c@c.de'] : ['Same@x.de'.toLowerCase(), `${id}@x.de`],
+        }),
+        interactions: [],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      })),
+    );
+    const backup = check(db, serializeBackup(await makeBackup(db, now)));
+    const preview = previewRestore(backup, await currentForPreview(await freshDb()), 'replace');
+    expect(preview.sharedEmails).toEqual([
+      {
+        email: 'same@x.de',
+        contacts: [
+          { id: 'a', name: 'Name a' },
+          { id: 'b', name: 'Name b' },
+        ],
+      },
+    ]);
+  });
+
+  it('never puts derived rows or counters into a backup; an old file that has them restores without', async () => {
+    await seedSome(db);
+    await db.agenda.put({ id: 'anna:birthday', contactId: 'anna' } as never);
+    await db.meta.bulkPut([
+      { key: 'agendaCounts', value: { birthday: 1 } },
+      { key: 'dirty', value: { all: true } },
+      { key: 'derivedPending', value: true },
+    ]);
+    const json = await backupJson(db);
+    for (const d of DERIVED_TABLES) expect(json.tables).not.toHaveProperty(d);
+    const keys = json.tables.meta!.map((m) => m.key);
+    for (const k of ['agendaCounts', 'dirty', 'derivedPending', 'derived', 'lastBackupAt'])
+      expect(keys).not.toContain(k);
+
+    // An older file with derived tables and counters: none of it is written.
+    json.tables.summaries = [{ contactId: 'anna', tier: 'A' }];
+    json.tables.agenda = [{ id: 'anna:cadence', contactId: 'anna' }];
+    json.tables.meta!.push(
+      { key: 'agendaCounts', value: { cadence: 99 } },
+      { key: 'derived', value: {} },
+    );
+    const target = await freshDb();
+    const backup = check(target, JSON.stringify(json));
+    expect(Object.keys(backup.tables)).not.toContain('summaries');
+    expect(Object.keys(backup.tables)).not.toContain('agenda');
+    expect(backup.ignoredTables).toEqual([]);
+    await restoreBackup(target, backup, 'replace', now);
+    expect(await target.summaries.count()).toBe(0);
+    expect(await target.agenda.count()).toBe(0);
+    expect(await target.meta.get('agendaCounts')).toBeUndefined();
+    expect(await target.meta.get('derived')).toBeUndefined();
+  });
+});

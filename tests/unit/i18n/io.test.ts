@@ -20,6 +20,9 @@ describe('import strings', () => {
         index: 2,
         field: 'F',
         id: 'I',
+        length: 1001,
+        count: 10_001,
+        max: 1000,
       };
       const de = translate('de', `io.err.${code}`, params);
       const en = translate('en', `io.err.${code}`, params);

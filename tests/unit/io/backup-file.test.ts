@@ -5,6 +5,7 @@ import {
   BackupSchema,
   buildBackup,
   parseBackup,
+  parseContactsFile,
   serializeBackup,
   type BackupTablesInput,
 } from '@/lib/io';
@@ -170,5 +171,80 @@ describe('JSON backup', () => {
   it('a bad exportedAt is an error', () => {
     const backup = { ...buildBackup(emptyTables(), now), exportedAt: 'gestern' };
     expect(codes(parseBackup(JSON.stringify(backup)))).toEqual(['backup-invalid']);
+  });
+});
+
+describe('backup validation (hardening)', () => {
+  const file = (tables: Record<string, unknown>) =>
+    JSON.stringify(buildBackup({ ...emptyTables(), ...tables } as BackupTablesInput, now));
+
+  it('refuses an instant with an impossible zone offset; real offsets pass', () => {
+    const at = (createdAt: string) => file({ contacts: [contact('a', { createdAt })] });
+    for (const ok of [
+      '2026-01-01T09:00:00Z',
+      '2026-01-01T10:00:00+01:00',
+      '2026-01-01T14:45:00+05:45',
+      '2026-01-01T05:30:00-03:30',
+    ])
+      expect(codes(parseBackup(at(ok)))).toEqual([]);
+    const r = parseBackup(at('2026-01-01T09:00:00+99:99'));
+    expect(codes(r)).toEqual(['backup-invalid-row']);
+    expect(!r.ok && r.errors[0]!.params.field).toBe('createdAt');
+  });
+
+  it('stores settings as parsed: a partial panel mode gets its defaults, absent keys stay absent', () => {
+    const r = parseBackup(
+      file({
+        settings: [
+          { id: 'settings', values: { panelMode: { gmail: 'sidepanel' }, workingDays: [5, 1, 1] } },
+        ],
+      }),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.backup.tables.settings[0]!.values).toEqual({
+      panelMode: {
+        gmail: 'sidepanel',
+        outlook: 'injected',
+        xing: 'injected',
+        linkedin: 'sidepanel',
+      },
+      workingDays: [1, 5],
+    });
+  });
+
+  it('caps the size of a text and of a list, naming table, entry and field', () => {
+    const r = parseBackup(
+      file({
+        contacts: [
+          contact('a', { name: 'x'.repeat(1001) }),
+          contact('b', { notes: 'y'.repeat(100_001) }),
+          contact('c', { interests: Array.from({ length: 10_001 }, (_, i) => `i${i}`) }),
+        ],
+        meta: [{ key: 'csvMapping:x', value: { columns: ['z'.repeat(100_001)] } }],
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(
+      r.errors.map((e) => [e.code, e.params.table, e.params.index, e.params.field, e.params.max]),
+    ).toEqual([
+      ['backup-too-long', 'contacts', 0, 'name', 1000],
+      ['backup-too-long', 'contacts', 1, 'notes', 100_000],
+      ['backup-too-many', 'contacts', 2, 'interests', 10_000],
+      ['backup-too-long', 'meta', 0, 'value.columns.0', 100_000],
+    ]);
+    expect(r.errors[0]!.message).toBe(
+      'Table contacts, entry 0, field name: 1,001 characters, at most 1,000 are allowed.',
+    );
+  });
+
+  it('importing the contacts of a backup skips an oversized contact and reads the others', () => {
+    const r = parseContactsFile(
+      file({ contacts: [contact('a', { company: 'x'.repeat(1001) }), contact('b')] }),
+      'backup.json',
+    );
+    expect(r.contacts.map((c) => c.name)).toEqual(['Name b']);
+    expect(r.errors.map((e) => e.code)).toEqual(['backup-too-long']);
   });
 });

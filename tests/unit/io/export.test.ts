@@ -135,7 +135,8 @@ describe('CSV export', () => {
     ['+49 30 1', "'+49 30 1"],
     ['-5', "'-5"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
+    // A tab is a separator for some readers: quoted.
+    ['\tx', '"\'\tx"'],
     ['\rx', '"\'\rx"'],
     ["'=already", "''=already"],
     ['plain', 'plain'],
@@ -183,4 +184,107 @@ describe('CSV export', () => {
       { numRuns: 150 },
     );
   });
+});
+
+/**
+ * A spreadsheet's CSV reading, as Excel and LibreOffice do it: a quote opens a quoted field only at
+ * the start of a field (anywhere else it is a plain character), `""` inside is one quote, text after
+ * the closing quote is appended; any of `separators` ends a field outside quotes, CR, LF or CRLF a
+ * record. Deliberately not Kundennah's own reader.
+ */
+function spreadsheetCells(text: string, separators: readonly string[]): string[] {
+  const cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let atStart = true;
+  const body = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+      continue;
+    }
+    if (ch === '"' && atStart) {
+      quoted = true;
+      atStart = false;
+      continue;
+    }
+    if (separators.includes(ch) || ch === '\r' || ch === '\n') {
+      cells.push(field);
+      field = '';
+      atStart = true;
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      continue;
+    }
+    field += ch;
+    atStart = false;
+  }
+  cells.push(field);
+  return cells;
+}
+
+/** A cell a spreadsheet would compute: `= + - @` after blanks and quotes, or a leading tab or CR. */
+const startsFormula = (cell: string) => /^[\s"]*[=+\-@]/.test(cell) || /^[\t\r]/.test(cell);
+
+describe('CSV export read with another separator (German Excel, English Excel, LibreOffice)', () => {
+  const READINGS = [[','], [';'], ['\t'], [',', ';'], [',', ';', '\t']] as const;
+  const hostile: ExportContact[] = [
+    { name: 'Anna Schröder', company: 'Bau;=HYPERLINK("http://evil","x")' },
+    { name: 'Bert, =1+1', position: 'a;+cmd|x', notes: 'Rabatt; -5 %\n=2+3, @SUM(A1)' },
+    { name: 'Carla', company: 'x;"=1+1"', notes: 'a; "  @x\r\n-1\tb;\t=c' },
+    { name: "Dora; '=schon neutral", company: 'Eck,  ;=" q', position: '\t=1,\r+2' },
+  ];
+
+  it.each([',', ';'] as const)(
+    'no cell computes whichever separator a %j file is read with',
+    (delimiter) => {
+      const out = exportCsv(hostile, { delimiter, language: 'de' });
+      for (const separators of READINGS) {
+        const bad = spreadsheetCells(out, separators).filter(startsFormula);
+        expect({ separators, bad }).toEqual({ separators, bad: [] });
+      }
+    },
+  );
+
+  it('a cell holding either separator or a tab is quoted, whatever the file uses', () => {
+    expect(csvCell('a;b', ',')).toBe('"a;b"');
+    expect(csvCell('a,b', ';')).toBe('"a,b"');
+    expect(csvCell('a\tb', ',')).toBe('"a\tb"');
+    expect(csvCell('a;=b', ',')).toBe('"a;\'=b"');
+    expect(csvCell('a, -b', ';')).toBe('"a, \'-b"');
+  });
+
+  it.each([',', ';'] as const)('any text: no computed cell in any reading (%j)', (delimiter) => {
+    const piece = fc.oneof(
+      fc.constantFrom(',', ';', '\t', '\n', '\r\n', '\r', '"', "'", ' ', '=', '+', '-', '@'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, text, (name, company) => {
+        const out = exportCsv([{ name, company }], { delimiter, language: 'en' });
+        for (const separators of READINGS)
+          expect(spreadsheetCells(out, separators).filter(startsFormula)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([',', ';'] as const)(
+    'round trip: our import reads hostile names and companies back unchanged (%j)',
+    (delimiter) => {
+      const drafts = [
+        { name: 'Bert, =1+1', emails: [], company: 'Bau;=HYPERLINK("x")' },
+        { name: "Dora; '=schon", emails: [], company: "a, ''-b", position: '"=x", ; @y' },
+      ];
+      const table = readCsvTable(exportCsv(drafts, { delimiter, language: 'en' }));
+      const r = applyColumnMapping(table, guessMapping(table.headers));
+      expect(r.errors).toEqual([]);
+      expect(r.contacts).toEqual(drafts);
+    },
+  );
 });

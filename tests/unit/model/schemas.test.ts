@@ -3,6 +3,7 @@ import {
   ContactSchema,
   DEFAULT_SETTINGS,
   DayOfYearSchema,
+  IsoDateSchema,
   SettingsSchema,
   ValidationError,
   canonicalProfileUrl,
@@ -96,6 +97,27 @@ describe('dates', () => {
     ['15.03.2026', false],
     ['2026-03-15T25:00:00Z', false],
   ])('%s is an ISO date: %s', (s, ok) => expect(isIsoDate(s)).toBe(ok));
+
+  // An offset outside ±23:59 is no time zone: every rule would read the instant as "no date".
+  it.each([
+    ['2026-03-15T09:30:00Z', true],
+    ['2026-03-15T10:30:00.000+01:00', true],
+    ['2026-03-15T15:15:00+05:45', true],
+    ['2026-03-15T06:00:00-03:30', true],
+    ['2026-03-15T10:30:00+0100', true],
+    ['2026-03-15T23:30:00+14:00', true],
+    ['2026-03-15T00:00:00-12:00', true],
+    ['2026-03-15T00:00:00+23:59', true],
+    ['2026-03-15T09:30:00+99:99', false],
+    ['2026-03-15T09:30:00+24:00', false],
+    ['2026-03-15T09:30:00+01:60', false],
+    ['2026-03-15T09:30:00-00:99', false],
+    ['2026-03-15T09:30:00+9999', false],
+  ])('offset of %s is possible: %s', (s, ok) => {
+    expect(isIsoDate(s)).toBe(ok);
+    expect(IsoDateSchema.safeParse(s).success).toBe(ok);
+    if (ok) expect(Number.isNaN(Date.parse(s))).toBe(false);
+  });
 });
 
 describe('canonicalProfileUrl', () => {
