@@ -89,8 +89,7 @@ export async function undoMerge(db: KundennahDB, undo: MergeUndo): Promise<void>
   await guardWrite(() =>
     db.transaction(
       'rw',
-      // putHistories writes occasions too: its transaction nests in this one.
-      [db.contacts, db.notDuplicates, db.occasions, ...HISTORY_TABLES.map((t) => db[t])],
+      [db.contacts, db.notDuplicates, ...HISTORY_TABLES.map((t) => db[t])],
       async () => {
         await putHistories(db, [undo.survivor, undo.other]);
         if (undo.notDuplicates.length) await db.notDuplicates.bulkPut(undo.notDuplicates);
