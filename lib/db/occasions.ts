@@ -147,10 +147,18 @@ export async function detachOccasion(
   );
 }
 
-/** The contacts an occasion was brought to (a touch of ours recorded it). */
-export async function broughtTo(db: KundennahDB, occasionId: string): Promise<Set<string>> {
-  const rows = await db.interactions.where('brought.occasionId').equals(occasionId).toArray();
-  return new Set(rows.map((r) => r.contactId));
+/** Per occasion: the contacts it was brought to (a touch of ours recorded it). */
+export async function broughtByOccasion(db: KundennahDB): Promise<Map<string, Set<string>>> {
+  const rows = await db.interactions.orderBy('brought.occasionId').toArray();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const id = r.brought?.occasionId;
+    if (!id) continue;
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(r.contactId);
+  }
+  return out;
 }
 
 /** What matching reads of every contact: the contact, its purchases, tier and last touch. */

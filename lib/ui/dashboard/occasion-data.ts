@@ -7,14 +7,13 @@ import { foldText, type MatchSubject } from '../../core';
 import {
   addConcern,
   attachOccasion,
-  broughtTo,
+  broughtByOccasion,
   closeConcern,
   deleteOccasion,
   detachOccasion,
   getDb,
   listOccasions,
   matchSubjects,
-  removeConcern,
   restoreOccasion,
   saveOccasion,
   updateContact,
@@ -36,26 +35,7 @@ export function useOccasions(): Occasion[] | undefined {
 
 /** Per occasion: the contacts it was brought to (a touch of ours recorded it). */
 export function useBroughtByOccasion(): Map<string, Set<string>> | undefined {
-  return useLiveQuery(async () => {
-    const rows = await getDb().interactions.orderBy('brought.occasionId').toArray();
-    const out = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const id = r.brought?.occasionId;
-      if (!id) continue;
-      let set = out.get(id);
-      if (!set) out.set(id, (set = new Set()));
-      set.add(r.contactId);
-    }
-    return out;
-  }, []);
-}
-
-/** The contacts one occasion was brought to. */
-export function useBroughtTo(occasionId: string | undefined): Set<string> | undefined {
-  return useLiveQuery(
-    async () => (occasionId ? broughtTo(getDb(), occasionId) : new Set<string>()),
-    [occasionId],
-  );
+  return useLiveQuery(() => broughtByOccasion(getDb()), []);
 }
 
 /**
@@ -173,10 +153,6 @@ export function setConcernClosed(
   timeZone?: string,
 ): Promise<void> {
   return closeConcern(getDb(), contactId, concernId, new Date(), timeZone, !closed);
-}
-
-export function deleteConcern(contactId: string, concernId: string): Promise<void> {
-  return removeConcern(getDb(), contactId, concernId, new Date());
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   KundennahDB,
   addConcern,
   attachOccasion,
-  broughtTo,
+  broughtByOccasion,
   closeConcern,
   createContact,
   deleteOccasion,
@@ -105,7 +105,7 @@ describe('occasions', () => {
       },
       now,
     );
-    const brought = await broughtTo(db, o.id);
+    const brought = (await broughtByOccasion(db)).get(o.id) ?? new Set<string>();
     expect([...brought]).toEqual([a.id]);
     const found = matchOccasion(o, await matchSubjects(db), createContext(settings, now), brought);
     expect(found.map((m) => m.name)).toEqual(['Bea Bunt']);
