@@ -11,7 +11,6 @@ import {
   CommitmentSchema,
   ConcernSchema,
   ContactSchema,
-  DayOfYearSchema,
   InteractionSchema,
   TierSchema,
   type BroughtKind,
@@ -296,7 +295,10 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     /** The facts the advice needs, filled in on the card (only those given are written). */
     action: z.literal('fill-facts'),
     contactId: z.string(),
-    birthday: DayOfYearSchema.optional(),
+    /** Checked against the calendar when written (a clear message for 31 February). */
+    birthday: z
+      .object({ month: z.number().int(), day: z.number().int(), year: z.number().int().optional() })
+      .optional(),
     preferredChannels: z.array(ChannelSchema).optional(),
     interests: z.array(z.string().max(200)).max(50).optional(),
     address: z.enum(['Sie', 'Du']).optional(),
