@@ -3,6 +3,7 @@ import {
   CONGRATULATION_DAYS,
   knownFirst,
   listCandidates,
+  mergeContacts,
   missingFacts,
   nameKey,
   pageNameVerdict,
@@ -253,5 +254,25 @@ describe('several people on a page: the known first', () => {
       'Anna',
       'Clara',
     ]);
+  });
+});
+
+describe('merging two contacts keeps what was said about page names', () => {
+  it('both lists, the latest answer per name', () => {
+    const a = history({
+      id: 'a',
+      pageNames: [{ name: 'Lukas Becker', same: false, at: '2026-03-01T09:00:00Z' }],
+    });
+    const b = history({
+      id: 'b',
+      pageNames: [
+        { name: 'Dr. Lukas Becker', same: true, at: '2026-03-02T09:00:00Z' },
+        { name: 'L. Becker', same: true, at: '2026-03-02T09:00:00Z' },
+      ],
+    });
+    const merged = mergeContacts(a, b, NOW).contact;
+    expect(pageNameVerdict(merged, 'Lukas Becker')).toBe(true);
+    expect(pageNameVerdict(merged, 'L. Becker')).toBe(true);
+    expect(merged.pageNames).toHaveLength(2);
   });
 });
