@@ -142,7 +142,13 @@ export const ContactCardSchema = z.object({
    * from the stored one (issue 14, 2), with its words ("Leiterin Controlling bei Muster AG").
    */
   positionChange: z
-    .object({ headline: z.string().optional(), company: z.string().optional(), text: z.string() })
+    .object({
+      headline: z.string().optional(),
+      company: z.string().optional(),
+      /** A new job (replaces what was stored), not only a gap filled. */
+      replaces: z.boolean(),
+      text: z.string(),
+    })
     .nullable()
     .optional(),
   /** The facts the advice needs that an A or B contact lacks, in the order the card asks. */

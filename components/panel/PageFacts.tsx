@@ -27,7 +27,11 @@ export function PositionOffer({
   const { t } = useI18n();
   return (
     <section className="ask position-offer" data-testid="position-offer">
-      <p>{t('panel.positionNew', { position: change.text })}</p>
+      <p>
+        {t(change.replaces ? 'panel.positionNew' : 'panel.positionFill', {
+          position: change.text,
+        })}
+      </p>
       <button
         type="button"
         className="primary"

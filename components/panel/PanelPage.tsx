@@ -165,7 +165,13 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
                 ...(change?.headline ? { headline: change.headline } : {}),
                 ...(change?.company ? { company: change.company } : {}),
               },
-              t(take ? 'panel.positionTaken' : 'panel.positionDeclined'),
+              t(
+                !take
+                  ? 'panel.positionDeclined'
+                  : change?.replaces
+                    ? 'panel.positionTaken'
+                    : 'panel.positionFilled',
+              ),
               true,
             );
           }}

@@ -3,7 +3,7 @@
 // whether a name shown without any address is a contact — each one transaction on the contact, with
 // the fields' values before kept in the reply so that undo restores them. And the lookup of the
 // contacts who have the name a page shows.
-import { nameKey } from '../core';
+import { nameKey, positionChange } from '../core';
 import { NotFoundError, updateContact, type KundennahDB } from '../db';
 import {
   CONTACT_FIELDS_FROM_PAGE,
@@ -62,11 +62,14 @@ export async function handlePageFact(
       return patchContact(
         db,
         request.contactId,
-        () => ({
+        (c) => ({
           // The headline is what the profile says the person does: it becomes the position shown.
           ...(headline ? { headline, position: headline } : {}),
           ...(company ? { company } : {}),
-          jobChange: { at, headline, company },
+          // A new job is worth a congratulation; a gap filled (nothing was stored) is not.
+          ...(positionChange(c, { headline, company })?.replaces
+            ? { jobChange: { at, headline, company } }
+            : {}),
           positionDeclined: undefined,
         }),
         now,

@@ -167,4 +167,5 @@ export {
   type AdviceFact,
   type Acquaintance,
   type PagePosition,
+  type PositionChange,
 } from './page-facts';

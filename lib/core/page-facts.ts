@@ -22,16 +22,26 @@ export interface PagePosition {
   company?: string;
 }
 
+/** A position the profile shows that the record does not have. */
+export interface PositionChange extends PagePosition {
+  /**
+   * It replaces a stored headline, position or company (a new job: worth a congratulation); false
+   * when it only fills what was never stored.
+   */
+  replaces: boolean;
+}
+
 /**
  * The profile's position when it differs from what is stored, else null. A value the page does not
  * show is no change; the headline is the same when it equals the stored headline or position; a
  * value the user declined for this contact ("Nein, stimmt nicht") is not offered again. The result
- * holds every value the page shows (taking it over stores them together).
+ * holds every value the page shows (taking it over stores them together) and whether it replaces
+ * something stored or only fills a gap.
  */
 export function positionChange(
   contact: Pick<Contact, 'headline' | 'position' | 'company' | 'positionDeclined'>,
   page: PagePosition,
-): PagePosition | null {
+): PositionChange | null {
   const headline = present(page.headline);
   const company = present(page.company);
   const declined = contact.positionDeclined;
@@ -45,7 +55,11 @@ export function positionChange(
     factKey(company) !== factKey(contact.company) &&
     factKey(company) !== factKey(declined?.company);
   if (!headlineNew && !companyNew) return null;
-  const out: PagePosition = {};
+  const out: PositionChange = {
+    replaces:
+      (headlineNew && !!(present(contact.headline) || present(contact.position))) ||
+      (companyNew && !!present(contact.company)),
+  };
   if (headline) out.headline = headline;
   if (company) out.company = company;
   return out;

@@ -58,6 +58,7 @@ describe('a new position from the profile', () => {
     expect(card.positionChange).toEqual({
       headline: 'Leiterin Controlling',
       company: 'Muster AG',
+      replaces: true,
       text: 'Leiterin Controlling bei Muster AG',
     });
 
@@ -88,6 +89,29 @@ describe('a new position from the profile', () => {
     expect(back.company).toBe('Köhler Events GmbH');
     expect(back.headline).toBeUndefined();
     expect(back.jobChange).toBeUndefined();
+  });
+
+  it('filling a position never stored is no new job: no congratulation', async () => {
+    const c = await createContact(
+      db,
+      { name: 'Sabine Köhler', profileUrls: ['https://www.xing.com/profile/Sabine_Koehler'] },
+      now,
+    );
+    const tab = profileTab('Leiterin Controlling', 'Muster AG');
+    const card = (await buildPanelView(db, tab, settings, now)).people[0]!.card!;
+    expect(card.positionChange?.replaces).toBe(false);
+    await handlePanelRequest(
+      {
+        action: 'take-position',
+        contactId: c.id,
+        headline: 'Leiterin Controlling',
+        company: 'Muster AG',
+      },
+      env(),
+    );
+    const after = (await db.contacts.get(c.id))!;
+    expect(after).toMatchObject({ position: 'Leiterin Controlling', company: 'Muster AG' });
+    expect(after.jobChange).toBeUndefined();
   });
 
   it('declined, is not offered again for the same page values', async () => {

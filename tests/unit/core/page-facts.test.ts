@@ -12,6 +12,7 @@ import {
   suggestNextTouch,
   type Acquaintance,
   type PagePosition,
+  type PositionChange,
 } from '@/lib/core';
 import type { Contact } from '@/lib/model';
 import { contact, history, interaction, settings } from './fixtures';
@@ -21,18 +22,18 @@ const NOW = new Date('2026-03-15T10:00:00Z');
 
 describe('a new position on the profile (issue 14, 2)', () => {
   const stored = contact({ position: 'Controllerin', company: 'Muster AG' });
-  it.each<[string, Partial<Contact>, PagePosition, PagePosition | null]>([
+  it.each<[string, Partial<Contact>, PagePosition, PositionChange | null]>([
     [
       'another headline → offered with the page company',
       {},
       { headline: 'Leiterin Controlling', company: 'Muster AG' },
-      { headline: 'Leiterin Controlling', company: 'Muster AG' },
+      { headline: 'Leiterin Controlling', company: 'Muster AG', replaces: true },
     ],
     [
       'another company → offered',
       {},
       { headline: 'Controllerin', company: 'Beispiel GmbH' },
-      { headline: 'Controllerin', company: 'Beispiel GmbH' },
+      { headline: 'Controllerin', company: 'Beispiel GmbH', replaces: true },
     ],
     [
       'case and whitespace differ only → no change',
@@ -54,10 +55,16 @@ describe('a new position on the profile (issue 14, 2)', () => {
       null,
     ],
     [
-      'nothing stored yet and the page has a company → offered',
+      'nothing stored yet and the page has a company → offered as a gap to fill, no new job',
       { position: undefined, company: undefined },
       { company: 'Muster AG' },
-      { company: 'Muster AG' },
+      { company: 'Muster AG', replaces: false },
+    ],
+    [
+      'a headline where none was stored, the company the same → a gap, no new job',
+      { position: undefined },
+      { headline: 'Controllerin', company: 'Muster AG' },
+      { headline: 'Controllerin', company: 'Muster AG', replaces: false },
     ],
     [
       'declined before → not offered again',
@@ -93,7 +100,7 @@ describe('a new position on the profile (issue 14, 2)', () => {
         },
       },
       { headline: 'Finanzvorständin', company: 'Muster AG' },
-      { headline: 'Finanzvorständin', company: 'Muster AG' },
+      { headline: 'Finanzvorständin', company: 'Muster AG', replaces: true },
     ],
   ])('%s', (_, over, page, expected) => {
     expect(positionChange({ ...stored, ...over }, page)).toEqual(expected);
