@@ -62,6 +62,7 @@ beforeEach(() => {
       return onPage;
     },
     layout: { top: 0, right: 0, bottom: 0 },
+    markers: [],
   });
 });
 
