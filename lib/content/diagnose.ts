@@ -23,18 +23,13 @@ const LANG: VersionMarkers = [['html[lang]', 'lang', /^([\w-]+)$/]];
 export const nobodyOn = (context: PageContext | null): boolean =>
   !!context && !context.people.some((p) => p.name || p.email);
 
-/**
- * Reads the page again, counting. Returns the diagnosis when the page still is the one last sent
- * (`sent`, its context as JSON) and still shows nobody; undefined when somebody turned up meanwhile
- * or the only person on it is the signed-in user (a note to self is no sign of a changed page).
- */
-export function diagnose(
+/** Reads the page while counting what each selector matched, and the app's version markers. */
+export function measure(
   read: SiteReader,
   markers: VersionMarkers,
   doc: Document,
   url: string,
-  sent: string | undefined,
-): Diagnosis | undefined {
+): [PageContext | null, Diagnosis] {
   const counts: Record<string, number> = {};
   let context: PageContext | null = null;
   recordInto(counts);
@@ -45,7 +40,6 @@ export function diagnose(
   } finally {
     recordInto();
   }
-  if (JSON.stringify(context) !== sent || !nobodyOn(context) || counts.people) return undefined;
   const versions: Record<string, string> = {};
   for (const [selector, name, pattern] of [...LANG, ...markers]) {
     const value = attempt(() =>
@@ -53,5 +47,23 @@ export function diagnose(
     );
     if (value?.[1] && TOKEN.test(value[1])) versions[selector] = value[1];
   }
-  return { counts, versions };
+  return [context, { counts, versions }];
+}
+
+/**
+ * The diagnosis of a page that still is the one last sent (`sent`, its context as JSON) and still
+ * shows nobody; undefined when somebody turned up meanwhile or the only person on it is the
+ * signed-in user (a note to self is no sign of a changed page).
+ */
+export function diagnose(
+  read: SiteReader,
+  markers: VersionMarkers,
+  doc: Document,
+  url: string,
+  sent: string | undefined,
+): Diagnosis | undefined {
+  const [context, diagnosis] = measure(read, markers, doc, url);
+  return JSON.stringify(context) === sent && nobodyOn(context) && !diagnosis.counts.people
+    ? diagnosis
+    : undefined;
 }
