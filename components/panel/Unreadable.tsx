@@ -13,20 +13,25 @@ export function Unreadable({ report }: { report: string }) {
   const [copied, setCopied] = useState<'ok' | 'failed'>();
 
   async function copy() {
+    // The selection first: inside a host page the panel's frame is refused the Clipboard API (the
+    // page's permissions policy), and asking for it anyway logs a violation there.
+    area.current?.focus();
     area.current?.select();
+    let ok = false;
     try {
-      await navigator.clipboard.writeText(report);
-      setCopied('ok');
+      ok = document.execCommand('copy');
     } catch {
-      // A panel inside a host page may be refused the clipboard API: copy the selection instead.
-      let ok = false;
+      ok = false;
+    }
+    if (!ok) {
       try {
-        ok = document.execCommand('copy');
+        await navigator.clipboard.writeText(report);
+        ok = true;
       } catch {
         ok = false;
       }
-      setCopied(ok ? 'ok' : 'failed');
     }
+    setCopied(ok ? 'ok' : 'failed');
   }
 
   return (
