@@ -15,7 +15,10 @@ export interface ReportInput {
   userAgent: string;
 }
 
-/** "Firefox 153", "Edge 131", "Chrome 131" (Edge and Opera also say Chrome: the specific one wins). */
+/**
+ * "Firefox 153", "Edge 131", "Chrome 131" (Edge and Opera also say Chrome: the specific one wins;
+ * headless Chromium says "HeadlessChrome").
+ */
 export function browserOf(userAgent: string): string {
   for (const [token, name] of [
     ['Firefox', 'Firefox'],
@@ -23,7 +26,7 @@ export function browserOf(userAgent: string): string {
     ['OPR', 'Opera'],
     ['Chrome', 'Chrome'],
   ] as const) {
-    const major = new RegExp(`\\b${token}/(\\d+)`).exec(userAgent)?.[1];
+    const major = new RegExp(`${token}/(\\d+)`).exec(userAgent)?.[1];
     if (major) return `${name} ${major}`;
   }
   return 'unknown';
