@@ -28,7 +28,8 @@ export function count(key: string, n: number): void {
 
 export function record(root: Root, selectors: Selectors): void {
   if (counts)
-    for (const s of selectors) count(s, attempt(() => root.querySelectorAll(s).length) ?? 0);
+    for (const s of selectors)
+      counts[s] = (counts[s] ?? 0) + (attempt(() => root.querySelectorAll(s).length) ?? 0);
 }
 
 /** Runs one strategy; a strategy that throws counts as "found nothing". */
