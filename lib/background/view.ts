@@ -277,5 +277,6 @@ export async function buildPanelView(
     logChannel: channelOfSite(context?.site),
     // The first known person is shown first (issue 14, 3).
     people: knownFirst(people, (p) => (p.card ? 0 : p.sameName?.length ? 1 : 2)),
+    ...(context && tab?.unreadable ? { unreadable: tab.unreadable } : {}),
   };
 }
