@@ -178,8 +178,15 @@ export const CreatedSchema = z.discriminatedUnion('table', [
 ]);
 export type Created = z.infer<typeof CreatedSchema>;
 
+/**
+ * The id of one write the user asked for: the same on every retry of it, so that the background
+ * stores it once (lib/db/requests.ts). A panel makes a fresh one per click.
+ */
+const RequestIdField = { requestId: z.string().min(1).max(100).optional() };
+
 export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
+    ...RequestIdField,
     action: z.literal('log-contact'),
     contactId: z.string(),
     channel: ChannelSchema.optional(),
@@ -192,6 +199,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     broughtOccasionId: z.string().min(1).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "+ Tip/favour": something given without selling, as a personal touch of ours. */
     action: z.literal('log-given'),
     contactId: z.string(),
@@ -201,12 +209,14 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     channel: ChannelSchema.optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "Vormerken": attach an occasion to this contact's next touch. */
     action: z.literal('attach-occasion'),
     contactId: z.string(),
     occasionId: z.string().min(1),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-person'),
     person: PersonOnPageSchema.extend({
       name: z.string(),
@@ -217,17 +227,20 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     force: z.boolean().optional(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('link-person'),
     contactId: z.string(),
     person: PersonOnPageSchema,
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-commitment'),
     contactId: z.string(),
     text: z.string(),
     dueAt: z.string(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-feedback'),
     contactId: z.string(),
     product: z.number().int().min(1).max(5).optional(),
@@ -236,6 +249,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     complaint: z.boolean(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('undo'),
     /** What a previous reply created: removed again, all in one transaction. */
     created: CreatedSchema,
