@@ -364,9 +364,7 @@ describe('restoring', () => {
       const row = await real(key);
       return row && 'rows' in row ? { ...row, rows: row.rows.slice(1) } : row;
     }) as never);
-    await expect(restoreBackup(db, backup, 'replace', now)).rejects.toBeInstanceOf(
-      SafetyCopyError,
-    );
+    await expect(restoreBackup(db, backup, 'replace', now)).rejects.toBeInstanceOf(SafetyCopyError);
     vi.restoreAllMocks();
     expect(await snapshot(db)).toEqual(before);
     expect(await getSafetyCopyInfo(db)).toBeUndefined();
