@@ -123,3 +123,89 @@ test('a fast double click on "Kontakt festhalten" logs once', async ({ ext }) =>
   await expect(panel.getByTestId('last-contact')).toContainText('Angebot besprochen');
   expect(await interactionsOf(ext)).toHaveLength(1);
 });
+
+test.describe('the contact editor and a change made elsewhere meanwhile', () => {
+  const bertHistory = history({
+    contact: { id: 'bert', name: 'Bert Vogel', emails: ['bert@vogel.de'], company: 'Vogel KG' },
+  });
+
+  test('an e-mail linked from the panel while the editor is open survives saving the editor', async ({
+    ext,
+  }) => {
+    await seed(ext, [bertHistory]);
+    const editor = await ext.openPage('options.html#/contacts/bert');
+    await expect(editor.getByTestId('contact-page')).toBeVisible();
+    await editor.locator('#c-notes').fill('Segelt im Sommer');
+
+    // Meanwhile, on Gmail, the unknown sender is linked to Bert through the panel.
+    await serveApp(ext.context, [SITES.gmail.single]);
+    const gmail = await ext.context.newPage();
+    await gmail.goto(SITES.gmail.single.url);
+    await expect(panelFrame(gmail).getByTestId('unknown-person')).toBeVisible();
+    const [linked] = await sendFromPanel(panelOf(gmail), [
+      {
+        action: 'link-person',
+        requestId: 'link-1',
+        contactId: 'bert',
+        person: { email: 'juergen.mueller@mueller-hausbau.de' },
+      },
+    ]);
+    expect(linked?.ok).toBe(true);
+
+    await editor.getByTestId('contact-save').click();
+    await expect(editor.getByTestId('toast')).toContainText('Änderungen an Bert Vogel gespeichert');
+    await expect(editor.getByTestId('edit-conflict')).toHaveCount(0);
+    const [stored] = (await readTables(ext, ['contacts'])).contacts.filter((c) => c.id === 'bert');
+    expect(stored).toMatchObject({
+      notes: 'Segelt im Sommer',
+      emails: ['bert@vogel.de', 'juergen.mueller@mueller-hausbau.de'],
+    });
+    await expect(editor.locator('#c-emails')).toHaveValue(
+      'bert@vogel.de\njuergen.mueller@mueller-hausbau.de',
+    );
+  });
+
+  test('a field changed on both sides is shown with the stored value, and the user decides', async ({
+    ext,
+  }) => {
+    await seed(ext, [bertHistory]);
+    const editor = await ext.openPage('options.html#/contacts/bert');
+    await expect(editor.getByTestId('contact-page')).toBeVisible();
+    await editor.locator('#c-notes').fill('Notiz aus diesem Tab');
+    await editor.locator('#c-position').fill('Geschäftsführer');
+
+    // Another tab saves a different note and a new company first.
+    const other = await ext.openPage('options.html#/contacts/bert');
+    await other.locator('#c-notes').fill('Notiz aus dem anderen Tab');
+    await other.locator('#c-company').fill('Vogel & Söhne KG');
+    await other.getByTestId('contact-save').click();
+    await expect(other.getByTestId('toast')).toContainText('gespeichert');
+
+    await editor.getByTestId('contact-save').click();
+    const conflict = editor.getByTestId('edit-conflict');
+    await expect(conflict).toContainText('Bert Vogel wurde geändert, während Sie bearbeitet haben');
+    await expect(conflict).toContainText('Notizen: jetzt gespeichert „Notiz aus dem anderen Tab“');
+    // Nothing was written over the other tab's save yet; my other field is still in the form.
+    let [stored] = (await readTables(ext, ['contacts'])).contacts.filter((c) => c.id === 'bert');
+    expect(stored).toMatchObject({
+      notes: 'Notiz aus dem anderen Tab',
+      company: 'Vogel & Söhne KG',
+    });
+    await expect(editor.locator('#c-notes')).toHaveValue('Notiz aus diesem Tab');
+    await expect(editor.locator('#c-company')).toHaveValue('Vogel & Söhne KG');
+
+    await conflict
+      .getByRole('button', { name: 'Gespeicherten Wert für Notizen übernehmen' })
+      .click();
+    await expect(editor.locator('#c-notes')).toHaveValue('Notiz aus dem anderen Tab');
+    await expect(conflict).toHaveCount(0);
+    await editor.getByTestId('contact-save').click();
+    await expect(editor.getByTestId('toast')).toContainText('Änderungen an Bert Vogel gespeichert');
+    [stored] = (await readTables(ext, ['contacts'])).contacts.filter((c) => c.id === 'bert');
+    expect(stored).toMatchObject({
+      notes: 'Notiz aus dem anderen Tab',
+      company: 'Vogel & Söhne KG',
+      position: 'Geschäftsführer',
+    });
+  });
+});
