@@ -226,12 +226,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
       setDuplicates([]);
       if (Object.keys(checked.errors).length) return false;
       setSaving(true);
-      const result = await saveContact(
-        before.id,
-        checked.patch,
-        contactFieldOf,
-        before.updatedAt,
-      );
+      const result = await saveContact(before.id, checked.patch, contactFieldOf, before.updatedAt);
       setSaving(false);
       if (!result.ok && result.changed && attempt < 3) {
         const stored = contactToForm(result.changed, locale);
