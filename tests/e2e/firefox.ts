@@ -5,8 +5,10 @@
 // - the add-on's UUID (its origin) is fixed with a pref, since installing returns only the gecko id;
 // - extension pages send no navigation events: open them without waiting for any, then wait for
 //   their document to be ours;
-// - extension pages report nothing to the driver's console events: the browser prints every page's
-//   console to its stdout instead (a pref), and errors of our scripts name our origin.
+// - extension pages report nothing to the driver's console events. Errors come from two places
+//   instead: the browser's console service (uncaught errors, rejections and CSP violations, each
+//   naming its source), read by a listener in the browser's own chrome window; and the browser's
+//   stdout, where a pref prints every page's console.error().
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,16 +20,36 @@ import { appDocument, type Route } from './sites';
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Firefox's own chatter that can contain words we look for; none of it comes from Kundennah. */
-const NOISE = [/RSLoader/, /\[GFX1-\]/, /NavigationManager/, /Script terminated by timeout/];
+/** A line of the browser's stdout that reports a console.error() of a page. The only pages in these
+ * tests are the extension's and fixtures that log nothing, so every one is the extension's. */
+export const isConsoleError = (line: string) => /^console\.error: /.test(line);
 
-/** A line of the browser's output that reports an error of the extension. */
-export function isExtensionError(line: string, origin: string): boolean {
-  if (NOISE.some((n) => n.test(line))) return false;
-  // console.error() of any page: the only pages in these tests are ours and quiet fixtures.
-  if (/^console\.error: /.test(line)) return true;
-  // Uncaught errors and rejections name the script they came from.
-  return /^JavaScript error: /.test(line) && line.includes(origin);
+/**
+ * Runs in the browser's chrome window (system principal): collects the console service's errors
+ * whose source is the extension (its pages, background, panel and content scripts). Warnings and
+ * Firefox's own messages are left out.
+ */
+const COLLECT_ERRORS = (origin: string) => `(() => {
+  const errors = (globalThis.__knErrors = []);
+  Services.console.registerListener({
+    QueryInterface: ChromeUtils.generateQI(['nsIConsoleListener']),
+    observe(message) {
+      if (!(message instanceof Ci.nsIScriptError)) return;
+      if (message.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+      if (!String(message.sourceName).startsWith(${JSON.stringify(origin)})) return;
+      // Firefox's note that a message was still on its way when the page unloaded (a reload):
+      // the page's scripts are gone, nobody could have handled it.
+      if (/^Promise rejected after context unloaded/.test(message.errorMessage)) return;
+      errors.push(message.category + ': ' + message.errorMessage + ' (' + message.sourceName + ':' + message.lineNumber + ')');
+    },
+  });
+  return true;
+})()`;
+
+/** puppeteer's WebDriver BiDi connection: not in its public types, but the only way to reach the
+ * chrome window (which `--remote-allow-system-access` opens to the driver). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
 /** Firefox's UI language pref for a BCP 47 tag: 'de-DE' → 'de-DE, de'. */
@@ -79,10 +101,30 @@ export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => 
     if (!listening) return;
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) if (isExtensionError(line, origin)) errors.push(line.trim());
+    for (const line of lines) if (isConsoleError(line)) errors.push(line.trim());
   };
   browser.process()?.stdout?.on('data', read);
   browser.process()?.stderr?.on('data', read);
+
+  // The chrome window, where the console service listener runs (registered before the add-on
+  // exists, so it sees all of the add-on's messages).
+  const bidi = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+    result: { contexts: { context: string }[] };
+  };
+  const chromeWindow = tree.result.contexts[0]?.context;
+  if (!chromeWindow) throw new Error('Firefox showed the driver no chrome window');
+  const inChrome = async (expression: string): Promise<unknown> => {
+    const { result } = (await bidi.send('script.evaluate', {
+      expression,
+      target: { context: chromeWindow },
+      awaitPromise: false,
+    })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown } };
+    if (result.type !== 'success')
+      throw new Error(`chrome window script failed: ${JSON.stringify(result.exceptionDetails)}`);
+    return result.result?.value;
+  };
+  await inChrome(COLLECT_ERRORS(origin));
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
 
   const wrap = (page: Page, reload: () => Promise<void>): BrowserPage => ({
@@ -157,6 +199,8 @@ export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => 
       // Output still in the pipe belongs to the test that just ran.
       await wait(200);
       listening = false;
+      const logged = await inChrome('JSON.stringify(globalThis.__knErrors)');
+      errors.push(...(JSON.parse(String(logged)) as string[]));
       await browser.close();
     },
   };
