@@ -20,9 +20,13 @@ import { appDocument, type Route } from './sites';
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/** Firefox's own console errors on stdout: its Remote Settings loader, which finds no network. */
+const NOISE = [/^console\.error: RSLoader\b/];
+
 /** A line of the browser's stdout that reports a console.error() of a page. The only pages in these
- * tests are the extension's and fixtures that log nothing, so every one is the extension's. */
-export const isConsoleError = (line: string) => /^console\.error: /.test(line);
+ * tests are the extension's and fixtures that log nothing, so every other one is the extension's. */
+export const isConsoleError = (line: string) =>
+  /^console\.error: /.test(line) && !NOISE.some((n) => n.test(line));
 
 /**
  * Runs in the browser's chrome window (system principal): collects the console service's errors
@@ -37,9 +41,9 @@ const COLLECT_ERRORS = (origin: string) => `(() => {
       if (!(message instanceof Ci.nsIScriptError)) return;
       if (message.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
       if (!String(message.sourceName).startsWith(${JSON.stringify(origin)})) return;
-      // Firefox's note that a message was still on its way when the page unloaded (a reload):
-      // the page's scripts are gone, nobody could have handled it.
-      if (/^Promise rejected after context unloaded/.test(message.errorMessage)) return;
+      // Firefox's notes that a reply was still on its way when the page unloaded or went into the
+      // back-forward cache (a reload): the page's scripts are gone, nobody could have handled it.
+      if (/^Promise (resolved|rejected) (after context unloaded|while context is inactive)/.test(message.errorMessage)) return;
       errors.push(message.category + ': ' + message.errorMessage + ' (' + message.sourceName + ':' + message.lineNumber + ')');
     },
   });
@@ -109,11 +113,7 @@ export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => 
   // The chrome window, where the console service listener runs (registered before the add-on
   // exists, so it sees all of the add-on's messages).
   const bidi = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-    result: { contexts: { context: string }[] };
-  };
-  const chromeWindow = tree.result.contexts[0]?.context;
-  if (!chromeWindow) throw new Error('Firefox showed the driver no chrome window');
+  let chromeWindow: string | undefined;
   const inChrome = async (expression: string): Promise<unknown> => {
     const { result } = (await bidi.send('script.evaluate', {
       expression,
@@ -124,8 +124,18 @@ export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => 
       throw new Error(`chrome window script failed: ${JSON.stringify(result.exceptionDetails)}`);
     return result.result?.value;
   };
-  await inChrome(COLLECT_ERRORS(origin));
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  try {
+    const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: { context: string }[] };
+    };
+    chromeWindow = tree.result.contexts[0]?.context;
+    if (!chromeWindow) throw new Error('Firefox showed the driver no chrome window');
+    await inChrome(COLLECT_ERRORS(origin));
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 
   const wrap = (page: Page, reload: () => Promise<void>): BrowserPage => ({
     ...view(page),
