@@ -42,11 +42,12 @@ import { ContactSearch } from './ContactSearch';
 import { FollowUpForm } from './FollowUpForm';
 import { QuickAdd, type QuickAddValues } from './QuickAdd';
 import './popup.css';
+import { contactHash, dashboardPath } from '@/lib/ui/route';
 
 const PAGE = 60;
 
 function openDashboard(hash = '') {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+  void browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(hash)) });
 }
 
 interface SidePanelApi {
@@ -230,7 +231,7 @@ function Today({
           <ContactSearch
             useResults={useContactSearch}
             label={t('popup.search')}
-            onChoose={(r) => openDashboard(`#/contacts/${r.contactId}`)}
+            onChoose={(r) => openDashboard(contactHash(r.contactId))}
             onAddNew={(q) => {
               setAddInitial(q.includes('@') ? { email: q } : { name: q });
               setError(undefined);
@@ -329,7 +330,7 @@ function Today({
                     snooze={snooze}
                     onDone={(items, input) => void done(items, input)}
                     onSnooze={(items, until) => void later(items, until)}
-                    onOpen={() => openDashboard(`#/contacts/${card.contactId}`)}
+                    onOpen={() => openDashboard(contactHash(card.contactId))}
                     onCopy={(email) => void copy(email)}
                   />
                 ))}
