@@ -1,7 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { EXTENSION_PAGES_CSP_DIRECTIVES, devServerCsp, formatCsp } from './lib/csp';
+import {
+  EXTENSION_PAGES_CSP,
+  EXTENSION_PAGES_CSP_DIRECTIVES,
+  devServerCsp,
+  formatCsp,
+} from './lib/csp';
 import { SITE_MATCHES } from './lib/sites/matches';
 
 const CONTENT_SCRIPT_LIMIT = 30 * 1024;
@@ -30,11 +35,10 @@ export default defineConfig({
     },
     // The browser enforces "no request of our own, no foreign code" (lib/csp.ts, docs/security.md).
     content_security_policy: {
-      extension_pages: formatCsp(
+      extension_pages:
         command === 'serve'
-          ? devServerCsp(EXTENSION_PAGES_CSP_DIRECTIVES)
-          : EXTENSION_PAGES_CSP_DIRECTIVES,
-      ),
+          ? formatCsp(devServerCsp(EXTENSION_PAGES_CSP_DIRECTIVES))
+          : EXTENSION_PAGES_CSP,
     },
     web_accessible_resources: [
       {

@@ -31,6 +31,7 @@ import {
   snoozeAgendaItems,
 } from '@/lib/ui/popup/writes';
 import { parseWhen } from '@/lib/ui/popup/when';
+import { contactHash, dashboardPath } from '@/lib/ui/route';
 import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io/data';
 import { BackupReminder } from '../io/BackupReminder';
 import { ReimportReminder } from '../io/ReimportReminder';
@@ -42,7 +43,6 @@ import { ContactSearch } from './ContactSearch';
 import { FollowUpForm } from './FollowUpForm';
 import { QuickAdd, type QuickAddValues } from './QuickAdd';
 import './popup.css';
-import { contactHash, dashboardPath } from '@/lib/ui/route';
 
 const PAGE = 60;
 

@@ -4,8 +4,13 @@ import { followPanelModes } from '@/lib/background/panel-modes';
 import { setTabContext } from '@/lib/background/tab-contexts';
 import type { PageContext } from '@/lib/sites/page-context-schema';
 
-const injected = { gmail: 'injected', outlook: 'injected', xing: 'injected', linkedin: 'injected' };
 type Modes = Parameters<typeof followPanelModes>[0];
+const injected: Modes = {
+  gmail: 'injected',
+  outlook: 'injected',
+  xing: 'injected',
+  linkedin: 'injected',
+};
 
 const thread = (site: PageContext['site']): PageContext => ({
   site,
@@ -35,9 +40,9 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('open tabs follow the panel mode', () => {
   it('tells the tabs of the site whose mode changed to report again, and no others', async () => {
-    await followPanelModes(injected as Modes);
+    await followPanelModes(injected);
     sent = [];
-    const told = await followPanelModes({ ...injected, gmail: 'off' } as Modes);
+    const told = await followPanelModes({ ...injected, gmail: 'sidepanel' });
     expect(told.sort()).toEqual([1, 4]);
     expect(sent).toEqual([
       [1, { type: 'bg:recheck' }],
@@ -46,26 +51,24 @@ describe('open tabs follow the panel mode', () => {
   });
 
   it('tells nobody when another setting changed', async () => {
-    await followPanelModes(injected as Modes);
+    await followPanelModes(injected);
     sent = [];
-    expect(await followPanelModes(injected as Modes)).toEqual([]);
+    expect(await followPanelModes(injected)).toEqual([]);
     expect(sent).toEqual([]);
   });
 
   it('tells every tab with a page when no mode is known yet this session', async () => {
-    expect((await followPanelModes(injected as Modes)).sort()).toEqual([1, 2, 4]);
+    expect((await followPanelModes(injected)).sort()).toEqual([1, 2, 4]);
   });
 
   it('goes on when a tab has nobody listening any more', async () => {
-    await followPanelModes(injected as Modes);
+    await followPanelModes(injected);
     sent = [];
     vi.mocked(fakeBrowser.tabs.sendMessage).mockImplementation(((tabId: number) =>
       tabId === 1
         ? Promise.reject(new Error('Could not establish connection'))
         : Promise.resolve(sent.push([tabId, 'ok']))) as typeof fakeBrowser.tabs.sendMessage);
-    await expect(followPanelModes({ ...injected, gmail: 'sidepanel' } as Modes)).resolves.toEqual([
-      1, 4,
-    ]);
+    await expect(followPanelModes({ ...injected, gmail: 'sidepanel' })).resolves.toEqual([1, 4]);
     expect(sent).toEqual([[4, 'ok']]);
   });
 });
