@@ -17,13 +17,40 @@ import {
 } from './model';
 import { PageContextSchema } from './sites/page-context-schema';
 import { SUGGESTION_KINDS } from './core/kinds';
+import { ADVICE_FACTS } from './core/page-facts';
 
 export const PANEL_PORT_NAME = 'kundennah-panel';
 
 // ---- content script -> background (runtime.sendMessage) --------------------------------------
+/** The most selectors a diagnosis may name, and the most version markers. */
+export const DIAGNOSIS_MAX_COUNTS = 400;
+export const DIAGNOSIS_MAX_VERSIONS = 12;
+
+/**
+ * What a site's reader matched on a thread or profile where it found nobody for a while
+ * (lib/content/diagnose.ts): our own selector strings with how many elements each matched, and the
+ * app's build tokens. Bounded so that no text of the page fits in: a version is one short token.
+ */
+export const DiagnosisSchema = z.object({
+  counts: z
+    .record(z.string().min(1).max(300), z.number().int().min(0).max(1_000_000))
+    .refine((r) => Object.keys(r).length <= DIAGNOSIS_MAX_COUNTS, 'too many selectors'),
+  versions: z
+    .record(z.string().min(1).max(200), z.string().regex(/^[\w.-]{1,80}$/))
+    .refine((r) => Object.keys(r).length <= DIAGNOSIS_MAX_VERSIONS, 'too many markers'),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  /** What the tab shows now (null: no thread or profile). The background knows the sender tab. */
-  z.object({ type: z.literal('content:context'), context: PageContextSchema.nullable() }),
+  /**
+   * What the tab shows now (null: no thread or profile). The background knows the sender tab.
+   * `unreadable`: a thread or profile is open and nobody on it could be read for a while.
+   */
+  z.object({
+    type: z.literal('content:context'),
+    context: PageContextSchema.nullable(),
+    unreadable: DiagnosisSchema.optional(),
+  }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -136,12 +163,35 @@ export const ContactCardSchema = z.object({
   planned: z.array(CardOccasionSchema),
   /** Current occasions that fit this person best, not attached nor brought (at most 3). */
   fitting: z.array(CardOccasionSchema.extend({ fits: z.string() })),
+  /**
+   * On the person's own XING or LinkedIn profile: the position the profile shows when it differs
+   * from the stored one (issue 14, 2), with its words ("Leiterin Controlling bei Muster AG").
+   */
+  positionChange: z
+    .object({
+      headline: z.string().optional(),
+      company: z.string().optional(),
+      /** A new job (replaces what was stored), not only a gap filled. */
+      replaces: z.boolean(),
+      text: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** The facts the advice needs that an A or B contact lacks, in the order the card asks. */
+  missing: z.array(z.enum(ADVICE_FACTS)).optional(),
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;
 
 export const PanelPersonSchema = z.object({
   fromPage: PersonOnPageSchema,
   card: ContactCardSchema.nullable(),
+  /**
+   * A person named on the page without any address: the contacts of the same name, to confirm
+   * ("Ist das Ihr Kontakt Lukas Becker (Müller GmbH)?").
+   */
+  sameName: z
+    .array(z.object({ id: z.string(), name: z.string(), company: z.string().optional() }))
+    .optional(),
   /** For an unknown person: existing contacts they might be (link instead of duplicating). */
   similar: z.array(
     z.object({
@@ -161,8 +211,25 @@ export const PanelViewSchema = z.object({
   /** The channel a contact logged on this page goes on (e-mail on Gmail, XING on XING …). */
   logChannel: ChannelSchema,
   people: z.array(PanelPersonSchema),
+  /** The page is a thread or profile whose people could not be read: what the reader matched. */
+  unreadable: DiagnosisSchema.optional(),
 });
 export type PanelView = z.infer<typeof PanelViewSchema>;
+
+/** The contact fields the panel's page actions write (and undo restores). */
+export const CONTACT_FIELDS_FROM_PAGE = [
+  'position',
+  'headline',
+  'company',
+  'jobChange',
+  'positionDeclined',
+  'birthday',
+  'preferredChannels',
+  'interests',
+  'address',
+  'pageNames',
+] as const;
+export type ContactFieldFromPage = (typeof CONTACT_FIELDS_FROM_PAGE)[number];
 
 /**
  * A record a request created (undo removes it): a row of a table, or something kept on the contact
@@ -175,6 +242,15 @@ export const CreatedSchema = z.discriminatedUnion('table', [
   }),
   z.object({ table: z.literal('concerns'), id: z.string(), contactId: z.string() }),
   z.object({ table: z.literal('plannedOccasions'), id: z.string(), contactId: z.string() }),
+  /**
+   * Fields of a contact changed from the panel (a position taken over, facts filled in, a page
+   * name confirmed): their values before (null: not set), restored by undo.
+   */
+  z.object({
+    table: z.literal('contactFields'),
+    id: z.string(),
+    before: z.partialRecord(z.enum(CONTACT_FIELDS_FROM_PAGE), z.unknown()),
+  }),
 ]);
 export type Created = z.infer<typeof CreatedSchema>;
 
@@ -234,6 +310,39 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     service: z.number().int().min(1).max(5).optional(),
     note: z.string().optional(),
     complaint: z.boolean(),
+  }),
+  z.object({
+    /** "Übernehmen": the position the person's profile shows becomes the stored one. */
+    action: z.literal('take-position'),
+    contactId: z.string(),
+    headline: z.string().max(500).optional(),
+    company: z.string().max(500).optional(),
+  }),
+  z.object({
+    /** "Nein, stimmt nicht": these profile values are not offered again for this contact. */
+    action: z.literal('decline-position'),
+    contactId: z.string(),
+    headline: z.string().max(500).optional(),
+    company: z.string().max(500).optional(),
+  }),
+  z.object({
+    /** The facts the advice needs, filled in on the card (only those given are written). */
+    action: z.literal('fill-facts'),
+    contactId: z.string(),
+    /** Checked against the calendar when written (a clear message for 31 February). */
+    birthday: z
+      .object({ month: z.number().int(), day: z.number().int(), year: z.number().int().optional() })
+      .optional(),
+    preferredChannels: z.array(ChannelSchema).optional(),
+    interests: z.array(z.string().max(200)).max(50).optional(),
+    address: z.enum(['Sie', 'Du']).optional(),
+  }),
+  z.object({
+    /** A name shown on the page without any address is (or is not) this contact. */
+    action: z.literal('confirm-name'),
+    contactId: z.string(),
+    name: z.string().min(1).max(300),
+    same: z.boolean(),
   }),
   z.object({
     action: z.literal('undo'),

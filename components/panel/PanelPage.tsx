@@ -4,12 +4,15 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
+import { diagnosisReport } from '@/lib/ui/panel/diagnosis';
 import { dateLabel, dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
+import { NameMatch } from './NameMatch';
 import { UnknownPerson } from './UnknownPerson';
+import { Unreadable } from './Unreadable';
 import './panel.css';
 import { contactHash, dashboardPath } from '@/lib/ui/route';
 
@@ -30,6 +33,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   const { view, request } = connection;
   const [selected, setSelected] = useState<string>();
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [answering, setAnswering] = useState(false);
   const closeToast = useCallback(() => setToast(null), []);
   const timeZone = view?.timeZone;
   const notice = connection.notice;
@@ -52,6 +56,19 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   }, [locale, timeZone, view]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!view) return <p className="muted pad">{t('panel.offline')}</p>;
+  // Nobody readable on a thread or profile: say so; a contact known by the page's link stays below.
+  const unreadable = view.unreadable && (
+    <Unreadable
+      report={diagnosisReport({
+        diagnosis: view.unreadable,
+        context: view.context,
+        extension: browser.runtime.getManifest().version,
+        userAgent: navigator.userAgent,
+      })}
+    />
+  );
+  if (unreadable && !view.people.some((p) => p.card))
+    return <main className="panel">{unreadable}</main>;
   if (!view.people.length)
     return (
       <p className="empty" data-testid="no-person">
@@ -86,6 +103,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
 
   return (
     <main className="panel">
+      {unreadable}
       {view.people.length > 1 && (
         <nav aria-label={t('panel.people')} className="people" data-testid="people">
           {view.people.map((p, i) => (
@@ -155,6 +173,56 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
               true,
             )
           }
+          onPosition={(take) => {
+            const change = person.card!.positionChange;
+            return send(
+              {
+                action: take ? 'take-position' : 'decline-position',
+                contactId: person.card!.contact.id,
+                ...(change?.headline ? { headline: change.headline } : {}),
+                ...(change?.company ? { company: change.company } : {}),
+              },
+              t(
+                !take
+                  ? 'panel.positionDeclined'
+                  : change?.replaces
+                    ? 'panel.positionTaken'
+                    : 'panel.positionFilled',
+              ),
+              true,
+            );
+          }}
+          onFillFacts={(facts) =>
+            send(
+              { action: 'fill-facts', contactId: person.card!.contact.id, ...facts },
+              t('panel.factsSaved'),
+              true,
+            )
+          }
+        />
+      ) : person.sameName?.length ? (
+        <NameMatch
+          key={keys[current]}
+          person={person}
+          busy={answering}
+          onAnswer={async (contact, same) => {
+            setAnswering(true);
+            const r = await send(
+              {
+                action: 'confirm-name',
+                contactId: contact.id,
+                name: person.fromPage.name ?? contact.name,
+                same,
+              },
+              same ? t('panel.sameNameLinked', { name: contact.name }) : t('panel.sameNameDenied'),
+              true,
+            );
+            setAnswering(false);
+            if (!r.ok && r.message)
+              setToast({ id: crypto.randomUUID(), text: t('panel.error', { message: r.message }) });
+            // The confirmed contact's card is the one to see now.
+            if (r.ok && same) setSelected(contact.id);
+          }}
         />
       ) : (
         <UnknownPerson

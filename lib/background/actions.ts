@@ -31,6 +31,7 @@ import {
 } from '../messaging';
 import type { PageContext } from '../sites/page-context-schema';
 import { loggedTodayIn } from './logged-today';
+import { handlePageFact, isPageFactRequest, restoreFields } from './page-facts';
 
 type Reply = Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>;
 
@@ -99,6 +100,9 @@ async function loggedToday(
 export async function handlePanelRequest(request: PanelRequest, env: ActionEnv): Promise<Reply> {
   const { db, now, context } = env;
   try {
+    // Keeping the contact fresh from the page (issue 14, 2 and 3): lib/background/page-facts.ts.
+    if (isPageFactRequest(request))
+      return { ok: true, created: await handlePageFact(request, db, now) };
     switch (request.action) {
       case 'log-contact': {
         if (!request.again && (await loggedToday(db, request.contactId, env)))
@@ -249,6 +253,8 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
                 await removeConcern(db, created.contactId, created.id, now);
               else if (created.table === 'plannedOccasions')
                 await detachOccasion(db, created.id, [created.contactId], now);
+              else if (created.table === 'contactFields')
+                await restoreFields(db, created.id, created.before, now);
               else await removeRecord(db, created.table, created.id);
             }
           },
