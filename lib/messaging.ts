@@ -254,8 +254,15 @@ export const CreatedSchema = z.discriminatedUnion('table', [
 ]);
 export type Created = z.infer<typeof CreatedSchema>;
 
+/**
+ * The id of one write the user asked for: the same on every retry of it, so that the background
+ * stores it once (lib/db/requests.ts). A panel makes a fresh one per click.
+ */
+const RequestIdField = { requestId: z.string().min(1).max(100).optional() };
+
 export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
+    ...RequestIdField,
     action: z.literal('log-contact'),
     contactId: z.string(),
     channel: ChannelSchema.optional(),
@@ -268,6 +275,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     broughtOccasionId: z.string().min(1).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "+ Tip/favour": something given without selling, as a personal touch of ours. */
     action: z.literal('log-given'),
     contactId: z.string(),
@@ -277,12 +285,14 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     channel: ChannelSchema.optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "Vormerken": attach an occasion to this contact's next touch. */
     action: z.literal('attach-occasion'),
     contactId: z.string(),
     occasionId: z.string().min(1),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-person'),
     person: PersonOnPageSchema.extend({
       name: z.string(),
@@ -293,17 +303,20 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     force: z.boolean().optional(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('link-person'),
     contactId: z.string(),
     person: PersonOnPageSchema,
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-commitment'),
     contactId: z.string(),
     text: z.string(),
     dueAt: z.string(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-feedback'),
     contactId: z.string(),
     product: z.number().int().min(1).max(5).optional(),
@@ -312,6 +325,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     complaint: z.boolean(),
   }),
   z.object({
+    ...RequestIdField,
     /** "Übernehmen": the position the person's profile shows becomes the stored one. */
     action: z.literal('take-position'),
     contactId: z.string(),
@@ -319,6 +333,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     company: z.string().max(500).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "Nein, stimmt nicht": these profile values are not offered again for this contact. */
     action: z.literal('decline-position'),
     contactId: z.string(),
@@ -326,6 +341,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     company: z.string().max(500).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** The facts the advice needs, filled in on the card (only those given are written). */
     action: z.literal('fill-facts'),
     contactId: z.string(),
@@ -338,6 +354,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     address: z.enum(['Sie', 'Du']).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** A name shown on the page without any address is (or is not) this contact. */
     action: z.literal('confirm-name'),
     contactId: z.string(),
@@ -345,6 +362,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     same: z.boolean(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('undo'),
     /** What a previous reply created: removed again, all in one transaction. */
     created: CreatedSchema,

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'not-found',
   'storage-full',
   'logged-today',
+  'safety-copy',
+  'changed-meanwhile',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

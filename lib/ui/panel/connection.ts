@@ -24,6 +24,17 @@ export interface PanelConnection {
 }
 
 const RECONNECT_MS = 300;
+/** A request whose reply was lost is sent again this often, after the port is back. */
+const RETRIES = 2;
+const RETRY_WAIT_MS = 5_000;
+const LOST = 'disconnected';
+const NOT_CONNECTED = 'not connected';
+
+/** No reply came: the port closed (the worker stopped) before or after the write committed. */
+const lostReply = (reply: Reply) =>
+  !reply.ok &&
+  reply.error?.code === 'internal' &&
+  (reply.error.message === LOST || reply.error.message === NOT_CONNECTED);
 
 export function usePanelConnection(): PanelConnection {
   const [view, setView] = useState<PanelView>();
@@ -68,7 +79,7 @@ export function usePanelConnection(): PanelConnection {
             type: 'bg:reply',
             id,
             ok: false,
-            error: { code: 'internal', message: 'disconnected' },
+            error: { code: 'internal', message: LOST },
           });
         pending.current.clear();
         timer = setTimeout(connect, RECONNECT_MS);
@@ -85,7 +96,7 @@ export function usePanelConnection(): PanelConnection {
     };
   }, []);
 
-  const request = useCallback((req: PanelRequest): Promise<Reply> => {
+  const sendOnce = useCallback((req: PanelRequest): Promise<Reply> => {
     const id = crypto.randomUUID();
     return new Promise((resolve) => {
       const port = portRef.current;
@@ -94,7 +105,7 @@ export function usePanelConnection(): PanelConnection {
           type: 'bg:reply',
           id,
           ok: false,
-          error: { code: 'internal', message: 'not connected' },
+          error: { code: 'internal', message: NOT_CONNECTED },
         });
         return;
       }
@@ -103,6 +114,27 @@ export function usePanelConnection(): PanelConnection {
       port.postMessage(message);
     });
   }, []);
+
+  /**
+   * Send a write and get its reply. It carries one request id, the same on every retry: when the
+   * port closes before the reply comes (the service worker stopped, perhaps after the write
+   * committed), it is sent again once the port is back, and the background answers a known id with
+   * the first reply instead of writing twice (lib/db/requests.ts).
+   */
+  const request = useCallback(
+    async (req: PanelRequest): Promise<Reply> => {
+      const once: PanelRequest = req.requestId ? req : { ...req, requestId: crypto.randomUUID() };
+      let reply = await sendOnce(once);
+      for (let attempt = 0; attempt < RETRIES && lostReply(reply); attempt++) {
+        const deadline = Date.now() + RETRY_WAIT_MS;
+        while (!portRef.current && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, RECONNECT_MS / 3));
+        reply = await sendOnce(once);
+      }
+      return reply;
+    },
+    [sendOnce],
+  );
 
   return { view, connected, notice, request };
 }
