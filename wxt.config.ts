@@ -1,6 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import {
+  EXTENSION_PAGES_CSP,
+  EXTENSION_PAGES_CSP_DIRECTIVES,
+  devServerCsp,
+  formatCsp,
+} from './lib/csp';
 import { SITE_MATCHES } from './lib/sites/matches';
 
 const CONTENT_SCRIPT_LIMIT = 30 * 1024;
@@ -10,7 +16,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -26,6 +32,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_cmdLogContact__',
       },
+    },
+    // The browser enforces "no request of our own, no foreign code" (lib/csp.ts, docs/security.md).
+    content_security_policy: {
+      extension_pages:
+        command === 'serve'
+          ? formatCsp(devServerCsp(EXTENSION_PAGES_CSP_DIRECTIVES))
+          : EXTENSION_PAGES_CSP,
     },
     web_accessible_resources: [
       {

@@ -24,9 +24,7 @@ import { validityText } from '@/lib/ui/dashboard/occasions';
 import { dateLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { Field, Section, control, useDashSettings, useNotify } from './ui';
-
-const occasionLink = (id: string) => `#/occasions/${encodeURIComponent(id)}`;
-const contactLink = (id: string) => `#/contacts/${encodeURIComponent(id)}`;
+import { contactHash as contactLink, occasionHash as occasionLink } from '@/lib/ui/route';
 
 function ConcernItem({
   row,

@@ -46,6 +46,7 @@ import { LostCard, type LostPatch } from './LostCard';
 import { Timeline, type TimelineHandlers } from './Timeline';
 import type { PageProps } from './page-props';
 import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
+import { contactHash } from '@/lib/ui/route';
 
 function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
   const { t, locale } = useI18n();
@@ -523,7 +524,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
             <p className="field-error" role="alert">
               {t('dash.add.duplicate')}{' '}
               {duplicates.map((d) => (
-                <a key={d.id} href={`#/contacts/${encodeURIComponent(d.id)}`}>
+                <a key={d.id} href={contactHash(d.id)}>
                   {d.name}
                 </a>
               ))}

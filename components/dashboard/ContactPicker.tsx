@@ -5,6 +5,7 @@ import { useContactLabel, useContactSearch } from '@/lib/ui/dashboard/occasion-d
 import type { FieldMessage } from '@/lib/ui/dashboard/form';
 import { useI18n } from '../I18n';
 import { FieldError } from './ui';
+import { contactHash } from '@/lib/ui/route';
 
 export function ContactPicker({
   id,
@@ -75,7 +76,7 @@ export function ContactPicker({
           {chosen === undefined ? (
             <span className="muted">…</span>
           ) : chosen ? (
-            <a href={`#/contacts/${encodeURIComponent(chosen.id)}`}>
+            <a href={contactHash(chosen.id)}>
               {chosen.name}
               {chosen.company && <span className="muted"> · {chosen.company}</span>}
             </a>

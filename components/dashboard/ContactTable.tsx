@@ -7,6 +7,7 @@ import type { SummaryRow } from '@/lib/ui/dashboard/data';
 import { dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
+import { contactHash } from '@/lib/ui/route';
 
 /** Row height in pixels (fixed: the virtualizer places rows without measuring them). */
 export const ROW_HEIGHT = 46;
@@ -40,7 +41,7 @@ function Row({
   return (
     <>
       <td role="cell" className="c-name">
-        <a href={`#/contacts/${encodeURIComponent(row.contactId)}`} tabIndex={-1}>
+        <a href={contactHash(row.contactId)} tabIndex={-1}>
           {row.name}
         </a>
         {row.status !== 'active' && (

@@ -1,6 +1,7 @@
 // The dashboard: navigation between its sections, the reminders, and a guard for unsaved changes.
 import { useEffect, useMemo, useState } from 'react';
 import './dashboard.css';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { I18nProvider, useI18n } from '../I18n';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
@@ -83,7 +84,7 @@ function Reminders() {
 }
 
 function Dashboard() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [route, go, pending] = useGuardedRoute();
   const section = route.path[0] ?? 'contacts';
   const known = SECTIONS.some(([id]) => id === section) ? section : 'contacts';
@@ -108,23 +109,26 @@ function Dashboard() {
         ))}
       </nav>
       <div className="dash-main">
-        {/* On the import page the same reminders sit next to the backup controls. */}
-        {known !== 'import' && <Reminders />}
-        {known === 'contacts' && route.path[1] ? (
-          <ContactPage key={route.path[1]} contactId={route.path[1]} route={route} go={go} />
-        ) : known === 'occasions' ? (
-          <OccasionsPage route={route} go={go} />
-        ) : known === 'insights' ? (
-          <InsightsPage route={route} go={go} />
-        ) : known === 'duplicates' ? (
-          <DuplicatesPage route={route} go={go} />
-        ) : known === 'import' ? (
-          <ImportExportPage route={route} go={go} />
-        ) : known === 'settings' ? (
-          <SettingsPage route={route} go={go} />
-        ) : (
-          <ContactsPage route={route} go={go} />
-        )}
+        {/* A view that cannot render leaves the navigation usable; another view gets a fresh try. */}
+        <ErrorBoundary locale={locale} home="#/contacts" resetKey={JSON.stringify(route.path)}>
+          {/* On the import page the same reminders sit next to the backup controls. */}
+          {known !== 'import' && <Reminders />}
+          {known === 'contacts' && route.path[1] ? (
+            <ContactPage key={route.path[1]} contactId={route.path[1]} route={route} go={go} />
+          ) : known === 'occasions' ? (
+            <OccasionsPage route={route} go={go} />
+          ) : known === 'insights' ? (
+            <InsightsPage route={route} go={go} />
+          ) : known === 'duplicates' ? (
+            <DuplicatesPage route={route} go={go} />
+          ) : known === 'import' ? (
+            <ImportExportPage route={route} go={go} />
+          ) : known === 'settings' ? (
+            <SettingsPage route={route} go={go} />
+          ) : (
+            <ContactsPage route={route} go={go} />
+          )}
+        </ErrorBoundary>
       </div>
       {pending && <LeaveDialog pending={pending} />}
     </div>

@@ -17,6 +17,7 @@ import { dayLabel } from '@/lib/ui/format';
 import { useI18n } from '../I18n';
 import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
+import { contactHash } from '@/lib/ui/route';
 
 const PAGE = 10;
 
@@ -139,7 +140,7 @@ function GroupCard({ group }: { group: Group }) {
                 scope="col"
                 className={h.contact.id === survivor ? 'keep' : undefined}
               >
-                <a href={`#/contacts/${encodeURIComponent(h.contact.id)}`}>{h.contact.name}</a>
+                <a href={contactHash(h.contact.id)}>{h.contact.name}</a>
                 <label className="keep-choice">
                   <input
                     type="radio"

@@ -15,8 +15,7 @@ import { TierBadge } from '../TierBadge';
 import { BarList, ParetoChart, TierChart } from './Charts';
 import type { PageProps } from './page-props';
 import { Section, useDashSettings } from './ui';
-
-const contactLink = (id: string) => `#/contacts/${encodeURIComponent(id)}`;
+import { contactHash as contactLink } from '@/lib/ui/route';
 
 export function InsightsPage(_props: PageProps) {
   const { t, locale } = useI18n();

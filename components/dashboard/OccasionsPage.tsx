@@ -37,9 +37,7 @@ import { TierBadge } from '../TierBadge';
 import { OccasionForm } from './OccasionForm';
 import type { PageProps } from './page-props';
 import { useDashSettings, useNotify } from './ui';
-
-const contactLink = (id: string) => `#/contacts/${encodeURIComponent(id)}`;
-const occasionLink = (id: string) => `#/occasions/${encodeURIComponent(id)}`;
+import { contactHash as contactLink, occasionHash as occasionLink } from '@/lib/ui/route';
 
 function MatchRow({
   match,

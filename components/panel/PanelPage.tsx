@@ -14,6 +14,7 @@ import { NameMatch } from './NameMatch';
 import { UnknownPerson } from './UnknownPerson';
 import { Unreadable } from './Unreadable';
 import './panel.css';
+import { contactHash, dashboardPath } from '@/lib/ui/route';
 
 /** Who a person is on this page. For someone unknown the name counts too: a single-page app may
  * show the new address before the new name, and the add form must start from what is on screen. */
@@ -24,7 +25,7 @@ function personKey(p: PanelPerson, i: number): string {
 }
 
 function openInDashboard(contactId: string) {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#/contacts/${contactId}`) });
+  void browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(contactHash(contactId))) });
 }
 
 function Panel({ connection }: { connection: ReturnType<typeof usePanelConnection> }) {

@@ -31,6 +31,7 @@ import {
   snoozeAgendaItems,
 } from '@/lib/ui/popup/writes';
 import { parseWhen } from '@/lib/ui/popup/when';
+import { contactHash, dashboardPath } from '@/lib/ui/route';
 import { useBackupReminder, useReimportReminder, useWatchDataChanges } from '@/lib/ui/io/data';
 import { BackupReminder } from '../io/BackupReminder';
 import { ReimportReminder } from '../io/ReimportReminder';
@@ -46,7 +47,7 @@ import './popup.css';
 const PAGE = 60;
 
 function openDashboard(hash = '') {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+  void browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(hash)) });
 }
 
 interface SidePanelApi {
@@ -231,7 +232,7 @@ function Today({
           <ContactSearch
             useResults={useContactSearch}
             label={t('popup.search')}
-            onChoose={(r) => openDashboard(`#/contacts/${r.contactId}`)}
+            onChoose={(r) => openDashboard(contactHash(r.contactId))}
             onAddNew={(q) => {
               setAddInitial(q.includes('@') ? { email: q } : { name: q });
               setError(undefined);
@@ -330,7 +331,7 @@ function Today({
                     snooze={snooze}
                     onDone={(items, input) => void done(items, input)}
                     onSnooze={(items, until) => void later(items, until)}
-                    onOpen={() => openDashboard(`#/contacts/${card.contactId}`)}
+                    onOpen={() => openDashboard(contactHash(card.contactId))}
                     onCopy={(email) => void copy(email)}
                   />
                 ))}

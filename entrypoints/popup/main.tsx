@@ -1,10 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import '@/lib/no-eval';
 import '@/components/theme.css';
 import { PopupPage } from '@/components/popup/PopupPage';
+import { renderPage } from '@/components/PageRoot';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PopupPage />
-  </StrictMode>,
-);
+renderPage(<PopupPage />);

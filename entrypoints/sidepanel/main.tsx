@@ -1,10 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import '@/lib/no-eval';
 import '@/components/theme.css';
 import { PanelPage } from '@/components/panel/PanelPage';
+import { renderPage } from '@/components/PageRoot';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PanelPage />
-  </StrictMode>,
-);
+renderPage(<PanelPage />);

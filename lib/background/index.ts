@@ -16,6 +16,7 @@ import {
   type BackgroundToContent,
   type ContentReply,
 } from '../messaging';
+import { followPanelModes } from './panel-modes';
 import { openSidePanel } from './sidepanel';
 import type { Settings } from '../model';
 import { watchDataChanges } from '../db/backup-status';
@@ -140,6 +141,8 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
           deriver.note(msg);
           if (msg.tables.includes('settings'))
             void settings().then(async (s) => {
+              // Open tabs follow a changed panel mode at once.
+              await followPanelModes(s.panelMode);
               await scheduleReminder(s, now());
               await createMenus(s.locale);
             });

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { findByEmail, type KundennahDB } from '../db';
 import { translate, type Locale } from '../i18n';
+import { contactHash, dashboardPath } from '../ui/route';
 
 export const MENU_ADD = 'kundennah-add';
 export const MENU_SHOW = 'kundennah-show';
@@ -51,7 +52,7 @@ export async function onMenuClick(
   const known = email ? (await findByEmail(db, email))[0] : undefined;
   if (known) {
     await browser.tabs.create({
-      url: browser.runtime.getURL(`/options.html#/contacts/${encodeURIComponent(known.id)}`),
+      url: browser.runtime.getURL(dashboardPath(contactHash(known.id))),
     });
     return;
   }

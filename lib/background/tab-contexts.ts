@@ -38,3 +38,14 @@ export async function getTabContext(tabId: number): Promise<TabContext | undefin
 export async function clearTabContext(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
 }
+
+/** Every tab whose content script has reported, with what it reported last. */
+export async function allTabContexts(): Promise<Map<number, TabContext>> {
+  const all = await browser.storage.session.get(null);
+  const out = new Map<number, TabContext>();
+  for (const [k, v] of Object.entries(all)) {
+    const m = /^tab:(\d+)$/.exec(k);
+    if (m) out.set(Number(m[1]), v as TabContext);
+  }
+  return out;
+}

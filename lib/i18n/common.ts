@@ -23,6 +23,12 @@ export const en = {
   'demo.loaded': 'Demo data loaded: {count} contacts.',
   'demo.confirmReplace':
     'The demo adds about 40 example customers next to your own data. Continue?',
+  'boundary.title': 'This view could not be shown.',
+  'boundary.text':
+    'Something in it could not be displayed, for example an entry damaged in the database or restored from an unusual backup. Showing it changed nothing in your data.',
+  'boundary.reload': 'Reload',
+  'boundary.home': 'Back to the overview',
+  'boundary.details': 'Details for a bug report',
   'popup.title': 'Today',
   'popup.openDashboard': 'Open dashboard',
   'options.title': 'Kundennah — dashboard',
@@ -96,6 +102,12 @@ export const de: Record<keyof typeof en, string> = {
   'demo.loaded': 'Demodaten geladen: {count} Kontakte.',
   'demo.confirmReplace':
     'Die Demo legt etwa 40 Beispielkunden neben Ihren eigenen Daten an. Fortfahren?',
+  'boundary.title': 'Diese Ansicht konnte nicht angezeigt werden.',
+  'boundary.text':
+    'Etwas darin ließ sich nicht darstellen, zum Beispiel ein in der Datenbank beschädigter oder aus einer ungewöhnlichen Sicherung wiederhergestellter Eintrag. Das Anzeigen hat an Ihren Daten nichts verändert.',
+  'boundary.reload': 'Neu laden',
+  'boundary.home': 'Zurück zur Übersicht',
+  'boundary.details': 'Details für eine Fehlermeldung',
   'popup.title': 'Heute',
   'popup.openDashboard': 'Dashboard öffnen',
   'options.title': 'Kundennah — Dashboard',

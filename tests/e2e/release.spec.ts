@@ -74,3 +74,34 @@ test('the version lives in package.json and reaches both manifests; icons in eve
     expect(messages.extDescription.message.length).toBeLessThanOrEqual(132);
   }
 });
+
+test('both manifests carry the extension pages’ policy: own code, no request elsewhere', () => {
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...sources]) => [name!, sources]),
+    );
+  for (const [name, m] of [
+    ['chrome', chrome],
+    ['firefox', firefox],
+  ] as const) {
+    const csp = m.content_security_policy?.extension_pages;
+    expect(csp, `${name}: content_security_policy.extension_pages`).toEqual(expect.any(String));
+    const d = directives(csp);
+    // Everything not named is refused.
+    expect(d.get('default-src'), name).toEqual(["'none'"]);
+    expect(d.get('script-src'), name).toEqual(["'self'"]);
+    expect(d.get('object-src'), name).toEqual(["'none'"]);
+    expect(d.get('base-uri'), name).toEqual(["'none'"]);
+    // No source reaches beyond the extension itself.
+    for (const [directive, sources] of d)
+      for (const source of sources)
+        expect(["'self'", "'none'"], `${name}: ${directive} ${source}`).toContain(source);
+    // The panel must stay embeddable in the supported sites.
+    expect(d.has('frame-ancestors'), name).toBe(false);
+  }
+  expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
+});

@@ -127,3 +127,20 @@ describe('tests/unit mirrors the project', () => {
     },
   );
 });
+
+describe('every extension page starts under an error boundary', () => {
+  const ENTRYPOINTS = join(ROOT, 'entrypoints');
+  const pages = readdirSync(ENTRYPOINTS).filter((name) =>
+    existsSync(join(ENTRYPOINTS, name, 'index.html')),
+  );
+
+  it('has pages to check', () => {
+    expect(pages).toEqual(expect.arrayContaining(['options', 'panel', 'popup', 'sidepanel']));
+  });
+
+  it.each(pages)('%s renders through renderPage (components/PageRoot.tsx)', (page) => {
+    const main = code(readFileSync(join(ENTRYPOINTS, page, 'main.tsx'), 'utf8'));
+    expect(main).toMatch(/\brenderPage\(/);
+    expect(main).not.toMatch(/\bcreateRoot\(/);
+  });
+});
