@@ -35,6 +35,7 @@ import type { CardOccasion, ContactCard, PanelPerson, PanelView, TodayItem } fro
 import type { Contact, ContactHistory, Occasion, Settings } from '../model';
 import { channelOfSite } from './actions';
 import { loggedTodayIn } from './logged-today';
+import { threadFacts } from './thread-view';
 import type { TabContext } from './tab-contexts';
 
 async function matchContact(
@@ -192,6 +193,7 @@ async function buildCard(
     }),
     today,
     ...(await bringFacts(db, history, ctx)),
+    thread: threadFacts(history, tab?.context ?? null, tab?.url, ctx),
   };
 }
 

@@ -9,4 +9,5 @@ export * from './derived';
 export * from './dismissals';
 export * from './similar';
 export * from './conversation';
+export * from './thread-message';
 export * from './occasions';
