@@ -28,8 +28,11 @@ export function parseMessageDate(value: string): string | null {
   let hour = +time[1]!;
   if (time[3]) hour = (hour % 12) + (/p/i.test(time[3]) ? 12 : 0);
   const rest = value.replace(time[0], ' ');
-  const nums = (rest.match(/\d+/g) ?? []).map(Number);
-  const month = (rest.match(/[a-zäöü]{3,}/gi) ?? []).map(monthOf).find(Boolean);
+  const nums = rest.match(/\d+/g)?.map(Number) ?? [];
+  const month = rest
+    .match(/[a-zäöü]{3,}/gi)
+    ?.map(monthOf)
+    .find(Boolean);
   const [a, b, c] = nums as [number, number, number];
   const [d, m, y] =
     month && nums.length === 2

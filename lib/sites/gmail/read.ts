@@ -76,9 +76,7 @@ function threadMessages(root: Element | Document, me: Me): ThreadMessage[] {
     const sender = first(message, S.MESSAGE_SENDER);
     const who = !within(dateEl, S.HIDDEN) && sender && directionOf(sender, me);
     if (!at || !who) continue;
-    let id = '';
-    for (const a of S.MESSAGE_ID_ATTRS) id ||= attr(message, a);
-    out.push({ at, ...who, id: id || undefined });
+    out.push({ at, ...who, id: attr(message, S.MESSAGE_ID_ATTR) || undefined });
   }
   // Gmail lists a conversation oldest first, always (Outlook can show the newest on top).
   return out.slice(-MAX_THREAD_MESSAGES);

@@ -106,5 +106,5 @@ export const MESSAGE_SENDER = [
   'span.gD', // seen 2026-11; 2019-12, 2023-10, 2025-08 (real captures); fallback: the first [email] of the header
   '[email]', // seen 2026-11
 ] as const;
-/** Attributes of a message element that carry its id, most stable first. */
-export const MESSAGE_ID_ATTRS = ['data-legacy-message-id', 'data-message-id'] as const; // seen 2026-11; 2023-10 (real capture)
+/** The attribute of a message element that carries its id (hex, the API's message id). */
+export const MESSAGE_ID_ATTR = 'data-legacy-message-id'; // seen 2026-11; 2023-10 (real capture)
