@@ -15,7 +15,7 @@ import {
   TierSchema,
   type BroughtKind,
 } from './model';
-import { PageContextSchema } from './sites/page-context-schema';
+import { PageContextSchema, ThreadMessageSchema } from './sites/page-context-schema';
 import { SUGGESTION_KINDS } from './core/kinds';
 import { ADVICE_FACTS } from './core/page-facts';
 
@@ -159,6 +159,18 @@ export const ContactCardSchema = z.object({
   lastBrought: z
     .object({ at: z.string(), kind: z.enum(BROUGHT_KINDS), text: z.string().optional() })
     .nullable(),
+  /**
+   * The open thread's messages for this person (Gmail, Outlook): our latest and their latest, each
+   * with whether it is stored already, and since when their message waits for our answer (the day,
+   * by the core's `reply` rule; null when nothing waits).
+   */
+  thread: z
+    .object({
+      ours: z.object({ message: ThreadMessageSchema, stored: z.boolean() }).nullable(),
+      theirs: z.object({ message: ThreadMessageSchema, stored: z.boolean() }).nullable(),
+      waitingSince: z.string().nullable(),
+    })
+    .optional(),
   /** Occasions attached to the next touch and not brought yet (not expired). */
   planned: z.array(CardOccasionSchema),
   /** Current occasions that fit this person best, not attached nor brought (at most 3). */
@@ -273,6 +285,13 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     again: z.boolean().optional(),
     /** The attached occasion brought in this conversation (recorded as brought). */
     broughtOccasionId: z.string().min(1).optional(),
+  }),
+  z.object({
+    ...RequestIdField,
+    /** Take over a message of the open thread (our answer or theirs) with its real date. */
+    action: z.literal('log-message'),
+    contactId: z.string(),
+    message: ThreadMessageSchema,
   }),
   z.object({
     ...RequestIdField,

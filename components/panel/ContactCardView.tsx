@@ -1,11 +1,12 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { channelName, formatCents } from '@/lib/i18n';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { channelName, daysWord, formatCents } from '@/lib/i18n';
 import type { CardOccasion, ContactCard } from '@/lib/messaging';
 import type { AfterCallNote, Channel } from '@/lib/model';
-import { capitalize } from '@/lib/ui/format';
+import type { ThreadMessage } from '@/lib/sites/page-context';
 import { referralsText } from '@/lib/ui/panel/referrals';
 import { defaultPromiseDue, emptyNoteDraft, noteFromDraft, type NoteDraft } from '@/lib/ui/note';
 import { BringSection } from './Bring';
+import { ChannelChips } from './ChannelChips';
 import { GivenForm, type Given } from './GivenForm';
 import { NextTouch } from './NextTouch';
 import { MissingFacts, PositionOffer, type FactsInput } from './PageFacts';
@@ -24,6 +25,10 @@ export interface CardDates {
   /** The date without the weekday ("12.10.2026"). */
   date(date: string): string;
   relative(date: string): string;
+  /** "13.10." / "13 Oct" (with the year when it is not this one). */
+  short(date: string): string;
+  /** Whole days from a `YYYY-MM-DD` day to today. */
+  daysSince(day: string): number;
   due(day: string): string;
   overdue(day: string): boolean;
 }
@@ -37,6 +42,8 @@ export interface LogNote {
 /** What "Kontakt festhalten" sends. */
 export interface LogInput {
   summary: string;
+  /** The chip chosen: how the conversation went. */
+  channel: Channel;
   /** Log although this thread was logged today already. */
   again: boolean;
   note?: LogNote;
@@ -50,6 +57,8 @@ interface Props {
   /** The channel a contact logged on this page goes on (the note can say it was a call). */
   logChannel: Channel;
   onLog(input: LogInput): Promise<ActionResult>;
+  /** Take over a message of the open thread with its real date and direction. */
+  onLogMessage(message: ThreadMessage): Promise<ActionResult>;
   /** "+ Tipp/Gefallen": something given without selling. */
   onGiven(given: Given): Promise<ActionResult>;
   /** "Vormerken": attach a fitting occasion to the next touch. */
@@ -71,16 +80,12 @@ interface Props {
 }
 
 /** Everything the user should know before answering this person, and the one-click actions. */
-/** A conversation logged here: on the page's channel, or by phone, in a meeting, on a visit. */
-function noteChannels(logChannel: Channel): Channel[] {
-  return [...new Set<Channel>([logChannel, 'phone', 'meeting', 'visit'])];
-}
-
 export function ContactCardView({
   card,
   dates,
   logChannel,
   onLog,
+  onLogMessage,
   onPromise,
   onFeedback,
   onGiven,
@@ -98,6 +103,11 @@ export function ContactCardView({
   const [channel, setChannel] = useState<Channel>(logChannel);
   const patchDraft = (p: Partial<NoteDraft>) => setDraft((n) => ({ ...n, ...p }));
   const noteToggle = useRef<HTMLButtonElement>(null);
+  const noteFields = useRef<HTMLDivElement>(null);
+  // The note opens on its first answer (the channel is chosen with the chips above).
+  useEffect(() => {
+    if (noteOpen) noteFields.current?.querySelector('input')?.focus();
+  }, [noteOpen]);
   const closeNote = () => {
     setNoteOpen(false);
     noteToggle.current?.focus();
@@ -137,13 +147,14 @@ export function ContactCardView({
     const withNote = noteOpen
       ? { channel, note: noteFromDraft({ ...draft, summary }) }
       : concern
-        ? { channel: logChannel, note: { concern } }
+        ? { channel, note: { concern } }
         : undefined;
     const broughtOccasionId = broughtTicked && bringable ? bringable.id : undefined;
     void run(
       () =>
         onLog({
           summary,
+          channel,
           again,
           ...(withNote ? { note: withNote } : {}),
           ...(broughtOccasionId ? { broughtOccasionId } : {}),
@@ -331,7 +342,45 @@ export function ContactCardView({
         onAttach={attach}
       />
 
+      {card.thread && (card.thread.waitingSince || card.thread.ours || card.thread.theirs) && (
+        <section className="thread-facts" aria-label={t('panel.thread')} data-testid="thread-facts">
+          {card.thread.waitingSince && (
+            <p className="waiting" data-testid="waiting">
+              {dates.daysSince(card.thread.waitingSince) <= 0
+                ? t('panel.waitingToday')
+                : t('panel.waitingDays', {
+                    days: daysWord(locale, dates.daysSince(card.thread.waitingSince)),
+                  })}
+            </p>
+          )}
+          {[
+            ['ours', card.thread.ours, 'panel.takeOurs'] as const,
+            ['theirs', card.thread.theirs, 'panel.takeTheirs'] as const,
+          ].map(
+            ([which, m, key]) =>
+              m &&
+              !m.stored && (
+                <button
+                  key={which}
+                  type="button"
+                  disabled={busy}
+                  data-testid={`take-${which}`}
+                  onClick={() =>
+                    void run(
+                      () => onLogMessage(m.message),
+                      () => undefined,
+                    )
+                  }
+                >
+                  {t(key, { day: dates.short(m.message.at) })}
+                </button>
+              ),
+          )}
+        </section>
+      )}
+
       <form className="log-note" onSubmit={log(false)} onKeyDown={onLogKey}>
+        <ChannelChips value={channel} onChange={setChannel} />
         <div className="log-form">
           <input
             aria-label={t('panel.summaryPlaceholder')}
@@ -367,25 +416,12 @@ export function ContactCardView({
         )}
         {noteOpen && (
           <div
+            ref={noteFields}
             className="mini-form note-fields"
             role="group"
             aria-label={t('note.title')}
             data-testid="after-call-note"
           >
-            <label>
-              {t('panel.noteChannel')}
-              <select
-                autoFocus
-                value={channel}
-                onChange={(e) => setChannel(e.target.value as Channel)}
-              >
-                {noteChannels(logChannel).map((ch) => (
-                  <option key={ch} value={ch}>
-                    {capitalize(channelName(locale, ch))}
-                  </option>
-                ))}
-              </select>
-            </label>
             <AfterCallFields
               draft={draft}
               onChange={patchDraft}

@@ -4,8 +4,17 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
+import { dayNumberFromIso } from '@/lib/core/days';
 import { diagnosisReport } from '@/lib/ui/panel/diagnosis';
-import { dateLabel, dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
+import {
+  dateLabel,
+  dayLabel,
+  dueLabel,
+  isOverdue,
+  relativeLabel,
+  shortDateLabel,
+  todayIn,
+} from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
@@ -48,6 +57,9 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
       dayLabel: (d) => dayLabel(d, locale, timeZone),
       date: (d) => dateLabel(d, locale, timeZone),
       relative: (d) => relativeLabel(d, now, locale, timeZone),
+      short: (d) => shortDateLabel(d, now, locale, timeZone),
+      daysSince: (day) =>
+        dayNumberFromIso(todayIn(now, timeZone)) - dayNumberFromIso(day.slice(0, 10)),
       due: (d) =>
         dueLabel(d.length > 10 ? todayIn(new Date(d), timeZone) : d, now, locale, timeZone),
       overdue: (d) => isOverdue(d, now, timeZone),
@@ -82,14 +94,20 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
 
   const errorText = (e: ReplyError | undefined) => (e ? translateError(view.locale, e) : '');
 
-  async function send(req: PanelRequest, done: string, undoable: boolean): Promise<ActionResult> {
+  async function send(
+    req: PanelRequest,
+    done: string,
+    undoable: boolean,
+    /** What to say when the request changed nothing (the record was there already). */
+    unchanged?: string,
+  ): Promise<ActionResult> {
     const reply = await request(req);
     if (reply.ok) {
       const created = reply.created;
       const also = reply.also;
       setToast({
         id: crypto.randomUUID(),
-        text: done,
+        text: unchanged && !created ? unchanged : done,
         onUndo:
           undoable && created
             ? () => void request({ action: 'undo', created, ...(also ? { also } : {}) })
@@ -127,18 +145,27 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
           logChannel={view.logChannel}
           onOpen={() => openInDashboard(person.card!.contact.id)}
           onOpenContact={openInDashboard}
-          onLog={({ summary, again, note, broughtOccasionId }) =>
+          onLog={({ summary, channel, again, note, broughtOccasionId }) =>
             send(
               {
                 action: 'log-contact',
                 contactId: person.card!.contact.id,
                 summary,
+                channel,
                 again,
                 ...(note ? { channel: note.channel, note: note.note } : {}),
                 ...(broughtOccasionId ? { broughtOccasionId } : {}),
               },
               t('panel.logged'),
               true,
+            )
+          }
+          onLogMessage={(message) =>
+            send(
+              { action: 'log-message', contactId: person.card!.contact.id, message },
+              t('panel.messageTaken'),
+              true,
+              t('panel.messageKnown'),
             )
           }
           onGiven={(given) =>

@@ -17,6 +17,7 @@ import {
   deleteContact,
   findSimilarContacts,
   removeConcern,
+  saveThreadMessage,
   writeOnce,
   type KundennahDB,
   type LoggedConversation,
@@ -120,7 +121,8 @@ export async function handlePanelRequest(request: PanelRequest, env: ActionEnv):
 async function perform(request: PanelRequest, env: ActionEnv): Promise<Reply> {
   const { db, now, context } = env;
   // Keeping the contact fresh from the page (issue 14, 2 and 3): lib/background/page-facts.ts.
-  if (isPageFactRequest(request)) return { ok: true, created: await handlePageFact(request, db, now) };
+  if (isPageFactRequest(request))
+    return { ok: true, created: await handlePageFact(request, db, now) };
   switch (request.action) {
     case 'log-contact': {
       if (!request.again && (await loggedToday(db, request.contactId, env)))
@@ -156,6 +158,27 @@ async function perform(request: PanelRequest, env: ActionEnv): Promise<Reply> {
         created: { table: 'interactions', id: logged.interaction.id },
         ...(also.length ? { also } : {}),
       };
+    }
+    case 'log-message': {
+      // Only a message the tab's page shows now, and only on a mail site.
+      const m = request.message;
+      const site = context?.site;
+      const shown = context?.messages?.find(
+        (p) => p.at === m.at && p.direction === m.direction && p.id === m.id,
+      );
+      if (!shown || (site !== 'gmail' && site !== 'outlook'))
+        throw new NotFoundError('Message', m.id ?? m.at);
+      const saved = await saveThreadMessage(db, {
+        contactId: request.contactId,
+        at: shown.at,
+        direction: shown.direction,
+        ...(shown.id ? { id: shown.id } : {}),
+        source: { site, url: env.url, threadId: context?.threadId, subject: context?.subject },
+      });
+      // Stored before: nothing new, nothing to undo.
+      return saved.created
+        ? { ok: true, created: { table: 'interactions', id: saved.interaction.id } }
+        : { ok: true };
     }
     case 'log-given': {
       // A tip, a contact passed on, a favour, a small gift: a personal touch of ours that sells

@@ -42,6 +42,7 @@ import type { Contact, ContactHistory, Occasion, Settings } from '../model';
 import { channelOfSite } from './actions';
 import { loggedTodayIn } from './logged-today';
 import { contactsNamed } from './page-facts';
+import { threadFacts } from './thread-view';
 import type { TabContext } from './tab-contexts';
 
 async function matchContact(
@@ -207,6 +208,7 @@ async function buildCard(
     ...(await bringFacts(db, history, ctx)),
     positionChange: change ? { ...change, text: positionText(ctx.s.locale, change) } : null,
     missing: missingFacts(history.contact, tier),
+    thread: threadFacts(history, tab?.context ?? null, tab?.url, ctx),
   };
 }
 

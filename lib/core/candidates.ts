@@ -17,7 +17,7 @@ import type {
 } from '../model';
 import { Prepared, RawCandidate, isPressing, nextOccurrence } from './candidate';
 import { createContext, isTier, type CoreContext } from './context';
-import { civilFromDayNumber, type DayNumber } from './days';
+import { civilFromDayNumber, isoFromDayNumber, type DayNumber } from './days';
 import { describeCandidate, describeCandidateLazily } from './describe';
 import type { AgendaEntry, Candidate, Suggestion, SuggestionKind, TouchEntry } from './kinds';
 import {
@@ -443,6 +443,26 @@ export function collectCandidates(
   const c: Collector = { raws: [], ctx, tier, pressingOnly };
   const lastTouch = ctx.valid ? collect(history, c) : undefined;
   return { raws: c.raws, lastTouch };
+}
+
+/**
+ * Since when the customer's message waits for our answer, by the `reply` rule itself (PRODUCT.md
+ * "Candidates"): the day (`YYYY-MM-DD`) the rule's message came, when that message is `messageId`
+ * — a stored interaction, or one a page shows that is added to the history for this question
+ * (`extra`, not stored). Null when the rule finds nothing, or another message.
+ */
+export function replyWaitingSince(
+  historyIn: ContactHistory,
+  messageId: string,
+  ctx: CoreContext,
+  extra?: Interaction,
+): string | null {
+  const normal = normalizeHistory(historyIn);
+  if (!normal || !ctx.valid) return null;
+  const history = extra ? { ...normal, interactions: [...normal.interactions, extra] } : normal;
+  const { raws } = collectCandidates(history, 'C', ctx, false);
+  const reply = raws.find((r) => r.kind === 'reply');
+  return reply && reply.message?.id === messageId ? isoFromDayNumber(reply.due) : null;
 }
 
 const entryOf = (r: RawCandidate, suggestion: Suggestion): TouchEntry =>

@@ -68,6 +68,7 @@ export {
   listCandidates,
   nextOccurrence,
   contactTouches,
+  replyWaitingSince,
   ANNIVERSARY_EVERY_YEARS,
   REFERRAL_THANKS_DAYS,
   CONGRATULATION_DAYS,

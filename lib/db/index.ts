@@ -9,5 +9,6 @@ export * from './derived';
 export * from './dismissals';
 export * from './similar';
 export * from './conversation';
+export * from './thread-message';
 export * from './occasions';
 export * from './requests';

@@ -112,7 +112,6 @@ export const en = {
   'panel.sameNameDenied': 'Not asked again for this name',
   'avoid.hours': 'not {from}–{to}',
   'panel.noteOpen': 'After-call note',
-  'panel.noteChannel': 'How did you talk?',
   'panel.todayItems': 'Due today',
   'note.title': 'After-call note',
   'note.summary': 'What was it about?',
@@ -163,6 +162,14 @@ export const en = {
   'panel.broughtOccasion': 'Occasion brought: “{title}”',
   'note.concern': 'New concern?',
   'note.concernExample': 'e.g. moving the practice in April',
+  'panel.channel': 'Channel',
+  'panel.takeOurs': 'Record your answer of {day}',
+  'panel.takeTheirs': 'Record the message of {day} (incoming)',
+  'panel.messageTaken': 'Message recorded with its date.',
+  'panel.messageKnown': 'This message is recorded already.',
+  'panel.waitingToday': 'waiting since today for your answer',
+  'panel.waitingDays': 'waiting for your answer for {days}',
+  'panel.thread': 'This thread',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -279,7 +286,6 @@ export const de: Record<keyof typeof en, string> = {
   'panel.sameNameDenied': 'Für diesen Namen wird nicht mehr gefragt',
   'avoid.hours': 'nicht {from}–{to} Uhr',
   'panel.noteOpen': 'Gesprächsnotiz',
-  'panel.noteChannel': 'Wie haben Sie gesprochen?',
   'panel.todayItems': 'Heute fällig',
   'note.title': 'Gesprächsnotiz',
   'note.summary': 'Worum ging es?',
@@ -330,4 +336,12 @@ export const de: Record<keyof typeof en, string> = {
   'panel.broughtOccasion': 'Anlass mitgebracht: „{title}“',
   'note.concern': 'Neues Thema?',
   'note.concernExample': 'z. B. Praxisumzug im April',
+  'panel.channel': 'Kanal',
+  'panel.takeOurs': 'Ihre Antwort vom {day} übernehmen',
+  'panel.takeTheirs': 'Nachricht vom {day} (eingehend) übernehmen',
+  'panel.messageTaken': 'Nachricht mit ihrem Datum festgehalten.',
+  'panel.messageKnown': 'Diese Nachricht ist schon festgehalten.',
+  'panel.waitingToday': 'wartet seit heute auf Ihre Antwort',
+  'panel.waitingDays': 'wartet seit {days} auf Ihre Antwort',
+  'panel.thread': 'Dieser Verlauf',
 };

@@ -20,6 +20,15 @@ export const CHANNELS = [
 export const ChannelSchema = z.enum(CHANNELS, { error: 'err.channel' });
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/**
+ * The channels a conversation is logged on from the panel's chips (E-Mail · Telefon · Treffen ·
+ * Besuch · XING · LinkedIn), in the order of CHANNELS: a letter, a gift or an event is recorded in
+ * the dashboard, and "other" is no way of talking.
+ */
+export const LOG_CHANNELS: readonly Channel[] = CHANNELS.filter(
+  (c) => c !== 'letter' && c !== 'gift' && c !== 'event' && c !== 'other',
+);
+
 export const TIERS = ['A', 'B', 'C'] as const;
 export const TierSchema = z.enum(TIERS, { error: 'err.tier' });
 export type Tier = z.infer<typeof TierSchema>;
@@ -261,6 +270,11 @@ export const InteractionSchema = z.object({
       url: z.string().optional(),
       threadId: z.string().optional(),
       subject: z.string().optional(),
+      /**
+       * The message of the thread this interaction is (taken over from the page): the app's
+       * message id, else `<threadId>@<instant>`. The same message is never stored twice.
+       */
+      messageId: z.string().max(300).optional(),
     })
     .optional(),
   brought: BroughtSchema.optional(),

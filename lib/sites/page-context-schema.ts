@@ -4,7 +4,7 @@
 // lib/sites/index.ts for readPage alone drops the schemas and zod with them (checked by a test);
 // content scripts import the per-site readers directly anyway.
 import { z } from 'zod';
-import type { PageContext } from './page-context';
+import { MAX_THREAD_MESSAGES, type PageContext } from './page-context';
 
 export const SiteSchema = /* @__PURE__ */ (() =>
   z.enum(['gmail', 'outlook', 'xing', 'linkedin']))();
@@ -17,6 +17,14 @@ export const PersonSchema = /* @__PURE__ */ (() =>
     profileUrl: z.url().optional(),
   }))();
 
+export const ThreadMessageSchema = /* @__PURE__ */ (() =>
+  z.object({
+    at: z.iso.datetime(),
+    direction: z.enum(['in', 'out']),
+    id: z.string().min(1).max(200).optional(),
+    from: z.string().min(3).max(320).optional(),
+  }))();
+
 export const PageContextSchema = /* @__PURE__ */ (() =>
   z.object({
     site: SiteSchema,
@@ -26,6 +34,7 @@ export const PageContextSchema = /* @__PURE__ */ (() =>
     threadId: z.string().optional(),
     headline: z.string().optional(),
     company: z.string().optional(),
+    messages: z.array(ThreadMessageSchema).max(MAX_THREAD_MESSAGES).optional(),
   }))();
 
 // The schema and the hand-written type must not drift apart: this fails to compile if they do.
@@ -33,4 +42,4 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<z.infer<typeof PageContextSchema>, PageContext> = true;
 void schemaMatchesType;
 
-export type { PageContext, Person } from './page-context';
+export type { PageContext, Person, ThreadMessage } from './page-context';

@@ -37,6 +37,14 @@ export function dateLabel(date: string, locale: Locale, timeZone?: string): stri
   return formatDay(locale, date, { timeZone: zoneOf(timeZone) });
 }
 
+/** "13.10." / "13 Oct" in the current year, else with the year (a message's day on a button). */
+export function shortDateLabel(date: string, now: Date, locale: Locale, timeZone?: string): string {
+  const full = dateLabel(date, locale, timeZone);
+  const day = dayIn(date, zoneOf(timeZone));
+  if (!day || day.slice(0, 4) !== todayIn(now, timeZone).slice(0, 4)) return full;
+  return locale === 'de' ? full.slice(0, 6) : full.replace(/ \d{4}$/, '');
+}
+
 /** "heute", "vor 3 Tagen", "in 2 Tagen". */
 export function relativeLabel(date: string, now: Date, locale: Locale, timeZone?: string): string {
   const day = dayIn(date, zoneOf(timeZone));

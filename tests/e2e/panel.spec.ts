@@ -124,17 +124,19 @@ test.describe('Gmail', () => {
     await panel.getByPlaceholder('Worum ging es?').fill('Anbau besprochen');
     await panel.getByTestId('open-note').click();
     const note = panel.getByTestId('after-call-note');
-    const how = note.getByLabel('Wie haben Sie gesprochen?');
-    await expect(how).toBeFocused();
+    // The note opens on its first answer; how the conversation went is chosen on the chips.
+    const firstAnswer = note.getByRole('radio').first();
+    await expect(firstAnswer).toBeFocused();
     // Escape closes the note (the summary stays), back on its button.
     await page.keyboard.press('Escape');
     await expect(note).toHaveCount(0);
     await expect(panel.getByTestId('open-note')).toBeFocused();
     await expect(panel.getByPlaceholder('Worum ging es?')).toHaveValue('Anbau besprochen');
     await page.keyboard.press('Enter');
-    await expect(how).toBeFocused();
-    await expect(how).toHaveValue('email');
-    await how.selectOption({ label: 'Telefon' });
+    await expect(firstAnswer).toBeFocused();
+    const chips = panel.getByTestId('channel-chips');
+    await expect(chips.getByRole('radio', { name: 'E-Mail' })).toBeChecked();
+    await chips.getByText('Telefon', { exact: true }).click();
     await note.getByTestId('scale-product').getByText('zufrieden', { exact: true }).click();
     await note.getByTestId('scale-service').getByText('geht so', { exact: true }).click();
     await note

@@ -13,8 +13,14 @@ import {
   union,
   within,
 } from '../dom';
+import { parseMessageDate } from '../message-date';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
-import type { PageContext, Person } from '../page-context';
+import {
+  MAX_THREAD_MESSAGES,
+  type PageContext,
+  type Person,
+  type ThreadMessage,
+} from '../page-context';
 import { gmailLegacyThreadId, gmailThreadIdFromUrl } from '../urls';
 import * as S from './selectors';
 
@@ -46,7 +52,34 @@ export function readGmail(doc: Document, url: string): PageContext | null {
   const subject = attempt(() => text(heading)) || attempt(() => subjectFromTitle(title));
   if (subject) context.subject = subject;
   context.threadId = attempt(() => threadIdOf(heading)) || urlLegacyId || urlThreadId;
+  const messages = attempt(() => threadMessages(root, me));
+  if (messages?.length) context.messages = messages;
   return context;
+}
+
+/** Who sent a message: the user ('out'), someone else ('in'), or null when the user is unknown. */
+function directionOf(sender: Element, me: Me): Pick<ThreadMessage, 'direction' | 'from'> | null {
+  const { meWord, name = '', email = '' } = personOf(sender);
+  if (meWord || me.emails.has(email) || (!email && me.names.has(name.toLowerCase())))
+    return { direction: 'out' };
+  // Without the user's address "not the user" cannot be told: left out rather than guessed.
+  if (!me.emails.size) return null;
+  return { direction: 'in', from: email || undefined };
+}
+
+/** The thread's messages, oldest first: date, direction and id, never a body. */
+function threadMessages(root: Element | Document, me: Me): ThreadMessage[] {
+  const out: ThreadMessage[] = [];
+  for (const dateEl of union(root, S.MESSAGE_DATE)) {
+    const at = parseMessageDate(attr(dateEl, 'title'));
+    const message = dateEl.closest(S.MESSAGE.join(','));
+    const sender = first(message, S.MESSAGE_SENDER);
+    const who = !within(dateEl, S.HIDDEN) && sender && directionOf(sender, me);
+    if (!at || !who) continue;
+    out.push({ at, ...who, id: attr(message, S.MESSAGE_ID_ATTR) || undefined });
+  }
+  // Gmail lists a conversation oldest first, always (Outlook can show the newest on top).
+  return out.slice(-MAX_THREAD_MESSAGES);
 }
 
 function visibleFirst(doc: Document, selectors: readonly string[]): Element | null {

@@ -92,3 +92,19 @@ export const ACCOUNT = [
 
 /** How Gmail writes the signed-in user on "to" lines and collapsed senders, per UI language. */
 export const ME_WORDS = ['me', 'mich', 'ich', 'mir', 'moi', 'yo', 'mí', 'io', 'mij', 'ik'] as const; // seen 2026-11
+
+/**
+ * The date of one message: span.g3 holds the full date in `title` ("Oct 24, 2023, 12:53 PM",
+ * "Mo., 16. Nov. 2026, 10:22"); its text may be short ("12:53 PM (2 minutes ago)").
+ */
+export const MESSAGE_DATE = [
+  'span.g3[title]', // seen 2026-11; 2019-12, 2023-10, 2025-08, Gmail threads (real captures); fallback: the titled grid cell of a message
+  '[data-message-id] [role="gridcell"][title]', // seen 2026-11; 2023-10 (real capture: span.g3 is that cell); fallback: none (no messages read)
+] as const;
+/** The sender of one message (the first in it: the header comes before the body). */
+export const MESSAGE_SENDER = [
+  'span.gD', // seen 2026-11; 2019-12, 2023-10, 2025-08 (real captures); fallback: the first [email] of the header
+  '[email]', // seen 2026-11
+] as const;
+/** The attribute of a message element that carries its id (hex, the API's message id). */
+export const MESSAGE_ID_ATTR = 'data-legacy-message-id'; // seen 2026-11; 2023-10 (real capture)

@@ -13,8 +13,14 @@ import {
   union,
   within,
 } from '../dom';
+import { parseMessageDate } from '../message-date';
 import { addressOnEveryMessage, emptyMe, participants, type Me } from '../people';
-import type { PageContext, Person } from '../page-context';
+import {
+  MAX_THREAD_MESSAGES,
+  type PageContext,
+  type Person,
+  type ThreadMessage,
+} from '../page-context';
 import { outlookItemIdFromUrl } from '../urls';
 import * as S from './selectors';
 
@@ -39,7 +45,27 @@ export function readOutlook(doc: Document, url: string): PageContext | null {
   const subject = attempt(() => subjectOf(pane)) || attempt(() => titleParts(title).subject);
   if (subject) context.subject = subject;
   context.threadId = urlId;
+  const messages = attempt(() => threadMessages(pane, me));
+  if (messages?.length) context.messages = messages;
   return context;
+}
+
+/** The conversation's messages, oldest first: date and direction (Outlook shows no message id). */
+function threadMessages(pane: Element | Document, me: Me): ThreadMessage[] {
+  const out: ThreadMessage[] = [];
+  // Without anything that names the user, "not the user" cannot be told: nothing is read.
+  if (!me.emails.size && !me.names.size) return out;
+  for (const dateEl of union(pane, S.MESSAGE_DATE)) {
+    const at = parseMessageDate(attr(dateEl, 'title') || text(dateEl));
+    const senderEl = first(dateEl.closest(S.MESSAGE.join(',')), S.MESSAGE_SENDER);
+    const { name = '', email = '' } = (senderEl && peopleOf(senderEl)[0]) || {};
+    if (!at || !(name || email) || within(dateEl, S.NOT_PARTICIPANT)) continue;
+    const m: ThreadMessage = { at, direction: 'in' };
+    if (me.emails.has(email) || me.names.has(name.toLowerCase())) m.direction = 'out';
+    else if (email) m.from = email;
+    out.push(m);
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_THREAD_MESSAGES);
 }
 
 const strip = (value: string): string => clean(value.replace(S.LABEL_PREFIX, ''));

@@ -92,3 +92,18 @@ export const ME_BUTTON = [
 /** "Account manager for Max Muster", "Konto-Manager für Max Muster". */
 export const ME_BUTTON_LABEL =
   /^(?:account manager for|konto-manager für|gestionnaire de comptes pour)\s+(.+)$/i; // seen 2026-11
+
+/**
+ * The date of one message, collapsed or expanded (one component in the app): the full date in
+ * `title` ("Friday, November 20, 2026 3:47 PM", "Sonntag, 22. November 2026 09:12"), a short one
+ * as text ("Fri 11/20/2026 3:47 PM").
+ */
+export const MESSAGE_DATE = [
+  '[data-testid="SentReceivedSavedTime"]', // seen 2026-11; 2023-2025 in public scripts that read the real app's reading pane; fallback: none (no messages read)
+] as const;
+/** The sender of one message: the From line when expanded, the sender's name when collapsed. */
+export const MESSAGE_SENDER = [
+  '[aria-label^="From:"]', // seen 2026-11, English UI
+  '[aria-label^="Von:"]', // seen 2026-11, German UI
+  'span.OZZZK', // seen 2026-11 (generated class), collapsed and expanded headers; fallback: none (message left out)
+] as const;

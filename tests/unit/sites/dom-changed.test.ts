@@ -46,6 +46,8 @@ describe('Gmail after DOM changes', () => {
         { name: 'Jonas Weber' },
         { name: 'Lena Fischer' },
       ],
+      // The messages keep their dates and directions (the user by name); no sender's address.
+      messages: expected.messages!.map(({ from: _from, ...m }) => m),
     });
   });
 
@@ -124,7 +126,10 @@ describe('Outlook after DOM changes', () => {
   it('a new build renamed every class: ids, data-* and ARIA still work', () => {
     const doc = loadFixture(pane.file);
     scrambleClasses(doc);
-    expect(readPage(doc, pane.url)).toEqual(pane.expected);
+    // A collapsed message names its sender only by a generated class: without it, whose message
+    // it is cannot be told, and it is left out (never a wrong direction).
+    const expanded = pane.expected!.messages!.filter((m) => m.from);
+    expect(readPage(doc, pane.url)).toEqual({ ...pane.expected, messages: expanded });
   });
 
   it('no ARIA labels: sender text and persona titles still give the people', () => {

@@ -8,6 +8,17 @@ export interface FixtureCase {
   expected: PageContext | null;
 }
 
+/** A message's instant from the app's local date (the readers read dates in the user's zone). */
+export const local = (y: number, mo: number, d: number, h: number, mi: number): string =>
+  new Date(y, mo - 1, d, h, mi).toISOString();
+const inc = (at: string, from?: string, id?: string) => ({
+  at,
+  direction: 'in' as const,
+  ...(from ? { from } : {}),
+  ...(id ? { id } : {}),
+});
+const out = (at: string, id?: string) => ({ at, direction: 'out' as const, ...(id ? { id } : {}) });
+
 const anna = { name: 'Anna Schmidt', email: 'anna.schmidt@schmidt-partner.de' };
 const jonas = { name: 'Jonas Weber', email: 'jonas.weber@schmidt-partner.de' };
 
@@ -21,6 +32,9 @@ export const FIXTURES: FixtureCase[] = [
       people: [{ name: 'Jürgen Müller', email: 'juergen.mueller@mueller-hausbau.de' }],
       subject: 'Angebot Relaunch Website',
       threadId: '19a8f3c2d4e5b607',
+      messages: [
+        inc(local(2026, 11, 19, 9, 14), 'juergen.mueller@mueller-hausbau.de', '192ab4b3620f24a7'),
+      ],
     },
   },
   {
@@ -37,6 +51,14 @@ export const FIXTURES: FixtureCase[] = [
       ],
       subject: 'Re: Workshop Q1 – Termine und Agenda',
       threadId: '19a91b2c3d4e5f60',
+      messages: [
+        // Collapsed, the "3 older messages" bunch hides the rest; the user's own two are 'out'.
+        inc(local(2026, 11, 2, 10, 5), anna.email, '19c0efd0c6b520fc'),
+        out(local(2026, 11, 12, 18, 40), '1955dd95f6a54786'),
+        inc(local(2026, 11, 13, 8, 12), 'sabine.koehler@koehler-events.de', '190b2278ff55c2ee'),
+        out(local(2026, 11, 13, 11, 30), '19d84278d18ced3c'),
+        inc(local(2026, 11, 20, 15, 47), anna.email, '19164aa3f1d0bd17'),
+      ],
     },
   },
   {
@@ -51,6 +73,12 @@ export const FIXTURES: FixtureCase[] = [
       ],
       subject: 'Mandatsvereinbarung',
       threadId: '19a6d1e2f3a4b5c6',
+      messages: [
+        // The sender shown by name only: incoming, no address.
+        inc(local(2026, 11, 10, 14, 0), undefined, '19b126eed2983034'),
+        inc(local(2026, 11, 10, 14, 0), undefined, '19e2c86c914a976a'),
+        inc(local(2026, 11, 11, 9, 30), 'p.berger@kanzlei-berger.de', '19837f4b0d9d77b2'),
+      ],
     },
   },
   {
@@ -65,6 +93,11 @@ export const FIXTURES: FixtureCase[] = [
       ],
       subject: 'Rückfrage zur Rechnung Nr. 2026-114',
       threadId: '19a5e4d3c2b1a098',
+      messages: [
+        // German dates ("Mo., 16. Nov. 2026, 10:22"); the user's answer the same afternoon.
+        inc(local(2026, 11, 16, 10, 22), 'bjoern.schaefer@schaefer-druck.de', '19ae4a90917ee834'),
+        out(local(2026, 11, 16, 14, 5), '19b982e7a1b2c1c7'),
+      ],
     },
   },
   {
@@ -81,6 +114,12 @@ export const FIXTURES: FixtureCase[] = [
       people: [anna, jonas],
       subject: 'Re: Workshop Q1 Termine',
       threadId: 'AAQkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJlZmQ3MGE2MQAQAHGh1xTrKpxFsnb+3mQfhX0=',
+      messages: [
+        // Collapsed headers name the sender only; Outlook shows no message ids.
+        inc(local(2026, 11, 2, 10, 5)),
+        out(local(2026, 11, 12, 18, 40)),
+        inc(local(2026, 11, 20, 15, 47), anna.email),
+      ],
     },
   },
   {
@@ -97,6 +136,7 @@ export const FIXTURES: FixtureCase[] = [
       subject: 'Rückfrage zum Sommerfest',
       threadId:
         'AQMkADAwATM0MDAAMS1hYzE2LTVkMzQtMDACLTAwCgBGAAADb7VTYxNr9UeN8hJl6oPqTwcA/hW1QqZ7lUKH8wUbRjQVAgAAAgEMAAAA/hW1QqZ7lUKH8wUbRjQVAgAAADlEn8kAAAA=',
+      messages: [inc(local(2026, 11, 22, 9, 12), 'sabine.koehler@koehler-events.de')],
     },
   },
   {
