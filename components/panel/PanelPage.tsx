@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
+import type { PanelGuard } from '@/lib/ui/panel/guard';
 import { dateLabel, dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
 import { I18nProvider, useI18n } from '../I18n';
@@ -199,8 +200,9 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   );
 }
 
-export function PanelPage() {
-  const connection = usePanelConnection();
+/** `guard`: the injected panel's key and visibility check (lib/ui/panel/guard.ts). */
+export function PanelPage({ guard }: { guard?: PanelGuard }) {
+  const connection = usePanelConnection(guard);
   // Until the first view names the user's language, follow the browser.
   const locale =
     connection.view?.locale ?? (navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en');

@@ -1,15 +1,16 @@
 // The small tab that collapses and reopens the panel. It lives in the host page (a shadow root, so
 // the page's CSS cannot restyle it) and carries no customer data: only the product's initial.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 
 export interface Handle {
   update(state: { collapsed: boolean; top: number; right: number; width: number }): void;
   remove(): void;
 }
 
-export function mountHandle(ctx: ContentScriptContext, onToggle: () => void): Handle {
+export function mountHandle(ctx: ContentContext, onToggle: () => void): Handle {
   const host = document.createElement('kundennah-handle');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page can neither restyle the button nor reach it to click it from a script.
+  const root = host.attachShadow({ mode: 'closed' });
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'K';
@@ -19,7 +20,9 @@ export function mountHandle(ctx: ContentScriptContext, onToggle: () => void): Ha
     border-radius:6px 0 0 6px;text-align:center;box-shadow:-2px 2px 8px rgb(0 0 0/.2)}
     button:focus-visible{outline:2px solid #f0a500}`;
   root.append(style, button);
-  button.addEventListener('click', onToggle);
+  button.addEventListener('click', (e) => {
+    if (e.isTrusted) onToggle();
+  });
   document.documentElement.append(host);
   const remove = () => host.remove();
   ctx.onInvalidated(remove);

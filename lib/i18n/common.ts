@@ -68,6 +68,10 @@ export const en = {
   'err.not-found': 'This entry no longer exists (deleted meanwhile?).',
   'err.logged-today': 'This conversation was logged today already.',
   'err.internal': 'Something went wrong: {message}',
+  'err.panel-foreign':
+    'Nothing was saved: this panel was not inserted by Kundennah (the page embedded it). Use the Kundennah panel at the edge of the page.',
+  'err.panel-hidden':
+    'Nothing was saved: the panel was covered or see-through when you clicked. Check what is on top of it, then try again.',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -138,4 +142,8 @@ export const de: Record<keyof typeof en, string> = {
   'err.not-found': 'Diesen Eintrag gibt es nicht mehr (inzwischen gelöscht?).',
   'err.logged-today': 'Dieses Gespräch wurde heute schon festgehalten.',
   'err.internal': 'Etwas ist schiefgegangen: {message}',
+  'err.panel-foreign':
+    'Nichts gespeichert: Diese Leiste hat nicht Kundennah eingefügt (die Seite hat sie eingebettet). Bitte die Kundennah-Leiste am Seitenrand nutzen.',
+  'err.panel-hidden':
+    'Nichts gespeichert: Die Leiste war beim Klick verdeckt oder durchsichtig. Bitte prüfen, was darüber liegt, und erneut versuchen.',
 };

@@ -12,6 +12,7 @@ import {
   type PanelToBackground,
   type PanelView,
 } from '../../messaging';
+import type { PanelGuard } from './guard';
 
 type Reply = Extract<BackgroundToPanel, { type: 'bg:reply' }>;
 
@@ -25,7 +26,8 @@ export interface PanelConnection {
 
 const RECONNECT_MS = 300;
 
-export function usePanelConnection(): PanelConnection {
+/** `guard`: the injected panel's key and visibility check (the side panel has none). */
+export function usePanelConnection(guard?: PanelGuard): PanelConnection {
   const [view, setView] = useState<PanelView>();
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<{ id: string; text: string }>();
@@ -85,24 +87,40 @@ export function usePanelConnection(): PanelConnection {
     };
   }, []);
 
-  const request = useCallback((req: PanelRequest): Promise<Reply> => {
-    const id = crypto.randomUUID();
-    return new Promise((resolve) => {
-      const port = portRef.current;
-      if (!port) {
-        resolve({
+  const request = useCallback(
+    async (req: PanelRequest): Promise<Reply> => {
+      const id = crypto.randomUUID();
+      // Every request writes: only while the user can see the panel (issue 15, point 2).
+      if (guard && !(await guard.visible()))
+        return {
           type: 'bg:reply',
           id,
           ok: false,
-          error: { code: 'internal', message: 'not connected' },
-        });
-        return;
-      }
-      pending.current.set(id, resolve);
-      const message: PanelToBackground = { type: 'panel:request', id, request: req };
-      port.postMessage(message);
-    });
-  }, []);
+          error: { code: 'panel-hidden', message: 'The panel is not visible.' },
+        };
+      return new Promise((resolve) => {
+        const port = portRef.current;
+        if (!port) {
+          resolve({
+            type: 'bg:reply',
+            id,
+            ok: false,
+            error: { code: 'internal', message: 'not connected' },
+          });
+          return;
+        }
+        pending.current.set(id, resolve);
+        const message: PanelToBackground = {
+          type: 'panel:request',
+          id,
+          request: req,
+          ...(guard ? { key: guard.key(), visible: true } : {}),
+        };
+        port.postMessage(message);
+      });
+    },
+    [guard],
+  );
 
   return { view, connected, notice, request };
 }
