@@ -39,12 +39,14 @@ const Text = z.string().max(10_000);
 // ---- content script -> background (runtime.sendMessage) --------------------------------------
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   /** What the tab shows now (null: no thread or profile). The background knows the sender tab. */
-  z.object({
-    type: z.literal('content:context'),
-    context: PageContextSchema.nullable(),
-  }).refine((m) => JSON.stringify(m.context).length <= MAX_CONTEXT_CHARS, {
-    message: 'page context too large',
-  }),
+  z
+    .object({
+      type: z.literal('content:context'),
+      context: PageContextSchema.nullable(),
+    })
+    .refine((m) => JSON.stringify(m.context).length <= MAX_CONTEXT_CHARS, {
+      message: 'page context too large',
+    }),
   /** The key of the panel document just loaded in this tab's panel iframe (lib/panel-key.ts). */
   z.object({ type: z.literal('content:panel-key'), key: z.string().regex(PANEL_KEY_PATTERN) }),
 ]);

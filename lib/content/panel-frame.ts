@@ -19,8 +19,14 @@ export function createPanelFrame(ctx: ContentContext): PanelFrame {
   const iframe = document.createElement('iframe');
   const src = browser.runtime.getURL('/panel.html');
   iframe.src = src;
-  // The extension's origin: the key goes to no other document (a frame the page navigated away).
-  const origin = src.slice(0, src.indexOf('/', src.indexOf('//') + 2));
+  // The extension's origins only: the key goes to no other document (a frame the page navigated
+  // elsewhere). Chrome gives the content script a per-session URL (`use_dynamic_url`) but loads the
+  // panel on the extension's own id, so both are ours.
+  const scheme = src.slice(0, src.indexOf('//') + 2);
+  const origins = new Set([
+    src.slice(0, src.indexOf('/', scheme.length)),
+    ...(scheme === 'chrome-extension://' ? [scheme + browser.runtime.id] : []),
+  ]);
   wrapper.append(iframe);
   // Each document loaded in the frame gets a fresh key, registered before it is handed over.
   const handKey = async () => {
@@ -31,7 +37,8 @@ export function createPanelFrame(ctx: ContentContext): PanelFrame {
     } catch {
       return; // the extension was reloaded: this script is orphaned
     }
-    iframe.contentWindow?.postMessage({ type: PANEL_KEY_MESSAGE, key }, origin);
+    for (const origin of origins)
+      iframe.contentWindow?.postMessage({ type: PANEL_KEY_MESSAGE, key }, origin);
   };
   ctx.addEventListener(iframe, 'load', () => void handKey());
   const remove = () => wrapper.remove();

@@ -69,9 +69,9 @@ export const en = {
   'err.logged-today': 'This conversation was logged today already.',
   'err.internal': 'Something went wrong: {message}',
   'err.panel-foreign':
-    'Nothing was saved: this panel was not inserted by Kundennah (the page embedded it). Use the Kundennah panel at the edge of the page.',
+    'This panel was not inserted by Kundennah but embedded by the page. Please use the Kundennah panel at the edge of the page.',
   'err.panel-hidden':
-    'Nothing was saved: the panel was covered or see-through when you clicked. Check what is on top of it, then try again.',
+    'The panel was covered or see-through when you clicked. Please check what lies on top of it, then try again.',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -143,7 +143,7 @@ export const de: Record<keyof typeof en, string> = {
   'err.logged-today': 'Dieses Gespräch wurde heute schon festgehalten.',
   'err.internal': 'Etwas ist schiefgegangen: {message}',
   'err.panel-foreign':
-    'Nichts gespeichert: Diese Leiste hat nicht Kundennah eingefügt (die Seite hat sie eingebettet). Bitte die Kundennah-Leiste am Seitenrand nutzen.',
+    'Diese Leiste hat nicht Kundennah eingefügt, die Seite hat sie eingebettet. Bitte die Kundennah-Leiste am Seitenrand nutzen.',
   'err.panel-hidden':
-    'Nichts gespeichert: Die Leiste war beim Klick verdeckt oder durchsichtig. Bitte prüfen, was darüber liegt, und erneut versuchen.',
+    'Die Leiste war beim Klick verdeckt oder durchsichtig. Bitte prüfen, was darüber liegt, und erneut versuchen.',
 };
