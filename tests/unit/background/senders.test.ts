@@ -52,7 +52,8 @@ describe('a content script’s page context', () => {
     expect(await fakeBrowser.storage.session.get(`tab:${tab.id}`)).not.toEqual({});
   });
 
-  it.each([
+  type Claim = { site: string; url: string; frameId: number; noTab?: boolean; id?: string };
+  it.each<[string, Claim]>([
     ['a Gmail script claiming XING', { site: 'xing', url: GMAIL, frameId: 0 }],
     ['a script in a sub-frame', { site: 'gmail', url: GMAIL, frameId: 7 }],
     [
