@@ -295,3 +295,117 @@ test('Kundennah’s own panel writes nothing while the page makes it see-through
   await expect(panel.getByTestId('toast')).toContainText('Kontakt festgehalten');
   await expect.poll(async () => (await interactionsOf(ext, 'c-jm')).length).toBe(1);
 });
+
+// ---- issue 15, point 3: what the background accepts -------------------------------------------
+
+/** Run `expression` in Kundennah's content-script world of `page` (as a hijacked script would). */
+async function inContentScript(page: Page, extensionId: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] =
+    [];
+  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = await expect
+    .poll(() =>
+      worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId)),
+    )
+    .toBeDefined()
+    .then(() =>
+      worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(extensionId)),
+    );
+  return async (expression: string): Promise<unknown> => {
+    const r = await cdp.send('Runtime.evaluate', {
+      contextId: world!.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.text);
+    return r.result.value;
+  };
+}
+
+test('a content script cannot speak for another site, tell the background that data changed, or flood it', async ({
+  ext,
+}) => {
+  await seed(ext, [
+    history({
+      contact: {
+        id: 'c-jm',
+        name: 'Jürgen Müller',
+        emails: ['juergen.mueller@mueller-hausbau.de'],
+      },
+    }),
+  ]);
+  await serveApp(ext.context, [SITES.gmail.single]);
+  const page = await ext.context.newPage();
+  await page.goto(SITES.gmail.single.url);
+  const panel = panelFrame(page);
+  await expect(panel.getByTestId('contact-card')).toHaveAttribute('aria-label', 'Jürgen Müller');
+  const run = await inContentScript(page, ext.extensionId);
+  const send = (message: object) =>
+    run(`chrome.runtime.sendMessage(${JSON.stringify(message)}).then((r) => r ?? null)`);
+
+  // The Gmail script claims a XING profile: refused, the tab still shows Jürgen Müller.
+  const xing = {
+    site: 'xing',
+    kind: 'profile',
+    people: [{ name: 'Sabine Köhler', profileUrl: 'https://www.xing.com/profile/Sabine_Koehler' }],
+  };
+  expect(await send({ type: 'content:context', context: xing })).toBeNull();
+  // Pages' messages from a content script: refused.
+  expect(await send({ type: 'page:ensure-fresh' })).toBeNull();
+  expect(
+    await send({ type: 'page:data-changed', contactIds: ['c-jm'], tables: ['contacts'] }),
+  ).toBeNull();
+  // 5,000 people on one page: refused, not stored.
+  const many = Array.from({ length: 5000 }, (_, i) => ({
+    name: `Person ${i}`,
+    email: `p${i}@x.de`,
+  }));
+  expect(
+    await send({
+      type: 'content:context',
+      context: { site: 'gmail', kind: 'thread', people: many },
+    }),
+  ).toBeNull();
+
+  // A flood of such messages leaves the background answering our own pages promptly.
+  const flood = await run(`(async () => {
+    const big = { type: 'content:context', context: { site: 'gmail', kind: 'thread',
+      people: Array.from({ length: 5000 }, (_, i) => ({ name: 'P' + i })) } };
+    const claims = { type: 'content:context', context: ${JSON.stringify(xing)} };
+    const all = [];
+    for (let i = 0; i < 300; i++) {
+      all.push(chrome.runtime.sendMessage(i % 3 ? claims : big));
+      all.push(chrome.runtime.sendMessage({ type: 'page:data-changed', contactIds: ['c-jm'], tables: ['contacts'] }));
+    }
+    return (await Promise.all(all)).filter((r) => r !== undefined).length;
+  })()`);
+  expect(flood).toBe(0);
+  const dashboard = await ext.openPage('options.html');
+  const answeredIn = await dashboard.evaluate(async () => {
+    const started = performance.now();
+    await (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      }
+    ).chrome.runtime.sendMessage({ type: 'page:ensure-fresh' });
+    return performance.now() - started;
+  });
+  expect(answeredIn).toBeLessThan(3000);
+
+  // What the background keeps for the tab is still Gmail's page, and the panel still shows it.
+  const sw = await ext.sw();
+  const stored = await sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+    };
+    const all = await chrome.storage.session.get(null);
+    return Object.entries(all)
+      .filter(([k]) => /^tab:\d+$/.test(k))
+      .map(([, v]) => (v as { context: { site: string; people: unknown[] } | null }).context);
+  });
+  expect(stored).toEqual([expect.objectContaining({ site: 'gmail', people: [expect.anything()] })]);
+  await expect(panel.getByTestId('contact-card')).toHaveAttribute('aria-label', 'Jürgen Müller');
+});
