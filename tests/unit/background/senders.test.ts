@@ -147,14 +147,17 @@ describe('panel writes', () => {
     const reply = async (p: ReturnType<typeof panel>) => {
       const asked = p.sent.at(-1) as { id: string };
       let got: { ok: boolean; error?: { code: string } } | undefined;
-      await vi.waitFor(() => {
-        got = p.posted.find(
-          (m) =>
-            (m as { type: string; id?: string }).type === 'bg:reply' &&
-            (m as { id: string }).id === asked.id,
-        ) as typeof got;
-        expect(got).toBeDefined();
-      });
+      await vi.waitFor(
+        () => {
+          got = p.posted.find(
+            (m) =>
+              (m as { type: string; id?: string }).type === 'bg:reply' &&
+              (m as { id: string }).id === asked.id,
+          ) as typeof got;
+          expect(got).toBeDefined();
+        },
+        { timeout: 10_000 },
+      );
       return got;
     };
     return { content, panel, log, logged, reply };
