@@ -37,12 +37,35 @@ const Id = z.string().max(200);
 const Text = z.string().max(10_000);
 
 // ---- content script -> background (runtime.sendMessage) --------------------------------------
+/** The most selectors a diagnosis may name, and the most version markers. */
+export const DIAGNOSIS_MAX_COUNTS = 400;
+export const DIAGNOSIS_MAX_VERSIONS = 12;
+
+/**
+ * What a site's reader matched on a thread or profile where it found nobody for a while
+ * (lib/content/diagnose.ts): our own selector strings with how many elements each matched, and the
+ * app's build tokens. Bounded so that no text of the page fits in: a version is one short token.
+ */
+export const DiagnosisSchema = z.object({
+  counts: z
+    .record(z.string().min(1).max(300), z.number().int().min(0).max(1_000_000))
+    .refine((r) => Object.keys(r).length <= DIAGNOSIS_MAX_COUNTS, 'too many selectors'),
+  versions: z
+    .record(z.string().min(1).max(200), z.string().regex(/^[\w.-]{1,80}$/))
+    .refine((r) => Object.keys(r).length <= DIAGNOSIS_MAX_VERSIONS, 'too many markers'),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  /** What the tab shows now (null: no thread or profile). The background knows the sender tab. */
+  /**
+   * What the tab shows now (null: no thread or profile). The background knows the sender tab.
+   * `unreadable`: a thread or profile is open and nobody on it could be read for a while.
+   */
   z
     .object({
       type: z.literal('content:context'),
       context: PageContextSchema.nullable(),
+      unreadable: DiagnosisSchema.optional(),
     })
     .refine((m) => JSON.stringify(m.context).length <= MAX_CONTEXT_CHARS, {
       message: 'page context too large',
@@ -186,6 +209,8 @@ export const PanelViewSchema = z.object({
   /** The channel a contact logged on this page goes on (e-mail on Gmail, XING on XING …). */
   logChannel: ChannelSchema,
   people: z.array(PanelPersonSchema),
+  /** The page is a thread or profile whose people could not be read: what the reader matched. */
+  unreadable: DiagnosisSchema.optional(),
 });
 export type PanelView = z.infer<typeof PanelViewSchema>;
 

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { PanelPerson, PanelRequest, ReplyError } from '@/lib/messaging';
 import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
+import { diagnosisReport } from '@/lib/ui/panel/diagnosis';
 import type { PanelGuard } from '@/lib/ui/panel/guard';
 import { dateLabel, dayLabel, dueLabel, isOverdue, relativeLabel, todayIn } from '@/lib/ui/format';
 import { ContactCardView, type ActionResult, type CardDates } from './ContactCardView';
@@ -11,6 +12,7 @@ import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
 import { UnknownPerson } from './UnknownPerson';
+import { Unreadable } from './Unreadable';
 import './panel.css';
 
 /** Who a person is on this page. For someone unknown the name counts too: a single-page app may
@@ -52,6 +54,19 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   }, [locale, timeZone, view]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!view) return <p className="muted pad">{t('panel.offline')}</p>;
+  // Nobody readable on a thread or profile: say so; a contact known by the page's link stays below.
+  const unreadable = view.unreadable && (
+    <Unreadable
+      report={diagnosisReport({
+        diagnosis: view.unreadable,
+        context: view.context,
+        extension: browser.runtime.getManifest().version,
+        userAgent: navigator.userAgent,
+      })}
+    />
+  );
+  if (unreadable && !view.people.some((p) => p.card))
+    return <main className="panel">{unreadable}</main>;
   if (!view.people.length)
     return (
       <p className="empty" data-testid="no-person">
@@ -86,6 +101,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
 
   return (
     <main className="panel">
+      {unreadable}
       {view.people.length > 1 && (
         <nav aria-label={t('panel.people')} className="people" data-testid="people">
           {view.people.map((p, i) => (

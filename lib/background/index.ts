@@ -138,6 +138,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
               context: msg.context,
               url: sender.url ?? '',
               at: Date.now(),
+              ...(msg.context && msg.unreadable ? { unreadable: msg.unreadable } : {}),
             });
             void hub.refresh(tabId);
             const s = await settings();

@@ -2,6 +2,7 @@
 // and is gone with the browser session. Content scripts cannot read storage.session (trusted
 // contexts only by default), so one site never sees another tab's context.
 import { browser } from 'wxt/browser';
+import type { Diagnosis } from '../messaging';
 import type { PageContext } from '../sites/page-context-schema';
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -10,6 +11,8 @@ export interface TabContext {
   context: PageContext | null;
   url: string;
   at: number;
+  /** Nobody on this thread or profile could be read: what the reader matched (the panel's report). */
+  unreadable?: Diagnosis;
 }
 
 const LAST = 'tab:last';

@@ -240,5 +240,6 @@ export async function buildPanelView(
     context,
     logChannel: channelOfSite(context?.site),
     people,
+    ...(context && tab?.unreadable ? { unreadable: tab.unreadable } : {}),
   };
 }

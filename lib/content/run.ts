@@ -3,8 +3,10 @@
 // mounts the extension-origin panel iframe whose content the host page cannot read.
 import { browser } from 'wxt/browser';
 import type { ContentReply, ContentToBackground } from '../messaging';
+import type { VersionMarkers } from '../sites/dom';
 import { MAX_PEOPLE, type PageContext } from '../sites/page-context';
 import type { ContentContext } from './context';
+import { UNREADABLE_MS, diagnose, nobodyOn, type Diagnosis } from './diagnose';
 import { mountHandle, type Handle } from './handle';
 import { createPanelFrame, type PanelFrame } from './panel-frame';
 
@@ -13,6 +15,8 @@ export interface SiteScript {
   read(doc: Document, url: string): PageContext | null;
   /** Where the panel sits so that it does not cover the site's own controls (px). */
   layout: { top: number; right: number; bottom: number };
+  /** Where the app shows its own build (the site's selectors.ts), for the diagnostic report. */
+  markers: VersionMarkers;
 }
 
 const PANEL_WIDTH = 340;
@@ -27,6 +31,10 @@ const MAX_GAP_MS = 2000;
 export function runSite(ctx: ContentContext, script: SiteScript): void {
   let lastSent: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs while a thread or profile shows nobody; after UNREADABLE_MS the page counts as unreadable. */
+  let stuck: ReturnType<typeof setTimeout> | undefined;
+  /** The page last reported unreadable (its context's key) and what the reader matched on it. */
+  let unreadable: [string, Diagnosis] | undefined;
   let lastRead = -Infinity;
   let gap = MIN_GAP_MS;
   let lastHref = '';
@@ -121,12 +129,34 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
     }
     gap = MIN_GAP_MS;
     lastSent = key;
-    const message: ContentToBackground = { type: 'content:context', context };
+    // A new page (or somebody on it) starts the wait for "nobody readable" afresh; the same
+    // unreadable page sent again (the background forgot the tab) keeps its report.
+    const known = unreadable?.[0] === key ? unreadable[1] : undefined;
+    clearTimeout(stuck);
+    if (!known && nobodyOn(context))
+      stuck = setTimeout(() => checkUnreadable(context), UNREADABLE_MS);
+    await send(context, known);
+  }
+
+  /** Still nobody on the same page: tell the background, with what the reader matched. */
+  function checkUnreadable(context: PageContext | null) {
+    const diagnosis = diagnose(script.read, script.markers, document, location.href, lastSent);
+    if (!diagnosis) return;
+    unreadable = [lastSent!, diagnosis];
+    void send(context, diagnosis);
+  }
+
+  async function send(context: PageContext | null, diagnosis?: Diagnosis) {
+    const message: ContentToBackground = {
+      type: 'content:context',
+      context,
+      ...(diagnosis ? { unreadable: diagnosis } : {}),
+    };
     let reply: ContentReply | undefined;
     try {
       reply = (await browser.runtime.sendMessage(message)) as ContentReply | undefined;
     } catch {
-      // Extension reloaded: this script is orphaned; WXT invalidates ctx.
+      // Extension reloaded: this script is orphaned; its context ends (lib/content/context.ts).
       return;
     }
     wantPanel = !!context && reply?.panel === 'injected';
@@ -161,6 +191,7 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
+    clearTimeout(stuck);
   });
   ctx.addEventListener(window, 'wxt:locationchange', navigated);
   ctx.addEventListener(window, 'hashchange', navigated);

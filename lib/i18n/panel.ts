@@ -5,6 +5,19 @@ export const en = {
   'panel.noPerson': 'No person on this page.',
   'panel.unknown': 'Not in Kundennah yet',
   'panel.offline': 'Connecting to Kundennah…',
+  'panel.unreadable': 'Kundennah cannot read this page right now – the page has probably changed.',
+  'panel.unreadableHelp':
+    'Nobody on this page can be recognised. A diagnostic report helps to fix this: copy it into your bug report.',
+  'panel.diagnosisShow': 'Show diagnostic report',
+  'panel.diagnosisHide': 'Hide diagnostic report',
+  'panel.diagnosisLabel':
+    'Diagnostic report: selectors, counts and versions only – no names, no addresses, no text of the page',
+  'panel.diagnosisCopy': 'Copy report',
+  'panel.diagnosisCopied': 'Copied. Paste it into your bug report.',
+  'panel.diagnosisCopyFailed':
+    'Could not copy. The report is selected: press Ctrl+C (⌘C on a Mac).',
+  'panel.diagnosisLocal':
+    'Kundennah sends nothing. The report stays here until you copy it yourself.',
   'kind.commitment': 'Promise',
   'kind.complaint': 'Complaint',
   'kind.reply': 'Waiting for your answer',
@@ -131,6 +144,20 @@ export const de: Record<keyof typeof en, string> = {
   'panel.noPerson': 'Keine Person auf dieser Seite.',
   'panel.unknown': 'Noch nicht in Kundennah',
   'panel.offline': 'Verbinde mit Kundennah…',
+  'panel.unreadable':
+    'Kundennah kann diese Seite gerade nicht lesen – vermutlich hat sich die Seite geändert.',
+  'panel.unreadableHelp':
+    'Niemand auf dieser Seite ist erkennbar. Ein Diagnosebericht hilft, das zu beheben: kopieren Sie ihn in Ihre Fehlermeldung.',
+  'panel.diagnosisShow': 'Diagnosebericht anzeigen',
+  'panel.diagnosisHide': 'Diagnosebericht ausblenden',
+  'panel.diagnosisLabel':
+    'Diagnosebericht: nur Selektoren, Zählungen und Versionen – keine Namen, keine Adressen, kein Text der Seite',
+  'panel.diagnosisCopy': 'Bericht kopieren',
+  'panel.diagnosisCopied': 'Kopiert. Fügen Sie ihn in Ihre Fehlermeldung ein.',
+  'panel.diagnosisCopyFailed':
+    'Kopieren ging nicht. Der Bericht ist markiert: Strg+C drücken (⌘C auf dem Mac).',
+  'panel.diagnosisLocal':
+    'Kundennah sendet nichts. Der Bericht bleibt hier, bis Sie ihn selbst kopieren.',
   'kind.commitment': 'Versprechen',
   'kind.complaint': 'Beschwerde',
   'kind.reply': 'Antwort offen',

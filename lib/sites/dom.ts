@@ -4,7 +4,33 @@ import type { Person } from './page-context';
 
 /** A selector list, most stable first (see each site's selectors.ts). */
 export type Selectors = readonly string[];
+/**
+ * Where an app shows its own build: [selector, attribute, pattern]. Only the pattern's first group
+ * is reported, and only when it is a short token of letters, digits, dots and dashes.
+ */
+export type VersionMarkers = readonly (readonly [string, string, RegExp])[];
 type Root = Document | Element;
+
+/**
+ * While a diagnosis runs (lib/content/diagnose.ts), how many elements each selector a helper was
+ * given matches, summed over the read, and counts readers note themselves ("people"). Keys are only
+ * our own selector strings and labels, never text of the page. Undefined (and free) otherwise.
+ */
+let counts: Record<string, number> | undefined;
+
+export function recordInto(into?: Record<string, number>): void {
+  counts = into;
+}
+
+export function count(key: string, n: number): void {
+  if (counts) counts[key] = (counts[key] ?? 0) + n;
+}
+
+export function record(root: Root, selectors: Selectors): void {
+  if (counts)
+    for (const s of selectors)
+      counts[s] = (counts[s] ?? 0) + (attempt(() => root.querySelectorAll(s).length) ?? 0);
+}
 
 /** Runs one strategy; a strategy that throws counts as "found nothing". */
 export function attempt<T>(strategy: () => T | null | undefined): T | undefined {
@@ -18,6 +44,7 @@ export function attempt<T>(strategy: () => T | null | undefined): T | undefined 
 /** The first element matched by the first selector in the list that matches anything. */
 export function first(root: Root | null | undefined, selectors: Selectors): Element | null {
   if (!root) return null;
+  record(root, selectors);
   for (const selector of selectors) {
     const found = attempt(() => root.querySelector(selector));
     if (found) return found;
@@ -28,6 +55,7 @@ export function first(root: Root | null | undefined, selectors: Selectors): Elem
 /** All elements matched by the first selector in the list that matches anything. */
 export function all(root: Root | null | undefined, selectors: Selectors): Element[] {
   if (!root) return [];
+  record(root, selectors);
   for (const selector of selectors) {
     const found = attempt(() => Array.from(root.querySelectorAll(selector)));
     if (found && found.length > 0) return found;
@@ -38,6 +66,7 @@ export function all(root: Root | null | undefined, selectors: Selectors): Elemen
 /** All elements matched by any selector of the list, in document order. */
 export function union(root: Root | null | undefined, selectors: Selectors): Element[] {
   if (!root || selectors.length === 0) return [];
+  record(root, selectors);
   const joined = attempt(() => Array.from(root.querySelectorAll(selectors.join(','))));
   if (joined) return joined;
   // One broken selector must not cost the others: fall back to one query each, in document order.
@@ -134,7 +163,7 @@ export function compact<T extends object>(value: T): T {
 /** JSON-LD blocks of the page (inert script elements), flattened to their objects and @graph. */
 export function jsonLd(doc: Document, selector: string): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const script of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
+  for (const script of all(doc, [selector])) {
     const data = attempt(() => JSON.parse(script.textContent ?? '') as unknown);
     const queue: unknown[] = [data];
     while (queue.length > 0 && out.length < 50) {
@@ -157,7 +186,7 @@ export function documentTitle(doc: Document): string {
 
 export function meta(doc: Document, names: Selectors): string {
   for (const name of names) {
-    const el = attempt(() => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`));
+    const el = first(doc, [`meta[property="${name}"], meta[name="${name}"]`]);
     const value = attr(el, 'content');
     if (value) return value;
   }

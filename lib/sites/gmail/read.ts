@@ -2,11 +2,13 @@
 import {
   attempt,
   attr,
+  count,
   documentTitle,
   clean,
   findEmail,
   first,
   isEmail,
+  record,
   text,
   union,
   within,
@@ -25,11 +27,13 @@ export function readGmail(doc: Document, url: string): PageContext | null {
   // Gmail keeps threads opened before in the DOM: the one the URL names wins, else the visible one.
   const urlLegacyId = attempt(() => gmailLegacyThreadId(urlThreadId));
   const heading =
-    (urlLegacyId ? attempt(() => first(doc, [S.headingOfThread(urlLegacyId)])) : undefined) ??
+    // Queried directly: a diagnosis must not record a selector that holds the thread's id.
+    (urlLegacyId ? attempt(() => doc.querySelector(S.headingOfThread(urlLegacyId))) : undefined) ??
     attempt(() => visibleFirst(doc, S.THREAD_HEADING));
   const root = attempt(() => threadRoot(doc, heading ?? null)) ?? doc;
   const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();
   const found = attempt(() => candidates(root, me)) ?? [];
+  count('people', found.length); // a diagnosis tells "nobody readable" from "only the user"
   if (me.emails.size === 0) {
     const mine = attempt(() => addressOnEveryMessage(messagePeople(root, me)));
     if (mine) me.emails.add(mine);
@@ -47,6 +51,7 @@ export function readGmail(doc: Document, url: string): PageContext | null {
 
 function visibleFirst(doc: Document, selectors: readonly string[]): Element | null {
   let hiddenMatch: Element | null = null;
+  record(doc, selectors);
   for (const selector of selectors) {
     for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
       if (!within(el, S.HIDDEN)) return el;
@@ -62,6 +67,7 @@ function threadRoot(doc: Document, heading: Element | null): Element | Document 
     if (root) return root;
   }
   // No heading (renamed, not rendered yet): the visible main region that holds messages.
+  record(doc, S.THREAD_ROOT);
   for (const selector of S.THREAD_ROOT) {
     for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
       if (!within(el, S.HIDDEN) && first(el, S.MESSAGE)) return el;

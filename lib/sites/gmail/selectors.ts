@@ -8,6 +8,13 @@
 //
 // Class names such as gD, g2, hP, a3s, zA have survived every Gmail redesign since 2012 (InboxSDK
 // relies on them too); the `email`/`name` attributes on people even longer.
+import type { VersionMarkers } from '../dom';
+
+/** Gmail's build, for the diagnostic report (lib/content/diagnose.ts): the keys of its bundles. */
+export const VERSION_MARKERS: VersionMarkers = [
+  ['script[src*="/_/js/k=gmail.main."]', 'src', /k=(gmail\.main\.[\w-]+\.[\w-]+)/], // seen 2019-2024 in script URLs quoted in public bug reports ("k=gmail.main.en.uh0t93rNJtY.O")
+  ['link[href*="/_/ss/k=gmail.main."]', 'href', /k=(gmail\.main\.[\w-]+)/], // seen 2024 in a stylesheet URL quoted in a public user script
+];
 
 /** The open conversation's subject heading (also carries the thread ids). */
 export const THREAD_HEADING = [

@@ -7,7 +7,13 @@
 // "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/linkedin/),
 // modelled on the app's DOM; "(real capture)": in a saved page of the real app
 // (tests/fixtures/linkedin/real/); "seen 2019-2021" and the like: in earlier versions of the app.
+import type { VersionMarkers } from '../dom';
 import type { ProfileSelectors } from '../profile';
+
+/** LinkedIn's build, for the diagnostic report (lib/content/diagnose.ts). */
+export const LINKEDIN_VERSION_MARKERS: VersionMarkers = [
+  ['meta[name="como-t"]', 'content', /"serviceVersion":"([\w.-]+)"/], // seen 2026-08, LinkedIn profile (real capture): "0.2.6676"; the tag's other fields are never read. Before 2022 (voyager-web) a meta named serviceVersion held it; not kept, to keep the script small.
+];
 
 export const LINKEDIN: ProfileSelectors = {
   SCOPE: [

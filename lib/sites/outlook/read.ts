@@ -3,6 +3,7 @@
 import {
   attempt,
   attr,
+  count,
   documentTitle,
   clean,
   findEmail,
@@ -24,6 +25,7 @@ export function readOutlook(doc: Document, url: string): PageContext | null {
   const pane = attempt(() => first(doc, S.READING_PANE)) ?? doc;
   const me = attempt(() => signedInUser(doc, title)) ?? emptyMe();
   const found = attempt(() => candidates(pane)) ?? [];
+  count('people', found.length); // a diagnosis tells "nobody readable" from "only the user"
   if (me.emails.size === 0) {
     const messages = attempt(() => union(pane, S.MESSAGE).map((m) => candidates(m))) ?? [];
     const mine = attempt(() => addressOnEveryMessage(messages));

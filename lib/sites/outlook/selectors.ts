@@ -6,6 +6,12 @@
 // "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/outlook/),
 // modelled on the app's DOM; "(real capture)": in a saved page of the real app
 // (tests/fixtures/outlook/real/); "seen 2019-2021" and the like: in earlier versions of the app.
+import type { VersionMarkers } from '../dom';
+
+/** Outlook's build, for the diagnostic report (lib/content/diagnose.ts). */
+export const VERSION_MARKERS: VersionMarkers = [
+  ['meta[name="scriptVer"]', 'content', /^([\w.-]+)$/], // seen 2026-03, message list (real capture): "20260306001.04"
+];
 
 /** The reading pane or the full-page message: everything a message shows lives in here. */
 export const READING_PANE = [

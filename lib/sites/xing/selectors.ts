@@ -6,7 +6,14 @@
 // "seen 2026-11" alone: in the hand-written fixtures of November 2026 (tests/fixtures/xing/),
 // modelled on the app's DOM; "(real capture)": in a saved page of the real app
 // (tests/fixtures/xing/real/); "seen 2019-2021" and the like: in earlier versions of the app.
+import type { VersionMarkers } from '../dom';
 import type { ProfileSelectors } from '../profile';
+
+/**
+ * XING's build, for the diagnostic report (lib/content/diagnose.ts). None is known yet (no real
+ * capture of a current profile with its head); the report then names the page's language only.
+ */
+export const XING_VERSION_MARKERS: VersionMarkers = [];
 
 export const XING: ProfileSelectors = {
   SCOPE: [

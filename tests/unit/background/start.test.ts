@@ -81,6 +81,48 @@ describe('the background', () => {
     );
   });
 
+  it('keeps what a content script says about an unreadable page, and forgets it once somebody is read', async () => {
+    captureUnimplemented();
+    startBackground({ now: () => now });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.xing.com/profile/A_B' });
+    // As Chrome describes a content script: its tab, the top frame, the page's URL.
+    const sender = { tab, url: tab.url, id: fakeBrowser.runtime.id, frameId: 0 };
+    const nobody = {
+      site: 'xing',
+      kind: 'profile',
+      people: [{ profileUrl: 'https://www.xing.com/profile/A_B' }],
+    };
+    const unreadable = {
+      counts: { '#XingIdModule h1': 0, main: 1 },
+      versions: { 'html[lang]': 'de' },
+    };
+    const stored = async () =>
+      (await fakeBrowser.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`] as
+        { unreadable?: unknown } | undefined;
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'content:context', context: nobody, unreadable },
+      sender,
+    );
+    expect(await stored()).toMatchObject({ context: nobody, unreadable });
+    // Page text in a version marker does not fit the bounds: the whole message is dropped.
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      {
+        type: 'content:context',
+        context: nobody,
+        unreadable: { counts: {}, versions: { 'meta[name="x"]': 'Anna Schmidt' } },
+      },
+      sender,
+    );
+    expect(replies.filter((r) => r !== undefined)).toEqual([]);
+    const somebody = { ...nobody, people: [{ ...nobody.people[0], name: 'A B' }] };
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'content:context', context: somebody },
+      sender,
+    );
+    expect(await stored()).toMatchObject({ context: somebody });
+    expect((await stored())?.unreadable).toBeUndefined();
+  });
+
   it('ignores messages that are not ours', async () => {
     captureUnimplemented();
     startBackground({ now: () => now });

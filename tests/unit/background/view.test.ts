@@ -108,3 +108,24 @@ describe("the panel's card lists all of today's items of the person", () => {
     expect((await buildPanelView(db, xing, settings, now)).logChannel).toBe('xing');
   });
 });
+
+describe('a page nobody on which can be read', () => {
+  const unreadable = { counts: { '[email]': 0, 'span.gD': 0 }, versions: {} };
+  const nobody: TabContext = {
+    context: { site: 'gmail', kind: 'thread', people: [] },
+    url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+    at: 0,
+    unreadable,
+  };
+
+  it('reaches the panel with what the reader matched', async () => {
+    const view = await buildPanelView(db, nobody, settings, now);
+    expect(view.unreadable).toEqual(unreadable);
+    expect(view.people).toEqual([]);
+  });
+
+  it('is not in the view of a page with somebody on it', async () => {
+    const view = await buildPanelView(db, tab, settings, now);
+    expect(view.unreadable).toBeUndefined();
+  });
+});

@@ -62,6 +62,7 @@ beforeEach(() => {
       return onPage;
     },
     layout: { top: 0, right: 0, bottom: 0 },
+    markers: [],
   });
 });
 
@@ -104,5 +105,63 @@ describe('reading the page', () => {
     await vi.advanceTimersByTimeAsync(40);
     expect(reads).toBe(before + 1);
     expect(sent.at(-1)).toMatchObject({ context: { threadId: 't2' } });
+  });
+});
+
+describe('a thread or profile on which nobody can be read', () => {
+  const nobody: PageContext = { site: 'gmail', kind: 'thread', people: [], threadId: 't1' };
+  const withReport = (m: unknown) => (m as { unreadable?: unknown }).unreadable !== undefined;
+
+  it('is reported unreadable after five seconds, with the counts, and only once', async () => {
+    onPage = nobody;
+    await vi.advanceTimersByTimeAsync(40);
+    await churn(4500);
+    expect(sent.filter(withReport)).toEqual([]);
+    await churn(1000);
+    expect(sent.filter(withReport)).toEqual([
+      {
+        type: 'content:context',
+        context: nobody,
+        unreadable: { counts: {}, versions: {} },
+      },
+    ]);
+    await churn(10_000);
+    expect(sent.filter(withReport)).toHaveLength(1);
+  });
+
+  it('is no longer unreadable as soon as somebody is read', async () => {
+    onPage = nobody;
+    await vi.advanceTimersByTimeAsync(40);
+    await churn(6000);
+    onPage = anna;
+    await churn(400);
+    expect(sent.at(-1)).toEqual({ type: 'content:context', context: anna });
+  });
+
+  it('keeps its report when the same page is sent again (the background forgot the tab)', async () => {
+    onPage = nobody;
+    await vi.advanceTimersByTimeAsync(40);
+    await churn(6000);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await churn(400);
+    expect(sent.at(-1)).toMatchObject({ context: nobody, unreadable: { counts: {} } });
+  });
+
+  it('a page with somebody on it, or a list with no thread, is never reported', async () => {
+    onPage = anna;
+    await vi.advanceTimersByTimeAsync(40);
+    await churn(7000);
+    onPage = null;
+    await churn(7000);
+    expect(sent.filter(withReport)).toEqual([]);
+  });
+
+  it('a person appearing within the five seconds means no report', async () => {
+    onPage = nobody;
+    await vi.advanceTimersByTimeAsync(40);
+    await churn(3000);
+    onPage = anna;
+    await churn(5000);
+    expect(sent.filter(withReport)).toEqual([]);
   });
 });
