@@ -129,7 +129,7 @@ describe('message fuzzing', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('the runtime listener never throws and writes nothing for senders that are not our pages', async () => {
     captureUnimplemented();
@@ -148,7 +148,7 @@ describe('message fuzzing', () => {
       { numRuns: 300 },
     );
     expect(await dataSnapshot()).toBe(before);
-  });
+  }, 30_000);
 
   it('a panel port without the frame’s key, or not visible, never writes', async () => {
     const captured = captureUnimplemented();
@@ -203,5 +203,5 @@ describe('message fuzzing', () => {
     const replies = p.posted.filter((m) => (m as { type: string }).type === 'bg:reply');
     expect(replies.length).toBeGreaterThan(30);
     expect(replies.every((r) => (r as { ok: boolean }).ok === false)).toBe(true);
-  });
+  }, 30_000);
 });
