@@ -60,6 +60,23 @@ export default defineConfig({
     },
     plugins: [
       {
+        // Extension pages forbid eval (their CSP), so zod's compiled fast path never runs there;
+        // unless told `jitless`, zod still probes for it with `new Function` when a page builds its
+        // first object schema, and Firefox reports each caught probe as a CSP violation in the
+        // extension's console. Every bundle starts with zod jitless, whatever loads first.
+        name: 'kundennah:zod-jitless',
+        transform(code: string, id: string) {
+          if (!id.replace(/\\/g, '/').endsWith('/zod/v4/core/core.js')) return null;
+          const from = '(_a.__zod_globalConfig = {})';
+          if (!code.includes(from))
+            throw new Error('zod: its global config is no longer where the jitless default goes');
+          return {
+            code: code.replace(from, '(_a.__zod_globalConfig = { jitless: true })'),
+            map: null,
+          };
+        },
+      },
+      {
         // The engine's factory imports every calendar it knows (Chinese, Hebrew, Islamic, Persian,
         // Bengali, Julian, equinoxes: 130 KB with astronomia) for rules that DE, AT and CH never
         // use. It marks each with a prepin macro (`// #ifndef nochinese` … `// #endif`), which the

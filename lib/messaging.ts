@@ -23,6 +23,7 @@ import {
 } from './sites/page-context-schema';
 import { PANEL_KEY_PATTERN } from './panel-key';
 import { SUGGESTION_KINDS } from './core/kinds';
+import { ADVICE_FACTS } from './core/page-facts';
 
 export const PANEL_PORT_NAME = 'kundennah-panel';
 
@@ -184,12 +185,35 @@ export const ContactCardSchema = z.object({
   planned: z.array(CardOccasionSchema),
   /** Current occasions that fit this person best, not attached nor brought (at most 3). */
   fitting: z.array(CardOccasionSchema.extend({ fits: z.string() })),
+  /**
+   * On the person's own XING or LinkedIn profile: the position the profile shows when it differs
+   * from the stored one (issue 14, 2), with its words ("Leiterin Controlling bei Muster AG").
+   */
+  positionChange: z
+    .object({
+      headline: z.string().optional(),
+      company: z.string().optional(),
+      /** A new job (replaces what was stored), not only a gap filled. */
+      replaces: z.boolean(),
+      text: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** The facts the advice needs that an A or B contact lacks, in the order the card asks. */
+  missing: z.array(z.enum(ADVICE_FACTS)).optional(),
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;
 
 export const PanelPersonSchema = z.object({
   fromPage: PersonOnPageSchema,
   card: ContactCardSchema.nullable(),
+  /**
+   * A person named on the page without any address: the contacts of the same name, to confirm
+   * ("Ist das Ihr Kontakt Lukas Becker (Müller GmbH)?").
+   */
+  sameName: z
+    .array(z.object({ id: z.string(), name: z.string(), company: z.string().optional() }))
+    .optional(),
   /** For an unknown person: existing contacts they might be (link instead of duplicating). */
   similar: z.array(
     z.object({
@@ -214,6 +238,21 @@ export const PanelViewSchema = z.object({
 });
 export type PanelView = z.infer<typeof PanelViewSchema>;
 
+/** The contact fields the panel's page actions write (and undo restores). */
+export const CONTACT_FIELDS_FROM_PAGE = [
+  'position',
+  'headline',
+  'company',
+  'jobChange',
+  'positionDeclined',
+  'birthday',
+  'preferredChannels',
+  'interests',
+  'address',
+  'pageNames',
+] as const;
+export type ContactFieldFromPage = (typeof CONTACT_FIELDS_FROM_PAGE)[number];
+
 /**
  * A record a request created (undo removes it): a row of a table, or something kept on the contact
  * itself — a concern noted, an occasion attached (its id) — named with the contact it is on.
@@ -225,11 +264,27 @@ export const CreatedSchema = z.discriminatedUnion('table', [
   }),
   z.object({ table: z.literal('concerns'), id: z.string(), contactId: z.string() }),
   z.object({ table: z.literal('plannedOccasions'), id: z.string(), contactId: z.string() }),
+  /**
+   * Fields of a contact changed from the panel (a position taken over, facts filled in, a page
+   * name confirmed): their values before (null: not set), restored by undo.
+   */
+  z.object({
+    table: z.literal('contactFields'),
+    id: z.string(),
+    before: z.partialRecord(z.enum(CONTACT_FIELDS_FROM_PAGE), z.unknown()),
+  }),
 ]);
 export type Created = z.infer<typeof CreatedSchema>;
 
+/**
+ * The id of one write the user asked for: the same on every retry of it, so that the background
+ * stores it once (lib/db/requests.ts). A panel makes a fresh one per click.
+ */
+const RequestIdField = { requestId: z.string().min(1).max(100).optional() };
+
 export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
+    ...RequestIdField,
     action: z.literal('log-contact'),
     contactId: Id,
     channel: ChannelSchema.optional(),
@@ -242,6 +297,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     broughtOccasionId: Id.min(1).optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "+ Tip/favour": something given without selling, as a personal touch of ours. */
     action: z.literal('log-given'),
     contactId: Id,
@@ -251,12 +307,14 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     channel: ChannelSchema.optional(),
   }),
   z.object({
+    ...RequestIdField,
     /** "Vormerken": attach an occasion to this contact's next touch. */
     action: z.literal('attach-occasion'),
     contactId: Id,
     occasionId: Id.min(1),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-person'),
     person: PersonOnPageSchema.extend({
       name: z.string().max(MAX_NAME_CHARS),
@@ -267,17 +325,20 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     force: z.boolean().optional(),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('link-person'),
     contactId: Id,
     person: PersonOnPageSchema,
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-commitment'),
     contactId: Id,
     text: Text,
     dueAt: z.string().max(40),
   }),
   z.object({
+    ...RequestIdField,
     action: z.literal('add-feedback'),
     contactId: Id,
     product: z.number().int().min(1).max(5).optional(),
@@ -286,6 +347,44 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     complaint: z.boolean(),
   }),
   z.object({
+    ...RequestIdField,
+    /** "Übernehmen": the position the person's profile shows becomes the stored one. */
+    action: z.literal('take-position'),
+    contactId: z.string(),
+    headline: z.string().max(500).optional(),
+    company: z.string().max(500).optional(),
+  }),
+  z.object({
+    ...RequestIdField,
+    /** "Nein, stimmt nicht": these profile values are not offered again for this contact. */
+    action: z.literal('decline-position'),
+    contactId: z.string(),
+    headline: z.string().max(500).optional(),
+    company: z.string().max(500).optional(),
+  }),
+  z.object({
+    ...RequestIdField,
+    /** The facts the advice needs, filled in on the card (only those given are written). */
+    action: z.literal('fill-facts'),
+    contactId: z.string(),
+    /** Checked against the calendar when written (a clear message for 31 February). */
+    birthday: z
+      .object({ month: z.number().int(), day: z.number().int(), year: z.number().int().optional() })
+      .optional(),
+    preferredChannels: z.array(ChannelSchema).optional(),
+    interests: z.array(z.string().max(200)).max(50).optional(),
+    address: z.enum(['Sie', 'Du']).optional(),
+  }),
+  z.object({
+    ...RequestIdField,
+    /** A name shown on the page without any address is (or is not) this contact. */
+    action: z.literal('confirm-name'),
+    contactId: z.string(),
+    name: z.string().min(1).max(300),
+    same: z.boolean(),
+  }),
+  z.object({
+    ...RequestIdField,
     action: z.literal('undo'),
     /** What a previous reply created: removed again, all in one transaction. */
     created: CreatedSchema,

@@ -4,9 +4,12 @@ import { todayIn } from '@/lib/ui/format';
 import { channelName, translateError } from '@/lib/i18n';
 import { historyOf, type Contact, type ContactHistory } from '@/lib/model';
 import {
+  CONTACT_FIELD_LABELS,
   contactFieldOf,
   contactToForm,
   checkContact,
+  formValueText,
+  mergeContactForms,
   sameForm,
   type ContactForm,
   type FieldErrors,
@@ -89,6 +92,45 @@ function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
   );
 }
 
+/** Fields both the editor and another writer changed: named with the stored value, one click each. */
+function ConflictNote({
+  name,
+  conflicts,
+  onTake,
+}: {
+  name: string;
+  conflicts: { key: keyof ContactForm; stored: ContactForm[keyof ContactForm] }[];
+  onTake: (key: keyof ContactForm) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="card conflict-note" role="alert" data-testid="edit-conflict">
+      <p>
+        <strong>{t('dash.conflict.title', { name })}</strong>
+      </p>
+      <p>{t('dash.conflict.lead')}</p>
+      <ul>
+        {conflicts.map((c) => {
+          const field = t(CONTACT_FIELD_LABELS[c.key]);
+          return (
+            <li key={c.key}>
+              {t('dash.conflict.row', { field, value: formValueText(c.stored) })}{' '}
+              <button
+                type="button"
+                aria-label={t('dash.conflict.takeLabel', { field })}
+                onClick={() => onTake(c.key)}
+              >
+                {t('dash.conflict.take')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted small">{t('dash.conflict.hint')}</p>
+    </div>
+  );
+}
+
 function DeleteDialog({
   history,
   onConfirm,
@@ -151,6 +193,11 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
 
   const saved = useMemo(() => (contact ? contactToForm(contact, locale) : null), [contact, locale]);
   const [draft, setDraft] = useState<ContactForm | null>(null);
+  // The version of the contact the draft started from: saving checks it is still the stored one.
+  const [draftBase, setDraftBase] = useState<Contact | null>(null);
+  const [conflicts, setConflicts] = useState<
+    { key: keyof ContactForm; stored: ContactForm[keyof ContactForm] }[]
+  >([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string>();
   const [duplicates, setDuplicates] = useState<{ id: string; name: string }[]>([]);
@@ -160,39 +207,62 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
   const dirty = !!draft && !!saved && !sameForm(draft, saved);
 
   const set = useCallback(
-    <K extends keyof ContactForm>(key: K, value: ContactForm[K]) =>
-      setDraft((d) => ({ ...(d ?? saved!), [key]: value })),
-    [saved],
+    <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => {
+      setDraftBase((b) => b ?? contact ?? null);
+      setDraft((d) => ({ ...(d ?? saved!), [key]: value }));
+    },
+    [saved, contact],
   );
 
   const save = useCallback(async (): Promise<boolean> => {
     if (!contact || !form) return false;
-    const checked = checkContact(contact, form, locale);
-    setErrors(checked.errors);
-    setDuplicates([]);
-    if (Object.keys(checked.errors).length) return false;
-    setSaving(true);
-    const before = contact;
-    const result = await saveContact(contact.id, checked.patch, contactFieldOf);
-    setSaving(false);
-    setSaveError(result.ok || !result.error ? undefined : translateError(locale, result.error));
-    if (!result.ok) {
-      setErrors(result.errors);
-      setDuplicates(result.duplicates ?? []);
-      return false;
+    // Saved elsewhere meanwhile (the panel linked an e-mail, another tab saved): merge field by
+    // field and save again; fields both sides changed are shown, and the user decides (issue 15).
+    let before = draftBase ?? contact;
+    let mine = form;
+    for (let attempt = 0; ; attempt++) {
+      const checked = checkContact(before, mine, locale);
+      setErrors(checked.errors);
+      setDuplicates([]);
+      if (Object.keys(checked.errors).length) return false;
+      setSaving(true);
+      const result = await saveContact(before.id, checked.patch, contactFieldOf, before.updatedAt);
+      setSaving(false);
+      if (!result.ok && result.changed && attempt < 3) {
+        const stored = contactToForm(result.changed, locale);
+        const merge = mergeContactForms(contactToForm(before, locale), mine, stored);
+        before = result.changed;
+        mine = merge.form;
+        setDraftBase(before);
+        setDraft(mine);
+        if (merge.conflicts.length) {
+          setConflicts(merge.conflicts.map((key) => ({ key, stored: stored[key] })));
+          return false;
+        }
+        continue;
+      }
+      setSaveError(result.ok || !result.error ? undefined : translateError(locale, result.error));
+      if (!result.ok) {
+        setErrors(result.errors);
+        setDuplicates(result.duplicates ?? []);
+        return false;
+      }
+      setLastSaved(result.value);
+      setDraft(null);
+      setDraftBase(null);
+      setConflicts([]);
+      const replaced = before;
+      notify({
+        text: t('dash.contact.saved', { name: result.value.name }),
+        onUndo: () => {
+          // The restored contact is older than the copy kept above: stop preferring that copy.
+          setLastSaved(null);
+          void restoreHistories([historyOf(replaced)]);
+        },
+      });
+      return true;
     }
-    setLastSaved(result.value);
-    setDraft(null);
-    notify({
-      text: t('dash.contact.saved', { name: result.value.name }),
-      onUndo: () => {
-        // The restored contact is older than the copy kept above: stop preferring that copy.
-        setLastSaved(null);
-        void restoreHistories([historyOf(before)]);
-      },
-    });
-    return true;
-  }, [contact, form, locale, notify, t]);
+  }, [contact, draftBase, form, locale, notify, t]);
 
   // Leaving with unsaved changes asks first (the guard's save is always the latest).
   const saveRef = useRef(save);
@@ -438,6 +508,17 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
               feedback: settings.feedbackEveryDays[tier],
             }}
           />
+          {conflicts.length > 0 && (
+            <ConflictNote
+              name={contact.name}
+              conflicts={conflicts}
+              onTake={(key) => {
+                const taken = conflicts.find((c) => c.key === key);
+                if (taken) set(key, taken.stored as never);
+                setConflicts((cs) => cs.filter((c) => c.key !== key));
+              }}
+            />
+          )}
           {duplicates.length > 0 && (
             <p className="field-error" role="alert">
               {t('dash.add.duplicate')}{' '}
@@ -457,6 +538,8 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
             error={saveError}
             onDiscard={() => {
               setDraft(null);
+              setDraftBase(null);
+              setConflicts([]);
               setErrors({});
               setSaveError(undefined);
             }}

@@ -344,6 +344,7 @@ export function ImportExportPage({ route }: PageProps) {
         onSafety={restore.setSafety}
         onConfirm={restore.confirm}
         onReset={restore.reset}
+        onUndo={restore.undo}
       />
     </main>
   );

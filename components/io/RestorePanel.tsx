@@ -1,17 +1,58 @@
 import { failedText, isMessageKey } from '@/lib/i18n';
+import { useState } from 'react';
 import { dateLabel } from '@/lib/ui/format';
-import type { RestoreFlow, RestoreTableCount } from '@/lib/ui/io/restore-flow';
+import type { RestoreFlow, RestoreTableCount, SafetyCopyInfo } from '@/lib/ui/io/restore-flow';
 import { useI18n } from '../I18n';
 import { FileDrop } from './FileDrop';
 import { IssueList } from './IssueList';
 
 export interface RestorePanelProps {
-  flow: Pick<RestoreFlow, 'state' | 'error'>;
+  flow: Pick<RestoreFlow, 'state' | 'error' | 'copy'>;
   onFile(file: File): void;
   onMode(mode: 'replace' | 'merge'): void;
   onSafety(on: boolean): void;
   onConfirm(): void;
   onReset(): void;
+  onUndo(): void;
+}
+
+/** "Undo restore": the copy the last restore kept, offered until the next restore; asks once. */
+function UndoRestore({ copy, onUndo }: { copy: SafetyCopyInfo; onUndo(): void }) {
+  const { t, locale } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const when = dateLabel(copy.at, locale);
+  return (
+    <div className="io-note" data-testid="restore-undo-box">
+      <p>
+        {copy.fileName
+          ? t('io.restore.lastFile', { name: copy.fileName, when })
+          : t('io.restore.last', { when })}
+      </p>
+      {!asking ? (
+        <button type="button" onClick={() => setAsking(true)} data-testid="restore-undo">
+          {t('io.restore.undo')}
+        </button>
+      ) : (
+        <div role="alertdialog" aria-label={t('io.restore.undo')}>
+          <p>{t('io.restore.undoConfirm')}</p>
+          <div className="io-row">
+            <button
+              type="button"
+              className="danger"
+              autoFocus
+              onClick={onUndo}
+              data-testid="restore-undo-confirm"
+            >
+              {t('io.restore.undo')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Restore a backup: pick, check completely, choose replace or merge, confirm. */
@@ -32,7 +73,9 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
       : t('io.restore.countMerge', {
           table: tableName(c.table),
           rows: c.rows,
+          adding: c.adding,
           replacing: c.replacing,
+          keeping: c.keeping,
         });
   return (
     <section
@@ -41,7 +84,12 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
       data-testid="restore-panel"
     >
       <h2 id="io-restore-heading">{t('io.restore.heading')}</h2>
-      {(state.step === 'pick' || state.step === 'refused' || state.step === 'done') && (
+      {(state.step === 'pick' || state.step === 'refused' || state.step === 'done') &&
+        flow.copy?.reason === 'restore' && <UndoRestore copy={flow.copy} onUndo={on.onUndo} />}
+      {(state.step === 'pick' ||
+        state.step === 'refused' ||
+        state.step === 'done' ||
+        state.step === 'undone') && (
         <FileDrop
           title={t('io.restore.drop')}
           or={t('io.drop.or')}
@@ -181,9 +229,11 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
       {state.step === 'restoring' && <p role="status">{t('io.restore.working')}</p>}
       {state.step === 'done' && (
         <p className="io-note ok" role="status" data-testid="restore-done">
-          {t('io.restore.done', {
-            count: Object.values(state.report.written).reduce((a, b) => a + b, 0),
-          })}
+          {state.report.merged
+            ? t('io.restore.merged', { ...state.report.merged })
+            : t('io.restore.done', {
+                count: Object.values(state.report.written).reduce((a, b) => a + b, 0),
+              })}
           {state.reviewDuplicates && (
             <>
               {' '}
@@ -192,6 +242,14 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
               </a>
             </>
           )}
+        </p>
+      )}
+      {state.step === 'undoing' && <p role="status">{t('io.restore.undoing')}</p>}
+      {state.step === 'undone' && (
+        <p className="io-note ok" role="status" data-testid="restore-undone">
+          {t('io.restore.undone', {
+            count: Object.values(state.report.written).reduce((a, b) => a + b, 0),
+          })}
         </p>
       )}
       {flow.error && (

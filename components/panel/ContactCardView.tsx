@@ -8,6 +8,7 @@ import { defaultPromiseDue, emptyNoteDraft, noteFromDraft, type NoteDraft } from
 import { BringSection } from './Bring';
 import { GivenForm, type Given } from './GivenForm';
 import { NextTouch } from './NextTouch';
+import { MissingFacts, PositionOffer, type FactsInput } from './PageFacts';
 import { SoftFacts } from './SoftFacts';
 import { AfterCallFields } from '../AfterCallFields';
 import { SatisfactionScale } from '../SatisfactionScale';
@@ -60,6 +61,10 @@ interface Props {
     note?: string;
     complaint: boolean;
   }): Promise<ActionResult>;
+  /** "Übernehmen" / "Nein, stimmt nicht" on the position the person's profile shows. */
+  onPosition(take: boolean): Promise<ActionResult>;
+  /** The facts the advice needs, filled in on the card. */
+  onFillFacts(facts: FactsInput): Promise<ActionResult>;
   onOpen(): void;
   /** Open another contact (the one who recommended this one) in the dashboard. */
   onOpenContact(contactId: string): void;
@@ -80,6 +85,8 @@ export function ContactCardView({
   onFeedback,
   onGiven,
   onAttach,
+  onPosition,
+  onFillFacts,
   onOpen,
   onOpenContact,
 }: Props) {
@@ -238,6 +245,25 @@ export function ContactCardView({
           </p>
         )}
       </header>
+
+      {card.positionChange && (
+        <PositionOffer
+          change={card.positionChange}
+          busy={busy}
+          onTake={() =>
+            void run(
+              () => onPosition(true),
+              () => undefined,
+            )
+          }
+          onDecline={() =>
+            void run(
+              () => onPosition(false),
+              () => undefined,
+            )
+          }
+        />
+      )}
 
       {card.concerns.length > 0 && (
         <section className="concerns" aria-label={t('panel.concerns')} data-testid="concerns">
@@ -521,6 +547,9 @@ export function ContactCardView({
       </section>
 
       <SoftFacts contact={c} today={dates.today} />
+      {card.missing && card.missing.length > 0 && (
+        <MissingFacts missing={card.missing} busy={busy} onSave={onFillFacts} />
+      )}
 
       {card.reliability && (
         <p className="reliability muted" data-testid="reliability">

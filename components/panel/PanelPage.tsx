@@ -11,6 +11,7 @@ import { ContactCardView, type ActionResult, type CardDates } from './ContactCar
 import { I18nProvider, useI18n } from '../I18n';
 import { TierBadge } from '../TierBadge';
 import { Toast, type ToastMessage } from '../Toast';
+import { NameMatch } from './NameMatch';
 import { UnknownPerson } from './UnknownPerson';
 import { Unreadable } from './Unreadable';
 import './panel.css';
@@ -32,6 +33,7 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   const { view, request } = connection;
   const [selected, setSelected] = useState<string>();
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [answering, setAnswering] = useState(false);
   const closeToast = useCallback(() => setToast(null), []);
   const timeZone = view?.timeZone;
   const notice = connection.notice;
@@ -171,6 +173,56 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
               true,
             )
           }
+          onPosition={(take) => {
+            const change = person.card!.positionChange;
+            return send(
+              {
+                action: take ? 'take-position' : 'decline-position',
+                contactId: person.card!.contact.id,
+                ...(change?.headline ? { headline: change.headline } : {}),
+                ...(change?.company ? { company: change.company } : {}),
+              },
+              t(
+                !take
+                  ? 'panel.positionDeclined'
+                  : change?.replaces
+                    ? 'panel.positionTaken'
+                    : 'panel.positionFilled',
+              ),
+              true,
+            );
+          }}
+          onFillFacts={(facts) =>
+            send(
+              { action: 'fill-facts', contactId: person.card!.contact.id, ...facts },
+              t('panel.factsSaved'),
+              true,
+            )
+          }
+        />
+      ) : person.sameName?.length ? (
+        <NameMatch
+          key={keys[current]}
+          person={person}
+          busy={answering}
+          onAnswer={async (contact, same) => {
+            setAnswering(true);
+            const r = await send(
+              {
+                action: 'confirm-name',
+                contactId: contact.id,
+                name: person.fromPage.name ?? contact.name,
+                same,
+              },
+              same ? t('panel.sameNameLinked', { name: contact.name }) : t('panel.sameNameDenied'),
+              true,
+            );
+            setAnswering(false);
+            if (!r.ok && r.message)
+              setToast({ id: crypto.randomUUID(), text: t('panel.error', { message: r.message }) });
+            // The confirmed contact's card is the one to see now.
+            if (r.ok && same) setSelected(contact.id);
+          }}
         />
       ) : (
         <UnknownPerson

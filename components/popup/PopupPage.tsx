@@ -103,6 +103,7 @@ function Today({
       checkBack: t('words.checkBack'),
       referralThanks: t('words.referralThanks'),
       anniversary: t('words.anniversary'),
+      congratulation: t('words.congratulation'),
     }),
     [t],
   );

@@ -11,7 +11,13 @@ import {
   createContext,
   fitsOf,
   fitsText,
+  knownFirst,
   lastBrought,
+  missingFacts,
+  nameOnly,
+  pageNameVerdict,
+  positionChange,
+  positionText,
   lastPersonalContactIn,
   normalizeHistory,
   openCommitmentsIn,
@@ -35,6 +41,7 @@ import type { CardOccasion, ContactCard, PanelPerson, PanelView, TodayItem } fro
 import type { Contact, ContactHistory, Occasion, Settings } from '../model';
 import { channelOfSite } from './actions';
 import { loggedTodayIn } from './logged-today';
+import { contactsNamed } from './page-facts';
 import type { TabContext } from './tab-contexts';
 
 async function matchContact(
@@ -175,6 +182,12 @@ async function buildCard(
       .map(item);
   }
   const reliability = reliabilityRecordIn(history.commitments, ctx);
+  // On the person's own profile: the position it shows, when it differs from the stored one.
+  const page = tab?.context;
+  const change =
+    page?.kind === 'profile' && (page.site === 'xing' || page.site === 'linkedin')
+      ? positionChange(history.contact, { headline: page.headline, company: page.company })
+      : null;
   return {
     contact: history.contact,
     tier,
@@ -192,6 +205,8 @@ async function buildCard(
     }),
     today,
     ...(await bringFacts(db, history, ctx)),
+    positionChange: change ? { ...change, text: positionText(ctx.s.locale, change) } : null,
+    missing: missingFacts(history.contact, tier),
   };
 }
 
@@ -210,9 +225,30 @@ export async function buildPanelView(
   );
   const people: PanelPerson[] = [];
   for (const fromPage of context?.people ?? []) {
-    const contact = await matchContact(db, fromPage);
+    let contact = await matchContact(db, fromPage);
+    // A name without any address (issue 14, 3): a contact of that name the user confirmed is this
+    // person; the others of that name (not denied) are asked about.
+    let sameName: Contact[] = [];
+    if (!contact && nameOnly(fromPage)) {
+      const named = await contactsNamed(db, fromPage.name!);
+      contact = named.find((c) => pageNameVerdict(c, fromPage.name) === true);
+      sameName = named.filter((c) => pageNameVerdict(c, fromPage.name) === undefined);
+    }
     if (contact) {
       people.push({ fromPage, card: await buildCard(db, contact.id, tab, ctx, now), similar: [] });
+      continue;
+    }
+    if (sameName.length) {
+      people.push({
+        fromPage,
+        card: null,
+        similar: [],
+        sameName: sameName.slice(0, 5).map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(c.company ? { company: c.company } : {}),
+        })),
+      });
       continue;
     }
     const similar = fromPage.name
@@ -239,7 +275,8 @@ export async function buildPanelView(
     timeZone: ctx.s.timeZone,
     context,
     logChannel: channelOfSite(context?.site),
-    people,
+    // The first known person is shown first (issue 14, 3).
+    people: knownFirst(people, (p) => (p.card ? 0 : p.sameName?.length ? 1 : 2)),
     ...(context && tab?.unreadable ? { unreadable: tab.unreadable } : {}),
   };
 }

@@ -47,6 +47,9 @@ export const ANNIVERSARY_EVERY_YEARS = 5;
 /** A thank-you for a referral is suggested for this many days after the first purchase. */
 export const REFERRAL_THANKS_DAYS = 60;
 
+/** A congratulation on a new position is suggested for this many days after it was taken over. */
+export const CONGRATULATION_DAYS = 30;
+
 export { nextOccurrence };
 
 /** Where the candidates of one contact are collected (the caller owns it and may reuse it). */
@@ -303,6 +306,16 @@ function collect(history: ContactHistory, c: Collector): Timed<Interaction> | un
     }
   }
 
+  // congratulation: a new position taken over from the person's profile today or in the
+  // CONGRATULATION_DAYS before, with no touch of ours since; due that day. A congratulation, no
+  // offer (issue 14, 2: the page keeps the record fresh, seed 001).
+  const change = contact.jobChange;
+  if (change && typeof change.at === 'string') {
+    const t = zone.parse(change.at);
+    if (t >= zone.startOfDay(today - CONGRATULATION_DAYS) && t <= nowMs && !(last && last.t > t))
+      push(c, 'congratulation', zone.dayOf(t));
+  }
+
   // birthday / partner-birthday: the next occurrence, today counts — only where there is a
   // relationship: a touch of ours in the last year, or the contact marked close (a wish from
   // someone the customer never hears from is not credible).
@@ -397,6 +410,7 @@ export function pickNext(raws: readonly RawCandidate[]): RawCandidate | undefine
 const WAITS_FOR_COMPLAINT: ReadonlySet<SuggestionKind> = new Set<SuggestionKind>([
   'after-purchase',
   'referral-thanks',
+  'congratulation',
   'birthday',
   'partner-birthday',
   'anniversary',

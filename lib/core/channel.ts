@@ -47,7 +47,7 @@ export interface ChannelChoice {
 }
 
 /**
- * Complaints and exit conversations: phone. Birthdays: the first preferred channel that is neither
+ * Complaints and exit conversations: phone. Birthdays and a congratulation on a new position: the first preferred channel that is neither
  * e-mail nor event/other, else XING or LinkedIn when a profile there is known (XING first), else
  * phone — a birthday wish by standard e-mail gets lost. A reply: the channel the message came in on
  * (e-mail for `other`). Everything else: the first preferred channel that is not event/other, else
@@ -70,7 +70,7 @@ export function chooseChannel(
       channel: messageChannel && messageChannel !== 'other' ? messageChannel : 'email',
       basis: 'message',
     };
-  if (kind === 'birthday' || kind === 'partner-birthday') {
+  if (kind === 'birthday' || kind === 'partner-birthday' || kind === 'congratulation') {
     const p = firstPreferred(contact, personalWish);
     if (p) return { channel: p, basis: 'preferred' };
     const urls = Array.isArray(contact?.profileUrls) ? contact.profileUrls : [];

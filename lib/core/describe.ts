@@ -31,6 +31,7 @@ import {
   relevanceOf,
   type Fit,
 } from './match';
+import { positionText } from './page-facts';
 import { avoidReason, hoursAdvice } from './plan';
 import { broughtOccasionIds, lastBrought, latestInteraction, toCents } from './records';
 
@@ -206,6 +207,18 @@ function reasonsFor(r: RawCandidate, p: Prepared, channelBasis: string): string[
         }),
       );
       out.push(translate(L, `reason.thanks.${p.tier}`));
+      break;
+    }
+    case 'congratulation': {
+      const j = contact.jobChange;
+      out.push(
+        translate(L, 'reason.congratulation', {
+          day: day(r.due),
+          position: positionText(L, { headline: j?.headline, company: j?.company }),
+          status: dueStatus(r.due, today, L),
+        }),
+      );
+      out.push(translate(L, 'reason.congratulation.noOffer'));
       break;
     }
     case 'exit-conversation': {
@@ -478,6 +491,7 @@ function talkingPointsFor(r: RawCandidate, p: Prepared): string[] {
     for (const key of ASK_FEEDBACK) out.push(guideLine(L, key, contact.address === 'Du'));
   if (r.kind === 'after-purchase') out.push(translate(L, 'point.after-purchase'));
   if (THANKS_KINDS.includes(r.kind)) out.push(translate(L, 'point.thanks'));
+  if (r.kind === 'congratulation') out.push(translate(L, 'point.congratulation'));
   const common = commonPoints(p);
   // What to bring (issue "Something to bring to every touch", 3): the attached occasion, else a
   // question about what moves them now, else what interests them — and an occasion that fits.

@@ -128,6 +128,14 @@ export function nameSpelling(tokens: string[]): NameSpelling {
   return { tokens, joined: tokens.join(''), sorted: [...tokens].sort().join(' ') };
 }
 
+/**
+ * One key per name as the duplicate rules read it: folded, titles dropped, "Müller, Jürgen" turned
+ * round, the tokens in a fixed order. Two names with the same key are the same name ('' for none).
+ */
+export function nameKey(name: unknown): string {
+  return nameSpelling(nameTokens(name)).sorted;
+}
+
 /** `list.slice(from, list.length - dropEnd).includes(x)` without the copy. */
 function hasToken(list: string[], x: string, from: number, dropEnd: number): boolean {
   for (let k = from; k < list.length - dropEnd; k++) if (list[k] === x) return true;

@@ -70,6 +70,7 @@ export {
   contactTouches,
   ANNIVERSARY_EVERY_YEARS,
   REFERRAL_THANKS_DAYS,
+  CONGRATULATION_DAYS,
   type ContactTouches,
 } from './candidates';
 export {
@@ -142,6 +143,7 @@ export {
   similarSpellings,
   nameSpelling,
   nameTokens,
+  nameKey,
   foldText,
   companyMatchKey,
   withinOneEdit,
@@ -152,3 +154,18 @@ export {
   type PersonDraft,
 } from './duplicates';
 export { mergeContacts, type MergeResult, type MergedRecords } from './merge';
+export {
+  ADVICE_FACTS,
+  factKey,
+  positionChange,
+  headlineNamesCompany,
+  positionText,
+  missingFacts,
+  pageNameVerdict,
+  nameOnly,
+  knownFirst,
+  type AdviceFact,
+  type Acquaintance,
+  type PagePosition,
+  type PositionChange,
+} from './page-facts';

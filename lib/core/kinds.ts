@@ -12,6 +12,7 @@ export const SUGGESTION_KINDS = [
   'reply',
   'after-purchase',
   'referral-thanks',
+  'congratulation',
   'exit-conversation',
   'birthday',
   'partner-birthday',

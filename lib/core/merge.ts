@@ -2,7 +2,7 @@
 // promise, feedback and purchase). Pure: the database layer writes what this returns.
 
 import { profileUrlKey, type Contact, type ContactHistory } from '../model';
-import { foldText } from './duplicates';
+import { foldText, nameKey } from './duplicates';
 import { zoneFor } from './days';
 import { translate, type Locale } from '../i18n';
 import { normalizeHistory } from './records';
@@ -122,6 +122,15 @@ export function mergeContacts(
   );
   if (planned.length) merged.plannedOccasions = planned;
   else delete merged.plannedOccasions;
+  // What the user said about names shown on pages: both, the latest answer per name.
+  const answers = new Map<string, NonNullable<Contact['pageNames']>[number]>();
+  for (const p of [...(s.pageNames ?? []), ...(o.pageNames ?? [])]) {
+    const key = nameKey(p?.name);
+    const had = answers.get(key);
+    if (key && (!had || p.at > had.at)) answers.set(key, p);
+  }
+  if (answers.size) merged.pageNames = [...answers.values()];
+  else delete merged.pageNames;
   const referredBy = [s.referredBy, o.referredBy].find(
     (r) => typeof r === 'string' && r !== s.id && r !== o.id,
   );

@@ -19,6 +19,7 @@ import {
   IdSchema,
   IsoDateSchema,
   IsoDaySchema,
+  KundennahError,
   OccasionSchema,
   type Contact,
 } from '../model';
@@ -31,11 +32,19 @@ import {
 } from './backup-status';
 import { DIRTY_KEY } from './changes';
 import { AGENDA_COUNTS_KEY } from './derived';
-import { META_LAST_DATA_CHANGE, writeTransaction } from './import';
+import { NotFoundError } from './errors';
+import { META_LAST_DATA_CHANGE, stableJson, writeTransaction } from './import';
 import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
+
+/**
+ * This browser's own records of what happened, not the user's data: the panel requests already
+ * written (lib/db/requests.ts) and the copy a restore keeps for its undo. Never backed up; a file
+ * that has them is not restored into them.
+ */
+export const LOCAL_TABLES: readonly string[] = ['requests', 'safetyCopy'];
 
 /**
  * Meta keys that describe this browser, not the user's data: when the last backup was made, whether
@@ -57,7 +66,9 @@ export const LOCAL_META_KEYS: ReadonlySet<string> = new Set([
 
 /** The tables a backup holds: every table of the database except the derived ones. */
 export function backupTableNames(db: KundennahDB): string[] {
-  const names = db.tables.map((t) => t.name).filter((n) => !DERIVED_TABLES.includes(n));
+  const names = db.tables
+    .map((t) => t.name)
+    .filter((n) => !DERIVED_TABLES.includes(n) && !LOCAL_TABLES.includes(n));
   // The format's required tables first, then the rest in a stable order.
   const required = BACKUP_TABLES.filter((n) => names.includes(n));
   return [...required, ...names.filter((n) => !required.includes(n as never)).sort()];
@@ -155,7 +166,7 @@ export function checkBackup(db: KundennahDB, input: string | Uint8Array): CheckR
   const tables: Record<string, Record<string, unknown>[]> = {};
   const ignoredTables: string[] = [];
   for (const [name, rows] of Object.entries(backup.tables as Record<string, unknown[]>)) {
-    if (DERIVED_TABLES.includes(name)) continue;
+    if (DERIVED_TABLES.includes(name) || LOCAL_TABLES.includes(name)) continue;
     const table = known.get(name);
     if (!table) {
       ignoredTables.push(name);
@@ -195,8 +206,14 @@ export interface RestoreTableCount {
   table: string;
   /** Rows in the backup. */
   rows: number;
-  /** Of these, rows whose id exists now (merge: replaced by the backup's). */
+  /** Of these, rows whose id exists now that the backup's replace (replace: all of them; merge:
+   * those the backup has newer, by `updatedAt`). */
   replacing: number;
+  /** Merge: rows whose id is not stored yet (added). */
+  adding: number;
+  /** Merge: rows whose id exists now and whose stored version stays (as new or newer, or no date
+   * to compare). */
+  keeping: number;
   /** Rows stored now that the restore removes (replace mode only). */
   removing: number;
 }
@@ -234,6 +251,34 @@ export interface RestorePreview {
   /** Contacts of the backup that share an e-mail address (a case for the duplicate review). */
   sharedEmails: RestoreSharedEmail[];
 }
+
+/** What a merge does with one row of the backup. */
+export type MergeChoice = 'add' | 'backup' | 'keep' | 'same';
+
+const stampOf = (row: Record<string, unknown> | undefined): number => {
+  const v = row?.updatedAt;
+  return typeof v === 'string' ? Date.parse(v) : NaN;
+};
+
+/**
+ * The merge rule (issue 15): a row the database lacks is added; of two versions of one row the one
+ * changed last (`updatedAt`) stays; without a date on both sides to compare, the stored one stays
+ * (nothing the user has is overwritten on a guess; the restore can be undone). Equal rows: nothing
+ * to do.
+ */
+export function mergeChoice(
+  stored: Record<string, unknown> | undefined,
+  incoming: Record<string, unknown>,
+): MergeChoice {
+  if (!stored) return 'add';
+  const a = stampOf(stored);
+  const b = stampOf(incoming);
+  if (Number.isFinite(a) && Number.isFinite(b) && b > a) return 'backup';
+  return stableJson(stored) === stableJson(incoming) ? 'same' : 'keep';
+}
+
+/** Tables whose rows carry `updatedAt` (what the merge compares). */
+const STAMPED_TABLES: readonly string[] = ['contacts', 'occasions'];
 
 /** Tables whose rows belong to one contact (`contactId`). */
 const CONTACT_ROW_TABLES: readonly string[] = [...HISTORY_TABLES, 'dismissals'];
@@ -286,9 +331,26 @@ export function previewRestore(
     const keyPath = current.keyPaths[table] ?? (table === 'meta' ? 'key' : 'id');
     const keyOf = (r: Record<string, unknown>) => r[keyPath];
     const inBackup = new Set(rows.map(keyOf));
-    const replacing = rows.filter((r) => existing.has(keyOf(r))).length;
+    const stored = rows.filter((r) => existing.has(keyOf(r)));
+    const stamps = current.stamps[table] ?? {};
+    // The stored row as far as the merge rule looks at it: its date (the rows themselves are not
+    // read for a preview; equal rows count as kept).
+    const replacing =
+      mode === 'replace'
+        ? stored.length
+        : stored.filter((r) => {
+            const at = stamps[String(keyOf(r))];
+            return mergeChoice(at ? { updatedAt: at } : {}, r) === 'backup';
+          }).length;
     const removing = mode === 'replace' ? [...existing].filter((k) => !inBackup.has(k)).length : 0;
-    counts.push({ table, rows: rows.length, replacing, removing });
+    counts.push({
+      table,
+      rows: rows.length,
+      replacing,
+      adding: mode === 'merge' ? rows.length - stored.length : 0,
+      keeping: mode === 'merge' ? stored.length - replacing : 0,
+      removing,
+    });
   }
   const duplicates: RestoreDuplicate[] = [];
   if (mode === 'merge') {
@@ -335,6 +397,8 @@ export interface CurrentData {
   /** Primary key path per table (`id`, `key`, ...). */
   keyPaths: Record<string, string>;
   contacts: Contact[];
+  /** `updatedAt` per primary key of the tables whose rows have one (the merge rule's dates). */
+  stamps: Record<string, Record<string, string>>;
 }
 
 /** Primary keys of every backed-up table and the contacts: what `previewRestore` compares with. */
@@ -350,8 +414,29 @@ export async function currentForPreview(db: KundennahDB): Promise<CurrentData> {
       const all = await table.toCollection().primaryKeys();
       keys[n] = n === 'meta' ? all.filter((k) => !LOCAL_META_KEYS.has(String(k))) : all;
     }
-    return { keys, keyPaths, contacts: await db.contacts.toArray() };
+    const contacts = await db.contacts.toArray();
+    const stamps: Record<string, Record<string, string>> = {};
+    for (const n of STAMPED_TABLES.filter((t) => names.includes(t))) {
+      const list = n === 'contacts' ? contacts : await db.table(n).toArray();
+      stamps[n] = Object.fromEntries(
+        (list as { id: string; updatedAt?: string }[]).flatMap((r) =>
+          r.updatedAt ? [[r.id, r.updatedAt]] : [],
+        ),
+      );
+    }
+    return { keys, keyPaths, contacts, stamps };
   });
+}
+
+export interface MergeCounts {
+  /** Rows the database did not have. */
+  added: number;
+  /** Rows the backup has in a newer version (`updatedAt`): replaced. */
+  updated: number;
+  /** Rows whose stored version stayed: as new or newer, or no date to compare. */
+  kept: number;
+  /** Rows the same in both. */
+  same: number;
 }
 
 export interface RestoreReport {
@@ -360,50 +445,202 @@ export interface RestoreReport {
   written: Record<string, number>;
   /** Rows removed (replace mode). */
   removed: number;
+  /** Merge mode: what happened to the backup's rows. */
+  merged?: MergeCounts;
+}
+
+/** The copy of the data a restore replaced, as "undo restore" offers it. */
+export interface SafetyCopyInfo {
+  at: string;
+  fileName?: string;
+  mode: RestoreMode;
+  reason: 'restore' | 'undo';
+  /** Rows per table in the copy. */
+  counts: Record<string, number>;
+}
+
+/** A safety copy could not be written or read back in full: nothing was changed. */
+export class SafetyCopyError extends KundennahError {
+  constructor(table: string) {
+    super('safety-copy', `The copy of the current data could not be verified (${table}).`, {
+      table,
+    });
+    this.name = 'SafetyCopyError';
+  }
+}
+
+/** Every backed-up table's rows now, in the running transaction (meta without local keys). */
+async function snapshot(db: KundennahDB, names: string[]): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const n of names) {
+    const list = await db.table(n).toArray();
+    out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !LOCAL_META_KEYS.has(r.key)) : list;
+  }
+  return out;
 }
 
 /**
- * Write a checked backup in ONE transaction. `replace`: every backed-up table is emptied first
- * (this browser's own bookkeeping stays), then filled from the backup. `merge`: rows with an id the
- * backup has are replaced by the backup's, all others stay. The derived tables are recomputed by
- * the background afterwards (their state is reset here so that it does). A full disk rolls
- * everything back (StorageFullError).
+ * Keep `tables` as the safety copy (the previous copy goes), then read it back and compare: only a
+ * copy that is there in full lets the caller go on. Runs inside the caller's transaction, so the
+ * copy and the change it protects against commit together or not at all.
+ */
+async function writeSafetyCopy(
+  db: KundennahDB,
+  tables: Record<string, unknown[]>,
+  info: Omit<SafetyCopyInfo, 'counts'>,
+): Promise<void> {
+  const counts = Object.fromEntries(Object.entries(tables).map(([n, rows]) => [n, rows.length]));
+  await db.safetyCopy.clear();
+  await db.safetyCopy.bulkPut([
+    { id: 'info', ...info, counts },
+    ...Object.entries(tables).map(([table, rows]) => ({
+      id: `table:${table}` as const,
+      table,
+      rows,
+    })),
+  ]);
+  for (const [table, rows] of Object.entries(tables)) {
+    const back = await db.safetyCopy.get(`table:${table}`);
+    // Structured clone keeps the order of keys: the plain JSON of the two is the same.
+    if (!back || !('rows' in back) || JSON.stringify(back.rows) !== JSON.stringify(rows))
+      throw new SafetyCopyError(table);
+  }
+}
+
+/** Empty the backed-up tables (this browser's own meta keys stay) and the derived ones. */
+async function emptyTables(db: KundennahDB, names: string[], derived: string[]): Promise<number> {
+  let removed = 0;
+  for (const n of names) {
+    const table = db.table(n);
+    if (n === 'meta') {
+      const drop = (await table.toCollection().primaryKeys()).filter(
+        (k) => !LOCAL_META_KEYS.has(String(k)),
+      );
+      removed += drop.length;
+      await table.bulkDelete(drop);
+    } else {
+      removed += await table.count();
+      await table.clear();
+    }
+  }
+  for (const n of derived) await db.table(n).clear();
+  return removed;
+}
+
+/** The background recomputes summaries and agenda from scratch when its state is gone. */
+async function markRestored(db: KundennahDB, now: Date): Promise<void> {
+  await db.meta.delete('derived');
+  await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
+}
+
+const derivedNames = (db: KundennahDB) =>
+  db.tables.filter((t) => DERIVED_TABLES.includes(t.name)).map((t) => t.name);
+
+/**
+ * Write a checked backup in ONE transaction. First the data as it is now becomes the safety copy
+ * (written and read back in the same transaction: nothing is removed unless the copy is there in
+ * full, and the two commit together). `replace`: every backed-up table is emptied (this browser's
+ * own bookkeeping stays), then filled from the backup. `merge`: rows the database lacks are added,
+ * of two versions of a row the newer stays (`mergeChoice`). The derived tables are recomputed by
+ * the background afterwards. A full disk rolls everything back (StorageFullError).
  */
 export async function restoreBackup(
   db: KundennahDB,
   backup: CheckedBackup,
   mode: RestoreMode,
   now: Date,
+  fileName?: string,
 ): Promise<RestoreReport> {
   const names = backupTableNames(db);
-  const derived = db.tables.filter((t) => DERIVED_TABLES.includes(t.name)).map((t) => t.name);
-  return writeTransaction(db, [...names, ...derived], async () => {
-    let removed = 0;
+  const derived = derivedNames(db);
+  return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
+    const before = await snapshot(db, names);
+    await writeSafetyCopy(db, before, {
+      at: now.toISOString(),
+      ...(fileName ? { fileName } : {}),
+      mode,
+      reason: 'restore',
+    });
     const written: Record<string, number> = {};
+    let removed = 0;
+    let merged: MergeCounts | undefined;
     if (mode === 'replace') {
+      removed = await emptyTables(db, names, derived);
       for (const n of names) {
-        const table = db.table(n);
-        if (n === 'meta') {
-          const drop = (await table.toCollection().primaryKeys()).filter(
-            (k) => !LOCAL_META_KEYS.has(String(k)),
-          );
-          removed += drop.length;
-          await table.bulkDelete(drop);
-        } else {
-          removed += await table.count();
-          await table.clear();
-        }
+        const rows = backup.tables[n] ?? [];
+        if (rows.length) await db.table(n).bulkPut(rows);
+        written[n] = rows.length;
       }
-      for (const n of derived) await db.table(n).clear();
+    } else {
+      merged = { added: 0, updated: 0, kept: 0, same: 0 };
+      for (const n of names) {
+        const rows = backup.tables[n] ?? [];
+        const table = db.table(n);
+        const keyPath = table.schema.primKey.keyPath;
+        const key = typeof keyPath === 'string' ? keyPath : 'id';
+        const stored = new Map(
+          (before[n] as Record<string, unknown>[]).map((r) => [r[key], r] as const),
+        );
+        const put: Record<string, unknown>[] = [];
+        for (const row of rows) {
+          const choice = mergeChoice(stored.get(row[key]), row);
+          if (choice === 'add') merged.added++;
+          else if (choice === 'backup') merged.updated++;
+          else if (choice === 'keep') merged.kept++;
+          else merged.same++;
+          if (choice === 'add' || choice === 'backup') put.push(row);
+        }
+        if (put.length) await table.bulkPut(put);
+        written[n] = put.length;
+      }
     }
+    await markRestored(db, now);
+    return merged ? { mode, written, removed, merged } : { mode, written, removed };
+  });
+}
+
+/** The safety copy the last restore (or its undo) kept, without its rows; undefined: none. */
+export async function getSafetyCopyInfo(db: KundennahDB): Promise<SafetyCopyInfo | undefined> {
+  const row = await db.safetyCopy.get('info');
+  if (!row || row.id !== 'info') return undefined;
+  const { id: _id, ...info } = row;
+  return info;
+}
+
+/**
+ * "Undo restore": the data becomes the safety copy again, in one transaction. What is there now
+ * (the restored data and anything changed since) becomes the new safety copy, with reason `undo`,
+ * so that this step, too, loses nothing. This browser's own bookkeeping stays as it is.
+ */
+export async function undoRestore(db: KundennahDB, now: Date): Promise<RestoreReport> {
+  const names = backupTableNames(db);
+  const derived = derivedNames(db);
+  return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
+    const info = await db.safetyCopy.get('info');
+    if (!info || info.id !== 'info' || info.reason !== 'restore')
+      throw new NotFoundError('Safety copy', 'restore');
+    const copy: Record<string, Record<string, unknown>[]> = {};
+    for (const row of await db.safetyCopy.toArray())
+      if (row.id !== 'info' && names.includes(row.table))
+        copy[row.table] = row.rows as Record<string, unknown>[];
+    for (const [table, count] of Object.entries(info.counts))
+      if (names.includes(table) && (copy[table]?.length ?? 0) !== count)
+        throw new SafetyCopyError(table);
+    const current = await snapshot(db, names);
+    await writeSafetyCopy(db, current, {
+      at: now.toISOString(),
+      ...(info.fileName ? { fileName: info.fileName } : {}),
+      mode: info.mode,
+      reason: 'undo',
+    });
+    const removed = await emptyTables(db, names, derived);
+    const written: Record<string, number> = {};
     for (const n of names) {
-      const rows = backup.tables[n] ?? [];
+      const rows = copy[n] ?? [];
       if (rows.length) await db.table(n).bulkPut(rows);
       written[n] = rows.length;
     }
-    // The background recomputes summaries and agenda from scratch when its state is gone.
-    await db.meta.delete('derived');
-    await db.meta.put({ key: META_LAST_DATA_CHANGE, value: now.toISOString() });
-    return { mode, written, removed };
+    await markRestored(db, now);
+    return { mode: 'replace', written, removed };
   });
 }

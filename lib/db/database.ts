@@ -119,6 +119,32 @@ export interface ImportBatchRow {
   before: Contact[];
 }
 
+/**
+ * A panel request that was written: its id (the panel's, the same on every retry), when, and the
+ * reply it got. Kept for two days (lib/db/requests.ts).
+ */
+export interface RequestRow {
+  id: string;
+  at: string;
+  reply: unknown;
+}
+
+/**
+ * The data a restore replaced, for "undo restore" (lib/db/backup-restore.ts): the `info` row says
+ * when and from which file, one `table:<name>` row per table holds its rows as they were.
+ */
+export type SafetyCopyRow =
+  | {
+      id: 'info';
+      at: string;
+      fileName?: string;
+      mode: 'replace' | 'merge';
+      /** What made the copy: a restore, or the undo of one (whose copy is the restored data). */
+      reason: 'restore' | 'undo';
+      counts: Record<string, number>;
+    }
+  | { id: `table:${string}`; table: string; rows: unknown[] };
+
 /** Small bookkeeping values (last backup, last change, ...). */
 export interface MetaRow {
   key: string;
@@ -172,6 +198,17 @@ export const SCHEMA_VERSIONS: {
       occasions: 'id, updatedAt',
     },
   },
+  {
+    // Nothing lost on restore, retry or concurrent edit (issue 15): the panel's requests already
+    // written (a retry of one whose reply was lost gets the stored reply, not a second record), and
+    // the copy of the data a restore replaced (for "undo restore"). New tables only: every
+    // version-3 row stays as it is (tests/unit/db/upgrade.test.ts).
+    version: 4,
+    stores: {
+      requests: 'id, at',
+      safetyCopy: 'id',
+    },
+  },
 ];
 
 export const HISTORY_TABLES = [
@@ -198,6 +235,8 @@ export class KundennahDB extends Dexie {
   importBatches!: Table<ImportBatchRow, string>;
   dismissals!: Table<DismissalRow, string>;
   occasions!: Table<Occasion, string>;
+  requests!: Table<RequestRow, string>;
+  safetyCopy!: Table<SafetyCopyRow, string>;
 
   private readonly changeListeners = new Set<(change: DataChange) => void>();
 

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { KundennahError } from '../model';
+import { KundennahError, type Contact } from '../model';
 
 /** The disk (or the browser's quota) is full; the write was rolled back. */
 export class StorageFullError extends KundennahError {
@@ -21,6 +21,19 @@ export class DuplicateContactError extends KundennahError {
     super('duplicate', `This person already exists (${existingIds.join(', ')}).`);
     this.name = 'DuplicateContactError';
     this.existingIds = existingIds;
+  }
+}
+
+/**
+ * The contact was saved elsewhere (the panel, another tab) after the editor read it: nothing was
+ * written. `current` is the stored contact, for merging the editor's changes into it (issue 15).
+ */
+export class ChangedMeanwhileError extends KundennahError {
+  readonly current: Contact;
+  constructor(current: Contact) {
+    super('changed-meanwhile', `Contact ${current.id} was changed meanwhile.`, { id: current.id });
+    this.name = 'ChangedMeanwhileError';
+    this.current = current;
   }
 }
 

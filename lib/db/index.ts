@@ -10,3 +10,4 @@ export * from './dismissals';
 export * from './similar';
 export * from './conversation';
 export * from './occasions';
+export * from './requests';

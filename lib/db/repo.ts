@@ -23,7 +23,7 @@ import {
   type Purchase,
 } from '../model';
 import { linkReferrals } from '../core';
-import { DuplicateContactError, NotFoundError, guardWrite } from './errors';
+import { ChangedMeanwhileError, DuplicateContactError, NotFoundError, guardWrite } from './errors';
 import { HISTORY_TABLES, type HistoryTable, type KundennahDB } from './database';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,21 +82,48 @@ export async function createContact(
   );
 }
 
-/** Change fields of a contact (a key set to undefined removes that field). */
+/**
+ * The `updatedAt` of a contact's next version: now, but always later than the version it replaces
+ * (two saves in one millisecond must not look like one version to an editor's check).
+ */
+function nextStamp(current: Contact, now: Date): string {
+  const before = Date.parse(current.updatedAt);
+  return new Date(
+    Number.isFinite(before) && before >= now.getTime() ? before + 1 : now.getTime(),
+  ).toISOString();
+}
+
+/**
+ * Change fields of a contact (a key set to undefined removes that field). With `expectedUpdatedAt`
+ * (the version an editor was opened with) it writes only if the contact is still that version, in
+ * the same transaction; else it throws ChangedMeanwhileError with the stored contact.
+ */
 export async function updateContact(
   db: KundennahDB,
   id: string,
   patch: Partial<ContactInput>,
   now: Date,
+  options: { expectedUpdatedAt?: string } = {},
 ): Promise<Contact> {
   return guardWrite(() =>
     db.transaction('rw', db.contacts, async () => {
       const current = await db.contacts.get(id);
       if (!current) throw new NotFoundError('Contact', id);
+      if (
+        options.expectedUpdatedAt !== undefined &&
+        current.updatedAt !== options.expectedUpdatedAt
+      )
+        throw new ChangedMeanwhileError(current);
       const next = compact(
         validate(
           ContactSchema,
-          { ...current, ...patch, id, createdAt: current.createdAt, updatedAt: now.toISOString() },
+          {
+            ...current,
+            ...patch,
+            id,
+            createdAt: current.createdAt,
+            updatedAt: nextStamp(current, now),
+          },
           'contact',
         ),
       );

@@ -67,6 +67,9 @@ export const en = {
   'err.invalid': 'Please check your entry.',
   'err.not-found': 'This entry no longer exists (deleted meanwhile?).',
   'err.logged-today': 'This conversation was logged today already.',
+  'err.safety-copy':
+    'The copy of your current data could not be written completely, so nothing was changed. Free some disk space, then try again.',
+  'err.changed-meanwhile': 'This contact was changed elsewhere meanwhile.',
   'err.internal': 'Something went wrong: {message}',
   'err.panel-foreign':
     'This panel was not inserted by Kundennah but embedded by the page. Please use the Kundennah panel at the edge of the page.',
@@ -141,6 +144,9 @@ export const de: Record<keyof typeof en, string> = {
   'err.invalid': 'Bitte prüfen Sie Ihre Eingabe.',
   'err.not-found': 'Diesen Eintrag gibt es nicht mehr (inzwischen gelöscht?).',
   'err.logged-today': 'Dieses Gespräch wurde heute schon festgehalten.',
+  'err.safety-copy':
+    'Die Kopie Ihrer aktuellen Daten ließ sich nicht vollständig schreiben, daher wurde nichts verändert. Bitte Speicherplatz freigeben und erneut versuchen.',
+  'err.changed-meanwhile': 'Dieser Kontakt wurde inzwischen an anderer Stelle geändert.',
   'err.internal': 'Etwas ist schiefgegangen: {message}',
   'err.panel-foreign':
     'Diese Leiste hat nicht Kundennah eingefügt, die Seite hat sie eingebettet. Bitte die Kundennah-Leiste am Seitenrand nutzen.',

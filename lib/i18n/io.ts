@@ -163,10 +163,10 @@ export const en = {
     'Afterwards Kundennah holds exactly what the backup holds. Current data that is not in the backup is removed.',
   'io.restore.merge': 'Merge',
   'io.restore.mergeHint':
-    'Records that exist in both are replaced by the backup’s; everything else you have stays.',
+    'Records you do not have are added; of a record in both, the version changed last stays; everything else you have stays.',
   'io.restore.countReplace': '{table}: {rows} from the backup, {removing} current removed',
   'io.restore.countMerge':
-    '{table}: {rows} from the backup, of which {replacing} replace current ones',
+    '{table}: {rows} from the backup — {adding} new, {replacing} newer than yours (replace them), {keeping} of yours stay',
   'io.restore.duplicates.one':
     '{count} contact of the backup has the same e-mail or profile as another contact you have:',
   'io.restore.duplicates.other':
@@ -187,7 +187,18 @@ export const en = {
   'io.restore.orphanRow': '{table} “{id}”: contact “{contact}” is missing',
   'io.restore.orphansHint':
     'They are restored as they are, but shown nowhere until that contact exists again (for example from another backup, merged).',
-  'io.restore.safety': 'First download a backup of the current data',
+  'io.restore.safety':
+    'Also download the current data as a file first (Kundennah keeps a copy for “Undo restore” in any case)',
+  'io.restore.merged':
+    'Backup merged: {added} added, {updated} updated (newer in the backup), {kept} kept as you have them (yours changed last, or no date to compare), {same} the same in both.',
+  'io.restore.last': 'Last restore: {when}.',
+  'io.restore.lastFile': 'Last restore: {name}, {when}.',
+  'io.restore.undo': 'Undo restore',
+  'io.restore.undoConfirm':
+    'Everything goes back to how it was before that restore. Changes made since then are removed too.',
+  'io.restore.undoing': 'Undoing the restore…',
+  'io.restore.undone.one': 'Restore undone: {count} record as before.',
+  'io.restore.undone.other': 'Restore undone: {count} records as before.',
   'io.restore.confirm': 'Restore now',
   'io.restore.working': 'Restoring…',
   'io.restore.done.one': 'Backup restored: {count} record written.',
@@ -414,9 +425,10 @@ export const de: Record<keyof typeof en, string> = {
     'Danach enthält Kundennah genau das, was in der Sicherung steht. Aktuelle Daten, die nicht in der Sicherung sind, werden entfernt.',
   'io.restore.merge': 'Zusammenführen',
   'io.restore.mergeHint':
-    'Einträge, die es in beiden gibt, werden durch die aus der Sicherung ersetzt; alles andere bleibt.',
+    'Einträge, die Sie nicht haben, kommen hinzu; von einem Eintrag, den es in beiden gibt, bleibt die zuletzt geänderte Fassung; alles andere bleibt.',
   'io.restore.countReplace': '{table}: {rows} aus der Sicherung, {removing} aktuelle entfernt',
-  'io.restore.countMerge': '{table}: {rows} aus der Sicherung, davon ersetzen {replacing} aktuelle',
+  'io.restore.countMerge':
+    '{table}: {rows} aus der Sicherung — {adding} neu, {replacing} neuer als Ihre (ersetzen sie), {keeping} von Ihren bleiben',
   'io.restore.duplicates.one':
     '{count} Kontakt aus der Sicherung hat dieselbe E-Mail oder dasselbe Profil wie ein anderer Ihrer Kontakte:',
   'io.restore.duplicates.other':
@@ -438,7 +450,18 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.orphanRow': '{table} „{id}“: Kontakt „{contact}“ fehlt',
   'io.restore.orphansHint':
     'Sie werden unverändert wiederhergestellt, aber nirgends angezeigt, bis es den Kontakt wieder gibt (etwa aus einer anderen Sicherung, zusammengeführt).',
-  'io.restore.safety': 'Vorher die aktuellen Daten sichern (Download)',
+  'io.restore.safety':
+    'Vorher zusätzlich die aktuellen Daten als Datei herunterladen (eine Kopie für „Wiederherstellung rückgängig machen“ behält Kundennah ohnehin)',
+  'io.restore.merged':
+    'Sicherung zusammengeführt: {added} hinzugefügt, {updated} aktualisiert (in der Sicherung neuer), {kept} so behalten, wie Sie sie haben (bei Ihnen zuletzt geändert oder ohne Datum zum Vergleichen), {same} in beiden gleich.',
+  'io.restore.last': 'Letzte Wiederherstellung: {when}.',
+  'io.restore.lastFile': 'Letzte Wiederherstellung: {name}, {when}.',
+  'io.restore.undo': 'Wiederherstellung rückgängig machen',
+  'io.restore.undoConfirm':
+    'Alles wird wieder so, wie es vor dieser Wiederherstellung war. Was Sie seitdem geändert haben, wird ebenfalls entfernt.',
+  'io.restore.undoing': 'Wiederherstellung wird rückgängig gemacht …',
+  'io.restore.undone.one': 'Wiederherstellung rückgängig gemacht: {count} Eintrag wie vorher.',
+  'io.restore.undone.other': 'Wiederherstellung rückgängig gemacht: {count} Einträge wie vorher.',
   'io.restore.confirm': 'Jetzt wiederherstellen',
   'io.restore.working': 'Wird wiederhergestellt …',
   'io.restore.done.one': 'Sicherung wiederhergestellt: {count} Eintrag geschrieben.',

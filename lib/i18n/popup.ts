@@ -58,6 +58,7 @@ export const en = {
   'group.reply': 'Waiting for your answer',
   'group.after-purchase': 'After a purchase',
   'group.referral-thanks': 'Thanks for a referral',
+  'group.congratulation': 'New positions to congratulate on',
   'group.exit-conversation': 'Exit conversations',
   'group.birthday': 'Birthdays coming up',
   'group.anniversary': 'Customer anniversaries',
@@ -87,6 +88,7 @@ export const en = {
   'words.checkBack': 'Is everything all right now?',
   'words.anniversary': 'Thanked on the customer anniversary',
   'words.referralThanks': 'Thanked for the referral',
+  'words.congratulation': 'Congratulated on the new position',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -147,6 +149,7 @@ export const de: Record<keyof typeof en, string> = {
   'group.reply': 'Antwort offen',
   'group.after-purchase': 'Nach einem Kauf',
   'group.referral-thanks': 'Danke für Empfehlungen',
+  'group.congratulation': 'Neue Positionen – gratulieren',
   'group.exit-conversation': 'Abschiedsgespräche',
   'group.birthday': 'Geburtstage demnächst',
   'group.anniversary': 'Kundenjubiläen',
@@ -176,4 +179,5 @@ export const de: Record<keyof typeof en, string> = {
   'words.checkBack': 'Passt jetzt alles?',
   'words.anniversary': 'Zum Kundenjubiläum gedankt',
   'words.referralThanks': 'Für die Empfehlung gedankt',
+  'words.congratulation': 'Zur neuen Position gratuliert',
 };

@@ -118,6 +118,9 @@ export const en = {
   'reason.thanks.B': 'Say thank you, no offer: for a B customer a letter written by hand',
   'reason.thanks.C': 'Say thank you, no offer: a personal line or a short call',
   'reason.anniversary': 'A customer for {years} years {when} (first purchase on {day})',
+  'reason.congratulation': 'New position since {day}: {position} – {status}',
+  'reason.congratulation.noOffer': 'Congratulate, no offer: the person comes first, not business',
+  'position.at': '{position} at {company}',
   'reason.occasion': 'Occasion: {title}',
   'reason.exit':
     'Lost on {day} (reason: {reason}) with no exit conversation yet – {status}: call and learn why',
@@ -166,6 +169,8 @@ export const en = {
   'point.offer': 'Might fit: “{title}” – {fits}',
   'point.lastBrought': 'Last brought ({day}): {what}',
   'point.thanks': 'Thank them personally for their trust; nothing to sell in this touch',
+  'point.congratulation':
+    'Congratulate personally on the new role and ask what it changes for them – listen, sell nothing',
   'fit.list': 'fits {list}',
   'fit.concern': '{text} (concern since {day})',
   'fit.interest': '{text} (interest)',
@@ -421,6 +426,10 @@ export const de: Record<keyof typeof en, string> = {
   'reason.thanks.B': 'Danke sagen – kein Angebot: für B-Kunden ein handgeschriebener Brief',
   'reason.thanks.C': 'Danke sagen – kein Angebot: ein persönlicher Gruß oder ein kurzer Anruf',
   'reason.anniversary': 'Seit {years} Jahren Kunde {when} (erster Kauf am {day})',
+  'reason.congratulation': 'Neue Position seit {day}: {position} – {status}',
+  'reason.congratulation.noOffer':
+    'Gratulieren – kein Angebot: der Mensch steht im Mittelpunkt, nicht das Geschäft',
+  'position.at': '{position} bei {company}',
   'reason.occasion': 'Anlass: {title}',
   'reason.exit':
     'Verloren am {day} (Grund: {reason}), noch kein Abschiedsgespräch – {status}: anrufen und verstehen, warum',
@@ -468,6 +477,8 @@ export const de: Record<keyof typeof en, string> = {
   'point.offer': 'Könnte passen: „{title}“ – {fits}',
   'point.lastBrought': 'Zuletzt mitgebracht ({day}): {what}',
   'point.thanks': 'Persönlich für das Vertrauen danken; bei diesem Kontakt nichts verkaufen',
+  'point.congratulation':
+    'Persönlich zur neuen Aufgabe gratulieren und fragen, was sich für sie ändert – zuhören, nichts verkaufen',
   'fit.list': 'passt zu: {list}',
   'fit.concern': '{text} (Thema seit {day})',
   'fit.interest': '{text} (Interesse)',

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'not-found',
   'storage-full',
   'logged-today',
+  'safety-copy',
+  'changed-meanwhile',
   'internal',
   // A panel write refused (issue 15, point 2): a panel frame Kundennah did not insert, or one that
   // was covered, transparent or moved when the user acted.

@@ -182,6 +182,34 @@ export const ContactSchema = z.object({
   preferences: optionalText,
   howWeMet: optionalText,
   address: z.enum(['Sie', 'Du'], { error: 'err.address' }).optional(),
+  /**
+   * A new position taken over from the person's XING or LinkedIn profile (issue 14, 2): when, and
+   * what the profile said. A congratulation is suggested after it (lib/core, `congratulation`).
+   */
+  jobChange: z
+    .object({ at: IsoDateSchema, headline: optionalText, company: optionalText })
+    .optional(),
+  /**
+   * A profile's headline and company the user said are not the person's current position ("Nein,
+   * stimmt nicht"): the same page values are not offered again.
+   */
+  positionDeclined: z
+    .object({ at: IsoDateSchema, headline: optionalText, company: optionalText })
+    .optional(),
+  /**
+   * Names a page showed without any address or profile link, and whether the user said they are
+   * this contact (issue 14, 3): a confirmed name shows this contact's card on such pages, a denied
+   * one is not asked about again.
+   */
+  pageNames: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, { error: 'err.name' }),
+        same: z.boolean(),
+        at: IsoDateSchema,
+      }),
+    )
+    .optional(),
   avoid: z
     .object({
       months: z.array(z.number().int().min(1).max(12)).optional(),

@@ -134,9 +134,7 @@ test('a backup downloads and restores by replacing everything, losslessly', asyn
   await expect(page.getByTestId('restore-counts')).toContainText(
     'Kontakte: 2 aus der Sicherung, 1 aktuelle entfernt',
   );
-  // The safety copy of the current data comes first.
-  const safety = await download(page, () => page.getByTestId('restore-confirm').click());
-  expect(JSON.parse(safety.text).tables.contacts).toHaveLength(3);
+  await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-done')).toBeVisible();
 
   expect(byId(await rows<{ id: string }>(page, 'contacts'))).toEqual(before.contacts);
@@ -146,16 +144,33 @@ test('a backup downloads and restores by replacing everything, losslessly', asyn
   expect(await rows(page, 'settings')).toEqual(before.settings);
 });
 
-test('merging a backup replaces what it has, keeps the rest, and names duplicates', async ({
+test('merging a backup keeps the newer version of each contact, says what it kept, and names duplicates', async ({
   ext,
 }) => {
-  await seed(ext, [anna]);
+  await seed(ext, [anna, bert]);
   const page = await openImport(ext);
   const file = await download(page, () =>
     page.getByRole('button', { name: 'Sicherung herunterladen' }).click(),
   );
+  // In the other browser Bert was changed later than here.
+  const json = JSON.parse(file.text) as { tables: { contacts: Record<string, unknown>[] } };
+  Object.assign(
+    json.tables.contacts.find((c) => c.id === 'bert')!,
+    {
+      notes: 'aus der Sicherung',
+      updatedAt: '2025-06-01T09:00:00.000Z',
+    },
+  );
+  file.text = JSON.stringify(json);
+  // Here Anna was changed after the backup.
   await seed(ext, [
-    history({ contact: { ...anna.contact, notes: 'nach der Sicherung' } }),
+    history({
+      contact: {
+        ...anna.contact,
+        notes: 'nach der Sicherung',
+        updatedAt: '2025-03-01T09:00:00.000Z',
+      },
+    }),
     history({ contact: { id: 'anna2', name: 'Anna S.', emails: ['anna@schroeder-bau.de'] } }),
     history({ contact: { id: 'zoe', name: 'Zoë Weiß' } }),
   ]);
@@ -172,11 +187,82 @@ test('merging a backup replaces what it has, keeps the rest, and names duplicate
   await expect(page.getByTestId('restore-duplicates')).toContainText(
     'Anna Schröder (Sicherung) und Anna S. (jetzt): anna@schroeder-bau.de',
   );
+  await expect(page.getByTestId('restore-counts')).toContainText(
+    'Kontakte: 2 aus der Sicherung — 0 neu, 1 neuer als Ihre (ersetzen sie), 1 von Ihren bleiben',
+  );
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-done')).toContainText(
+    'Sicherung zusammengeführt: 0 hinzugefügt, 1 aktualisiert (in der Sicherung neuer), 1 so behalten',
+  );
+  const stored = byId(await rows<{ id: string; notes?: string }>(page, 'contacts'));
+  expect(stored.map((c) => c.id)).toEqual(['anna', 'anna2', 'bert', 'zoe']);
+  expect(stored[0]?.notes).toBe('nach der Sicherung');
+  expect(stored[2]?.notes).toBe('aus der Sicherung');
+});
+
+test('a restore keeps a copy of the data it replaces, does not count it as a backup, and can be undone', async ({
+  ext,
+}) => {
+  await seed(ext, [anna, bert]);
+  const page = await openImport(ext);
+  const file = await download(page, () =>
+    page.getByRole('button', { name: 'Sicherung herunterladen' }).click(),
+  );
+  const lastBackup = (await rows<{ key: string; value: unknown }>(page, 'meta')).find(
+    (m) => m.key === 'lastBackupAt',
+  )?.value;
+  expect(lastBackup).toBeDefined();
+  await seed(ext, [
+    history({ contact: { id: 'zoe', name: 'Zoë Weiß' } }),
+    history({ contact: { ...anna.contact, notes: 'nach der Sicherung' } }),
+  ]);
+  await page.reload();
+  const before = byId(await rows<{ id: string }>(page, 'contacts'));
+  expect(before).toHaveLength(3);
+  // Nothing to undo before the first restore.
+  await expect(page.getByTestId('restore-undo')).toHaveCount(0);
+
+  await page
+    .getByTestId('restore-drop')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.text),
+    });
+  await page.getByTestId('restore-panel').getByLabel('Alles ersetzen').check();
+  // The extra download is offered, not made by default: no file is needed to undo.
+  await expect(page.getByLabel(/zusätzlich die aktuellen Daten als Datei/)).not.toBeChecked();
+  let downloads = 0;
+  page.on('download', () => downloads++);
   await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-done')).toBeVisible();
-  const stored = byId(await rows<{ id: string; notes?: string }>(page, 'contacts'));
-  expect(stored.map((c) => c.id)).toEqual(['anna', 'anna2', 'zoe']);
-  expect(stored[0]?.notes).toBeUndefined();
+  expect(downloads).toBe(0);
+  expect(byId(await rows<{ id: string }>(page, 'contacts')).map((c) => c.id)).toEqual([
+    'anna',
+    'bert',
+  ]);
+  // The copy is not a backup: the reminder's date is the one of the real backup.
+  const meta = await rows<{ key: string; value: unknown }>(page, 'meta');
+  expect(meta.find((m) => m.key === 'lastBackupAt')?.value).toBe(lastBackup);
+
+  // The copy lives in the browser: after a reload the restore can still be undone.
+  await page.reload();
+  const box = page.getByTestId('restore-undo-box');
+  await expect(box).toContainText(`Letzte Wiederherstellung: ${file.name}`);
+  await page.getByTestId('restore-undo').click();
+  await expect(page.getByRole('alertdialog')).toContainText(
+    'wie es vor dieser Wiederherstellung war',
+  );
+  await page.getByTestId('restore-undo-confirm').click();
+  await expect(page.getByTestId('restore-undone')).toContainText(
+    'Wiederherstellung rückgängig gemacht',
+  );
+  expect(byId(await rows<{ id: string }>(page, 'contacts'))).toEqual(before);
+  await expect(page.getByTestId('restore-undo')).toHaveCount(0);
+  // The dashboard shows the contact the restore had removed again.
+  await page.goto(ext.url('options.html#/contacts/zoe'));
+  await expect(page.getByRole('heading', { name: 'Zoë Weiß' })).toBeVisible();
 });
 
 test('a foreign or damaged JSON file is refused with a clear message; nothing changes', async ({

@@ -1,6 +1,6 @@
 // Test data goes in through the extension's own origin: validated with the model's schemas in Node,
-// then written with plain IndexedDB from an extension page (the database Dexie created).
-import type { Page } from '@playwright/test';
+// then written with plain IndexedDB from an extension page (the database Dexie created). The same
+// helpers serve both browsers: they need only an extension page that evaluates a function.
 import { validateHistories } from '../../lib/db/repo';
 import {
   OccasionSchema,
@@ -9,7 +9,27 @@ import {
   type ContactInput,
   type OccasionInput,
 } from '../../lib/model';
-import type { Extension } from './harness';
+
+/** An extension page that runs a function in itself (a Playwright or a puppeteer page). */
+export interface ScriptedPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Opens pages of the installed extension (the Chromium harness or a cross-browser driver). */
+export interface ExtensionPages {
+  openPage(path: string): Promise<ScriptedPage>;
+}
+
+/** Open the dashboard and wait until it has created the database. */
+async function openDatabasePage(ext: ExtensionPages): Promise<ScriptedPage> {
+  const page = await ext.openPage('options.html');
+  await page.evaluate(async () => {
+    while (!(await indexedDB.databases()).some((d) => d.name === 'kundennah'))
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  }, null);
+  return page;
+}
 
 export type HistoryInput = {
   contact: Partial<ContactInput> & { id: string; name: string };
@@ -35,11 +55,8 @@ export function history(input: HistoryInput): ContactHistory {
 }
 
 /** Write histories into the extension's database (opening the dashboard first creates it). */
-export async function seed(ext: Extension, histories: ContactHistory[]): Promise<void> {
-  const page = await ext.openPage('options.html');
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
-  );
+export async function seed(ext: ExtensionPages, histories: ContactHistory[]): Promise<void> {
+  const page = await openDatabasePage(ext);
   await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('kundennah');
@@ -69,11 +86,8 @@ export async function seed(ext: Extension, histories: ContactHistory[]): Promise
 
 /** Put rows into one table of the extension's database from an extension page, then tell the
  * background, as every page does after its own writes. */
-async function putRows(ext: Extension, table: string, rows: unknown[]): Promise<void> {
-  const page = await ext.openPage('options.html');
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
-  );
+async function putRows(ext: ExtensionPages, table: string, rows: unknown[]): Promise<void> {
+  const page = await openDatabasePage(ext);
   await page.evaluate(
     async ({ table, rows }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -96,7 +110,10 @@ async function putRows(ext: Extension, table: string, rows: unknown[]): Promise<
 }
 
 /** Store settings the way the settings page does (only what is set; defaults fill the rest). */
-export async function seedSettings(ext: Extension, values: Record<string, unknown>): Promise<void> {
+export async function seedSettings(
+  ext: ExtensionPages,
+  values: Record<string, unknown>,
+): Promise<void> {
   await putRows(ext, 'settings', [{ id: 'settings', values }]);
 }
 
@@ -104,7 +121,7 @@ type Sender = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }
 
 /** Send the background the change message pages send, then wait for its derived rows. */
 export async function notifyBackground(
-  page: Page,
+  page: ScriptedPage,
   change: { contactIds: string[]; tables: string[] },
 ): Promise<void> {
   await page.evaluate(async (c) => {
@@ -116,13 +133,10 @@ export async function notifyBackground(
 
 /** Every row of some tables, read from an extension page (what the extension really stored). */
 export async function readTables<T extends string>(
-  ext: Extension,
+  ext: ExtensionPages,
   tables: readonly T[],
 ): Promise<Record<T, Record<string, unknown>[]>> {
-  const page = await ext.openPage('options.html');
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'kundennah'),
-  );
+  const page = await openDatabasePage(ext);
   const rows = await page.evaluate(
     async (names) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -155,7 +169,7 @@ export async function readTables<T extends string>(
 }
 
 /** Write occasions into the extension's database, validated by the model. */
-export async function seedOccasions(ext: Extension, input: OccasionInput[]): Promise<void> {
+export async function seedOccasions(ext: ExtensionPages, input: OccasionInput[]): Promise<void> {
   await putRows(
     ext,
     'occasions',

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { foldText } from '../../core';
 import { todayIn } from '../format';
 import {
+  ChangedMeanwhileError,
   DuplicateContactError,
   createContact,
   deleteContact,
@@ -143,6 +144,8 @@ export type WriteResult<T = void> =
       errors: FieldErrors;
       duplicates?: { id: string; name: string }[];
       error?: ErrorInfo;
+      /** The contact was saved elsewhere meanwhile: this is how it is stored now. */
+      changed?: Contact;
     };
 
 type Failure = Extract<WriteResult, { ok: false }>;
@@ -158,6 +161,8 @@ export async function failure(
       ok: false as const,
       errors: issuesToErrors(issues, fieldOf ?? ((p) => ({ field: String(p[0] ?? 'form') }))),
     };
+  if (e instanceof ChangedMeanwhileError)
+    return { ok: false as const, errors: {}, error: errorInfo(e), changed: e.current };
   if (e instanceof DuplicateContactError) {
     const db = getDb();
     const people = await db.contacts.bulkGet(e.existingIds);
@@ -189,13 +194,27 @@ export async function addContact(input: Partial<ContactInput>): Promise<WriteRes
   }
 }
 
+/**
+ * Save fields of a contact. With `expectedUpdatedAt` (the version the editor started from) nothing
+ * is written when the contact changed meanwhile: the failure carries it as `changed`.
+ */
 export async function saveContact(
   id: string,
   patch: Partial<ContactInput>,
   fieldOf?: (path: (string | number)[]) => { field: string },
+  expectedUpdatedAt?: string,
 ): Promise<WriteResult<Contact>> {
   try {
-    return { ok: true, value: await updateContact(getDb(), id, patch, new Date()) };
+    return {
+      ok: true,
+      value: await updateContact(
+        getDb(),
+        id,
+        patch,
+        new Date(),
+        expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt },
+      ),
+    };
   } catch (e) {
     return failure(e, fieldOf);
   }

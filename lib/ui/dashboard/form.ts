@@ -14,7 +14,7 @@ import {
   type Status,
   type Tier,
 } from '../../model';
-import type { Locale } from '../../i18n';
+import type { Locale, MessageKey } from '../../i18n';
 
 /** A message for one field: an i18n key and its parameters. */
 export interface FieldMessage {
@@ -430,4 +430,121 @@ export function checkContact(
 /** Do two forms hold the same values? (Unsaved changes.) */
 export function sameForm<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concurrent edits (issue 15): the contact changed elsewhere while the editor was open
+
+/** Form fields that hold a set of items: both sides' additions and removals can be combined. */
+const LIST_FIELDS: Partial<Record<keyof ContactForm, 'lines' | 'comma' | 'array'>> = {
+  emails: 'lines',
+  phones: 'lines',
+  profileUrls: 'lines',
+  interests: 'comma',
+  preferredChannels: 'array',
+  avoidMonths: 'array',
+  avoidWeekdays: 'array',
+};
+
+/** Three-way merge of item lists: my order, items the other side removed go, its new ones follow. */
+function mergeItems<T>(base: T[], mine: T[], theirs: T[]): T[] {
+  const removedByThem = base.filter((x) => !theirs.includes(x));
+  const addedByThem = theirs.filter((x) => !base.includes(x) && !mine.includes(x));
+  return [...mine.filter((x) => !removedByThem.includes(x)), ...addedByThem];
+}
+
+function mergeListField(
+  kind: 'lines' | 'comma' | 'array',
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+): unknown {
+  if (kind === 'array') {
+    const merged = mergeItems(base as unknown[], mine as unknown[], theirs as unknown[]);
+    return typeof merged[0] === 'number' ? (merged as number[]).sort((a, b) => a - b) : merged;
+  }
+  const split = kind === 'lines' ? lines : listItems;
+  const merged = mergeItems(split(base as string), split(mine as string), split(theirs as string));
+  return merged.join(kind === 'lines' ? '\n' : ', ');
+}
+
+export interface FormMerge {
+  /** The form to continue with: my changes on top of the stored contact. */
+  form: ContactForm;
+  /** Fields both sides changed to different values: the form holds mine; the user decides. */
+  conflicts: (keyof ContactForm)[];
+}
+
+/**
+ * My edits (`mine`, started from `base`) merged into the contact as it is stored now (`theirs`),
+ * field by field: a field I did not touch takes the stored value; a field only I changed keeps
+ * mine; lists (e-mails, phones, profiles, interests, channels, months, weekdays) combine both
+ * sides' additions and removals; a field both changed to different values is a conflict.
+ */
+export function mergeContactForms(
+  base: ContactForm,
+  mine: ContactForm,
+  theirs: ContactForm,
+): FormMerge {
+  const form = { ...theirs } as Record<keyof ContactForm, unknown>;
+  const conflicts: (keyof ContactForm)[] = [];
+  for (const key of Object.keys(base) as (keyof ContactForm)[]) {
+    const [b, m, t] = [base[key], mine[key], theirs[key]];
+    if (sameForm(m, b) || sameForm(m, t)) continue;
+    if (sameForm(t, b)) {
+      form[key] = m;
+      continue;
+    }
+    const list = LIST_FIELDS[key];
+    if (list) {
+      form[key] = mergeListField(list, b, m, t);
+      continue;
+    }
+    form[key] = m;
+    conflicts.push(key);
+  }
+  return { form: form as unknown as ContactForm, conflicts };
+}
+
+/** The label of each form field (i18n keys), for naming a field outside the editor. */
+export const CONTACT_FIELD_LABELS: Record<keyof ContactForm, MessageKey> = {
+  name: 'contacts.name',
+  company: 'contacts.company',
+  position: 'dash.field.position',
+  headline: 'dash.field.headline',
+  emails: 'dash.field.emails',
+  phones: 'dash.field.phones',
+  profileUrls: 'dash.field.profiles',
+  status: 'dash.field.status',
+  tierOverride: 'dash.field.tierOverride',
+  potential: 'dash.field.potential',
+  annualRevenueEstimate: 'dash.field.estimate',
+  birthday: 'dash.field.birthday',
+  partnerName: 'dash.field.partner',
+  partnerBirthday: 'dash.field.partnerBirthday',
+  partnerSalutation: 'dash.field.partnerSalutation',
+  address: 'dash.field.address',
+  close: 'dash.field.close',
+  interests: 'dash.field.interests',
+  preferences: 'dash.field.preferences',
+  howWeMet: 'dash.field.howWeMet',
+  notes: 'dash.field.notes',
+  preferredChannels: 'dash.field.channels',
+  avoidMonths: 'dash.field.avoidMonths',
+  avoidWeekdays: 'dash.field.avoidWeekdays',
+  avoidFrom: 'dash.field.avoidHours',
+  avoidTo: 'dash.field.avoidHours',
+  contactEveryDays: 'dash.field.contactEvery',
+  feedbackEveryDays: 'dash.field.feedbackEvery',
+  expectedYears: 'dash.field.expectedYears',
+  referredBy: 'dash.field.referredBy',
+};
+
+/** A form value as plain text ("—" for empty): lines and lists joined, a day as d.m.y. */
+export function formValueText(value: ContactForm[keyof ContactForm]): string {
+  if (typeof value === 'boolean') return value ? '✓' : '—';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (typeof value === 'object')
+    return [value.day, value.month, value.year].filter((x) => x.trim()).join('.') || '—';
+  return lines(value).join(', ') || '—';
 }

@@ -68,6 +68,17 @@ export async function downloadBackupNow(db: KundennahDB = getDb()): Promise<stri
   return file.fileName;
 }
 
+/**
+ * Download the current data as a backup file without recording it as a backup: a download can be
+ * cancelled or blocked, so the file a restore offers besides its own safety copy must not quiet
+ * the reminder or delay the weekly automatic backup.
+ */
+export async function downloadCurrentData(db: KundennahDB = getDb()): Promise<string> {
+  const file = await makeBackupFile(db, new Date());
+  downloadBlob(file.blob, file.fileName);
+  return file.fileName;
+}
+
 /** Backup bookkeeping, live; `undefined` while loading. */
 export function useBackupStatus(): BackupStatus | undefined {
   return useLiveQuery(() => getBackupStatus(getDb()), []);

@@ -1,25 +1,30 @@
-// Restoring a backup as a hook: file → complete check → preview per mode → (safety backup) → one
-// transaction. Nothing is written before the user confirms, and nothing at all for a bad file.
+// Restoring a backup as a hook: file → complete check → preview per mode → one transaction that
+// first keeps the current data as a safety copy (lib/db/backup-restore.ts), so that the restore can
+// be undone. Nothing is written before the user confirms, and nothing at all for a bad file.
 import { errorInfo, type ErrorInfo } from '../../model';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb } from '../../db';
 import {
   checkBackup,
   currentForPreview,
   previewRestore,
+  getSafetyCopyInfo,
   restoreBackup,
+  undoRestore,
   type CheckedBackup,
   type CurrentData,
   type RestoreMode,
   type RestorePreview,
   type RestoreReport,
+  type SafetyCopyInfo,
 } from '../../db/backup-restore';
 import type { ImportIssue } from '../../io';
 import { requestFreshDerived } from '../hooks';
-import { downloadBackupNow } from './data';
+import { downloadCurrentData } from './data';
 
 // What the restore panel shows.
-export type { RestoreTableCount } from '../../db/backup-restore';
+export type { RestoreTableCount, SafetyCopyInfo } from '../../db/backup-restore';
 
 export type RestoreStep =
   | { step: 'pick' }
@@ -32,7 +37,8 @@ export type RestoreStep =
       current: CurrentData;
       mode: RestoreMode;
       preview: RestorePreview;
-      /** Download a backup of the current data first (replace mode, data present). */
+      /** Also download the current data as a file first (replace mode; not counted as a backup:
+       * the safety copy the restore keeps in the browser is what its undo uses). */
       safety: boolean;
     }
   | { step: 'restoring'; fileName: string }
@@ -42,7 +48,9 @@ export type RestoreStep =
       report: RestoreReport;
       /** The preview found contacts sharing an e-mail or profile: offer the duplicate review. */
       reviewDuplicates: boolean;
-    };
+    }
+  | { step: 'undoing' }
+  | { step: 'undone'; report: RestoreReport };
 
 export interface RestoreFlow {
   state: RestoreStep;
@@ -53,11 +61,11 @@ export interface RestoreFlow {
   setSafety(on: boolean): void;
   confirm(): void;
   reset(): void;
+  /** The copy the last restore kept (undefined: none, or still loading). */
+  copy: SafetyCopyInfo | undefined;
+  /** Put the data back as it was before the last restore. */
+  undo(): void;
 }
-
-/** Does the database hold anything a replace would remove? */
-export const hasData = (current: CurrentData) =>
-  Object.entries(current.keys).some(([t, keys]) => t !== 'meta' && keys.length > 0);
 
 export function useRestoreFlow(): RestoreFlow {
   const [state, setState] = useState<RestoreStep>({ step: 'pick' });
@@ -94,7 +102,7 @@ export function useRestoreFlow(): RestoreFlow {
           current,
           mode,
           preview: previewRestore(checked.backup, current, mode),
-          safety: hasData(current),
+          safety: false,
         });
       } catch (e) {
         if (gen !== generation.current) return;
@@ -123,8 +131,14 @@ export function useRestoreFlow(): RestoreFlow {
     void (async () => {
       try {
         const db = getDb();
-        if (ready.safety && ready.mode === 'replace') await downloadBackupNow(db);
-        const report = await restoreBackup(db, ready.backup, ready.mode, new Date());
+        if (ready.safety && ready.mode === 'replace') await downloadCurrentData(db);
+        const report = await restoreBackup(
+          db,
+          ready.backup,
+          ready.mode,
+          new Date(),
+          ready.fileName,
+        );
         void requestFreshDerived();
         if (gen === generation.current)
           setState({
@@ -147,7 +161,35 @@ export function useRestoreFlow(): RestoreFlow {
     setState({ step: 'pick' });
   }, []);
 
-  const flow: RestoreFlow = { state, pickFile, setMode, setSafety, confirm, reset };
+  const copy = useLiveQuery(() => getSafetyCopyInfo(getDb()), []);
+
+  const undo = useCallback(() => {
+    const gen = ++generation.current;
+    const before = state;
+    setError(undefined);
+    setState({ step: 'undoing' });
+    void (async () => {
+      try {
+        const report = await undoRestore(getDb(), new Date());
+        void requestFreshDerived();
+        if (gen === generation.current) setState({ step: 'undone', report });
+      } catch (e) {
+        setError(errorInfo(e));
+        if (gen === generation.current) setState(before);
+      }
+    })();
+  }, [state]);
+
+  const flow: RestoreFlow = {
+    state,
+    pickFile,
+    setMode,
+    setSafety,
+    confirm,
+    reset,
+    copy,
+    undo,
+  };
   if (error) flow.error = error;
   return flow;
 }

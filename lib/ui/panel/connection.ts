@@ -25,6 +25,17 @@ export interface PanelConnection {
 }
 
 const RECONNECT_MS = 300;
+/** A request whose reply was lost is sent again this often, after the port is back. */
+const RETRIES = 2;
+const RETRY_WAIT_MS = 5_000;
+const LOST = 'disconnected';
+const NOT_CONNECTED = 'not connected';
+
+/** No reply came: the port closed (the worker stopped) before or after the write committed. */
+const lostReply = (reply: Reply) =>
+  !reply.ok &&
+  reply.error?.code === 'internal' &&
+  (reply.error.message === LOST || reply.error.message === NOT_CONNECTED);
 
 /** `guard`: the injected panel's key and visibility check (the side panel has none). */
 export function usePanelConnection(guard?: PanelGuard): PanelConnection {
@@ -70,7 +81,7 @@ export function usePanelConnection(guard?: PanelGuard): PanelConnection {
             type: 'bg:reply',
             id,
             ok: false,
-            error: { code: 'internal', message: 'disconnected' },
+            error: { code: 'internal', message: LOST },
           });
         pending.current.clear();
         timer = setTimeout(connect, RECONNECT_MS);
@@ -87,17 +98,9 @@ export function usePanelConnection(guard?: PanelGuard): PanelConnection {
     };
   }, []);
 
-  const request = useCallback(
-    async (req: PanelRequest): Promise<Reply> => {
+  const sendOnce = useCallback(
+    (req: PanelRequest): Promise<Reply> => {
       const id = crypto.randomUUID();
-      // Every request writes: only while the user can see the panel (issue 15, point 2).
-      if (guard && !(await guard.visible()))
-        return {
-          type: 'bg:reply',
-          id,
-          ok: false,
-          error: { code: 'panel-hidden', message: 'The panel is not visible.' },
-        };
       return new Promise((resolve) => {
         const port = portRef.current;
         if (!port) {
@@ -105,7 +108,7 @@ export function usePanelConnection(guard?: PanelGuard): PanelConnection {
             type: 'bg:reply',
             id,
             ok: false,
-            error: { code: 'internal', message: 'not connected' },
+            error: { code: 'internal', message: NOT_CONNECTED },
           });
           return;
         }
@@ -114,12 +117,42 @@ export function usePanelConnection(guard?: PanelGuard): PanelConnection {
           type: 'panel:request',
           id,
           request: req,
+          // The injected panel's key and its word that the user could see it (issue 15, point 2).
           ...(guard ? { key: guard.key(), visible: true } : {}),
         };
         port.postMessage(message);
       });
     },
     [guard],
+  );
+
+  /**
+   * Send a write and get its reply. It carries one request id, the same on every retry: when the
+   * port closes before the reply comes (the service worker stopped, perhaps after the write
+   * committed), it is sent again once the port is back, and the background answers a known id with
+   * the first reply instead of writing twice (lib/db/requests.ts).
+   */
+  const request = useCallback(
+    async (req: PanelRequest): Promise<Reply> => {
+      // Every request writes: only while the user can see the panel (issue 15, point 2).
+      if (guard && !(await guard.visible()))
+        return {
+          type: 'bg:reply',
+          id: crypto.randomUUID(),
+          ok: false,
+          error: { code: 'panel-hidden', message: 'The panel is not visible.' },
+        };
+      const once: PanelRequest = req.requestId ? req : { ...req, requestId: crypto.randomUUID() };
+      let reply = await sendOnce(once);
+      for (let attempt = 0; attempt < RETRIES && lostReply(reply); attempt++) {
+        const deadline = Date.now() + RETRY_WAIT_MS;
+        while (!portRef.current && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, RECONNECT_MS / 3));
+        reply = await sendOnce(once);
+      }
+      return reply;
+    },
+    [sendOnce, guard],
   );
 
   return { view, connected, notice, request };

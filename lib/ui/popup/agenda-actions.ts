@@ -118,6 +118,8 @@ export interface DoneWords {
   /** Thanked for a referral, on the customer anniversary (optional: older callers lack them). */
   referralThanks?: string;
   anniversary?: string;
+  /** Congratulated on a new position (optional: older callers lack it). */
+  congratulation?: string;
 }
 
 /** What the user said when marking items done. */
@@ -228,6 +230,11 @@ export async function completeItems(
         case 'reply':
           talked = true;
           defaults.push(words.replied);
+          break;
+        case 'congratulation':
+          // The touch logged below is the congratulation: a touch after the new position.
+          talked = true;
+          if (words.congratulation) defaults.push(words.congratulation);
           break;
         default:
           // after-purchase, cadence: a personal contact resets them.

@@ -280,3 +280,115 @@ describe('the after-call note from the panel’s log form', () => {
     expect(parse({ promise: { text: 'x', dueAt: 'morgen' } })).toBe(false);
   });
 });
+
+describe('retries and double clicks (issue 15)', () => {
+  it('a retry with the same request id gets the first reply and stores nothing twice', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const request = {
+      action: 'log-contact' as const,
+      requestId: 'req-1',
+      contactId: c.id,
+      note: {
+        summary: 'Angebot besprochen',
+        product: 4,
+        promise: { text: 'Protokoll', dueAt: '2026-11-25' },
+      },
+    };
+    const first = await handlePanelRequest(request, env);
+    expect(first.ok).toBe(true);
+    // The reply was lost (the worker stopped after the commit): the panel sends it again, later.
+    const retry = await handlePanelRequest(request, {
+      ...env,
+      now: new Date(now.getTime() + 5000),
+    });
+    expect(retry).toEqual(first);
+    const h = (await getHistory(db, c.id))!;
+    expect(h.interactions).toHaveLength(1);
+    expect(h.feedback).toHaveLength(1);
+    expect(h.commitments).toHaveLength(1);
+  });
+
+  it('the same promise or feedback sent twice with one id is stored once; another id stores again', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const promise = {
+      action: 'add-commitment' as const,
+      requestId: 'p-1',
+      contactId: c.id,
+      text: 'Angebot schicken',
+      dueAt: '2026-11-30',
+    };
+    const feedback = {
+      action: 'add-feedback' as const,
+      requestId: 'f-1',
+      contactId: c.id,
+      product: 2,
+      complaint: true,
+    };
+    await handlePanelRequest(promise, env);
+    await handlePanelRequest(promise, env);
+    await handlePanelRequest(feedback, env);
+    await handlePanelRequest(feedback, env);
+    let h = (await getHistory(db, c.id))!;
+    expect(h.commitments).toHaveLength(1);
+    expect(h.feedback).toHaveLength(1);
+    await handlePanelRequest({ ...promise, requestId: 'p-2' }, env);
+    h = (await getHistory(db, c.id))!;
+    expect(h.commitments).toHaveLength(2);
+  });
+
+  it('a failed request is not remembered: trying again after the cause is gone works', async () => {
+    const request = {
+      action: 'add-commitment' as const,
+      requestId: 'p-3',
+      contactId: 'not-yet',
+      text: 'Angebot schicken',
+      dueAt: '2026-11-30',
+    };
+    expect((await handlePanelRequest(request, env)).ok).toBe(false);
+    await createContact(db, { id: 'not-yet', name: 'Anna Schröder' }, now);
+    expect((await handlePanelRequest(request, env)).ok).toBe(true);
+    expect(await db.commitments.count()).toBe(1);
+  });
+
+  it('two clicks at once (two ids) log the conversation once; the other asks', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    const replies = await Promise.all([
+      handlePanelRequest({ action: 'log-contact', requestId: 'a', contactId: c.id }, env),
+      handlePanelRequest({ action: 'log-contact', requestId: 'b', contactId: c.id }, env),
+    ]);
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(replies.find((r) => !r.ok)).toMatchObject({ error: { code: 'logged-today' } });
+    expect((await getHistory(db, c.id))!.interactions).toHaveLength(1);
+  });
+
+  it('request ids are forgotten after two days', async () => {
+    const c = await createContact(db, { name: 'Anna Schröder' }, now);
+    await handlePanelRequest(
+      {
+        action: 'add-commitment',
+        requestId: 'old',
+        contactId: c.id,
+        text: 'A',
+        dueAt: '2026-11-30',
+      },
+      env,
+    );
+    const later = { ...env, now: new Date(now.getTime() + 3 * 86_400_000) };
+    await handlePanelRequest(
+      {
+        action: 'add-commitment',
+        requestId: 'new',
+        contactId: c.id,
+        text: 'B',
+        dueAt: '2026-11-30',
+      },
+      later,
+    );
+    expect((await db.requests.toArray()).map((r) => r.id)).toEqual(['new']);
+  });
+
+  it('the request id is part of every write the panel can ask for', () => {
+    for (const option of PanelRequestSchema.options)
+      expect(Object.keys(option.shape)).toContain('requestId');
+  });
+});

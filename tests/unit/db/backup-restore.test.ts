@@ -5,6 +5,11 @@ import { KundennahDB, StorageFullError, putHistories, updateContact } from '@/li
 import {
   DERIVED_TABLES,
   LOCAL_META_KEYS,
+  LOCAL_TABLES,
+  SafetyCopyError,
+  getSafetyCopyInfo,
+  mergeChoice,
+  undoRestore,
   backupTableNames,
   checkBackup,
   currentForPreview,
@@ -78,7 +83,7 @@ function check(target: KundennahDB, text: string): CheckedBackup {
 async function snapshot(target: KundennahDB) {
   const out: Record<string, unknown[]> = {};
   for (const t of target.tables) {
-    if (DERIVED_TABLES.includes(t.name)) continue;
+    if (DERIVED_TABLES.includes(t.name) || LOCAL_TABLES.includes(t.name)) continue;
     const rows = (await t.toArray()) as Record<string, unknown>[];
     out[t.name] =
       t.name === 'meta' ? rows.filter((r) => !LOCAL_META_KEYS.has(String(r.key))) : rows;
@@ -186,6 +191,8 @@ describe('restoring', () => {
       table: 'contacts',
       rows: 1,
       replacing: 0,
+      adding: 0,
+      keeping: 0,
       removing: 1,
     });
     await restoreBackup(target, backup, 'replace', now);
@@ -197,10 +204,29 @@ describe('restoring', () => {
     expect((await target.meta.get('lastDataChangeAt'))?.value).toBe(now.toISOString());
   });
 
-  it('merge: rows with the backup’s ids are replaced, others kept, duplicates by e-mail reported', async () => {
+  it('merge: new rows are added, of two versions the newer stays, and the report says what was kept', async () => {
     await seedSome(db);
-    const text = serializeBackup(await makeBackup(db, now));
-    await updateContact(db, 'anna', { notes: 'changed after the backup' }, now);
+    await putHistories(db, [
+      {
+        contact: contact('bert', { name: 'Bert', notes: 'as in the backup' }),
+        interactions: [],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    const source = await freshDb();
+    for (const t of backupTableNames(db))
+      await source.table(t).bulkPut(await db.table(t).toArray());
+    // In the backup's browser Bert was changed later; here Anna was changed after the backup, and
+    // an undated record (the purchase) differs: the stored one stays, nothing is lost on a guess.
+    await updateContact(source, 'bert', { notes: 'changed in the other browser' }, now);
+    await source.purchases.update('p1', { amount: 9999 });
+    await source.contacts.put(contact('carla', { name: 'Carla' }));
+    const text = serializeBackup(await makeBackup(source, now));
+    const later = new Date(now.getTime() + 60_000);
+    await updateContact(db, 'anna', { notes: 'changed after the backup' }, later);
     await putHistories(db, [
       {
         contact: contact('anna2', { name: 'Anna Zwei', emails: ['anna@a.de'] }),
@@ -223,14 +249,141 @@ describe('restoring', () => {
       },
     ]);
     expect(preview.counts.find((c) => c.table === 'contacts')).toMatchObject({
-      rows: 1,
+      rows: 3,
+      adding: 1,
       replacing: 1,
+      keeping: 1,
       removing: 0,
     });
-    await restoreBackup(db, backup, 'merge', now);
-    expect((await db.contacts.get('anna'))?.notes).toBeUndefined();
+    const report = await restoreBackup(db, backup, 'merge', now);
+    expect((await db.contacts.get('anna'))?.notes).toBe('changed after the backup');
+    expect((await db.contacts.get('bert'))?.notes).toBe('changed in the other browser');
+    expect(await db.contacts.get('carla')).toBeDefined();
+    expect((await db.purchases.get('p1'))?.amount).toBe(1200);
     expect(await db.contacts.get('anna2')).toBeDefined();
     expect(await db.interactions.count()).toBe(2);
+    // Contacts: Carla added, Bert updated, Anna kept; the purchase kept; the rest the same.
+    expect(report.merged).toMatchObject({ added: 1, updated: 1, kept: 2 });
+    expect(report.merged!.same).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['nothing stored', undefined, { updatedAt: '2026-01-01T00:00:00Z' }, 'add'],
+    [
+      'the backup changed later',
+      { n: 1, updatedAt: '2026-01-01T00:00:00Z' },
+      { n: 2, updatedAt: '2026-01-02T00:00:00+01:00' },
+      'backup',
+    ],
+    [
+      'the stored one changed later',
+      { n: 1, updatedAt: '2026-01-02T00:00:00Z' },
+      { n: 2, updatedAt: '2026-01-01T00:00:00Z' },
+      'keep',
+    ],
+    [
+      'the same instant, different rows',
+      { n: 1, updatedAt: '2026-01-01T00:00:00Z' },
+      { n: 2, updatedAt: '2026-01-01T00:00:00Z' },
+      'keep',
+    ],
+    ['no dates, different rows', { n: 1 }, { n: 2 }, 'keep'],
+    ['equal rows, keys in another order', { a: 1, b: 2 }, { b: 2, a: 1 }, 'same'],
+  ] as const)('merge rule: %s', (_what, stored, incoming, choice) => {
+    expect(mergeChoice(stored, incoming)).toBe(choice);
+  });
+
+  it('keeps the data a restore replaces as a safety copy, and "undo restore" brings it back exactly', async () => {
+    await seedSome(db);
+    const text = serializeBackup(await makeBackup(db, now));
+    const target = await freshDb();
+    await putHistories(target, [
+      {
+        contact: contact('zoe', { emails: ['zoe@z.de'] }),
+        interactions: [interaction('iz', 'zoe')],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    await target.meta.put({ key: 'lastBackupAt', value: '2026-11-20T00:00:00.000Z' });
+    const before = await snapshot(target);
+    expect(await getSafetyCopyInfo(target)).toBeUndefined();
+
+    await restoreBackup(target, check(target, text), 'replace', now, 'kundennah-backup.json');
+    expect(await getSafetyCopyInfo(target)).toMatchObject({
+      at: now.toISOString(),
+      fileName: 'kundennah-backup.json',
+      mode: 'replace',
+      reason: 'restore',
+      counts: { contacts: 1, interactions: 1 },
+    });
+    // The copy is not a backup: the reminder's date stays.
+    expect((await target.meta.get('lastBackupAt'))?.value).toBe('2026-11-20T00:00:00.000Z');
+    expect(await target.contacts.get('zoe')).toBeUndefined();
+
+    const later = new Date(now.getTime() + 3_600_000);
+    const undone = await undoRestore(target, later);
+    expect(undone.written.contacts).toBe(1);
+    expect(await snapshot(target)).toEqual(before);
+    // The restored data is the copy now; it is not offered as another undo.
+    expect(await getSafetyCopyInfo(target)).toMatchObject({ reason: 'undo' });
+    await expect(undoRestore(target, later)).rejects.toThrow(/Safety copy/);
+    expect((await target.meta.get('lastDataChangeAt'))?.value).toBe(later.toISOString());
+  });
+
+  it('undo of a merge takes back what the merge added and replaced', async () => {
+    await seedSome(db);
+    const source = await freshDb();
+    await putHistories(source, [
+      {
+        contact: contact('anna', { name: 'Anna', notes: 'newer', updatedAt: now.toISOString() }),
+        interactions: [interaction('i9', 'anna')],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+      },
+    ]);
+    const backup = check(db, serializeBackup(await makeBackup(source, now)));
+    const before = await snapshot(db);
+    await restoreBackup(db, backup, 'merge', now);
+    expect((await db.contacts.get('anna'))?.notes).toBe('newer');
+    await undoRestore(db, now);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('changes nothing when the safety copy does not read back in full', async () => {
+    await seedSome(db);
+    const source = await freshDb();
+    const backup = check(db, serializeBackup(await makeBackup(source, now)));
+    const before = await snapshot(db);
+    const real = db.safetyCopy.get.bind(db.safetyCopy);
+    vi.spyOn(db.safetyCopy, 'get').mockImplementation((async (key: string) => {
+      const row = await real(key);
+      return row && 'rows' in row ? { ...row, rows: row.rows.slice(1) } : row;
+    }) as never);
+    await expect(restoreBackup(db, backup, 'replace', now)).rejects.toBeInstanceOf(SafetyCopyError);
+    vi.restoreAllMocks();
+    expect(await snapshot(db)).toEqual(before);
+    expect(await getSafetyCopyInfo(db)).toBeUndefined();
+  });
+
+  it('never backs up nor restores the panel’s request log or the safety copy', async () => {
+    await seedSome(db);
+    await db.requests.put({ id: 'r1', at: now.toISOString(), reply: { ok: true } });
+    await restoreBackup(db, check(db, serializeBackup(await makeBackup(db, now))), 'merge', now);
+    const json = JSON.parse(serializeBackup(await makeBackup(db, now))) as {
+      tables: Record<string, unknown[]>;
+    };
+    expect(Object.keys(json.tables)).not.toContain('requests');
+    expect(Object.keys(json.tables)).not.toContain('safetyCopy');
+    json.tables.safetyCopy = [{ id: 'info', at: now.toISOString(), reason: 'restore' }];
+    json.tables.requests = [{ id: 'forged', at: now.toISOString(), reply: { ok: true } }];
+    const r = checkBackup(db, JSON.stringify(json));
+    expect(r.ok && Object.keys(r.backup.tables)).not.toContain('safetyCopy');
+    expect(r.ok && Object.keys(r.backup.tables)).not.toContain('requests');
   });
 
   it('refuses a foreign JSON file, a damaged backup and a bad bookkeeping row, writing nothing', async () => {

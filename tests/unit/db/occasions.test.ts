@@ -208,7 +208,8 @@ describe('upgrade and backups', () => {
       personal: true,
     });
     v2.close();
-    const v3 = new KundennahDB(name);
+    // Version 3 itself (version 4's own upgrade test is in upgrade.test.ts).
+    const v3 = new KundennahDB(name, 3);
     await v3.open();
     expect(v3.verno).toBe(3);
     expect((await getHistory(v3, 'c1'))?.interactions).toHaveLength(1);

@@ -327,3 +327,34 @@ describe('a really full disk', () => {
     await db2.delete();
   });
 });
+
+describe('saving a contact that changed meanwhile (issue 15)', () => {
+  it('writes only when the contact is still the version the editor started from', async () => {
+    const c = await createContact(db, anna, now);
+    // The panel links an e-mail while the editor is open.
+    const later = new Date(now.getTime() + 1000);
+    await updateContact(db, c.id, { emails: [...c.emails, 'anna@privat.de'] }, later);
+    await expect(
+      updateContact(db, c.id, { notes: 'aus dem Editor' }, later, {
+        expectedUpdatedAt: c.updatedAt,
+      }),
+    ).rejects.toMatchObject({
+      code: 'changed-meanwhile',
+      current: { emails: ['anna.schroeder@schroeder-bau.de', 'anna@privat.de'] },
+    });
+    expect((await db.contacts.get(c.id))?.notes).toBeUndefined();
+    const stored = (await db.contacts.get(c.id))!;
+    const saved = await updateContact(db, c.id, { notes: 'aus dem Editor' }, later, {
+      expectedUpdatedAt: stored.updatedAt,
+    });
+    expect(saved.notes).toBe('aus dem Editor');
+  });
+
+  it('two saves in one millisecond are two versions', async () => {
+    const c = await createContact(db, anna, now);
+    const first = await updateContact(db, c.id, { notes: 'eins' }, now);
+    const second = await updateContact(db, c.id, { notes: 'zwei' }, now);
+    expect(first.updatedAt > c.updatedAt).toBe(true);
+    expect(second.updatedAt > first.updatedAt).toBe(true);
+  });
+});

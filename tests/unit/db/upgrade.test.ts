@@ -80,4 +80,44 @@ describe('schema upgrades keep every record', () => {
     expect(await current.notDuplicates.count()).toBe(0);
     current.close();
   });
+
+  it('version 4 adds the request log and the safety copy; every version-3 row stays', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const v3 = new KundennahDB(name, 3);
+    const demo = generateDemoData({ now });
+    const flat = flattenHistories(demo);
+    await v3.contacts.bulkAdd(flat.contacts);
+    await v3.interactions.bulkAdd(flat.interactions);
+    await v3.occasions.put({
+      id: 'o1',
+      kind: 'event',
+      title: 'Sommerfest',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    } as never);
+    await v3.meta.put({ key: 'lastBackupAt', value: '2026-11-01T08:00:00.000Z' });
+    const before = {
+      contacts: await v3.contacts.toArray(),
+      interactions: await v3.interactions.toArray(),
+      occasions: await v3.occasions.toArray(),
+      meta: await v3.meta.toArray(),
+    };
+    expect(v3.tables.map((t) => t.name)).not.toContain('requests');
+    v3.close();
+
+    const current = new KundennahDB(name);
+    await current.open();
+    expect(current.verno).toBe(4);
+    expect(await current.contacts.toArray()).toEqual(before.contacts);
+    expect(await current.interactions.toArray()).toEqual(before.interactions);
+    expect(await current.occasions.toArray()).toEqual(before.occasions);
+    expect(await current.meta.toArray()).toEqual(before.meta);
+    expect(await current.requests.count()).toBe(0);
+    expect(await current.safetyCopy.count()).toBe(0);
+    // The new tables work: the request log is found by its date.
+    await current.requests.put({ id: 'r1', at: now.toISOString(), reply: { ok: true } });
+    expect(await current.requests.where('at').below('2027').count()).toBe(1);
+    current.close();
+  });
 });

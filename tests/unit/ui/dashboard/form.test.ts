@@ -7,6 +7,7 @@ import {
   contactToForm,
   dayFromForm,
   formToPatch,
+  mergeContactForms,
   parseAmount,
   parseYears,
   sameForm,
@@ -352,5 +353,56 @@ describe('small parsers', () => {
     const p = parseYears(text);
     if (expected === null) expect(p.ok).toBe(false);
     else expect(p).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe('merging my edits into a contact changed meanwhile (issue 15)', () => {
+  const base = contactToForm(full, 'de');
+  const edit = (changes: Partial<ContactForm>): ContactForm => ({ ...base, ...changes });
+
+  it('a field I did not touch takes the stored value; mine stay', () => {
+    const theirs = edit({ company: 'Neue Firma GmbH' });
+    const mine = edit({ notes: 'aus dem Editor' });
+    expect(mergeContactForms(base, mine, theirs)).toEqual({
+      form: { ...base, company: 'Neue Firma GmbH', notes: 'aus dem Editor' },
+      conflicts: [],
+    });
+  });
+
+  it('an e-mail linked from the panel is kept when I changed the e-mails too', () => {
+    const theirs = edit({ emails: `${base.emails}\nanna@privat.de` });
+    const mine = edit({ emails: `${base.emails}\nanna@zweitfirma.de` });
+    const merged = mergeContactForms(base, mine, theirs);
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.form.emails.split('\n')).toEqual([
+      ...base.emails.split('\n'),
+      'anna@zweitfirma.de',
+      'anna@privat.de',
+    ]);
+  });
+
+  it('an item the other side removed stays removed; one I removed too', () => {
+    const [first, ...rest] = base.emails.split('\n');
+    const theirs = edit({ emails: rest.join('\n'), avoidMonths: [8] });
+    const mine = edit({ emails: `${base.emails}\nneu@x.de`, avoidMonths: [7, 8, 12] });
+    const merged = mergeContactForms(base, mine, theirs);
+    expect(merged.form.emails.split('\n')).not.toContain(first);
+    expect(merged.form.emails.split('\n')).toContain('neu@x.de');
+    // Months were 8 and 12: they dropped December, I added July.
+    expect(merged.form.avoidMonths).toEqual([7, 8]);
+  });
+
+  it('a field both changed to different values is a conflict; the form keeps mine', () => {
+    const theirs = edit({ notes: 'aus dem Panel', company: 'Neue Firma GmbH' });
+    const mine = edit({ notes: 'aus dem Editor' });
+    const merged = mergeContactForms(base, mine, theirs);
+    expect(merged.conflicts).toEqual(['notes']);
+    expect(merged.form.notes).toBe('aus dem Editor');
+    expect(merged.form.company).toBe('Neue Firma GmbH');
+  });
+
+  it('the same change on both sides is no conflict', () => {
+    const same = edit({ notes: 'gleich' });
+    expect(mergeContactForms(base, same, same)).toEqual({ form: same, conflicts: [] });
   });
 });
