@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import {
   EXTENSION_PAGES_CSP,
@@ -104,6 +105,26 @@ export default defineConfig({
           (a: { find: string | RegExp }) => a.find !== 'wxt/browser',
         );
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      // WXT's content-script context announces the script to the host page with messages that
+      // carry the extension's id and stops when the page dispatches the same event (issue 15,
+      // point 1): our own context takes its place, in every content script (docs/security.md).
+      const ownContext = {
+        find: /^wxt\/utils\/content-script-context$/,
+        replacement: fileURLToPath(new URL('./lib/content/context.ts', import.meta.url)),
+      };
+      const current = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(current)
+          ? [ownContext, ...current]
+          : [
+              ownContext,
+              ...Object.entries(current ?? {}).map(([find, replacement]) => ({
+                find,
+                replacement: replacement as string,
+              })),
+            ],
+      };
     },
     // The hard limit behind the 20 KB budget (reported by `npm run bench`): no build ships a
     // content script above 30 KB.

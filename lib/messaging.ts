@@ -15,11 +15,28 @@ import {
   TierSchema,
   type BroughtKind,
 } from './model';
-import { PageContextSchema, ThreadMessageSchema } from './sites/page-context-schema';
+import {
+  MAX_EMAIL_CHARS,
+  MAX_NAME_CHARS,
+  MAX_URL_CHARS,
+  PageContextSchema,
+  ThreadMessageSchema,
+} from './sites/page-context-schema';
+import { PANEL_KEY_PATTERN } from './panel-key';
 import { SUGGESTION_KINDS } from './core/kinds';
 import { ADVICE_FACTS } from './core/page-facts';
 
 export const PANEL_PORT_NAME = 'kundennah-panel';
+
+/**
+ * Bounds of what another context may make the background hold or look at (issue 15, point 3): a
+ * page context as JSON (50 people with long names and addresses fit many times over; room is left
+ * for more fields), the ids and table names of a change message, an id, a text from the panel.
+ */
+export const MAX_CONTEXT_CHARS = 64 * 1024;
+const MAX_CHANGED_IDS = 100_000;
+const Id = z.string().max(200);
+const Text = z.string().max(10_000);
 
 // ---- content script -> background (runtime.sendMessage) --------------------------------------
 /** The most selectors a diagnosis may name, and the most version markers. */
@@ -46,11 +63,17 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
    * What the tab shows now (null: no thread or profile). The background knows the sender tab.
    * `unreadable`: a thread or profile is open and nobody on it could be read for a while.
    */
-  z.object({
-    type: z.literal('content:context'),
-    context: PageContextSchema.nullable(),
-    unreadable: DiagnosisSchema.optional(),
-  }),
+  z
+    .object({
+      type: z.literal('content:context'),
+      context: PageContextSchema.nullable(),
+      unreadable: DiagnosisSchema.optional(),
+    })
+    .refine((m) => JSON.stringify(m.context).length <= MAX_CONTEXT_CHARS, {
+      message: 'page context too large',
+    }),
+  /** The key of the panel document just loaded in this tab's panel iframe (lib/panel-key.ts). */
+  z.object({ type: z.literal('content:panel-key'), key: z.string().regex(PANEL_KEY_PATTERN) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -71,8 +94,8 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** The page wrote to the database: derived rows, badge and open panels follow. */
   z.object({
     type: z.literal('page:data-changed'),
-    contactIds: z.array(z.string()),
-    tables: z.array(z.string()),
+    contactIds: z.array(Id).max(MAX_CHANGED_IDS),
+    tables: z.array(z.string().max(50)).max(50),
   }),
   /** A page is about to show derived rows: make sure they are today's (answers when they are). */
   z.object({ type: z.literal('page:ensure-fresh') }),
@@ -84,9 +107,9 @@ export type RuntimeMessage = z.infer<typeof RuntimeMessageSchema>;
 
 // ---- panel <-> background (runtime Port) ------------------------------------------------------
 export const PersonOnPageSchema = z.object({
-  name: z.string().optional(),
-  email: z.string().optional(),
-  profileUrl: z.string().optional(),
+  name: z.string().max(MAX_NAME_CHARS).optional(),
+  email: z.string().max(MAX_EMAIL_CHARS).optional(),
+  profileUrl: z.string().max(MAX_URL_CHARS).optional(),
 });
 
 export const SuggestionSchema = z.object({
@@ -250,17 +273,17 @@ export type ContactFieldFromPage = (typeof CONTACT_FIELDS_FROM_PAGE)[number];
 export const CreatedSchema = z.discriminatedUnion('table', [
   z.object({
     table: z.enum(['interactions', 'commitments', 'feedback', 'contacts']),
-    id: z.string(),
+    id: Id,
   }),
-  z.object({ table: z.literal('concerns'), id: z.string(), contactId: z.string() }),
-  z.object({ table: z.literal('plannedOccasions'), id: z.string(), contactId: z.string() }),
+  z.object({ table: z.literal('concerns'), id: Id, contactId: Id }),
+  z.object({ table: z.literal('plannedOccasions'), id: Id, contactId: Id }),
   /**
    * Fields of a contact changed from the panel (a position taken over, facts filled in, a page
    * name confirmed): their values before (null: not set), restored by undo.
    */
   z.object({
     table: z.literal('contactFields'),
-    id: z.string(),
+    id: Id,
     before: z.partialRecord(z.enum(CONTACT_FIELDS_FROM_PAGE), z.unknown()),
   }),
 ]);
@@ -276,7 +299,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
     ...RequestIdField,
     action: z.literal('log-contact'),
-    contactId: z.string(),
+    contactId: Id,
     channel: ChannelSchema.optional(),
     summary: z.string().max(500).optional(),
     /** The after-call note: feedback and a promise besides the logged conversation. */
@@ -284,20 +307,20 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     /** Log even though this thread was logged today already. */
     again: z.boolean().optional(),
     /** The attached occasion brought in this conversation (recorded as brought). */
-    broughtOccasionId: z.string().min(1).optional(),
+    broughtOccasionId: Id.min(1).optional(),
   }),
   z.object({
     ...RequestIdField,
     /** Take over a message of the open thread (our answer or theirs) with its real date. */
     action: z.literal('log-message'),
-    contactId: z.string(),
+    contactId: Id,
     message: ThreadMessageSchema,
   }),
   z.object({
     ...RequestIdField,
     /** "+ Tip/favour": something given without selling, as a personal touch of ours. */
     action: z.literal('log-given'),
-    contactId: z.string(),
+    contactId: Id,
     kind: z.enum(GIVEN_KINDS),
     /** Checked again when written (a clear message for an empty text). */
     text: z.string().max(1000),
@@ -307,16 +330,16 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     ...RequestIdField,
     /** "Vormerken": attach an occasion to this contact's next touch. */
     action: z.literal('attach-occasion'),
-    contactId: z.string(),
-    occasionId: z.string().min(1),
+    contactId: Id,
+    occasionId: Id.min(1),
   }),
   z.object({
     ...RequestIdField,
     action: z.literal('add-person'),
     person: PersonOnPageSchema.extend({
-      name: z.string(),
-      company: z.string().optional(),
-      headline: z.string().optional(),
+      name: z.string().max(MAX_NAME_CHARS),
+      company: z.string().max(MAX_NAME_CHARS).optional(),
+      headline: Text.optional(),
     }),
     /** Create although similar contacts exist (the user looked at them and said "new person"). */
     force: z.boolean().optional(),
@@ -324,30 +347,30 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
   z.object({
     ...RequestIdField,
     action: z.literal('link-person'),
-    contactId: z.string(),
+    contactId: Id,
     person: PersonOnPageSchema,
   }),
   z.object({
     ...RequestIdField,
     action: z.literal('add-commitment'),
-    contactId: z.string(),
-    text: z.string(),
-    dueAt: z.string(),
+    contactId: Id,
+    text: Text,
+    dueAt: z.string().max(40),
   }),
   z.object({
     ...RequestIdField,
     action: z.literal('add-feedback'),
-    contactId: z.string(),
+    contactId: Id,
     product: z.number().int().min(1).max(5).optional(),
     service: z.number().int().min(1).max(5).optional(),
-    note: z.string().optional(),
+    note: Text.optional(),
     complaint: z.boolean(),
   }),
   z.object({
     ...RequestIdField,
     /** "Übernehmen": the position the person's profile shows becomes the stored one. */
     action: z.literal('take-position'),
-    contactId: z.string(),
+    contactId: Id,
     headline: z.string().max(500).optional(),
     company: z.string().max(500).optional(),
   }),
@@ -355,7 +378,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     ...RequestIdField,
     /** "Nein, stimmt nicht": these profile values are not offered again for this contact. */
     action: z.literal('decline-position'),
-    contactId: z.string(),
+    contactId: Id,
     headline: z.string().max(500).optional(),
     company: z.string().max(500).optional(),
   }),
@@ -363,7 +386,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     ...RequestIdField,
     /** The facts the advice needs, filled in on the card (only those given are written). */
     action: z.literal('fill-facts'),
-    contactId: z.string(),
+    contactId: Id,
     /** Checked against the calendar when written (a clear message for 31 February). */
     birthday: z
       .object({ month: z.number().int(), day: z.number().int(), year: z.number().int().optional() })
@@ -376,7 +399,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     ...RequestIdField,
     /** A name shown on the page without any address is (or is not) this contact. */
     action: z.literal('confirm-name'),
-    contactId: z.string(),
+    contactId: Id,
     name: z.string().min(1).max(300),
     same: z.boolean(),
   }),
@@ -385,7 +408,7 @@ export const PanelRequestSchema = z.discriminatedUnion('action', [
     action: z.literal('undo'),
     /** What a previous reply created: removed again, all in one transaction. */
     created: CreatedSchema,
-    also: z.array(CreatedSchema).optional(),
+    also: z.array(CreatedSchema).max(20).optional(),
   }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
@@ -393,7 +416,15 @@ export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   /** First message on a new port; the side panel names no tab and gets the active one. */
   z.object({ type: z.literal('panel:hello') }),
-  z.object({ type: z.literal('panel:request'), id: z.string(), request: PanelRequestSchema }),
+  z.object({
+    type: z.literal('panel:request'),
+    id: Id,
+    request: PanelRequestSchema,
+    /** The key the content script gave this panel frame (absent in the browser's side panel). */
+    key: z.string().max(100).optional(),
+    /** The panel saw itself visible and uncovered when the user acted (IntersectionObserver v2). */
+    visible: z.boolean().optional(),
+  }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 

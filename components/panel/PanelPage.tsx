@@ -6,6 +6,7 @@ import { translateError } from '@/lib/i18n';
 import { usePanelConnection } from '@/lib/ui/panel/connection';
 import { dayNumberFromIso } from '@/lib/core/days';
 import { diagnosisReport } from '@/lib/ui/panel/diagnosis';
+import type { PanelGuard } from '@/lib/ui/panel/guard';
 import {
   dateLabel,
   dayLabel,
@@ -295,8 +296,9 @@ function Panel({ connection }: { connection: ReturnType<typeof usePanelConnectio
   );
 }
 
-export function PanelPage() {
-  const connection = usePanelConnection();
+/** `guard`: the injected panel's key and visibility check (lib/ui/panel/guard.ts). */
+export function PanelPage({ guard }: { guard?: PanelGuard }) {
+  const connection = usePanelConnection(guard);
   // Until the first view names the user's language, follow the browser.
   const locale =
     connection.view?.locale ?? (navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en');

@@ -116,11 +116,22 @@ export function createDeriver(deps: {
     deps.onUpdated();
   }
 
+  /** A run queued behind the current one and not started yet: later requests join it. */
+  let queued: Promise<void> | undefined;
+
   function enqueue(): Promise<void> {
-    running = running
-      .then(run)
+    // However many messages arrive, at most one run waits: the queue cannot grow, and each run
+    // takes everything noted until it starts (issue 15, point 3: a flood cannot starve the rows).
+    if (queued) return queued;
+    const next = running
+      .then(() => {
+        queued = undefined;
+        return run();
+      })
       .catch((e) => console.warn('Kundennah: derived data not updated', e));
-    return running;
+    queued = next;
+    running = next;
+    return next;
   }
 
   function schedule(): void {

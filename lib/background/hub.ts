@@ -6,7 +6,9 @@ import {
   parseMessage,
   type BackgroundToPanel,
   type PanelRequest,
+  type PanelToBackground,
   type PanelView,
+  type ReplyError,
 } from '../messaging';
 
 export interface HubDeps {
@@ -18,6 +20,8 @@ export interface HubDeps {
   ): Promise<Omit<Extract<BackgroundToPanel, { type: 'bg:reply' }>, 'type' | 'id'>>;
   /** Resolve the tab a side panel belongs to (the active tab of the focused window). */
   activeTabId(): Promise<number | undefined>;
+  /** The key of the panel frame Kundennah's content script inserted in a tab (none: undefined). */
+  panelKey(tabId: number): Promise<string | undefined>;
 }
 
 interface Connection {
@@ -43,6 +47,27 @@ export function isPanelSender(sender: Browser.runtime.MessageSender | undefined)
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a panel may write (issue 15, point 2; docs/security.md): every request is a write. The
+ * browser's side panel is an extension page no web page can embed; a panel in a tab must present
+ * the key the content script gave the frame it inserted, and must have seen itself visible. A page
+ * that embeds panel.html itself (it is web-accessible on the four sites) has no key. Returns why
+ * not, or null.
+ */
+export async function writeRefusal(
+  c: Pick<Connection, 'tabId' | 'followsActiveTab'>,
+  msg: Extract<PanelToBackground, { type: 'panel:request' }>,
+  panelKey: (tabId: number) => Promise<string | undefined>,
+): Promise<ReplyError | null> {
+  if (c.followsActiveTab) return null;
+  const expected = c.tabId === undefined ? undefined : await panelKey(c.tabId);
+  if (!expected || msg.key !== expected)
+    return { code: 'panel-foreign', message: 'This panel was not inserted by Kundennah.' };
+  if (msg.visible !== true)
+    return { code: 'panel-hidden', message: 'The panel was not visible when asked to write.' };
+  return null;
 }
 
 export function createPanelHub(deps: HubDeps) {
@@ -84,11 +109,14 @@ export function createPanelHub(deps: HubDeps) {
       void (async () => {
         let reply: BackgroundToPanel;
         try {
-          reply = {
-            type: 'bg:reply',
-            id: msg.id,
-            ...(await deps.handle(msg.request, await tabOf(c))),
-          };
+          const refused = await writeRefusal(c, msg, deps.panelKey);
+          if (refused) reply = { type: 'bg:reply', id: msg.id, ok: false, error: refused };
+          else
+            reply = {
+              type: 'bg:reply',
+              id: msg.id,
+              ...(await deps.handle(msg.request, await tabOf(c))),
+            };
         } catch (e) {
           reply = {
             type: 'bg:reply',

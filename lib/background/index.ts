@@ -35,7 +35,15 @@ import {
 import { logFromShortcut } from './shortcut';
 import { createDeriver } from './deriver';
 import { createPanelHub } from './hub';
-import { clearTabContext, getTabContext, lastContextTab, setTabContext } from './tab-contexts';
+import { contentSenderSite, isExtensionPageSender } from './senders';
+import {
+  clearTabContext,
+  getPanelKey,
+  getTabContext,
+  lastContextTab,
+  setPanelKey,
+  setTabContext,
+} from './tab-contexts';
 import { buildPanelView } from './view';
 
 const REFRESH_ALARM = 'kundennah-refresh';
@@ -82,6 +90,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
       });
     },
     activeTabId,
+    panelKey: getPanelKey,
   });
 
   /** While the badge shows the shortcut's answer, the count waits (then comes back). */
@@ -120,8 +129,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
       if (!msg) return undefined;
       switch (msg.type) {
         case 'content:context': {
+          // Bound to where the script runs: its tab, the top frame, and the site of its page.
+          const site = contentSenderSite(sender);
           const tabId = sender.tab?.id;
-          if (tabId === undefined || !sender.url) return undefined;
+          if (!site || tabId === undefined || (msg.context && msg.context.site !== site))
+            return undefined;
           return (async (): Promise<ContentReply> => {
             await setTabContext(tabId, {
               context: msg.context,
@@ -137,7 +149,14 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
             return { panel };
           })();
         }
+        case 'content:panel-key': {
+          const tabId = sender.tab?.id;
+          if (!contentSenderSite(sender) || tabId === undefined) return undefined;
+          return setPanelKey(tabId, msg.key).then(() => ({ ok: true }));
+        }
         case 'page:data-changed':
+          // Only our own pages say that they wrote; a content script has nothing to say here.
+          if (!isExtensionPageSender(sender)) return undefined;
           deriver.note(msg);
           if (msg.tables.includes('settings'))
             void settings().then(async (s) => {
@@ -148,6 +167,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
             });
           return Promise.resolve({ ok: true });
         case 'page:ensure-fresh':
+          if (!isExtensionPageSender(sender)) return undefined;
           return deriver.ensureFresh().then(() => ({ ok: true }));
       }
     },

@@ -36,7 +36,21 @@ export async function getTabContext(tabId: number): Promise<TabContext | undefin
 }
 
 export async function clearTabContext(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await browser.storage.session.remove([key(tabId), panelKeyKey(tabId)]);
+}
+
+// The key of the panel document Kundennah's content script inserted in a tab (lib/panel-key.ts).
+// One per tab: a new panel document replaces the old one's key.
+const panelKeyKey = (tabId: number) => `panel-key:${tabId}`;
+
+export async function setPanelKey(tabId: number, panelKey: string): Promise<void> {
+  await browser.storage.session.set({ [panelKeyKey(tabId)]: panelKey });
+}
+
+export async function getPanelKey(tabId: number): Promise<string | undefined> {
+  const got = await browser.storage.session.get(panelKeyKey(tabId));
+  const value = got[panelKeyKey(tabId)];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Every tab whose content script has reported, with what it reported last. */

@@ -2,13 +2,13 @@
 // no database, no customer data in the host page. It reads the page, tells the background, and
 // mounts the extension-origin panel iframe whose content the host page cannot read.
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentReply, ContentToBackground } from '../messaging';
 import type { VersionMarkers } from '../sites/dom';
-import type { PageContext } from '../sites/page-context-schema';
+import { MAX_PEOPLE, type PageContext } from '../sites/page-context';
+import type { ContentContext } from './context';
 import { UNREADABLE_MS, diagnose, nobodyOn, type Diagnosis } from './diagnose';
 import { mountHandle, type Handle } from './handle';
+import { createPanelFrame, type PanelFrame } from './panel-frame';
 
 export interface SiteScript {
   site: PageContext['site'];
@@ -28,7 +28,7 @@ const FIRST_READ_MS = 30;
 const MIN_GAP_MS = 250;
 const MAX_GAP_MS = 2000;
 
-export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
+export function runSite(ctx: ContentContext, script: SiteScript): void {
   let lastSent: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Runs while a thread or profile shows nobody; after UNREADABLE_MS the page counts as unreadable. */
@@ -38,7 +38,7 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
   let lastRead = -Infinity;
   let gap = MIN_GAP_MS;
   let lastHref = '';
-  let ui: IframeContentScriptUi<void> | undefined;
+  let ui: PanelFrame | undefined;
   let handle: Handle | undefined;
   let collapsed = false;
   let wantPanel = false;
@@ -87,12 +87,7 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     // A single-page app may have thrown our wrapper away with its own DOM: mount it again.
     if (ui && !ui.wrapper.isConnected) ui.mount();
     if (!ui) {
-      ui = createIframeUi(ctx, {
-        page: '/panel.html',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-      });
+      ui = createPanelFrame(ctx);
       ui.mount();
       handle = mountHandle(ctx, () => setCollapsed(!collapsed));
     }
@@ -117,7 +112,12 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     lastRead = performance.now();
     lastHref = location.href;
     if (ctx.isInvalid || document.hidden) return;
-    const context = readSafely();
+    const read = readSafely();
+    // The background takes at most MAX_PEOPLE people: a long thread shows its first ones.
+    const context =
+      read && read.people.length > MAX_PEOPLE
+        ? { ...read, people: read.people.slice(0, MAX_PEOPLE) }
+        : read;
     const key = JSON.stringify(context);
     if (key === lastSent) {
       // The same people again: the app only churns, so look less often. A page without anybody on
@@ -156,7 +156,7 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
     try {
       reply = (await browser.runtime.sendMessage(message)) as ContentReply | undefined;
     } catch {
-      // Extension reloaded: this script is orphaned; WXT invalidates ctx.
+      // Extension reloaded: this script is orphaned; its context ends (lib/content/context.ts).
       return;
     }
     wantPanel = !!context && reply?.panel === 'injected';
@@ -205,8 +205,9 @@ export function runSite(ctx: ContentScriptContext, script: SiteScript): void {
 
   // Keyboard toggle on the page (Alt+Shift+K); the same key as a browser command reaches us through
   // the background when the browser handles it first.
+  // Only a real key press: the page can dispatch keyboard events of its own.
   ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-    if (e.altKey && e.shiftKey && e.code === 'KeyK' && ui) {
+    if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyK' && ui) {
       e.preventDefault();
       setCollapsed(!collapsed);
     }

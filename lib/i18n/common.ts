@@ -77,6 +77,10 @@ export const en = {
     'The copy of your current data could not be written completely, so nothing was changed. Free some disk space, then try again.',
   'err.changed-meanwhile': 'This contact was changed elsewhere meanwhile.',
   'err.internal': 'Something went wrong: {message}',
+  'err.panel-foreign':
+    'This panel was not inserted by Kundennah but embedded by the page. Please use the Kundennah panel at the edge of the page.',
+  'err.panel-hidden':
+    'The panel was covered or see-through when you clicked. Please check what lies on top of it, then try again.',
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -156,4 +160,8 @@ export const de: Record<keyof typeof en, string> = {
     'Die Kopie Ihrer aktuellen Daten ließ sich nicht vollständig schreiben, daher wurde nichts verändert. Bitte Speicherplatz freigeben und erneut versuchen.',
   'err.changed-meanwhile': 'Dieser Kontakt wurde inzwischen an anderer Stelle geändert.',
   'err.internal': 'Etwas ist schiefgegangen: {message}',
+  'err.panel-foreign':
+    'Diese Leiste hat nicht Kundennah eingefügt, die Seite hat sie eingebettet. Bitte die Kundennah-Leiste am Seitenrand nutzen.',
+  'err.panel-hidden':
+    'Die Leiste war beim Klick verdeckt oder durchsichtig. Bitte prüfen, was darüber liegt, und erneut versuchen.',
 };

@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'safety-copy',
   'changed-meanwhile',
   'internal',
+  // A panel write refused (issue 15, point 2): a panel frame Kundennah did not insert, or one that
+  // was covered, transparent or moved when the user acted.
+  'panel-foreign',
+  'panel-hidden',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

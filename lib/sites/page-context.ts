@@ -42,5 +42,8 @@ export interface ThreadMessage {
 /** The most messages of one thread a reader returns (the latest ones). */
 export const MAX_THREAD_MESSAGES = 50;
 
+/** The most people a page context carries (a longer thread sends its first ones; issue 15). */
+export const MAX_PEOPLE = 50;
+
 /** One site's reader: pure, never throws, null when the page is no thread or profile. */
 export type SiteReader = (doc: Document, url: string) => PageContext | null;

@@ -12,6 +12,7 @@ import {
   type PanelToBackground,
   type PanelView,
 } from '../../messaging';
+import type { PanelGuard } from './guard';
 
 type Reply = Extract<BackgroundToPanel, { type: 'bg:reply' }>;
 
@@ -36,7 +37,8 @@ const lostReply = (reply: Reply) =>
   reply.error?.code === 'internal' &&
   (reply.error.message === LOST || reply.error.message === NOT_CONNECTED);
 
-export function usePanelConnection(): PanelConnection {
+/** `guard`: the injected panel's key and visibility check (the side panel has none). */
+export function usePanelConnection(guard?: PanelGuard): PanelConnection {
   const [view, setView] = useState<PanelView>();
   const [connected, setConnected] = useState(false);
   const [notice, setNotice] = useState<{ id: string; text: string }>();
@@ -96,24 +98,33 @@ export function usePanelConnection(): PanelConnection {
     };
   }, []);
 
-  const sendOnce = useCallback((req: PanelRequest): Promise<Reply> => {
-    const id = crypto.randomUUID();
-    return new Promise((resolve) => {
-      const port = portRef.current;
-      if (!port) {
-        resolve({
-          type: 'bg:reply',
+  const sendOnce = useCallback(
+    (req: PanelRequest): Promise<Reply> => {
+      const id = crypto.randomUUID();
+      return new Promise((resolve) => {
+        const port = portRef.current;
+        if (!port) {
+          resolve({
+            type: 'bg:reply',
+            id,
+            ok: false,
+            error: { code: 'internal', message: NOT_CONNECTED },
+          });
+          return;
+        }
+        pending.current.set(id, resolve);
+        const message: PanelToBackground = {
+          type: 'panel:request',
           id,
-          ok: false,
-          error: { code: 'internal', message: NOT_CONNECTED },
-        });
-        return;
-      }
-      pending.current.set(id, resolve);
-      const message: PanelToBackground = { type: 'panel:request', id, request: req };
-      port.postMessage(message);
-    });
-  }, []);
+          request: req,
+          // The injected panel's key and its word that the user could see it (issue 15, point 2).
+          ...(guard ? { key: guard.key(), visible: true } : {}),
+        };
+        port.postMessage(message);
+      });
+    },
+    [guard],
+  );
 
   /**
    * Send a write and get its reply. It carries one request id, the same on every retry: when the
@@ -123,6 +134,14 @@ export function usePanelConnection(): PanelConnection {
    */
   const request = useCallback(
     async (req: PanelRequest): Promise<Reply> => {
+      // Every request writes: only while the user can see the panel (issue 15, point 2).
+      if (guard && !(await guard.visible()))
+        return {
+          type: 'bg:reply',
+          id: crypto.randomUUID(),
+          ok: false,
+          error: { code: 'panel-hidden', message: 'The panel is not visible.' },
+        };
       const once: PanelRequest = req.requestId ? req : { ...req, requestId: crypto.randomUUID() };
       let reply = await sendOnce(once);
       for (let attempt = 0; attempt < RETRIES && lostReply(reply); attempt++) {
@@ -133,7 +152,7 @@ export function usePanelConnection(): PanelConnection {
       }
       return reply;
     },
-    [sendOnce],
+    [sendOnce, guard],
   );
 
   return { view, connected, notice, request };

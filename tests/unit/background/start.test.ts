@@ -2,48 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
+import { captureUnimplemented, type Event } from './fake-events';
 import { createContact, getDb, getHistory } from '@/lib/db';
-
-type Listener = (...args: unknown[]) => unknown;
-
-/** Capture listeners of an event the fake browser does not implement. */
-function capture(event: { addListener(l: Listener): void }): Listener[] {
-  const got: Listener[] = [];
-  vi.spyOn(event, 'addListener').mockImplementation((l: Listener) => void got.push(l));
-  return got;
-}
-
-type Event = { addListener(l: Listener): void; removeListener?(l: Listener): void };
-
-/** Every event the background listens to that the fake browser cannot take: captured instead. */
-function captureUnimplemented(): Map<Event, Listener[]> {
-  const b = fakeBrowser as unknown as Record<string, Record<string, Event | undefined>>;
-  const events = [
-    ['runtime', 'onConnect'],
-    ['runtime', 'onMessage'],
-    ['runtime', 'onInstalled'],
-    ['runtime', 'onStartup'],
-    ['commands', 'onCommand'],
-    ['contextMenus', 'onClicked'],
-    ['permissions', 'onAdded'],
-    ['tabs', 'onRemoved'],
-    ['tabs', 'onActivated'],
-    ['alarms', 'onAlarm'],
-  ] as const;
-  const out = new Map<Event, Listener[]>();
-  for (const [ns, name] of events) {
-    const event = b[ns]?.[name];
-    if (!event) continue;
-    const probe = () => undefined;
-    try {
-      event.addListener(probe);
-      event.removeListener?.(probe);
-    } catch {
-      out.set(event, capture(event));
-    }
-  }
-  return out;
-}
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 
@@ -112,7 +72,7 @@ describe('the background', () => {
     };
     const reply = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'content:context', context },
-      { tab, url: tab.url, id: fakeBrowser.runtime.id },
+      { tab, url: tab.url, id: fakeBrowser.runtime.id, frameId: 0 },
     );
     // LinkedIn shows in the browser's side panel by default: nothing is injected into its page.
     expect(reply).toContainEqual({ panel: 'sidepanel' });
@@ -125,7 +85,8 @@ describe('the background', () => {
     captureUnimplemented();
     startBackground({ now: () => now });
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.xing.com/profile/A_B' });
-    const sender = { tab, url: tab.url, id: fakeBrowser.runtime.id };
+    // As Chrome describes a content script: its tab, the top frame, the page's URL.
+    const sender = { tab, url: tab.url, id: fakeBrowser.runtime.id, frameId: 0 };
     const nobody = {
       site: 'xing',
       kind: 'profile',

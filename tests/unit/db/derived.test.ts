@@ -476,3 +476,54 @@ describe('the deriver keeps summaries and agenda in step', () => {
     expect(Object.keys((await dirtyMarks(db)).contacts)).toEqual([c.id]);
   });
 });
+
+describe('a flood of change messages (issue 15, point 3)', () => {
+  function counted() {
+    let runs = 0;
+    let updates = 0;
+    const d = createDeriver({
+      db: () => db,
+      settings: () => {
+        runs++;
+        return getSettings(db, 'de');
+      },
+      now: () => now,
+      onUpdated: () => updates++,
+    });
+    return { d, runs: () => runs, updates: () => updates };
+  }
+
+  it('queues at most one run behind the current one, however many ask', async () => {
+    await putHistories(db, generateDemoData({ now }).slice(0, 5));
+    const { d, runs } = counted();
+    await Promise.all(Array.from({ length: 500 }, () => d.ensureFresh()));
+    // One run for the first ask, at most one more for all the others.
+    expect(runs()).toBeLessThanOrEqual(2);
+  });
+
+  it('still brings the rows up to date within a second while messages keep coming', async () => {
+    const c = await createContact(db, { name: 'Bernd Vogel' }, now);
+    const { d, updates } = counted();
+    await d.ensureFresh();
+    const before = updates();
+    const started = Date.now();
+    let firstUpdateAfter: number | undefined;
+    // A message every 5 ms for 1.6 s: each one would postpone a plain debounce forever.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        d.note({ contactIds: [c.id], tables: ['contacts'] });
+        if (firstUpdateAfter === undefined && updates() > before)
+          firstUpdateAfter = Date.now() - started;
+        if (Date.now() - started > 1600) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    // Let the last message's run finish before the database goes.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await d.idle();
+    expect(firstUpdateAfter).toBeDefined();
+    expect(firstUpdateAfter!).toBeLessThan(1500);
+  });
+});
