@@ -61,6 +61,18 @@ export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (e) {
     if (isQuotaError(e)) throw new StorageFullError(e);
-    throw e;
+    throw ownError(e) ?? e;
   }
+}
+
+/**
+ * Our own error, also when Dexie wrapped it: an error thrown in a transaction whose name is one of
+ * Dexie's own ("NotFoundError") comes back as Dexie's error of that name, the original inside.
+ */
+function ownError(e: unknown): KundennahError | undefined {
+  for (let at = e, depth = 0; at && typeof at === 'object' && depth < 5; depth++) {
+    if (at instanceof KundennahError) return at;
+    at = (at as { inner?: unknown }).inner;
+  }
+  return undefined;
 }

@@ -41,6 +41,11 @@ export function attempt<T>(strategy: () => T | null | undefined): T | undefined 
   }
 }
 
+/** Every element one selector matches; none when the selector is broken. */
+export function queryAll(root: Root, selector: string): Element[] {
+  return attempt(() => Array.from(root.querySelectorAll(selector))) ?? [];
+}
+
 /** The first element matched by the first selector in the list that matches anything. */
 export function first(root: Root | null | undefined, selectors: Selectors): Element | null {
   if (!root) return null;
@@ -57,8 +62,8 @@ export function all(root: Root | null | undefined, selectors: Selectors): Elemen
   if (!root) return [];
   record(root, selectors);
   for (const selector of selectors) {
-    const found = attempt(() => Array.from(root.querySelectorAll(selector)));
-    if (found && found.length > 0) return found;
+    const found = queryAll(root, selector);
+    if (found.length > 0) return found;
   }
   return [];
 }
@@ -69,14 +74,9 @@ export function union(root: Root | null | undefined, selectors: Selectors): Elem
   record(root, selectors);
   const joined = attempt(() => Array.from(root.querySelectorAll(selectors.join(','))));
   if (joined) return joined;
-  // One broken selector must not cost the others: fall back to one query each, in document order.
-  const seen = new Set<Element>();
-  for (const selector of selectors) {
-    for (const el of attempt(() => Array.from(root.querySelectorAll(selector))) ?? []) seen.add(el);
-  }
-  return Array.from(seen).sort((a, b) =>
-    a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1,
-  );
+  // One broken selector must not cost the others: query the ones that parse, in document order.
+  const valid = selectors.filter((s) => attempt(() => (root.querySelector(s), true)));
+  return queryAll(root, valid.join(','));
 }
 
 /** True when the element or an ancestor matches one of the selectors. */

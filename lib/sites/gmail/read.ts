@@ -8,6 +8,7 @@ import {
   findEmail,
   first,
   isEmail,
+  queryAll,
   record,
   text,
   union,
@@ -86,7 +87,7 @@ function visibleFirst(doc: Document, selectors: readonly string[]): Element | nu
   let hiddenMatch: Element | null = null;
   record(doc, selectors);
   for (const selector of selectors) {
-    for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
+    for (const el of queryAll(doc, selector)) {
       if (!within(el, S.HIDDEN)) return el;
       hiddenMatch ??= el;
     }
@@ -102,7 +103,7 @@ function threadRoot(doc: Document, heading: Element | null): Element | Document 
   // No heading (renamed, not rendered yet): the visible main region that holds messages.
   record(doc, S.THREAD_ROOT);
   for (const selector of S.THREAD_ROOT) {
-    for (const el of attempt(() => Array.from(doc.querySelectorAll(selector))) ?? []) {
+    for (const el of queryAll(doc, selector)) {
       if (!within(el, S.HIDDEN) && first(el, S.MESSAGE)) return el;
     }
   }
@@ -156,8 +157,7 @@ function messagePeople(root: Element | Document, me: Me): Person[][] {
 const ACCOUNT_LABEL = /:\s*([^()]*?)\s*\(\s*([^()\s]+@[^()\s]+)\s*\)/;
 
 function signedInUser(doc: Document, title: string): Me {
-  const me = emptyMe();
-  for (const word of S.ME_WORDS) me.names.add(word);
+  const me: Me = { emails: new Set(), names: new Set(ME_WORDS) };
   const label = attr(first(doc, S.ACCOUNT), 'aria-label');
   const parsed = ACCOUNT_LABEL.exec(label);
   if (parsed) {
