@@ -37,9 +37,10 @@ type Reply = { ok: boolean; created?: { id: string }; error?: { code: string } }
  */
 async function sendFromPanel(frame: Frame, requests: Record<string, unknown>[]): Promise<Reply[]> {
   return frame.evaluate(async (list) => {
-    const runtime = (
+    const chrome = (
       globalThis as unknown as {
         chrome: {
+          storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
           runtime: {
             connect(o: { name: string }): {
               postMessage(m: unknown): void;
@@ -50,8 +51,12 @@ async function sendFromPanel(frame: Frame, requests: Record<string, unknown>[]):
           };
         };
       }
-    ).chrome.runtime;
-    const port = runtime.connect({ name: 'kundennah-panel' });
+    ).chrome;
+    // The key this panel document got from the content script (docs/security.md, "Nobody acts
+    // through the panel"): the background keeps it where extension pages, not the host page, read.
+    const session = await chrome.storage.session.get(null);
+    const key = Object.entries(session).find(([name]) => name.startsWith('panel-key:'))?.[1];
+    const port = chrome.runtime.connect({ name: 'kundennah-panel' });
     const replies = new Map<string, Reply>();
     const done = new Promise<void>((resolve) =>
       port.onMessage.addListener((m) => {
@@ -61,7 +66,9 @@ async function sendFromPanel(frame: Frame, requests: Record<string, unknown>[]):
       }),
     );
     port.postMessage({ type: 'panel:hello' });
-    list.forEach((request, i) => port.postMessage({ type: 'panel:request', id: `m${i}`, request }));
+    list.forEach((request, i) =>
+      port.postMessage({ type: 'panel:request', id: `m${i}`, request, key, visible: true }),
+    );
     await done;
     return list.map((_r, i) => replies.get(`m${i}`)!);
   }, requests);

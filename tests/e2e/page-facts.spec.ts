@@ -2,7 +2,7 @@
 // 2 and 3): a new position on the person's XING or LinkedIn profile is offered, taken over (with
 // undo) or declined for good, and a congratulation follows; the facts the advice needs are filled
 // in on the card; a person named on a Gmail thread without any address who has a contact's name is
-// asked about, and the first known person on a page is shown first.
+// asked about (Gmail and Outlook), and the first known person on a page is shown first.
 import type { FrameLocator } from '@playwright/test';
 import { expect, test, type Extension } from './harness';
 import { history, readTables, seed, seedSettings } from './seed';
@@ -252,4 +252,29 @@ test('several people on a page: the first known one is shown first', async ({ ex
   await people.nth(1).click();
   await answerNameMatch(panel);
   await expect(panel.getByTestId('contact-card')).toHaveAttribute('aria-label', 'Lukas Becker');
+});
+
+// Outlook: the Cc line names Jonas Weber without his address (the chip's title is empty, as for a
+// recipient Outlook could not resolve).
+const JONAS_CC: Route = {
+  ...SITES.outlook.readingPane,
+  replace: [['title="jonas.weber@schmidt-partner.de"', 'title=""']],
+};
+
+test('Outlook: a recipient named only, with a contact of that name, is asked about and then known', async ({
+  ext,
+}) => {
+  await seed(ext, [
+    history({ contact: { id: 'c-jw', name: 'Jonas Weber', company: 'Schmidt & Partner' } }),
+  ]);
+  const page = await open(ext, JONAS_CC);
+  const panel = panelFrame(page);
+  // Anna Schmidt (with her address, unknown) comes first on the page; the namesake is asked about.
+  const ask = panel.getByTestId('name-match');
+  await expect(ask).toContainText('Ist das Ihr Kontakt Jonas Weber (Schmidt & Partner)?');
+  await ask.getByRole('button', { name: 'Ja, verknüpfen' }).click();
+  await expect(panel.getByTestId('contact-card')).toHaveAttribute('aria-label', 'Jonas Weber');
+  expect((await contactOf(ext, 'c-jw')).pageNames).toMatchObject([
+    { name: 'Jonas Weber', same: true },
+  ]);
 });
