@@ -70,6 +70,24 @@ export async function writeRefusal(
   return null;
 }
 
+/** The id of a panel request that did not parse, when it names one the panel could be waiting on. */
+export function refusedRequestId(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { type, id } = raw as { type?: unknown; id?: unknown };
+  return type === 'panel:request' && typeof id === 'string' && id.length > 0 && id.length <= 200
+    ? id
+    : undefined;
+}
+
+function invalidReply(id: string): BackgroundToPanel {
+  return {
+    type: 'bg:reply',
+    id,
+    ok: false,
+    error: { code: 'invalid', message: 'The request was not understood; nothing was stored.' },
+  };
+}
+
 export function createPanelHub(deps: HubDeps) {
   const connections = new Set<Connection>();
 
@@ -101,7 +119,12 @@ export function createPanelHub(deps: HubDeps) {
     port.onDisconnect.addListener(() => connections.delete(c));
     port.onMessage.addListener((raw: unknown) => {
       const msg = parseMessage(PanelToBackgroundSchema, raw);
-      if (!msg) return;
+      if (!msg) {
+        // A request the schema refuses still gets its answer: the panel waits for one.
+        const id = refusedRequestId(raw);
+        if (id) c.port.postMessage(invalidReply(id));
+        return;
+      }
       if (msg.type === 'panel:hello') {
         void push(c);
         return;

@@ -184,6 +184,17 @@ describe('panel writes', () => {
     expect(await logged()).toBe(1);
   });
 
+  it('a request the schema refuses is answered, so the panel is not left waiting; nothing is stored', async () => {
+    const { content, panel, log, logged, reply } = await setUp();
+    expect(await send({ type: 'content:panel-key', key: KEY }, content)).toEqual({ ok: true });
+    const real = panel(3);
+    real.send({ ...log({ key: KEY, visible: true }), request: { action: 'log-contact' } });
+    expect((await reply(real))?.error?.code).toBe('invalid');
+    real.send({ ...log({ key: KEY, visible: true }), request: { action: 'no-such-action' } });
+    expect((await reply(real))?.error?.code).toBe('invalid');
+    expect(await logged()).toBe(0);
+  });
+
   it('a key is registered only by the content script of the tab’s top frame', async () => {
     const { panel, log, reply } = await setUp();
     const tab = await fakeBrowser.tabs.create({ url: GMAIL });
