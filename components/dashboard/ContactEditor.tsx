@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
+import { PREFERABLE_CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
 import {
   SALUTATIONS,
@@ -133,7 +133,7 @@ function ChannelOrder({ value, onChange }: { value: Channel[]; onChange: (v: Cha
     next.splice(i + d, 0, x!);
     onChange(next);
   };
-  const left = CHANNELS.filter((c) => !value.includes(c));
+  const left = PREFERABLE_CHANNELS.filter((c) => !value.includes(c));
   return (
     <FieldGroup id="c-channels" legend={t('dash.field.channels')} hint={t('dash.hint.channels')}>
       <ol className="channel-order" data-testid="channel-order">

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import type { ContactCard } from '@/lib/messaging';
 import type { AdviceFact } from '@/lib/core/page-facts';
-import type { Channel, DayOfYear } from '@/lib/model';
+import { PREFERABLE_CHANNELS, type Channel, type DayOfYear } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
 import { EMPTY_DAY, dayFromForm, type DayForm } from '@/lib/ui/dashboard/form';
 import type { ActionResult } from './ContactCardView';
@@ -55,17 +55,6 @@ export interface FactsInput {
   interests?: string[];
   address?: 'Sie' | 'Du';
 }
-
-/** Channels a person can prefer (no mass channel, nothing that is no way to reach them). */
-const PREFERABLE: readonly Channel[] = [
-  'phone',
-  'email',
-  'meeting',
-  'visit',
-  'xing',
-  'linkedin',
-  'letter',
-];
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -206,7 +195,7 @@ export function MissingFacts({
                 onChange={(e) => setChannel(e.target.value as Channel | '')}
               >
                 <option value="">–</option>
-                {PREFERABLE.map((ch) => (
+                {PREFERABLE_CHANNELS.map((ch) => (
                   <option key={ch} value={ch}>
                     {capitalize(channelName(locale, ch))}
                   </option>

@@ -1,4 +1,4 @@
-// Where each site shows its panel (injected, side panel, off) is answered to every page report of a
+// Where each site shows its panel (injected or the side panel) is answered to every page report of a
 // content script. When the user changes it in the settings, the open tabs of the sites whose mode
 // changed are told to report again (`bg:recheck`, no data), and the answer carries the new mode:
 // the panel appears or goes away at once, without a reload.

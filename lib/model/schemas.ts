@@ -29,6 +29,14 @@ export const LOG_CHANNELS: readonly Channel[] = CHANNELS.filter(
   (c) => c !== 'letter' && c !== 'gift' && c !== 'event' && c !== 'other',
 );
 
+/**
+ * The channels a person can prefer to be reached on (the editor's and the panel's choice): every
+ * way of reaching someone, in the order of CHANNELS; a gift, an event or "other" reaches nobody.
+ */
+export const PREFERABLE_CHANNELS: readonly Channel[] = CHANNELS.filter(
+  (c) => c !== 'gift' && c !== 'event' && c !== 'other',
+);
+
 export const TIERS = ['A', 'B', 'C'] as const;
 export const TierSchema = z.enum(TIERS, { error: 'err.tier' });
 export type Tier = z.infer<typeof TierSchema>;

@@ -307,6 +307,10 @@ test.describe('the contact page', () => {
     await personal.getByLabel('Interessen', { exact: true }).fill('Oldtimer, Jazz');
     await personal.getByLabel('Vorlieben').fill('Espresso');
     const channels = page.getByTestId('section-channels');
+    // Only ways of reaching someone can be preferred (the panel's "Ergänzen" offers the same).
+    const add = channels.getByTestId('channel-add');
+    await expect(add.locator('option', { hasText: 'Geschenk' })).toHaveCount(0);
+    await expect(add.locator('option', { hasText: 'Brief' })).toHaveCount(1);
     await channels.getByTestId('channel-add').selectOption({ label: 'XING' });
     await channels.getByTestId('channel-add').selectOption({ label: 'Telefon' });
     await channels.getByRole('button', { name: 'Telefon nach oben' }).click();
