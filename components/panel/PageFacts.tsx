@@ -58,7 +58,7 @@ export interface FactsInput {
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-/** "Für die Beratung fehlt: Geburtstag, Anrede" and a small form for exactly those. */
+/** "Für den nächsten persönlichen Kontakt fehlt noch: Geburtstag, Anrede" and a small form for exactly those. */
 export function MissingFacts({
   missing,
   busy,

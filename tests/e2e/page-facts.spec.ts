@@ -160,7 +160,7 @@ test('the facts the advice needs are filled in on the card, by keyboard', async 
   const panel = panelFrame(page);
   const missing = panel.getByTestId('missing-facts');
   await expect(missing).toContainText(
-    'Für die Beratung fehlt: Geburtstag, bevorzugter Kanal, Interessen, Anrede.',
+    'Für den nächsten persönlichen Kontakt fehlt noch: Geburtstag, bevorzugter Kanal, Interessen, Anrede.',
   );
   await missing.getByRole('button', { name: 'Ergänzen' }).click();
   // The form opens on its first field; everything is reachable with the keyboard.
