@@ -101,6 +101,7 @@ for (const c of CASES) {
     for (const secret of changed.private) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
     await expect(panel.getByText('Kundennah sendet nichts.')).toBeVisible();
+    if (c.site === 'gmail') await page.screenshot({ path: 'docs/panel-unreadable.png' });
 
     // 4. Copy: the report lands on the clipboard, nowhere else.
     await panel.getByTestId('diagnosis-copy').click();
