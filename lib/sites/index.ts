@@ -24,14 +24,26 @@ export const READERS: Readonly<Record<Site, SiteReader>> = {
 };
 
 /**
- * What the page shows: a thread or a profile, or null (lists, feed, search, other sites).
- * Never throws: a page the adapter does not understand yields partial data or null.
+ * What the page shows, as the content scripts read it: a thread or a profile, or null (lists, feed,
+ * search, other sites), with the thread's messages where the site shows them. Never throws: a page
+ * the adapter does not understand yields partial data or null.
  */
-export function readPage(doc: Document, url: string): PageContext | null {
+export function readPageWithMessages(doc: Document, url: string): PageContext | null {
   try {
     const site = siteOfUrl(url);
     return site ? READERS[site](doc, url) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The `readPage` contract (ARCHITECTURE.md): exactly its fields, so a caller comparing whole results
+ * is not surprised by the messages only the panel uses (`readPageWithMessages` has them).
+ */
+export function readPage(doc: Document, url: string): PageContext | null {
+  const context = readPageWithMessages(doc, url);
+  if (!context) return null;
+  const { messages: _messages, ...contract } = context;
+  return contract;
 }

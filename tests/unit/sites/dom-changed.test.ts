@@ -1,7 +1,7 @@
 // "The site changed its DOM": selectors disappear one by one and the fallbacks must still deliver
 // partial data — never an exception, never a wrong person.
 import { describe, expect, it } from 'vitest';
-import { readPage, type PageContext } from '@/lib/sites';
+import { readPageWithMessages, type PageContext } from '@/lib/sites';
 import { bigGmailPage } from '../../fixtures/gmail/big';
 import { FIXTURES, fixture } from './fixtures';
 import {
@@ -23,13 +23,13 @@ describe('Gmail after DOM changes', () => {
   it('a new build renamed every class: attributes still carry people, subject and id', () => {
     const doc = loadFixture(long.file);
     scrambleClasses(doc);
-    expect(readPage(doc, long.url)).toEqual(expected);
+    expect(readPageWithMessages(doc, long.url)).toEqual(expected);
   });
 
   it('the `email` attribute is gone: hovercard ids take over', () => {
     const doc = loadFixture(long.file);
     expect(stripAttribute(doc, 'email')).toBeGreaterThan(10);
-    expect(readPage(doc, long.url)).toEqual(expected);
+    expect(readPageWithMessages(doc, long.url)).toEqual(expected);
   });
 
   it('no addresses at all: people by name, the user recognised by name and "me"', () => {
@@ -37,7 +37,7 @@ describe('Gmail after DOM changes', () => {
     stripAttribute(doc, 'email');
     stripAttribute(doc, 'data-hovercard-id');
     removeAll(doc, '.go'); // the "<address>" next to the sender
-    const context = readPage(doc, long.url);
+    const context = readPageWithMessages(doc, long.url);
     expect(context).toEqual({
       ...expected,
       people: [
@@ -54,34 +54,34 @@ describe('Gmail after DOM changes', () => {
   it('the subject heading is gone: subject from the title, thread id decoded from the URL', () => {
     const doc = loadFixture(long.file);
     removeAll(doc, 'h2');
-    expect(readPage(doc, long.url)).toEqual(expected);
+    expect(readPageWithMessages(doc, long.url)).toEqual(expected);
   });
 
   it('the heading is gone and the URL token is of an unknown kind: the token is the thread id', () => {
     const doc = loadFixture(long.file);
     removeAll(doc, 'h2');
     const url = 'https://mail.google.com/mail/u/0/#sent/KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV';
-    expect(readPage(doc, url)?.threadId).toBe('KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV');
+    expect(readPageWithMessages(doc, url)?.threadId).toBe('KtbxLvHLWwDnQPKlqbCxKsVfbRdhnqcjVV');
   });
 
   it('a thread opened before is kept without an inline style: the one the URL names still wins', () => {
     const doc = loadFixture(long.file);
     for (const main of Array.from(doc.querySelectorAll('[role="main"][style]')))
       main.removeAttribute('style');
-    expect(readPage(doc, long.url)).toEqual(expected);
+    expect(readPageWithMessages(doc, long.url)).toEqual(expected);
   });
 
   it('only the permanent thread id is left: it is converted to the legacy hex id', () => {
     const doc = loadFixture(long.file);
     stripAttribute(doc, 'data-legacy-thread-id');
-    expect(readPage(doc, long.url)?.threadId).toBe(expected.threadId);
+    expect(readPageWithMessages(doc, long.url)?.threadId).toBe(expected.threadId);
   });
 
   it('no account button and no title: the user is found by Gmail\'s "me"', () => {
     const doc = loadFixture(long.file);
     removeAll(doc, 'header');
     setTitle(doc, '');
-    expect(readPage(doc, long.url)).toEqual(expected);
+    expect(readPageWithMessages(doc, long.url)).toEqual(expected);
   });
 
   it('no account, no title, no "me": the address on every message is the user', () => {
@@ -92,13 +92,13 @@ describe('Gmail after DOM changes', () => {
     );
     for (const el of Array.from(doc.querySelectorAll('.g2')))
       if (el.textContent === 'me') el.textContent = 'Max';
-    expect(readPage(doc, url)?.people).toEqual(big.people);
+    expect(readPageWithMessages(doc, url)?.people).toEqual(big.people);
   });
 
   it('the thread is not rendered yet: partial data from the URL and the title', () => {
     const doc = loadFixture(long.file);
     removeAll(doc, '[role="main"]');
-    expect(readPage(doc, long.url)).toEqual({
+    expect(readPageWithMessages(doc, long.url)).toEqual({
       site: 'gmail',
       kind: 'thread',
       people: [],
@@ -112,7 +112,7 @@ describe('Gmail after DOM changes', () => {
     const doc = loadFixture(de.file);
     removeAll(doc, 'header');
     setTitle(doc, '');
-    expect(readPage(doc, de.url)).toEqual({
+    expect(readPageWithMessages(doc, de.url)).toEqual({
       ...de.expected,
       subject: 'Rückfrage zur Rechnung Nr. 2026-114',
     });
@@ -129,19 +129,19 @@ describe('Outlook after DOM changes', () => {
     // A collapsed message names its sender only by a generated class: without it, whose message
     // it is cannot be told, and it is left out (never a wrong direction).
     const expanded = pane.expected!.messages!.filter((m) => m.from);
-    expect(readPage(doc, pane.url)).toEqual({ ...pane.expected, messages: expanded });
+    expect(readPageWithMessages(doc, pane.url)).toEqual({ ...pane.expected, messages: expanded });
   });
 
   it('no ARIA labels: sender text and persona titles still give the people', () => {
     const doc = loadFixture(pane.file);
     stripAttribute(doc, 'aria-label');
-    expect(readPage(doc, pane.url)).toEqual(pane.expected);
+    expect(readPageWithMessages(doc, pane.url)).toEqual(pane.expected);
   });
 
   it('no me-control: the title still names the user', () => {
     const doc = loadFixture(live.file);
     removeAll(doc, '#O365_NavHeader');
-    expect(readPage(doc, live.url)).toEqual(live.expected);
+    expect(readPageWithMessages(doc, live.url)).toEqual(live.expected);
   });
 
   it('no reading pane container: the whole page is searched, the message list still left out', () => {
@@ -150,7 +150,7 @@ describe('Outlook after DOM changes', () => {
       doc.getElementById(id)?.removeAttribute('id');
     stripAttribute(doc, 'data-app-section');
     stripAttribute(doc, 'role');
-    expect(readPage(doc, pane.url)).toEqual({ ...pane.expected, subject: undefined });
+    expect(readPageWithMessages(doc, pane.url)).toEqual({ ...pane.expected, subject: undefined });
   });
 });
 
@@ -161,13 +161,13 @@ describe('XING after DOM changes', () => {
   it('a new build renamed every class: nothing depends on them', () => {
     const doc = loadFixture(xing.file);
     scrambleClasses(doc);
-    expect(readPage(doc, xing.url)).toEqual(xing.expected);
+    expect(readPageWithMessages(doc, xing.url)).toEqual(xing.expected);
   });
 
   it('no design-system markers: JSON-LD gives the job title and employer', () => {
     const doc = loadFixture(xing.file);
     stripAttribute(doc, 'data-xds');
-    expect(readPage(doc, xing.url)).toEqual({
+    expect(readPageWithMessages(doc, xing.url)).toEqual({
       site: 'xing',
       kind: 'profile',
       people: [{ name: 'Sabine Köhler', profileUrl }],
@@ -179,18 +179,18 @@ describe('XING after DOM changes', () => {
   it('no heading: the name comes from the title; without a title from JSON-LD; then from og:title', () => {
     const doc = loadFixture(xing.file);
     removeAll(doc, 'h1');
-    expect(names(readPage(doc, xing.url))).toEqual(['Sabine Köhler']);
+    expect(names(readPageWithMessages(doc, xing.url))).toEqual(['Sabine Köhler']);
     setTitle(doc, 'XING');
-    expect(names(readPage(doc, xing.url))).toEqual(['Sabine Köhler']);
+    expect(names(readPageWithMessages(doc, xing.url))).toEqual(['Sabine Köhler']);
     removeAll(doc, 'script[type="application/ld+json"]');
-    expect(names(readPage(doc, xing.url))).toEqual(['Sabine Köhler']);
+    expect(names(readPageWithMessages(doc, xing.url))).toEqual(['Sabine Köhler']);
   });
 
   it('nothing names the person: the profile URL alone', () => {
     const doc = loadFixture(xing.file);
     removeAll(doc, 'h1, script, meta');
     setTitle(doc, '');
-    expect(readPage(doc, xing.url)?.people).toEqual([{ profileUrl }]);
+    expect(readPageWithMessages(doc, xing.url)?.people).toEqual([{ profileUrl }]);
   });
 });
 
@@ -200,13 +200,13 @@ describe('LinkedIn after DOM changes', () => {
   it('a new build renamed every class: ARIA label, data-* attributes and href keep working', () => {
     const doc = loadFixture(li.file);
     scrambleClasses(doc);
-    expect(readPage(doc, li.url)).toEqual(li.expected);
+    expect(readPageWithMessages(doc, li.url)).toEqual(li.expected);
   });
 
   it('no ARIA labels: name from the heading, employer from the first experience entry', () => {
     const doc = loadFixture(li.file);
     stripAttribute(doc, 'aria-label');
-    expect(readPage(doc, li.url)).toEqual(li.expected);
+    expect(readPageWithMessages(doc, li.url)).toEqual(li.expected);
   });
 
   it('the contact-info overlay is open: the shared address joins the person', () => {
@@ -217,7 +217,7 @@ describe('LinkedIn after DOM changes', () => {
     dialog.innerHTML =
       '<section class="pv-contact-info__contact-type"><h3>E-Mail</h3><div><a href="mailto:Jonas.Weber@schmidt-partner.de" class="link-without-visited-state">Jonas.Weber@schmidt-partner.de</a></div></section>';
     doc.body.appendChild(dialog);
-    expect(readPage(doc, url)?.people).toEqual([
+    expect(readPageWithMessages(doc, url)?.people).toEqual([
       {
         name: 'Jonas Weber',
         email: 'jonas.weber@schmidt-partner.de',
@@ -230,15 +230,15 @@ describe('LinkedIn after DOM changes', () => {
     const doc = loadFixture(li.file);
     removeAll(doc, 'h1');
     setTitle(doc, 'LinkedIn');
-    expect(names(readPage(doc, li.url))).toEqual(['Jonas Weber']);
+    expect(names(readPageWithMessages(doc, li.url))).toEqual(['Jonas Weber']);
   });
 
   it('no top card at all: the title names the person; the user in the global nav never does', () => {
     const doc = loadFixture(li.file);
     removeAll(doc, 'section[data-member-id]');
-    expect(names(readPage(doc, li.url))).toEqual(['Jonas Weber']);
+    expect(names(readPageWithMessages(doc, li.url))).toEqual(['Jonas Weber']);
     setTitle(doc, 'LinkedIn');
-    const context = readPage(doc, li.url);
+    const context = readPageWithMessages(doc, li.url);
     expect(names(context)).not.toContain('Max Muster');
   });
 });
@@ -248,7 +248,7 @@ describe('empty and foreign documents', () => {
     'an empty document under $url: null or partial, no throw',
     ({ url, expected }) => {
       const empty = parseHtml('');
-      const context = readPage(empty, url);
+      const context = readPageWithMessages(empty, url);
       if (expected === null) {
         expect(context).toBeNull();
       } else if (expected.kind === 'thread') {
@@ -271,7 +271,7 @@ describe('empty and foreign documents', () => {
   it('a page of another site under a supported URL yields no people from the wrong shapes', () => {
     const gmail = fixture('gmail/2026-11-thread-single.html');
     const doc = loadFixture('xing/2026-11-profile.html');
-    expect(readPage(doc, gmail.url)).toEqual({
+    expect(readPageWithMessages(doc, gmail.url)).toEqual({
       site: 'gmail',
       kind: 'thread',
       people: [],
@@ -288,7 +288,7 @@ describe('empty and foreign documents', () => {
       '::::',
       'https://mail.google.com/mail/u/0/#inbox',
     ]) {
-      expect(readPage(doc, url)).toBeNull();
+      expect(readPageWithMessages(doc, url)).toBeNull();
     }
   });
 });

@@ -6,7 +6,9 @@ import {
   readLinkedIn,
   readOutlook,
   readPage,
+  readPageWithMessages,
   readXing,
+  type PageContext,
   siteOfUrl,
 } from '@/lib/sites';
 import { FIXTURES, fixture } from './fixtures';
@@ -15,13 +17,17 @@ import { loadFixture, sharedFixture } from './helpers';
 describe('readPage on the dated fixtures', () => {
   it.each(FIXTURES)('$file → the expected PageContext', ({ file, url, expected }) => {
     const doc = sharedFixture(file);
-    const context = readPage(doc, url);
+    const context = readPageWithMessages(doc, url);
     expect(context).toEqual(expected);
     if (context) {
       expect(PageContextSchema.parse(context)).toEqual(context);
       // The per-site reader that content scripts import directly gives the same answer.
       const site = siteOfUrl(url);
       expect(site && READERS[site](doc, url)).toEqual(expected);
+      // The readPage contract: exactly its fields, the thread's messages left out.
+      const { messages: _messages, ...contract } = expected as PageContext;
+      expect(readPage(doc, url)).toEqual(contract);
+      expect(Object.keys(readPage(doc, url) ?? {})).not.toContain('messages');
     }
   });
 

@@ -4,7 +4,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PageContextSchema, READERS, readPage, siteOfUrl, type PageContext } from '@/lib/sites';
+import {
+  PageContextSchema,
+  READERS,
+  readPageWithMessages,
+  siteOfUrl,
+  type PageContext,
+} from '@/lib/sites';
 import { FIXTURES_DIR, sharedFixture } from './helpers';
 
 interface Sidecar {
@@ -60,7 +66,7 @@ describe('the real captures', () => {
     '$file under $url → the sidecar’s expectation',
     ({ site, file, url, expected }) => {
       const doc = sharedFixture(file);
-      const context = readPage(doc, url);
+      const context = readPageWithMessages(doc, url);
       expect(context).toEqual(expected);
       expect(siteOfUrl(url)).toBe(site);
       // The per-site reader that the content script imports gives the same answer.
