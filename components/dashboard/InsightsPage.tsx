@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { formatMoney, lostReasonName } from '@/lib/i18n';
 import { TIERS } from '@/lib/model';
-import { useAgenda, useAllHistories, useDayNow } from '@/lib/ui/dashboard/data';
+import { useCadenceRows, useDayNow, useStoredInsights } from '@/lib/ui/dashboard/data';
 import { useOccasions } from '@/lib/ui/dashboard/occasion-data';
 import { OCCASION_FOLLOW_DAYS } from '@/lib/core';
 import {
   BIRTHDAY_DAYS,
-  buildInsights,
+  insightsFromStored,
   overdueRelationships,
 } from '@/lib/ui/dashboard/insights-page';
 import { capitalize, dayLabel, dueLabel, relativeLabel } from '@/lib/ui/format';
@@ -21,12 +21,12 @@ export function InsightsPage(_props: PageProps) {
   const { t, locale } = useI18n();
   const settings = useDashSettings();
   const now = useDayNow(settings.timeZone);
-  const histories = useAllHistories();
-  const agenda = useAgenda();
+  const stored = useStoredInsights();
+  const agenda = useCadenceRows();
   const recorded = useOccasions();
   const insights = useMemo(
-    () => (histories && recorded ? buildInsights(histories, settings, now, recorded) : undefined),
-    [histories, recorded, settings, now],
+    () => (stored && recorded ? insightsFromStored(stored, recorded, locale) : undefined),
+    [stored, recorded, locale],
   );
   const overdue = useMemo(
     () => (agenda ? overdueRelationships(agenda, now, settings.timeZone) : undefined),
@@ -55,7 +55,6 @@ export function InsightsPage(_props: PageProps) {
     );
 
   const { distribution, pareto, atRisk, lost, birthdays, referrers, occasions } = insights;
-  const names = new Map(histories!.map((h) => [h.contact.id, h.contact.name]));
 
   return (
     <main className="insights-page" data-testid="insights">
@@ -170,7 +169,7 @@ export function InsightsPage(_props: PageProps) {
                     const entry = lost.entries.find((e) => e.contactId === id);
                     return (
                       <li key={id}>
-                        <a href={contactLink(id)}>{names.get(id) ?? id}</a>
+                        <a href={contactLink(id)}>{entry?.name ?? id}</a>
                         {entry && (
                           <span className="muted">
                             {' '}

@@ -4,7 +4,7 @@
 // message (from this worker's own writes or from a page) says "look soon" and names the contacts; a
 // lost message costs nothing but time until the next look, because the marks are data.
 // Tier inputs are cached in memory (a cache only: a stopped worker rebuilds it from the database).
-import { createContext } from '../core';
+import { createContext, tierInsights, type TierInsights } from '../core';
 import {
   contactsWithChangedTier,
   derivedIsFresh,
@@ -95,6 +95,7 @@ export function createDeriver(deps: {
     if (!ids.length && !tiersMoved) return;
 
     let affected = ids;
+    let tierPart: TierInsights | undefined;
     if (tiersMoved || !cache || cache.key !== key) {
       const fresh = !cache || cache.key !== key;
       if (!cache || fresh) {
@@ -111,8 +112,11 @@ export function createDeriver(deps: {
           );
       c.tiers = tiers;
       affected = [...new Set([...ids, ...changed])];
+      // The insights that follow from the same inputs (distribution, Pareto, lost, birthdays,
+      // referrals) move with them.
+      tierPart = tierInsights([...c.inputs.values()], settings, now);
     }
-    await recomputeContacts(db, affected, cache.tiers, settings, now, marks);
+    await recomputeContacts(db, affected, cache.tiers, settings, now, marks, tierPart);
     deps.onUpdated();
   }
 

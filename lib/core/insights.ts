@@ -1,5 +1,9 @@
 // Insights for the dashboard (PRODUCT.md "Dashboard"): A/B/C distribution, revenue Pareto, upcoming
-// birthdays, and the last personal contact of a contact.
+// birthdays, early warnings, lost customers, referrals, occasions, and the last personal contact of
+// a contact. The page shows them from rows the background keeps (lib/db/derived.ts): what follows
+// from contacts and purchases alone (`tierInsights`, computed with the tiers) and each contact's
+// part (`insightPartIn`, kept with its summary), put together by `insightsFrom`; `insightsOf` does
+// the same from every history at once.
 
 import type { Channel, ContactHistory, Interaction, Occasion, Settings, Tier } from '../model';
 import { nextOccurrence } from './candidate';
@@ -15,6 +19,8 @@ import {
   referralsOf,
   tierInputsOf,
 } from './records';
+import { analyzeLost, type LostAnalysis } from './lost';
+import { riskReasonsIn, sortAtRisk, type AtRiskEntry, type RiskReason } from './risk';
 import { analyzeTiersIn } from './tiers';
 
 export interface TierBucket {
@@ -263,11 +269,86 @@ export interface OccasionOutcome {
   replies: number;
 }
 
+/** An occasion first brought to one contact (up to now), and what followed within
+ * OCCASION_FOLLOW_DAYS days: a purchase, a reply (a personal message or call of theirs). */
+export interface OccasionBrought {
+  occasionId: string;
+  /** The title the touch recorded (kept for occasions deleted since). */
+  title: string;
+  purchase: boolean;
+  reply: boolean;
+}
+
+/** The occasions brought to one normalized contact, each counted from the first time. */
+export function occasionsBroughtIn(h: ContactHistory, ctx: CoreContext): OccasionBrought[] {
+  if (!ctx.valid) return [];
+  const window = OCCASION_FOLLOW_DAYS * DAY_MS;
+  const first = new Map<string, { t: number; title: string }>();
+  for (const i of h.interactions) {
+    const id = i.brought?.occasionId;
+    if (typeof id !== 'string') continue;
+    const t = ctx.zone.parse(i.at);
+    if (!(t <= ctx.nowMs)) continue;
+    const seen = first.get(id);
+    if (!seen || t < seen.t) first.set(id, { t, title: i.brought?.text ?? '' });
+  }
+  const out: OccasionBrought[] = [];
+  for (const [occasionId, { t, title }] of first) {
+    const within = (at: string) => {
+      const x = ctx.zone.parse(at);
+      return x > t && x <= t + window && x <= ctx.nowMs;
+    };
+    out.push({
+      occasionId,
+      title,
+      purchase: h.purchases.some(
+        (p) => typeof p.amount === 'number' && p.amount > 0 && within(p.at),
+      ),
+      reply: h.interactions.some((i) => i.direction === 'in' && i.personal && within(i.at)),
+    });
+  }
+  return out;
+}
+
 /**
- * Each occasion with how often it was brought and what followed (a purchase, or a reply, within
- * OCCASION_FOLLOW_DAYS days of bringing it); most brought first. Occasions deleted since keep the
- * title the touch recorded.
+ * Each occasion with how often it was brought and what followed, from every contact's
+ * `occasionsBroughtIn`; most brought first. Occasions deleted since keep the title the touch
+ * recorded.
  */
+export function occasionOutcomesFrom(
+  occasions: readonly Occasion[],
+  brought: Iterable<readonly OccasionBrought[]>,
+  locale: string,
+): OccasionOutcome[] {
+  const byId = new Map<string, OccasionOutcome>();
+  const outcome = (occasionId: string, title: string): OccasionOutcome => ({
+    occasionId,
+    title,
+    brought: 0,
+    followed: 0,
+    purchases: 0,
+    replies: 0,
+  });
+  for (const o of occasions) byId.set(o.id, outcome(o.id, o.title));
+  for (const list of brought)
+    for (const b of list) {
+      let o = byId.get(b.occasionId);
+      if (!o) {
+        o = outcome(b.occasionId, b.title);
+        byId.set(b.occasionId, o);
+      }
+      o.brought++;
+      if (b.purchase) o.purchases++;
+      if (b.reply) o.replies++;
+      if (b.purchase || b.reply) o.followed++;
+    }
+  const collator = nameCollator(locale);
+  return [...byId.values()].sort(
+    (a, b) => b.brought - a.brought || collator.compare(a.title, b.title),
+  );
+}
+
+/** Each occasion with how often it was brought and what followed (`occasionOutcomesFrom`). */
 export function occasionOutcomes(
   occasions: readonly Occasion[],
   histories: ContactHistory[],
@@ -276,52 +357,120 @@ export function occasionOutcomes(
 ): OccasionOutcome[] {
   const ctx = createContext(settings, now);
   if (!ctx.valid) return [];
-  const window = OCCASION_FOLLOW_DAYS * DAY_MS;
-  const byId = new Map<string, OccasionOutcome>();
-  for (const o of occasions)
-    byId.set(o.id, {
-      occasionId: o.id,
-      title: o.title,
-      brought: 0,
-      followed: 0,
-      purchases: 0,
-      replies: 0,
-    });
-  for (const h of normalizeHistories(histories)) {
-    // The first time each occasion was brought to this contact.
-    const first = new Map<string, { t: number; title: string }>();
-    for (const i of h.interactions) {
-      const id = i.brought?.occasionId;
-      if (typeof id !== 'string') continue;
-      const t = ctx.zone.parse(i.at);
-      if (!(t <= ctx.nowMs)) continue;
-      const seen = first.get(id);
-      if (!seen || t < seen.t) first.set(id, { t, title: i.brought?.text ?? '' });
-    }
-    for (const [id, { t, title }] of first) {
-      let o = byId.get(id);
-      if (!o) {
-        o = { occasionId: id, title, brought: 0, followed: 0, purchases: 0, replies: 0 };
-        byId.set(id, o);
-      }
-      o.brought++;
-      const within = (at: string) => {
-        const x = ctx.zone.parse(at);
-        return x > t && x <= t + window && x <= ctx.nowMs;
-      };
-      const bought = h.purchases.some(
-        (p) => typeof p.amount === 'number' && p.amount > 0 && within(p.at),
-      );
-      const replied = h.interactions.some(
-        (i) => i.direction === 'in' && i.personal && within(i.at),
-      );
-      if (bought) o.purchases++;
-      if (replied) o.replies++;
-      if (bought || replied) o.followed++;
-    }
-  }
-  const collator = nameCollator(ctx.s.locale);
-  return [...byId.values()].sort(
-    (a, b) => b.brought - a.brought || collator.compare(a.title, b.title),
+  return occasionOutcomesFrom(
+    occasions,
+    normalizeHistories(histories).map((h) => occasionsBroughtIn(h, ctx)),
+    ctx.s.locale,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The insights page as a whole
+
+/** Upcoming birthdays are listed this many days ahead. */
+export const BIRTHDAY_DAYS = 30;
+
+/** What of the insights follows from contacts and purchases alone (the tier rule's inputs). */
+export interface TierInsights {
+  contacts: number;
+  distribution: TierDistribution;
+  pareto: ParetoPoint[];
+  lost: LostAnalysis;
+  birthdays: UpcomingBirthday[];
+  /** Who recommended customers, with what their referrals bought; most revenue first. */
+  referrers: ReferrerFigures[];
+}
+
+export function tierInsights(
+  histories: ContactHistory[],
+  settings: Settings,
+  now: Date,
+): TierInsights {
+  return {
+    contacts: histories.length,
+    distribution: tierDistribution(histories, settings, now),
+    pareto: paretoSeries(histories, settings, now),
+    lost: analyzeLost(histories, settings, now),
+    birthdays: upcomingBirthdays(histories, settings, now, BIRTHDAY_DAYS),
+    referrers: referrerFigures(histories, settings, now),
+  };
+}
+
+/** One contact's part of the rest: its early warnings and the occasions brought to it. */
+export interface InsightPart {
+  risks: RiskReason[];
+  brought: OccasionBrought[];
+}
+
+/** `InsightPart` of one normalized contact with its tier, in one computation's context. */
+export function insightPartIn(h: ContactHistory, tier: Tier, ctx: CoreContext): InsightPart {
+  return { risks: riskReasonsIn(h, tier, ctx), brought: occasionsBroughtIn(h, ctx) };
+}
+
+/** A contact's part with what the page shows of the contact. */
+export interface NamedInsightPart extends InsightPart {
+  contactId: string;
+  name: string;
+  company?: string;
+  tier: Tier;
+}
+
+export interface Insights extends TierInsights {
+  atRisk: (AtRiskEntry & { name: string; company?: string })[];
+  /** Every occasion (and one deleted since that was brought), with what followed; most brought
+   * first. */
+  occasions: OccasionOutcome[];
+}
+
+/** The insights from the tier part and every contact's part (only contacts with a warning or a
+ * brought occasion need to be passed). */
+export function insightsFrom(
+  tiers: TierInsights,
+  parts: Iterable<NamedInsightPart>,
+  occasions: readonly Occasion[],
+  locale: string,
+): Insights {
+  const atRisk: Insights['atRisk'] = [];
+  const brought: OccasionBrought[][] = [];
+  for (const p of parts) {
+    if (p.risks.length)
+      atRisk.push({
+        contactId: p.contactId,
+        tier: p.tier,
+        reasons: p.risks,
+        name: p.name,
+        ...(p.company ? { company: p.company } : {}),
+      });
+    if (p.brought.length) brought.push(p.brought);
+  }
+  return {
+    ...tiers,
+    atRisk: sortAtRisk(atRisk, locale),
+    occasions: occasionOutcomesFrom(occasions, brought, locale),
+  };
+}
+
+/** The insights from every history at once (what the stored rows must add up to). */
+export function insightsOf(
+  histories: ContactHistory[],
+  settings: Settings,
+  now: Date,
+  occasions: readonly Occasion[] = [],
+): Insights {
+  const ctx = createContext(settings, now);
+  const list = normalizeHistories(histories);
+  const tiers = tierInsights(list, settings, now);
+  if (!ctx.valid) return insightsFrom(tiers, [], occasions, ctx.s.locale);
+  const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
+  const parts = list.map((h, k) => {
+    const tier = tierAt[k] ?? 'C';
+    return {
+      contactId: h.contact.id,
+      name: h.contact.name,
+      company: h.contact.company,
+      tier,
+      ...insightPartIn(h, tier, ctx),
+    };
+  });
+  return insightsFrom(tiers, parts, occasions, ctx.s.locale);
 }

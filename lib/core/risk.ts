@@ -244,13 +244,27 @@ export function atRiskContacts(
     const reasons = riskReasonsIn(h, tier, ctx);
     if (reasons.length) rows.push({ contactId: h.contact.id, tier, reasons, name: h.contact.name });
   }
-  const collator = nameCollator(ctx.s.locale);
-  rows.sort(
+  return sortAtRisk(rows, ctx.s.locale).map(({ contactId, tier, reasons }) => ({
+    contactId,
+    tier,
+    reasons,
+  }));
+}
+
+/**
+ * The at-risk order (A first, then the number of warnings, most first, then name and id), for the
+ * list above and for the same list built from the rows the background keeps.
+ */
+export function sortAtRisk<T extends AtRiskEntry & { name: string }>(
+  rows: T[],
+  locale: string,
+): T[] {
+  const collator = nameCollator(locale);
+  return rows.sort(
     (a, b) =>
       a.tier.localeCompare(b.tier) ||
       b.reasons.length - a.reasons.length ||
       collator.compare(a.name, b.name) ||
       (a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0),
   );
-  return rows.map(({ contactId, tier, reasons }) => ({ contactId, tier, reasons }));
 }

@@ -31,7 +31,7 @@ import {
   META_LAST_BACKUP,
 } from './backup-status';
 import { DIRTY_KEY } from './changes';
-import { AGENDA_COUNTS_KEY } from './derived';
+import { DERIVED_META_KEYS } from './derived';
 import { NotFoundError } from './errors';
 import { META_LAST_DATA_CHANGE, stableJson, writeTransaction } from './import';
 import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
@@ -57,11 +57,10 @@ export const LOCAL_META_KEYS: ReadonlySet<string> = new Set([
   META_AUTO_BACKUP,
   META_AUTO_BACKUP_ERROR,
   META_LAST_DATA_CHANGE,
-  'derived',
+  ...DERIVED_META_KEYS,
   // Left by versions before the dirty marks; still never part of a backup.
   'derivedPending',
   DIRTY_KEY,
-  AGENDA_COUNTS_KEY,
 ]);
 
 /** The tables a backup holds: every table of the database except the derived ones. */

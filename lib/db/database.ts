@@ -1,6 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { changeTracker, type DataChange } from './changes';
-import type { SuggestionKind } from '../core';
+import type { OccasionBrought, SuggestionKind } from '../core';
 import type {
   Channel,
   Commitment,
@@ -44,6 +44,8 @@ export interface SummaryRow {
   /** `next.due`, indexed: "the next due touches" when today is empty. */
   nextDue?: string;
   risks: { kind: string; text: string }[];
+  /** The occasions brought to this contact and what followed (the insights' part of it). */
+  brought?: OccasionBrought[];
   birthday?: Contact['birthday'];
   /** Folded text of name, company, e-mails, interests and notes: what search matches against. */
   search: string;

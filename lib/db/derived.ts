@@ -9,11 +9,14 @@ import {
   contactTouches,
   createContext,
   foldText,
+  insightPartIn,
   lastPersonalContactIn,
   normalizeHistory,
-  riskReasonsIn,
+  tierInsights,
   type CoreContext,
+  type NamedInsightPart,
   type SuggestionKind,
+  type TierInsights,
   type TouchEntry,
 } from '../core';
 import { historyOf, type ContactHistory, type Settings, type Tier } from '../model';
@@ -30,7 +33,7 @@ import type {
 } from './database';
 
 /** Bump when what is derived changes: every client recomputes once. */
-export const DERIVED_VERSION = 3;
+export const DERIVED_VERSION = 4;
 
 export interface DerivedState {
   version: number;
@@ -105,6 +108,7 @@ export function deriveContact(
   );
   const next = touches.next;
   const last = lastPersonalContactIn(h, ctx);
+  const part = insightPartIn(h, tier.tier, ctx);
   const summary: SummaryRow = withoutUndefined({
     contactId: c.id,
     name: c.name,
@@ -120,7 +124,8 @@ export function deriveContact(
     lastPersonalDay: last?.day,
     next: next ? plain(next) : null,
     nextDue: next?.suggestion.due,
-    risks: riskReasonsIn(h, tier.tier, ctx).map((r) => ({ kind: r.kind, text: r.text })),
+    risks: part.risks.map((r) => ({ kind: r.kind, text: r.text })),
+    brought: part.brought.length ? part.brought : undefined,
     birthday: c.birthday,
     referredBy: c.referredBy,
     words: searchWords([c.name, c.company, ...c.emails]),
@@ -176,6 +181,45 @@ export type AgendaCounts = Partial<Record<SuggestionKind, number>>;
 /** Agenda items per kind, kept next to the rows (counting an index reads it all: too slow). */
 export const AGENDA_COUNTS_KEY = 'agendaCounts';
 
+/**
+ * The insights page's rows (lib/core/insights.ts): what follows from contacts and purchases alone,
+ * written whenever the tiers are computed, and the parts of the contacts with a warning or a
+ * brought occasion, by contact id, written with their summaries. The page reads these two rows
+ * instead of every history.
+ */
+export const INSIGHT_TIERS_KEY = 'insightTiers';
+export const INSIGHT_PARTS_KEY = 'insightParts';
+export type InsightParts = Record<string, NamedInsightPart>;
+
+/** The meta rows the background derives (never backed up, never restored). */
+export const DERIVED_META_KEYS: readonly string[] = [
+  'derived',
+  AGENDA_COUNTS_KEY,
+  INSIGHT_TIERS_KEY,
+  INSIGHT_PARTS_KEY,
+];
+
+/** A summary's insight part, when it has one worth keeping (a warning or a brought occasion). */
+function partOf(s: SummaryRow): NamedInsightPart | undefined {
+  if (!s.risks.length && !s.brought?.length) return undefined;
+  return {
+    contactId: s.contactId,
+    name: s.name,
+    ...(s.company ? { company: s.company } : {}),
+    tier: s.tier,
+    risks: s.risks as NamedInsightPart['risks'],
+    brought: s.brought ?? [],
+  };
+}
+
+function putParts(into: InsightParts, rows: readonly SummaryRow[]): InsightParts {
+  for (const s of rows) {
+    const p = partOf(s);
+    if (p) into[s.contactId] = p;
+  }
+  return into;
+}
+
 function countKinds(rows: AgendaRow[], into: AgendaCounts = {}, sign = 1): AgendaCounts {
   for (const r of rows) into[r.kind] = (into[r.kind] ?? 0) + sign;
   return into;
@@ -210,15 +254,23 @@ async function writeRows(
   replaceAll: boolean,
   seen: Processed,
   state?: DerivedState,
+  tierPart?: TierInsights,
 ): Promise<void> {
   await guardWrite(() =>
     db.transaction('rw', [db.summaries, db.agenda, db.meta], async () => {
       let counts: AgendaCounts;
+      let parts: InsightParts;
       if (replaceAll) {
         await db.summaries.clear();
         await db.agenda.clear();
         counts = countKinds(agenda);
+        parts = {};
       } else {
+        const storedParts = await getMeta<InsightParts>(db, INSIGHT_PARTS_KEY);
+        parts = storedParts
+          ? { ...storedParts }
+          : putParts({}, (await db.summaries.toArray()) as SummaryRow[]);
+        for (const id of contactIds) delete parts[id];
         const removed = await db.agenda.where('contactId').anyOf(contactIds).toArray();
         const stored = (await db.meta.get(AGENDA_COUNTS_KEY))?.value as AgendaCounts | undefined;
         counts = stored
@@ -233,6 +285,8 @@ async function writeRows(
       await db.summaries.bulkPut(summaries);
       await db.agenda.bulkPut(agenda);
       await db.meta.put({ key: AGENDA_COUNTS_KEY, value: counts });
+      await db.meta.put({ key: INSIGHT_PARTS_KEY, value: putParts(parts, summaries) });
+      if (tierPart) await db.meta.put({ key: INSIGHT_TIERS_KEY, value: tierPart });
       if (state) await db.meta.put({ key: 'derived', value: state });
       if (seen !== 'none') {
         const current = (await getMeta<DirtyMarks>(db, DIRTY_KEY)) ?? emptyMarks();
@@ -273,18 +327,24 @@ export async function recomputeAll(
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }
-  await writeRows(db, [], summaries, agenda, true, seen, {
-    version: DERIVED_VERSION,
-    day: ctx.todayIso,
-    settingsKey: settingsKey(settings),
-  });
+  await writeRows(
+    db,
+    [],
+    summaries,
+    agenda,
+    true,
+    seen,
+    { version: DERIVED_VERSION, day: ctx.todayIso, settingsKey: settingsKey(settings) },
+    tierInsights(histories, settings, now),
+  );
   return tiers;
 }
 
 /**
  * The contacts a write touched (and, when tiers moved, everyone whose tier changed). `tiers` are the
  * current tiers of everyone (the caller computes them when contacts or purchases changed). `seen` are
- * the dirty marks read before the histories were: the ones these rows follow are cleared.
+ * the dirty marks read before the histories were: the ones these rows follow are cleared. When the
+ * tier inputs changed, `tierPart` is the insights' part computed from them (`tierInsights`).
  */
 export async function recomputeContacts(
   db: KundennahDB,
@@ -293,9 +353,10 @@ export async function recomputeContacts(
   settings: Settings,
   now: Date,
   seen: Processed = 'none',
+  tierPart?: TierInsights,
 ): Promise<void> {
   const ids = await withReferrers(db, new Set(contactIds));
-  if (!ids.length && seen === 'none') return;
+  if (!ids.length && seen === 'none' && !tierPart) return;
   const ctx = createContext(settings, now, await db.occasions.toArray());
   const summaries: SummaryRow[] = [];
   const agenda: AgendaRow[] = [];
@@ -307,7 +368,7 @@ export async function recomputeContacts(
     summaries.push(d.summary);
     agenda.push(...d.agenda);
   }
-  await writeRows(db, ids, summaries, agenda, false, seen);
+  await writeRows(db, ids, summaries, agenda, false, seen, undefined, tierPart);
 }
 
 /**

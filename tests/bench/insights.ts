@@ -1,23 +1,22 @@
 // The dashboard's insights with the 10,000-contact benchmark data: time until the page shows its
-// figures (tiers, Pareto, at risk, lost, birthdays), next to reading every history with plain
-// IndexedDB (the floor, from the database figures).
+// figures (tiers, Pareto, at risk, lost, birthdays, referrals, occasions), from the rows the
+// background keeps for it. The floor: the same page's DOM loaded, without waiting for data.
 import type { Extension } from '../e2e/harness';
 import { median, type Figure } from './figures';
 import { timeUntilShown } from './shown';
 
-export async function insightsFigures(ext: Extension, floorMs?: number): Promise<Figure[]> {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++)
-    runs.push(
-      (await timeUntilShown(ext, 'options.html#/insights', '[data-testid="insights"]', 120_000))
-        .shown,
-    );
+export async function insightsFigures(ext: Extension): Promise<Figure[]> {
+  const open = () => timeUntilShown(ext, 'options.html#/insights', '[data-testid="insights"]');
+  await open(); // warm the browser's caches, as a user's second visit would be
+  const runs: { shown: number; domLoaded: number }[] = [];
+  for (let i = 0; i < 5; i++) runs.push(await open());
   return [
     {
       figure: 'dashboard: open the insights, 10,000 contacts, to figures shown',
-      value: median(runs),
+      value: median(runs.map((r) => r.shown)),
       unit: 'ms',
-      ...(floorMs === undefined ? {} : { floor: floorMs }),
+      budget: 500,
+      floor: median(runs.map((r) => r.domLoaded)),
     },
   ];
 }

@@ -39,33 +39,50 @@ function table(figures: Figure[]): string {
   ].join('\n');
 }
 
+/**
+ * `npm run bench -- --only=profile,dashboard` measures some parts while working on them (node,
+ * profile, dashboard, import); such a run prints its table and writes no file.
+ */
+function parts(): Set<string> | undefined {
+  const arg = process.argv.find((a) => a.startsWith('--only='));
+  return arg ? new Set(arg.slice('--only='.length).split(',')) : undefined;
+}
+
 async function main() {
   const now = new Date('2026-11-22T10:00:00.000Z');
   const started = performance.now();
+  const only = parts();
+  const wanted = (part: string) => !only || only.has(part);
   if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'ignore' });
   const figures: Figure[] = [];
-  console.log('core, file parsing and page reading (Node)…');
-  figures.push(...(await coreFigures(now)));
-  figures.push(...(await parseFigures()));
-  figures.push(...(await readPageFigures()));
-  figures.push(...contentScriptSizes());
-  console.log('database, popup and panel with 10,000 contacts (Chromium)…');
-  await withBenchProfile(async (ext) => {
-    const db = await databaseFigures(ext);
-    figures.push(...db);
-    figures.push(...(await popupFigures(ext)));
-    figures.push(...(await panelFigures(ext)));
-    // The insights read every history: the floor is reading them with plain IndexedDB.
-    const readAll = db.find((f) => f.figure.startsWith('load all histories'))?.floor;
-    figures.push(...(await insightsFigures(ext, readAll)));
-  });
-  console.log('dashboard (Chromium)…');
-  figures.push(...(await dashboardFigures()));
-  console.log('imports (Chromium)…');
-  figures.push(...(await importFigures()));
+  if (wanted('node')) {
+    console.log('core, file parsing and page reading (Node)…');
+    figures.push(...(await coreFigures(now)));
+    figures.push(...(await parseFigures()));
+    figures.push(...(await readPageFigures()));
+    figures.push(...contentScriptSizes());
+  }
+  if (wanted('profile')) {
+    console.log('database, popup, panel and insights with 10,000 contacts (Chromium)…');
+    await withBenchProfile(async (ext) => {
+      figures.push(...(await databaseFigures(ext)));
+      figures.push(...(await popupFigures(ext)));
+      figures.push(...(await panelFigures(ext)));
+      figures.push(...(await insightsFigures(ext)));
+    });
+  }
+  if (wanted('dashboard')) {
+    console.log('dashboard (Chromium)…');
+    figures.push(...(await dashboardFigures()));
+  }
+  if (wanted('import')) {
+    console.log('imports (Chromium)…');
+    figures.push(...(await importFigures()));
+  }
 
   const out = table(figures);
   console.log(`\n${out}\n`);
+  if (only) return;
   mkdirSync('bench', { recursive: true });
   writeFileSync(
     'bench/results.json',

@@ -1,18 +1,21 @@
 // The dashboard's data: live queries (useLiveQuery; `undefined` means loading) and the writes its
-// pages make. Pages read derived `summaries` for lists and one full history for the contact page;
-// only the insights read every history (once per visit). Every committed write is forwarded to the
+// pages make. Pages read derived `summaries` for lists, the rows kept for the insights, and one full
+// history for the contact page; none reads every history. Every committed write is forwarded to the
 // background by useForwardDataChanges, which recomputes the derived rows of the touched contacts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { foldText } from '../../core';
+import { foldText, type TierInsights } from '../../core';
+import type { StoredInsights } from './insights-page';
 import { todayIn } from '../format';
 import {
   ChangedMeanwhileError,
   DuplicateContactError,
   createContact,
   deleteContact,
-  getAllHistories,
+  INSIGHT_PARTS_KEY,
+  INSIGHT_TIERS_KEY,
   getDb,
+  getMeta,
   getHistory,
   getStoredSettings,
   putHistories,
@@ -23,6 +26,7 @@ import {
   updateContact,
   type AgendaRow,
   type HistoryTable,
+  type InsightParts,
   type NotDuplicateRow,
   type RecordTypes,
   type SummaryRow,
@@ -85,13 +89,21 @@ export function useHistories(ids: string[]): ContactHistory[] | undefined {
   }, [key]);
 }
 
-/** Every history (the insights): slow with 10,000 contacts, so only that page asks. */
-export function useAllHistories(): ContactHistory[] | undefined {
-  return useLiveQuery(() => getAllHistories(getDb()), []);
+/** The two rows the background keeps for the insights page; null before it first derived them. */
+export function useStoredInsights(): StoredInsights | null | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [tiers, parts] = await Promise.all([
+      getMeta<TierInsights>(db, INSIGHT_TIERS_KEY),
+      getMeta<InsightParts>(db, INSIGHT_PARTS_KEY),
+    ]);
+    return tiers ? { tiers, parts: parts ?? {} } : null;
+  }, []);
 }
 
-export function useAgenda(): AgendaRow[] | undefined {
-  return useLiveQuery(() => getDb().agenda.toArray(), []);
+/** Today's regular personal contacts (the agenda's cadence rows), for "overdue" on the insights. */
+export function useCadenceRows(): AgendaRow[] | undefined {
+  return useLiveQuery(() => getDb().agenda.where('kind').equals('cadence').toArray(), []);
 }
 
 export function useDuplicateInputs():

@@ -1,63 +1,26 @@
-// What the insights page shows, computed with the core from every history (read once per visit)
-// and from today's agenda rows (overdue relationships). Pure.
-import {
-  analyzeLost,
-  atRiskContacts,
-  occasionOutcomes,
-  paretoSeries,
-  referrerFigures,
-  tierDistribution,
-  upcomingBirthdays,
-  type AtRiskEntry,
-  type LostAnalysis,
-  type OccasionOutcome,
-  type ParetoPoint,
-  type ReferrerFigures,
-  type TierDistribution,
-  type UpcomingBirthday,
-  tierRank,
-} from '../../core';
-import type { AgendaRow } from '../../db';
+// What the insights page shows, put together from the two rows the background keeps for it
+// (lib/db/derived.ts) and from today's agenda rows (overdue relationships): no history is read.
+// Pure.
+import { insightsFrom, tierRank, type Insights, type TierInsights } from '../../core';
+import type { AgendaRow, InsightParts } from '../../db';
 import { todayIn } from '../format';
-import type { ContactHistory, Occasion, Settings } from '../../model';
+import type { Occasion } from '../../model';
 
-export const BIRTHDAY_DAYS = 30;
+export { BIRTHDAY_DAYS, type Insights } from '../../core';
 
-export interface Insights {
-  distribution: TierDistribution;
-  pareto: ParetoPoint[];
-  atRisk: (AtRiskEntry & { name: string; company?: string })[];
-  lost: LostAnalysis;
-  birthdays: UpcomingBirthday[];
-  /** Who recommended customers, with what their referrals bought; most revenue first. */
-  referrers: ReferrerFigures[];
-  /** Every occasion (and one deleted since that was brought), with what followed; most brought
-   * first. */
-  occasions: OccasionOutcome[];
-  contacts: number;
+/** What the background keeps for the insights page (null before it first derived them). */
+export interface StoredInsights {
+  tiers: TierInsights;
+  parts: InsightParts;
 }
 
-export function buildInsights(
-  histories: ContactHistory[],
-  settings: Settings,
-  now: Date,
-  occasions: readonly Occasion[] = [],
+/** The insights from the stored rows, with the occasions as they are now. */
+export function insightsFromStored(
+  stored: StoredInsights,
+  occasions: readonly Occasion[],
+  locale: string,
 ): Insights {
-  const byId = new Map(histories.map((h) => [h.contact.id, h.contact]));
-  return {
-    distribution: tierDistribution(histories, settings, now),
-    pareto: paretoSeries(histories, settings, now),
-    atRisk: atRiskContacts(histories, settings, now).map((e) => ({
-      ...e,
-      name: byId.get(e.contactId)?.name ?? '',
-      company: byId.get(e.contactId)?.company,
-    })),
-    lost: analyzeLost(histories, settings, now),
-    birthdays: upcomingBirthdays(histories, settings, now, BIRTHDAY_DAYS),
-    referrers: referrerFigures(histories, settings, now),
-    occasions: occasionOutcomes(occasions, histories, settings, now),
-    contacts: histories.length,
-  };
+  return insightsFrom(stored.tiers, Object.values(stored.parts), occasions, locale);
 }
 
 /** Relationships whose regular personal contact is overdue (due before today): A first, then the
