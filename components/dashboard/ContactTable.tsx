@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import type { Locale } from '@/lib/i18n';
 import type { ContactsView, SortKey } from '@/lib/ui/dashboard/contacts';
@@ -23,7 +23,11 @@ const COLUMNS: [SortKey, string][] = [
   ['risk', 'dash.col.risk'],
 ];
 
-function Row({
+/**
+ * One row's cells. Memoized: a keystroke that narrows the list keeps most rows in view where they
+ * were, and those are not rendered again.
+ */
+const Row = memo(function Row({
   row,
   today,
   now,
@@ -97,7 +101,7 @@ function Row({
       </td>
     </>
   );
-}
+});
 
 /**
  * The contacts table: virtualized (only the rows in view exist), so 10,000 contacts scroll and
@@ -113,10 +117,13 @@ export function ContactTable({
   onSort,
   onOpen,
   resetKey,
+  total = rows.length,
 }: {
   /** Changes when the search, filters or sort change: the list starts at the top again. */
   resetKey: string;
   rows: SummaryRow[];
+  /** How many rows the list has when `rows` are only its first ones (the rest are being read). */
+  total?: number;
   view: ContactsView;
   today: string;
   now: Date;
@@ -129,12 +136,15 @@ export function ContactTable({
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
-  const small = rows.length <= FULL_RENDER_LIMIT;
+  const small = total <= FULL_RENDER_LIMIT;
+  // A keystroke paints the rows in view first; the rest of a short list follows in a deferred
+  // render of the same rows (rendering 150 rows at once would hold the keystroke).
+  const renderAll = useDeferredValue(small ? rows : null) === rows && small;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: small ? rows.length : 8,
+    overscan: renderAll ? rows.length : 8,
     // Keys by position: after a keystroke the rows in view are updated in place, not rebuilt.
     initialRect: { width: 1000, height: 800 },
     useFlushSync: false,
@@ -191,7 +201,8 @@ export function ContactTable({
         className="ctable"
         role="table"
         data-testid="contacts-table"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={total + 1}
+        aria-busy={total > rows.length || undefined}
         aria-label={t('nav.contacts')}
       >
         <thead role="rowgroup">

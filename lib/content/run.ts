@@ -22,9 +22,13 @@ export interface SiteScript {
 const PANEL_WIDTH = 340;
 // The page is read soon after it changes (the panel should follow within a blink), but at most once
 // per `gap` while the app keeps changing its DOM (Gmail mutates constantly). While reads keep finding
-// the same people the gap grows up to MAX_GAP_MS; a different result, a navigation or a page without
-// anybody on it keeps it at MIN_GAP_MS.
+// the same people the gap grows up to MAX_GAP_MS; a different result or a navigation sets it to
+// MIN_GAP_MS. A page without anybody on it is read every EMPTY_GAP_MS while it changes: the thread
+// or profile it is about to show should have its panel at once (reading a page with nobody on it
+// costs little: the readers find no thread). Our own panel and handle coming and going are no change
+// of the page (`unobserved`).
 const FIRST_READ_MS = 30;
+const EMPTY_GAP_MS = 100;
 const MIN_GAP_MS = 250;
 const MAX_GAP_MS = 2000;
 
@@ -83,7 +87,21 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
     });
   }
 
+  /**
+   * Change our own elements in the host page without taking that for a change of the page: the
+   * page's changes so far are read as usual, ours are dropped (at no cost per page mutation).
+   */
+  function unobserved(change: () => void) {
+    if (observer.takeRecords().length) schedule();
+    change();
+    observer.takeRecords();
+  }
+
   function showPanel() {
+    unobserved(mountPanel);
+  }
+
+  function mountPanel() {
     // A single-page app may have thrown our wrapper away with its own DOM: mount it again.
     if (ui && !ui.wrapper.isConnected) ui.mount();
     if (!ui) {
@@ -95,10 +113,12 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
   }
 
   function hidePanel() {
-    ui?.remove();
-    ui = undefined;
-    handle?.remove();
-    handle = undefined;
+    unobserved(() => {
+      ui?.remove();
+      ui = undefined;
+      handle?.remove();
+      handle = undefined;
+    });
   }
 
   function setCollapsed(value: boolean) {
@@ -122,12 +142,12 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
     if (key === lastSent) {
       // The same people again: the app only churns, so look less often. A page without anybody on
       // it keeps the short gap: the thread or profile the user opens next should show at once.
-      if (context?.people.length) gap = Math.min(MAX_GAP_MS, gap * 2);
+      gap = context?.people.length ? Math.min(MAX_GAP_MS, gap * 2) : EMPTY_GAP_MS;
       // The app may have thrown our iframe away with its own DOM.
       if (wantPanel && ui && !ui.wrapper.isConnected) showPanel();
       return;
     }
-    gap = MIN_GAP_MS;
+    gap = context?.people.length ? MIN_GAP_MS : EMPTY_GAP_MS;
     lastSent = key;
     // A new page (or somebody on it) starts the wait for "nobody readable" afresh; the same
     // unreadable page sent again (the background forgot the tab) keeps its report.

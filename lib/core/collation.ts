@@ -80,3 +80,11 @@ export function compareNames(
   if (ka !== null && kb !== null) return ka < kb ? -1 : ka > kb ? 1 : 0;
   return collator.compare(a, b);
 }
+
+/**
+ * A key for an index in name order: `collationKey`, or for names it has no key for the folded name
+ * (those sort after the letters by code unit; a full sort with the collator puts them right).
+ */
+export function nameSortKey(name: string): string {
+  return collationKey(name) ?? name.toLowerCase();
+}

@@ -23,7 +23,7 @@ export {
   type CivilDay,
 } from './days';
 export { resolveSettings, createContext, type CoreSettings, type CoreContext } from './context';
-export { nameCollator, collationKey, compareNames } from './collation';
+export { nameCollator, collationKey, compareNames, nameSortKey } from './collation';
 
 export {
   computeTiers,

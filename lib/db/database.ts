@@ -28,6 +28,8 @@ export interface SettingsRow {
 export interface SummaryRow {
   contactId: string;
   name: string;
+  /** Indexed: orders like the name collator (`nameSortKey`), for the table's first screen. */
+  sortName: string;
   company?: string;
   position?: string;
   emails: string[];
@@ -209,6 +211,16 @@ export const SCHEMA_VERSIONS: {
     stores: {
       requests: 'id, at',
       safetyCopy: 'id',
+    },
+  },
+  {
+    // The contacts table paints its first screen before every summary is read (issue 16): the
+    // summaries are found in name order by a key that sorts like the name collator (`sortName`).
+    // A new index on a derived table only: every version-4 row stays as it is, and the background
+    // fills the key when it recomputes the summaries (tests/unit/db/upgrade.test.ts).
+    version: 5,
+    stores: {
+      summaries: 'contactId, tier, status, nextDue, *words, sortName',
     },
   },
 ];

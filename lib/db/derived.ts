@@ -11,6 +11,7 @@ import {
   foldText,
   insightPartIn,
   lastPersonalContactIn,
+  nameSortKey,
   normalizeHistory,
   tierInsights,
   type CoreContext,
@@ -33,7 +34,7 @@ import type {
 } from './database';
 
 /** Bump when what is derived changes: every client recomputes once. */
-export const DERIVED_VERSION = 4;
+export const DERIVED_VERSION = 5; // 4: insight parts; 5: the name sort key
 
 export interface DerivedState {
   version: number;
@@ -112,6 +113,7 @@ export function deriveContact(
   const summary: SummaryRow = withoutUndefined({
     contactId: c.id,
     name: c.name,
+    sortName: nameSortKey(c.name),
     company: c.company,
     position: c.position,
     emails: c.emails,

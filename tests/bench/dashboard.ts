@@ -1,10 +1,12 @@
-// The dashboard's contacts table with 10,000 contacts in headless Chromium (issue budget: every
-// keystroke answered within 100 ms): opening it, typing into the search box, scrolling. Floors: the
-// same work the plainest way in the same page (plain IndexedDB read; a plain input filtering a plain
-// array and writing rows with innerHTML; a plain virtual list).
+// The dashboard's contacts table with 10,000 contacts in headless Chromium: opening it (budget
+// 400 ms to the first rows shown; floor: the page's DOM loaded), typing into the search box
+// (every keystroke answered within 100 ms, the 95th percentile within 50 ms), scrolling. Floors of
+// typing and scrolling: the same work the plainest way in the same page (a plain input filtering a
+// plain array and writing rows with innerHTML; a plain virtual list).
 import type { Page } from '@playwright/test';
 import { bundleForPage, withExtension } from './chromium';
 import { median, type Figure } from './figures';
+import { timeUntilShown } from './shown';
 
 interface Bench {
   setup(): Promise<{ contacts: number; ms: number }>;
@@ -68,14 +70,34 @@ export async function dashboardFigures(): Promise<Figure[]> {
     );
     await setupPage.close();
 
+    // Opening: from navigation to the first rows shown; the floor: the same page's DOM loaded.
+    // The median of five openings after one that warms the browser's caches, as a user's second
+    // visit would be (as for the popup and the insights).
+    // The page is watched by a small init script (tests/bench/shown.ts), not by this bundle: the
+    // bundle holds the data generator, and evaluating it would slow the page it measures.
+    const openOnce = async () => {
+      const { shown, domLoaded } = await timeUntilShown(
+        ext,
+        'options.html#/contacts',
+        '[data-testid="contacts-table"] tbody tr',
+      );
+      return { painted: shown, domLoaded };
+    };
+    await openOnce();
+    const openings: { painted: number; domLoaded: number }[] = [];
+    for (let i = 0; i < 5; i++) openings.push(await openOnce());
+    const openMs = median(openings.map((o) => o.painted));
+    const domLoaded = median(openings.map((o) => o.domLoaded));
+
     const page = await ext.context.newPage();
-    // Opening: from navigation to the first rows painted (the summaries are read once).
     await page.goto(ext.url('options.html#/contacts'), { waitUntil: 'domcontentloaded' });
     await page.evaluate(code);
     const call = caller(page);
-    const openMs = await call<number>('rowsPaintedAt');
+    await call<number>('rowsPaintedAt');
     const total = await call<number>('tableRowCount');
     if (total < 10_000) throw new Error(`the table shows ${total} contacts, expected 10,000`);
+    // Typing is measured on the whole list (the first screen stands in only while it is read).
+    await page.waitForSelector('[data-testid="contacts-table"]:not([aria-busy])');
 
     // Typing in the dashboard's search box, checked against the plain filter's counts.
     const floorInfo = await call<{ readMs: number; count: number }>('installFloor');
@@ -107,10 +129,16 @@ export async function dashboardFigures(): Promise<Figure[]> {
 
     return [
       {
-        figure: 'dashboard: open the contacts table, 10,000 contacts, to rows painted',
+        figure: 'dashboard: open the contacts table, 10,000 contacts, to rows shown',
         value: openMs,
         unit: 'ms',
-        floor: floorInfo.readMs,
+        budget: 400,
+        floor: domLoaded,
+      },
+      {
+        figure: '↳ reading all 10,000 summaries with plain IndexedDB (for comparison)',
+        value: floorInfo.readMs,
+        unit: 'ms',
       },
       {
         figure: 'dashboard: keystroke in the contact search to filtered rows painted (10,000)',
@@ -123,7 +151,7 @@ export async function dashboardFigures(): Promise<Figure[]> {
         figure: 'dashboard: keystroke to painted rows, 95th percentile (10,000)',
         value: percentile(typing, 0.95),
         unit: 'ms',
-        budget: 100,
+        budget: 50,
         floor: percentile(typingFloor, 0.95),
       },
       {

@@ -9,6 +9,8 @@ export interface Figure {
   budget?: number;
   /** The floor: the same work done the plainest possible way, measured in the same run. */
   floor?: number;
+  /** The most the value may be as a multiple of the floor; above it the run fails. */
+  ratioBudget?: number;
 }
 
 export function median(samples: number[]): number {
@@ -29,4 +31,6 @@ export async function time(fn: () => unknown, runs = 5, warmup = 1): Promise<num
   return median(samples);
 }
 
-export const passes = (f: Figure) => f.budget === undefined || f.value <= f.budget;
+export const passes = (f: Figure) =>
+  (f.budget === undefined || f.value <= f.budget) &&
+  (f.ratioBudget === undefined || (!!f.floor && f.value <= f.ratioBudget * f.floor));

@@ -104,14 +104,6 @@ export async function reimport(kind: Kind): Promise<Steps> {
   }
 }
 
-/** The floor: reading the file's bytes into memory. */
-export async function readOnly(kind: Kind): Promise<number> {
-  const t0 = performance.now();
-  const bytes = new Uint8Array(await fileOf(kind).arrayBuffer());
-  if (bytes.length === 0) throw new Error('empty file');
-  return performance.now() - t0;
-}
-
 function rawOpen(name: string, store: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);

@@ -1,6 +1,7 @@
 // Import figures (issue 7): a 10,000-row LinkedIn CSV and a 10,000-card vCard file, parsed and
 // imported (duplicate detection included, one transaction into IndexedDB) in an extension page of
-// the built extension, each next to its floor: reading the same file into memory.
+// the built extension, each next to its floor: a plain IndexedDB put of the same new contacts (same
+// indexes, one transaction). A whole import may take at most 1.35 times that (issue 16).
 //
 // Called from tests/bench/run.ts: `figures.push(...(await importFigures()))`; standalone (after
 // `npx wxt build`): `npx tsx tests/bench/import.ts`.
@@ -11,11 +12,12 @@ import type { Kind, Steps } from './import-page';
 
 const RUNS = 3;
 const BUDGET_MS = 3000;
+/** A whole import (reading, parsing, duplicates, writing) as a multiple of the plain put. */
+const RATIO_BUDGET = 1.35;
 
 type Bench = {
   firstImport(kind: Kind): Promise<Steps>;
   reimport(kind: Kind): Promise<Steps>;
-  readOnly(kind: Kind): Promise<number>;
   rawWrite(kind: Kind): Promise<number>;
 };
 
@@ -54,8 +56,6 @@ export async function importFigures(): Promise<Figure[]> {
       const runs: Steps[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await call(page, 'firstImport', kind));
       console.log(describeSteps(`${label}, median of ${RUNS}`, runs));
-      const floors: number[] = [];
-      for (let i = 0; i < RUNS; i++) floors.push(await call(page, 'readOnly', kind));
       const raw: number[] = [];
       for (let i = 0; i < RUNS; i++) raw.push(await call(page, 'rawWrite', kind));
       console.log(
@@ -68,17 +68,18 @@ export async function importFigures(): Promise<Figure[]> {
           figure: `import a 10,000-row ${label}, first run in a fresh page (cold)`,
           value: cold.total,
           unit: 'ms',
-          floor: median(floors),
+          floor: median(raw),
         },
         {
           figure: `import a 10,000-row ${label} (parse, duplicates, write)`,
           value: median(runs.map((r) => r.total)),
           unit: 'ms',
           budget: BUDGET_MS,
-          floor: median(floors),
+          floor: median(raw),
+          ratioBudget: RATIO_BUDGET,
         },
         {
-          figure: `↳ of which the IndexedDB transaction (plain IndexedDB: floor)`,
+          figure: `↳ of which the IndexedDB transaction`,
           value: median(runs.map((r) => r.write)),
           unit: 'ms',
           floor: median(raw),
@@ -88,7 +89,7 @@ export async function importFigures(): Promise<Figure[]> {
           value: again.total,
           unit: 'ms',
           budget: BUDGET_MS,
-          floor: median(floors),
+          floor: median(raw),
         },
       );
     }

@@ -256,6 +256,38 @@ test.describe('contacts', () => {
     await expect(table(page).locator('tbody tr[tabindex="0"]')).toHaveCount(1);
   });
 
+  test('a long list: only the rows in view exist, every row is counted, a short result shows all', async ({
+    ext,
+  }) => {
+    // 400 people: the table shows a window of them (virtualized) but counts them all; the first
+    // screen read from the name index is the one the full sort keeps (no jump when it takes over).
+    const last = ['Özdemir', 'Abel', 'Müller', 'Zürn', 'van der Berg'];
+    const many = Array.from({ length: 400 }, (_, i) =>
+      history({
+        contact: {
+          id: `c-${i}`,
+          name: `Person ${String(i).padStart(3, '0')} ${last[i % last.length]}`,
+          createdAt: `${daysAgo(30)}T09:00:00.000Z`,
+        },
+      }),
+    );
+    await seed(ext, many);
+    const page = await openDashboard(ext);
+    await expect(table(page)).toHaveAttribute('aria-rowcount', '401');
+    await expect(table(page)).not.toHaveAttribute('aria-busy', /.*/);
+    expect((await names(page)).slice(0, 3)).toEqual([
+      'Person 000 Özdemir',
+      'Person 001 Abel',
+      'Person 002 Müller',
+    ]);
+    expect(await rows(page).count()).toBeLessThan(100);
+    // "Zürn" leaves 80 people: a short list renders every row (the browser's find sees them all).
+    await page.getByTestId('contact-search').fill('zuern');
+    await expect(page.getByTestId('result-count')).toHaveText('80 von 400 Kontakten');
+    await expect(rows(page)).toHaveCount(80);
+    await expect(rows(page).last()).toContainText('Person 398 Zürn');
+  });
+
   test('the empty state says what to do; a new contact is added and opened, a duplicate refused', async ({
     ext,
   }) => {

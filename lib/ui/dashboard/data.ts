@@ -6,6 +6,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { foldText, type TierInsights } from '../../core';
 import type { StoredInsights } from './insights-page';
+import { isFiltered, viewFromParams, type ContactsView } from './contacts';
+import { parseHash } from '../route';
 import { todayIn } from '../format';
 import {
   ChangedMeanwhileError,
@@ -59,9 +61,65 @@ export { pairId } from '../../db/duplicate-decisions';
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Every contact's summary row (what the table, search and filters read). */
-export function useSummaries(): SummaryRow[] | undefined {
-  return useLiveQuery(() => getDb().summaries.toArray(), []);
+/**
+ * Every contact's summary row (what the table, search and filters read). With `after` false the
+ * read waits (the first screen's rows are read first: IndexedDB hands results back in order, so a
+ * small read behind this one would wait for all 10,000 rows).
+ */
+export function useSummaries(after = true): SummaryRow[] | undefined {
+  return useLiveQuery<SummaryRow[] | undefined>(
+    () => (after ? getDb().summaries.toArray() : undefined),
+    [after],
+  );
+}
+
+/** The first screen of the contacts list: its first rows in name order and how many there are. */
+export interface FirstScreen {
+  rows: SummaryRow[];
+  total: number;
+}
+
+/** Rows read by the name index for the first screen (more than a tall window shows). */
+const FIRST_SCREEN_ROWS = 60;
+
+/** The first rows in name order (by the `sortName` index) and the number of summaries. */
+export function readFirstScreen(dir: 'asc' | 'desc', db = getDb()): Promise<FirstScreen> {
+  const byName = db.summaries.orderBy('sortName');
+  return Promise.all([
+    (dir === 'asc' ? byName : byName.reverse()).limit(FIRST_SCREEN_ROWS).toArray(),
+    db.summaries.count(),
+  ]).then(([rows, total]) => ({ rows, total }));
+}
+
+/** The name order whose first screen the index serves for a view (plain list by name), or null. */
+export function firstScreenOrder(view: ContactsView): 'asc' | 'desc' | null {
+  return view.sort === 'name' && !isFiltered(view) ? view.dir : null;
+}
+
+let preloaded: { dir: 'asc' | 'desc'; screen: Promise<FirstScreen> } | undefined;
+
+/**
+ * Start reading the contacts list's first screen before the dashboard renders, when it opens on
+ * that list: otherwise the read would wait for the settings, which the page renders with.
+ */
+export function preloadFirstScreen(hash: string): void {
+  const route = parseHash(hash);
+  if ((route.path[0] ?? 'contacts') !== 'contacts' || route.path[1]) return;
+  const dir = firstScreenOrder(viewFromParams(route.params));
+  if (dir) preloaded = { dir, screen: readFirstScreen(dir) };
+}
+
+/**
+ * The contacts table's first screen, read through the name index while every summary is still
+ * being read (`useSummaries`); null for a view it does not serve (`dir` null).
+ */
+export function useFirstSummaries(dir: 'asc' | 'desc' | null): FirstScreen | null | undefined {
+  return useLiveQuery<FirstScreen | null>(() => {
+    if (!dir) return null;
+    const early = preloaded?.dir === dir ? preloaded.screen : undefined;
+    preloaded = undefined;
+    return early ?? readFirstScreen(dir);
+  }, [dir]);
 }
 
 /** How many contacts there are (an index count: no record is read). */

@@ -72,18 +72,36 @@ afterEach(() => {
 });
 
 describe('reading the page', () => {
-  it('reads soon after start and reports the person who appears within a quarter second', async () => {
+  it('reads soon after start and reports the person who appears within a tenth of a second', async () => {
     await vi.advanceTimersByTimeAsync(40);
     expect(reads).toBe(1);
     // The inbox churns for three seconds with nobody to show: the script keeps looking at its
     // short pace instead of falling asleep.
     await churn(3000);
-    expect(reads).toBeGreaterThanOrEqual(10);
+    expect(reads).toBeGreaterThanOrEqual(30);
     const before = sent.length;
     onPage = anna;
+    await vi.advanceTimersByTimeAsync(20);
     document.body.append(document.createElement('div')); // the thread renders
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(100);
     expect(sent.slice(before)).toEqual([{ type: 'content:context', context: anna }]);
+  });
+
+  it('does not take its own panel and handle for a change of the page', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) => {
+      sent.push(msg);
+      return { panel: 'injected' };
+    });
+    onPage = anna;
+    await vi.advanceTimersByTimeAsync(40);
+    expect(document.querySelector('iframe')).not.toBeNull();
+    expect(document.querySelector('kundennah-handle')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(reads).toBe(1);
+    // A change of the page itself is read.
+    document.body.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
   });
 
   it('looks less and less often while the same person stays and the app keeps churning', async () => {

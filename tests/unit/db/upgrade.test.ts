@@ -1,11 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { linkReferrals } from '@/lib/core';
-import { KundennahDB, SCHEMA_VERSIONS, getAllHistories } from '@/lib/db';
+import { createContext, linkReferrals } from '@/lib/core';
+import { KundennahDB, SCHEMA_VERSIONS, deriveContact, getAllHistories } from '@/lib/db';
 import { generateDemoData, flattenHistories } from '@/lib/demo';
+import { DEFAULT_SETTINGS, type ContactHistory } from '@/lib/model';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const names: string[] = [];
+
+/** The summary the background writes for one history (tier C: the test needs rows, not tiers). */
+function derivedSummary(h: ContactHistory) {
+  return deriveContact(h, { tier: 'C', reason: '' }, createContext(DEFAULT_SETTINGS, now)).summary;
+}
 afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
@@ -106,7 +112,7 @@ describe('schema upgrades keep every record', () => {
     expect(v3.tables.map((t) => t.name)).not.toContain('requests');
     v3.close();
 
-    const current = new KundennahDB(name);
+    const current = new KundennahDB(name, 4);
     await current.open();
     expect(current.verno).toBe(4);
     expect(await current.contacts.toArray()).toEqual(before.contacts);
@@ -118,6 +124,47 @@ describe('schema upgrades keep every record', () => {
     // The new tables work: the request log is found by its date.
     await current.requests.put({ id: 'r1', at: now.toISOString(), reply: { ok: true } });
     expect(await current.requests.where('at').below('2027').count()).toBe(1);
+    current.close();
+  });
+
+  it('version 5 finds summaries in name order; every version-4 row stays', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const v4 = new KundennahDB(name, 4);
+    const demo = generateDemoData({ now });
+    const flat = flattenHistories(demo);
+    await v4.contacts.bulkAdd(flat.contacts);
+    await v4.purchases.bulkAdd(flat.purchases);
+    // A summary as version 4 wrote it: no name key.
+    const { sortName: _drop, ...oldSummary } = derivedSummary(demo[0]!);
+    await v4.summaries.put(oldSummary as never);
+    await v4.requests.put({ id: 'r1', at: now.toISOString(), reply: { ok: true } });
+    const before = {
+      contacts: await v4.contacts.toArray(),
+      purchases: await v4.purchases.toArray(),
+      summaries: await v4.summaries.toArray(),
+      requests: await v4.requests.toArray(),
+    };
+    v4.close();
+
+    const current = new KundennahDB(name);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.contacts.toArray()).toEqual(before.contacts);
+    expect(await current.purchases.toArray()).toEqual(before.purchases);
+    expect(await current.summaries.toArray()).toEqual(before.summaries);
+    expect(await current.requests.toArray()).toEqual(before.requests);
+    // The old row has no key yet (the background recomputes it: DERIVED_VERSION); new rows are
+    // found in name order.
+    expect(await current.summaries.orderBy('sortName').count()).toBe(0);
+    await current.summaries.bulkPut(demo.slice(1, 4).map(derivedSummary));
+    const names3 = demo
+      .slice(1, 4)
+      .map((h) => h.contact.name)
+      .sort(new Intl.Collator('de', { sensitivity: 'base' }).compare);
+    expect((await current.summaries.orderBy('sortName').toArray()).map((r) => r.name)).toEqual(
+      names3,
+    );
     current.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '@/lib/db';
-import { foldText } from '@/lib/core';
+import { foldText, nameSortKey } from '@/lib/core';
 import {
   DEFAULT_VIEW,
   filterRows,
@@ -32,6 +32,7 @@ function row(p: Partial<SummaryRow> & { contactId: string; name: string }): Summ
     search: foldText(text),
     words: foldText(text).split(/\s+/),
     day: today,
+    sortName: nameSortKey(p.name),
     ...p,
   };
 }
