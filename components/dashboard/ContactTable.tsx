@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import type { Locale } from '@/lib/i18n';
 import type { ContactsView, SortKey } from '@/lib/ui/dashboard/contacts';
@@ -13,6 +13,22 @@ import { contactHash } from '@/lib/ui/route';
 export const ROW_HEIGHT = 46;
 /** Lists up to this size render every row, so that the browser's find-in-page sees them all. */
 const FULL_RENDER_LIMIT = 150;
+/**
+ * While the rows change (a keystroke in the search), only the rows in view are rendered; once they
+ * have not changed for this long, the rows just outside the view (for scrolling) and the rest of a
+ * short list follow. Rendered at once, they would hold the next frame of every keystroke.
+ */
+const SETTLE_MS = 150;
+
+/** Whether `value` has stayed the same for `SETTLE_MS` (true at first). */
+function useSettled<T>(value: T): boolean {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(() => value), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return settled === value;
+}
 
 const COLUMNS: [SortKey, string][] = [
   ['name', 'contacts.name'],
@@ -137,22 +153,24 @@ export function ContactTable({
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
   const small = total <= FULL_RENDER_LIMIT;
-  // A keystroke paints the rows in view first; the rest of a short list follows in a deferred
-  // render of the same rows (rendering 150 rows at once would hold the keystroke).
-  const renderAll = useDeferredValue(small ? rows : null) === rows && small;
+  // A keystroke paints the rows in view; the others follow when the typing pauses.
+  const settled = useSettled(rows);
+  const renderAll = settled && small;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: renderAll ? rows.length : 8,
+    overscan: renderAll ? rows.length : settled ? 8 : 0,
     // Keys by position: after a keystroke the rows in view are updated in place, not rebuilt.
     initialRect: { width: 1000, height: 800 },
     useFlushSync: false,
   });
   const current = Math.min(active, Math.max(rows.length - 1, 0));
 
+  // Reset only a list that was scrolled: scrolling forces a layout in the middle of the keystroke.
+  const scrolled = useRef(false);
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    if (scrolled.current) scrollRef.current?.scrollTo({ top: 0 });
     setActive(0);
   }, [resetKey]);
 
@@ -196,7 +214,11 @@ export function ContactTable({
     view.sort === key ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none';
 
   return (
-    <div className="table-scroll" ref={scrollRef}>
+    <div
+      className="table-scroll"
+      ref={scrollRef}
+      onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop > 0)}
+    >
       <table
         className="ctable"
         role="table"

@@ -281,11 +281,17 @@ test.describe('contacts', () => {
       'Person 002 Müller',
     ]);
     expect(await rows(page).count()).toBeLessThan(100);
+    // A search starts the list at its top again, also when it was scrolled.
+    const scroller = page.locator('.table-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: 4000 }));
+    await expect(rows(page).first()).not.toContainText('Person 000');
     // "Zürn" leaves 80 people: a short list renders every row (the browser's find sees them all).
     await page.getByTestId('contact-search').fill('zuern');
     await expect(page.getByTestId('result-count')).toHaveText('80 von 400 Kontakten');
     await expect(rows(page)).toHaveCount(80);
     await expect(rows(page).last()).toContainText('Person 398 Zürn');
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await expect(rows(page).first()).toContainText('Person 003 Zürn');
   });
 
   test('the empty state says what to do; a new contact is added and opened, a duplicate refused', async ({
