@@ -223,6 +223,16 @@ export const SCHEMA_VERSIONS: {
       summaries: 'contactId, tier, status, nextDue, *words, sortName',
     },
   },
+  {
+    // Contacts are no longer indexed by company, status and last change: nothing looks them up
+    // that way (the lists read the summaries), and every index is one more write per contact in
+    // each import and edit (issue 16). Dropping indexes only: every version-5 row stays as it is
+    // (tests/unit/db/upgrade.test.ts).
+    version: 6,
+    stores: {
+      contacts: 'id, *emails, *profileUrls, name, referredBy',
+    },
+  },
 ];
 
 export const HISTORY_TABLES = [

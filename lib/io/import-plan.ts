@@ -287,11 +287,6 @@ class PeopleIndex {
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 
-/** A canonical XING/LinkedIn profile whose slug the URL parser leaves as it is: its own
- * normalisation (`normalizeProfileUrl`), no parsing needed. */
-const CANONICAL_PROFILE =
-  /^https:\/\/www\.(?:linkedin\.com\/in|xing\.com\/profile)\/[A-Za-z0-9_-]+$/;
-
 /** Distinct values, first occurrence first, in a new array. */
 const distinct = (list: string[]): string[] =>
   list.length < 2 ? list.slice() : [...new Set(list)];
@@ -322,7 +317,7 @@ export function cleanContactFromDraft(
   const urls: string[] = [];
   for (const u of profileUrls) {
     if (!isText(u)) return null;
-    const n = CANONICAL_PROFILE.test(u) ? u : normalizeProfileUrl(u);
+    const n = normalizeProfileUrl(u);
     if (n === null) return null;
     urls.push(n);
   }

@@ -168,15 +168,24 @@ function plainParams(text: string, from: number, to: number): Map<string, string
   return params;
 }
 
-/**
- * A logical line as `readCard` needs it: the property (null when the line is no content line),
- * or undefined for a well-formed property that no field uses. One pass for the usual head without
- * double quotes; a head with quotes takes `propertyName` and `parseContentLine`.
- */
-function readProperty(text: string, line: number): VCardProperty | null | undefined {
-  const colon = text.indexOf(':');
-  if (colon <= 0) return null;
-  if (text.lastIndexOf('"', colon) !== -1) return slowProperty(text, line);
+/** What a property's head (`[group.]NAME;params`) says: the same for every line with that head. */
+interface Head {
+  name: string;
+  params: Map<string, string[]>;
+  group?: string;
+}
+
+/** A well-formed head of a property that no field uses. */
+const UNUSED: Head = { name: '', params: NO_PARAMS as Map<string, string[]> };
+
+// A file repeats a handful of heads thousands of times (`TEL;type=CELL;type=VOICE;type=pref`):
+// each is taken apart once per file. The parameters are shared by the properties with that head
+// and only read. Filled and emptied by `parseVCards`.
+const heads = new Map<string, Head | null>();
+const MAX_HEADS = 5000;
+
+/** A head without double quotes taken apart; null when it names no property. */
+function readHead(text: string, colon: number): Head | null {
   let semi = text.indexOf(';');
   if (semi > colon) semi = -1;
   const end = semi === -1 ? colon : semi;
@@ -186,11 +195,39 @@ function readProperty(text: string, line: number): VCardProperty | null | undefi
     .trim()
     .toUpperCase();
   if (!NAME_RE.test(name)) return null;
-  if (!USED_PROPERTIES.has(name)) return undefined;
+  if (!USED_PROPERTIES.has(name)) return UNUSED;
   const params =
     semi === -1 ? (NO_PARAMS as Map<string, string[]>) : plainParams(text, semi + 1, colon);
-  const prop: VCardProperty = { line, name, params, value: text.slice(colon + 1) };
-  if (dot > 0) prop.group = text.slice(0, dot);
+  const head: Head = { name, params };
+  if (dot > 0) head.group = text.slice(0, dot);
+  return head;
+}
+
+/**
+ * A logical line as `readCard` needs it: the property (null when the line is no content line),
+ * or undefined for a well-formed property that no field uses. A head without double quotes is
+ * taken apart once per file; a head with quotes takes `propertyName` and `parseContentLine`.
+ */
+function readProperty(text: string, line: number): VCardProperty | null | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return null;
+  if (text.lastIndexOf('"', colon) !== -1) return slowProperty(text, line);
+  const key = text.slice(0, colon);
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = readHead(text, colon);
+    if (heads.size >= MAX_HEADS) heads.clear();
+    heads.set(key, head);
+  }
+  if (head === null) return null;
+  if (head === UNUSED) return undefined;
+  const prop: VCardProperty = {
+    line,
+    name: head.name,
+    params: head.params,
+    value: text.slice(colon + 1),
+  };
+  if (head.group !== undefined) prop.group = head.group;
   return prop;
 }
 
@@ -445,7 +482,15 @@ export interface VCardParseResult {
 
 /** Every card in a text; problems are reported per card and line, never thrown. */
 export function parseVCards(text: string): VCardParseResult {
-  const lines = text.split(/\r\n|\n|\r/);
+  heads.clear();
+  try {
+    return parseLines(text.split(/\r\n|\n|\r/));
+  } finally {
+    heads.clear();
+  }
+}
+
+function parseLines(lines: string[]): VCardParseResult {
   const contacts: ContactDraft[] = [];
   const errors: ImportIssue[] = [];
   let cards = 0;

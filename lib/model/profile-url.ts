@@ -40,8 +40,13 @@ export function profileSite(raw: string): ProfileSite | null {
   return null;
 }
 
+/** A profile URL already in its canonical form (what the URL parser would leave as it is). */
+const CANONICAL = /^https:\/\/www\.(?:linkedin\.com\/in|xing\.com\/profile)\/[A-Za-z0-9_-]+$/;
+
 /** Canonical profile URL, or null when the input is no XING/LinkedIn profile URL. */
 export function canonicalProfileUrl(raw: string): string | null {
+  // An import compares every row's URLs: most are canonical already and need no URL parser.
+  if (CANONICAL.test(raw)) return raw;
   const url = parseHttpUrl(raw);
   if (!url) return null;
   if (hostIs(url.hostname, 'xing.com')) {

@@ -4,6 +4,7 @@
 // that the report can say where the time goes.
 import './import-jitless';
 import { KundennahDB } from '../../lib/db';
+import { SCHEMA_VERSIONS } from '../../lib/db/database';
 import { applyImport } from '../../lib/db/import';
 import { planImport, resolveImport, type ImportDecisions } from '../../lib/io/import-plan';
 import { parseContactsFile } from '../../lib/io';
@@ -104,17 +105,19 @@ export async function reimport(kind: Kind): Promise<Steps> {
   }
 }
 
+/** The contacts store's indexes as the app's latest schema declares them (`*` = multi-entry). */
+function contactIndexes(): { name: string; multiEntry: boolean }[] {
+  const latest = [...SCHEMA_VERSIONS].reverse().find((v) => v.stores['contacts'])!;
+  const [, ...indexes] = latest.stores['contacts']!.split(',').map((s) => s.trim());
+  return indexes.map((i) => ({ name: i.replace(/^\*/, ''), multiEntry: i.startsWith('*') }));
+}
+
 function rawOpen(name: string, store: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       const s = req.result.createObjectStore(store, { keyPath: 'id' });
-      s.createIndex('emails', 'emails', { multiEntry: true });
-      s.createIndex('profileUrls', 'profileUrls', { multiEntry: true });
-      s.createIndex('company', 'company');
-      s.createIndex('status', 'status');
-      s.createIndex('name', 'name');
-      s.createIndex('updatedAt', 'updatedAt');
+      for (const i of contactIndexes()) s.createIndex(i.name, i.name, { multiEntry: i.multiEntry });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

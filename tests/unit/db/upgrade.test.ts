@@ -147,7 +147,7 @@ describe('schema upgrades keep every record', () => {
     };
     v4.close();
 
-    const current = new KundennahDB(name);
+    const current = new KundennahDB(name, 5);
     await current.open();
     expect(current.verno).toBe(5);
     expect(await current.contacts.toArray()).toEqual(before.contacts);
@@ -164,6 +164,41 @@ describe('schema upgrades keep every record', () => {
       .sort(new Intl.Collator('de', { sensitivity: 'base' }).compare);
     expect((await current.summaries.orderBy('sortName').toArray()).map((r) => r.name)).toEqual(
       names3,
+    );
+    current.close();
+  });
+
+  it('version 6 drops the contact indexes nothing reads; every version-5 row stays', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const v5 = new KundennahDB(name, 5);
+    const demo = generateDemoData({ now });
+    const flat = flattenHistories(demo);
+    await v5.contacts.bulkAdd(flat.contacts);
+    await v5.interactions.bulkAdd(flat.interactions);
+    await v5.summaries.bulkPut(demo.map(derivedSummary));
+    const before = {
+      contacts: await v5.contacts.toArray(),
+      interactions: await v5.interactions.toArray(),
+      summaries: await v5.summaries.toArray(),
+    };
+    v5.close();
+
+    const current = new KundennahDB(name);
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.contacts.toArray()).toEqual(before.contacts);
+    expect(await current.interactions.toArray()).toEqual(before.interactions);
+    expect(await current.summaries.toArray()).toEqual(before.summaries);
+    const indexes = current.contacts.schema.indexes.map((i) => i.name).sort();
+    expect(indexes).toEqual(['emails', 'name', 'profileUrls', 'referredBy']);
+    // What the app looks contacts up by still finds them.
+    const someone = flat.contacts.find((c) => c.emails.length > 0)!;
+    expect((await current.contacts.where('emails').equals(someone.emails[0]!).first())?.id).toBe(
+      someone.id,
+    );
+    expect(await current.contacts.where('name').equalsIgnoreCase(someone.name).count()).toBe(
+      flat.contacts.filter((c) => c.name.toLowerCase() === someone.name.toLowerCase()).length,
     );
     current.close();
   });

@@ -352,6 +352,28 @@ describe('vCard details', () => {
       'BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nEND:VCARD';
     expect(parseVCards(text).contacts.map((c) => c.name)).toEqual(['A', 'B']);
   });
+
+  it('lines with the same head in different cards keep their own values and labels', () => {
+    // Heads are taken apart once per file; what they carry must still be each card's own.
+    const card = (name: string, mail: string, url: string, label: string) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEMAIL;type=INTERNET;type=WORK:${mail}\r\n` +
+      `item1.URL;type=pref:${url}\r\nitem1.X-ABLabel:${label}\r\nEND:VCARD\r\n`;
+    const text =
+      card('Anna Berg', 'anna@berg.de', 'https://www.xing.com/profile/Anna_Berg', 'XING') +
+      card('Bernd Kühn', 'bernd@kuehn.de', 'bernd-kuehn', 'LinkedIn');
+    expect(parseVCards(text).contacts).toEqual([
+      expect.objectContaining({
+        name: 'Anna Berg',
+        emails: ['anna@berg.de'],
+        profileUrls: ['https://www.xing.com/profile/Anna_Berg'],
+      }),
+      expect.objectContaining({
+        name: 'Bernd Kühn',
+        emails: ['bernd@kuehn.de'],
+        profileUrls: ['https://www.linkedin.com/in/bernd-kuehn'],
+      }),
+    ]);
+  });
 });
 
 describe('birthdays', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ContactSchema,
@@ -135,6 +136,18 @@ describe('canonicalProfileUrl', () => {
     ['https://notxing.com/profile/Anna', null],
     ['https://www.linkedin.com.evil.io/in/anna', null],
   ])('%s -> %s', (input, expected) => expect(canonicalProfileUrl(input)).toBe(expected));
+
+  it('a URL already canonical comes back as the URL parser would make it', () => {
+    // The shortcut that skips the parser must agree with it for every slug it lets through.
+    const slug = fc.stringMatching(/^[A-Za-z0-9_-]{1,30}$/);
+    fc.assert(
+      fc.property(slug, fc.constantFrom('linkedin.com/in', 'xing.com/profile'), (s, path) => {
+        const canonical = `https://www.${path}/${s}`;
+        const parsed = canonicalProfileUrl(`https://www.${path}/${s}/?via=test`);
+        expect(canonicalProfileUrl(canonical)).toBe(parsed);
+      }),
+    );
+  });
 });
 
 describe('Settings', () => {
