@@ -1,4 +1,4 @@
-import { PREFERABLE_CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
+import { MONTHS, PREFERABLE_CHANNELS, type Channel, type Status, type Tier } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
 import {
   SALUTATIONS,
@@ -14,7 +14,6 @@ import { Field, FieldGroup, Section, control } from './ui';
 
 type Set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => void;
 
-const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function DayInputs({
@@ -55,7 +54,7 @@ function DayInputs({
         <option value="">{t('dash.day.monthPh')}</option>
         {MONTHS.map((m) => (
           <option key={m} value={String(m)}>
-            {t(`dash.month.${m}`)}
+            {t(`month.long.${m}`)}
           </option>
         ))}
       </select>
@@ -202,7 +201,7 @@ function NumberSet({
 }: {
   id: string;
   legend: string;
-  values: number[];
+  values: readonly number[];
   selected: number[];
   label: (n: number) => string;
   onChange: (v: number[]) => void;

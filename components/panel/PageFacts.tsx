@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { channelName } from '@/lib/i18n';
 import type { ContactCard } from '@/lib/messaging';
 import type { AdviceFact } from '@/lib/core/page-facts';
-import { PREFERABLE_CHANNELS, type Channel, type DayOfYear } from '@/lib/model';
+import { MONTHS, PREFERABLE_CHANNELS, type Channel, type DayOfYear } from '@/lib/model';
 import { capitalize } from '@/lib/ui/format';
 import { EMPTY_DAY, dayFromForm, type DayForm } from '@/lib/ui/dashboard/form';
 import type { ActionResult } from './ContactCardView';
@@ -55,8 +55,6 @@ export interface FactsInput {
   interests?: string[];
   address?: 'Sie' | 'Du';
 }
-
-const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** "Für den nächsten persönlichen Kontakt fehlt noch: Geburtstag, Anrede" and a small form for exactly those. */
 export function MissingFacts({
