@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlePanelRequest, channelOfSite, type ActionEnv } from '@/lib/background/actions';
-import { KundennahDB, createContact, getHistory } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getHistory } from '@/lib/db';
 import { PanelRequestSchema } from '@/lib/messaging';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 let env: ActionEnv;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   env = {
     db,
     now,

@@ -2,16 +2,17 @@
 // occasion ticked as brought with a logged contact, "Neues Thema?" — each one write, each undone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlePanelRequest, type ActionEnv } from '@/lib/background/actions';
-import { KundennahDB, createContact, getHistory, saveOccasion } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getHistory, saveOccasion } from '@/lib/db';
 import { PanelRequestSchema, type PanelRequest } from '@/lib/messaging';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 let env: ActionEnv;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   env = {
     db,
     now,

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlePanelRequest, type ActionEnv } from '@/lib/background/actions';
 import { buildPanelView } from '@/lib/background/view';
 import type { TabContext } from '@/lib/background/tab-contexts';
-import { KundennahDB, createContact, getSettings, recomputeAll } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getSettings, recomputeAll } from '@/lib/db';
 import { PanelRequestSchema, type Created } from '@/lib/messaging';
 import type { Settings } from '@/lib/model';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
@@ -31,8 +33,7 @@ const profileTab = (headline?: string, company?: string): TabContext => ({
 });
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   settings = await getSettings(db, 'de');
 });
 afterEach(async () => db.delete());

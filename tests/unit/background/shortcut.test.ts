@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logFromShortcut } from '@/lib/background/shortcut';
-import { KundennahDB, createContact, getHistory } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getHistory } from '@/lib/db';
 import type { PageContext } from '@/lib/sites';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => db.delete());
 

@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlePanelRequest, type ActionEnv } from '@/lib/background/actions';
 import { threadFacts } from '@/lib/background/thread-view';
 import { createContext } from '@/lib/core';
-import { KundennahDB, createContact, getHistory, saveRecord } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getHistory, saveRecord } from '@/lib/db';
 import { DEFAULT_SETTINGS, type ContactHistory } from '@/lib/model';
 import type { PageContext } from '@/lib/sites';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/Berlin' };
@@ -37,8 +39,7 @@ let env: ActionEnv;
 let contactId: string;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   env = { db, now, timeZone: 'Europe/Berlin', context, url };
   contactId = (await createContact(db, { name: 'Anna Schmidt', emails: ['anna@schmidt.de'] }, now))
     .id;

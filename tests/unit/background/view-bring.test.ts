@@ -3,9 +3,11 @@
 // occasions that fit — neither attached nor brought.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPanelView } from '@/lib/background/view';
-import { KundennahDB, getSettings, putHistories, recomputeAll, saveOccasion } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { getSettings, putHistories, recomputeAll, saveOccasion } from '@/lib/db';
 import type { TabContext } from '@/lib/background/tab-contexts';
 import type { ContactHistory, Settings } from '@/lib/model';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
@@ -34,8 +36,7 @@ const tab: TabContext = {
 let ids: Record<'brought' | 'planned' | 'expired' | 'fits' | 'other' | 'future', string>;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   settings = await getSettings(db, 'de');
   const save = async (title: string, keywords: string[], extra: object = {}) =>
     (await saveOccasion(db, { kind: 'tip', title, keywords, ...extra }, now)).id;

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPanelView } from '@/lib/background/view';
-import { KundennahDB, getSettings, putHistories, recomputeAll, saveDismissal } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { getSettings, putHistories, recomputeAll, saveDismissal } from '@/lib/db';
 import type { ContactHistory, Settings } from '@/lib/model';
 import type { TabContext } from '@/lib/background/tab-contexts';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
@@ -57,8 +59,7 @@ const tab: TabContext = {
 };
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   settings = await getSettings(db, 'de');
   await putHistories(db, [guenter]);
 });

@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  KundennahDB,
-  createContact,
-  getHistory,
-  getSettings,
-  recomputeAll,
-  saveConversation,
-} from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, getHistory, getSettings, recomputeAll, saveConversation } from '@/lib/db';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 let contactId: string;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   contactId = (await createContact(db, { name: 'Günter Hofmann' }, new Date('2026-01-01'))).id;
 });
 afterEach(async () => db.delete());

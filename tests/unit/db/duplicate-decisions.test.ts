@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KundennahDB, getHistory, putHistories, type DataChange } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { getHistory, putHistories, type DataChange } from '@/lib/db';
 import {
   forgetNotDuplicate,
   markNotDuplicate,
@@ -8,13 +9,13 @@ import {
   undoMerge,
 } from '@/lib/db/duplicate-decisions';
 import { historyOf, type ContactHistory } from '@/lib/model';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => {
   await db.delete();

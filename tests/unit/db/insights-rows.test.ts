@@ -3,10 +3,10 @@
 // history at once: these tests change the data the ways a user does and compare after each step.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insightsOf } from '@/lib/core';
+import type { KundennahDB } from '@/lib/db';
 import {
   INSIGHT_PARTS_KEY,
   INSIGHT_TIERS_KEY,
-  KundennahDB,
   deleteContact,
   getAllHistories,
   getMeta,
@@ -20,13 +20,13 @@ import { createDeriver } from '@/lib/background/deriver';
 import { generateDemo } from '@/lib/demo';
 import { insightsFromStored } from '@/lib/ui/dashboard/insights-page';
 import type { TierInsights } from '@/lib/core';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => db.delete());
 

@@ -28,14 +28,14 @@ import { checkBackup, makeBackup, restoreBackup } from '@/lib/db/backup-restore'
 import { generateDemo } from '@/lib/demo';
 import { serializeBackup } from '@/lib/io';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const settings: Settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/Berlin', locale: 'de' };
 let db: KundennahDB;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => db.delete());
 

@@ -18,13 +18,13 @@ import {
   resetSettings,
 } from '@/lib/db';
 import { ValidationError } from '@/lib/model';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => {
   await db.delete();

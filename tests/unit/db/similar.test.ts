@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  KundennahDB,
-  createContact,
-  findSimilarContacts,
-  getSettings,
-  recomputeAll,
-} from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { createContact, findSimilarContacts, getSettings, recomputeAll } from '@/lib/db';
+import { openFreshDb } from '../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   await createContact(
     db,
     {

@@ -3,18 +3,19 @@
 // full rows take over.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '@/lib/core';
-import { KundennahDB, deriveContact } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { deriveContact } from '@/lib/db';
 import { generateDemoData } from '@/lib/demo';
 import { DEFAULT_SETTINGS, type ContactHistory } from '@/lib/model';
 import { DEFAULT_VIEW, sortRows } from '@/lib/ui/dashboard/contacts';
 import { firstScreenOrder, readFirstScreen } from '@/lib/ui/dashboard/data';
+import { openFreshDb } from '../../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 let db: KundennahDB;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
 });
 afterEach(async () => db.delete());
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KundennahDB, getDb, getStoredSettings, setSettings } from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { getDb, getStoredSettings, setSettings } from '@/lib/db';
 import { putStoredSettings, restoreDefaultSettings, saveSettings } from '@/lib/ui/dashboard/data';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { HOLIDAY_REGIONS } from '@/lib/core';
@@ -10,6 +11,7 @@ import {
   settingsToForm,
   type SettingsForm,
 } from '@/lib/ui/dashboard/settings-form';
+import { openFreshDb } from '../../../support/db';
 
 const defaults = () => settingsToForm({});
 
@@ -232,8 +234,7 @@ describe('the list of holiday regions', () => {
 describe('settings stored through the form', () => {
   let db: KundennahDB;
   beforeEach(async () => {
-    db = new KundennahDB(`test-${crypto.randomUUID()}`);
-    await db.open();
+    db = await openFreshDb();
   });
   afterEach(async () => {
     await db.delete();

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  KundennahDB,
-  getHistory,
-  getSettings,
-  putHistories,
-  recomputeAll,
-  type AgendaRow,
-} from '@/lib/db';
+import type { KundennahDB } from '@/lib/db';
+import { getHistory, getSettings, putHistories, recomputeAll, type AgendaRow } from '@/lib/db';
 import {
   completeItem,
   completeItems,
@@ -14,6 +8,7 @@ import {
   snoozeItems,
 } from '@/lib/ui/popup/agenda-actions';
 import type { ContactHistory } from '@/lib/model';
+import { openFreshDb } from '../../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const words = {
@@ -159,8 +154,7 @@ people.push(
 );
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   await putHistories(db, people);
   await recomputeAll(db, await getSettings(db, 'de'), now);
 });

@@ -2,8 +2,8 @@
 // carried again), thanks for a referral and a customer anniversary are done like other items, a
 // concern noted in the after-call note is undone with the rest. And the card's "Mitbringen" line.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KundennahDB } from '@/lib/db';
 import {
-  KundennahDB,
   getHistory,
   getSettings,
   putHistories,
@@ -14,6 +14,7 @@ import {
 import { completeItems } from '@/lib/ui/popup/agenda-actions';
 import { bringPointOf } from '@/lib/ui/popup/cards';
 import type { ContactHistory } from '@/lib/model';
+import { openFreshDb } from '../../../support/db';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const today = '2026-11-22';
@@ -59,8 +60,7 @@ let db: KundennahDB;
 let occasionId: string;
 
 beforeEach(async () => {
-  db = new KundennahDB(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDb();
   occasionId = (
     await saveOccasion(
       db,
