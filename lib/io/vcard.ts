@@ -178,10 +178,13 @@ interface Head {
 /** A well-formed head of a property that no field uses. */
 const UNUSED: Head = { name: '', params: NO_PARAMS as Map<string, string[]> };
 
-// A file repeats a handful of heads thousands of times (`TEL;type=CELL;type=VOICE;type=pref`):
-// each is taken apart once per file. The parameters are shared by the properties with that head
-// and only read. Filled and emptied by `parseVCards`.
-const heads = new Map<string, Head | null>();
+/**
+ * A file repeats a handful of heads thousands of times (`TEL;type=CELL;type=VOICE;type=pref`):
+ * each is taken apart once per file (`parseVCards` keeps one of these per call). The parameters
+ * are shared by the properties with that head and only read.
+ */
+type Heads = Map<string, Head | null>;
+/** A file with more distinct heads than this starts over (a garbled file must not grow it). */
 const MAX_HEADS = 5000;
 
 /** A head without double quotes taken apart; null when it names no property. */
@@ -208,7 +211,7 @@ function readHead(text: string, colon: number): Head | null {
  * or undefined for a well-formed property that no field uses. A head without double quotes is
  * taken apart once per file; a head with quotes takes `propertyName` and `parseContentLine`.
  */
-function readProperty(text: string, line: number): VCardProperty | null | undefined {
+function readProperty(text: string, line: number, heads: Heads): VCardProperty | null | undefined {
   const colon = text.indexOf(':');
   if (colon <= 0) return null;
   if (text.lastIndexOf('"', colon) !== -1) return slowProperty(text, line);
@@ -391,6 +394,7 @@ function readCard(
   beginIndex: number,
   endIndex: number,
   errors: ImportIssue[],
+  heads: Heads,
 ): ContactDraft | null {
   let is21 = false;
   for (let k = beginIndex + 1; k < endIndex; k++) {
@@ -406,7 +410,7 @@ function readCard(
   let labels: Map<string, string> | undefined;
   for (const l of unfold(lines, beginIndex + 1, endIndex, is21)) {
     // Photos, addresses, notes ...: only checked for shape, not taken apart (most of a file).
-    const p = readProperty(l.text, l.line);
+    const p = readProperty(l.text, l.line, heads);
     if (p === undefined) continue;
     if (p === null) {
       errors.push(issue('vcard-bad-line', { value: excerpt(l.text) }, l.line));
@@ -482,15 +486,8 @@ export interface VCardParseResult {
 
 /** Every card in a text; problems are reported per card and line, never thrown. */
 export function parseVCards(text: string): VCardParseResult {
-  heads.clear();
-  try {
-    return parseLines(text.split(/\r\n|\n|\r/));
-  } finally {
-    heads.clear();
-  }
-}
-
-function parseLines(lines: string[]): VCardParseResult {
+  const lines = text.split(/\r\n|\n|\r/);
+  const heads: Heads = new Map();
   const contacts: ContactDraft[] = [];
   const errors: ImportIssue[] = [];
   let cards = 0;
@@ -504,7 +501,7 @@ function parseLines(lines: string[]): VCardParseResult {
       let j = i + 1;
       while (j < lines.length && !isEnd(lines[j]!) && !isBegin(lines[j]!)) j++;
       if (j < lines.length && isEnd(lines[j]!)) {
-        const draft = readCard(lines, i, j, errors);
+        const draft = readCard(lines, i, j, errors, heads);
         if (draft) contacts.push(draft);
         i = j + 1;
       } else {
