@@ -1,33 +1,13 @@
 // Which channel a touch should use (PRODUCT.md "Channel"): the contact's preferred channel where it
 // fits, else by closeness — never a mass channel.
 
-import { CHANNELS, type Channel, type Contact, type Tier } from '../model';
+import { CHANNELS, profileSite, type Channel, type Contact, type Tier } from '../model';
 import { THANKS_KINDS, type SuggestionKind } from './kinds';
 
 const KNOWN: ReadonlySet<string> = new Set<string>(CHANNELS);
 
-/**
- * The site of a profile URL as PRODUCT.md "Days" defines it: XING when the host is xing.com or a
- * subdomain and the path starts with `/profile/`, LinkedIn when the host is linkedin.com or a
- * subdomain and the path starts with `/in/`. URLs without scheme are read as https.
- */
-export function profileUrlSite(raw: unknown): 'xing' | 'linkedin' | null {
-  if (typeof raw !== 'string') return null;
-  const trimmed = raw.trim();
-  if (!trimmed) return null;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const host = url.hostname.toLowerCase();
-  const on = (domain: string) => host === domain || host.endsWith(`.${domain}`);
-  if (on('xing.com') && url.pathname.startsWith('/profile/')) return 'xing';
-  if (on('linkedin.com') && url.pathname.startsWith('/in/')) return 'linkedin';
-  return null;
-}
+/** The site of a profile URL (PRODUCT.md "Days"): the model's one definition. */
+export const profileUrlSite = profileSite;
 
 /** The first preferred channel (in the contact's order) that is known and passes `ok`. */
 function firstPreferred(contact: Contact, ok: (c: Channel) => boolean): Channel | undefined {
@@ -73,10 +53,13 @@ export function chooseChannel(
   if (kind === 'birthday' || kind === 'partner-birthday' || kind === 'congratulation') {
     const p = firstPreferred(contact, personalWish);
     if (p) return { channel: p, basis: 'preferred' };
-    const urls = Array.isArray(contact?.profileUrls) ? contact.profileUrls : [];
-    const sites = urls.map(profileUrlSite);
-    if (sites.includes('xing')) return { channel: 'xing', basis: 'profile' };
-    if (sites.includes('linkedin')) return { channel: 'linkedin', basis: 'profile' };
+    let linkedin = false;
+    for (const url of Array.isArray(contact?.profileUrls) ? contact.profileUrls : []) {
+      const site = profileSite(url);
+      if (site === 'xing') return { channel: 'xing', basis: 'profile' };
+      if (site === 'linkedin') linkedin = true;
+    }
+    if (linkedin) return { channel: 'linkedin', basis: 'profile' };
     return { channel: 'phone', basis: 'closeness' };
   }
   const p = firstPreferred(contact, notMass);

@@ -29,8 +29,17 @@ function firstSegmentAfter(pathname: string, prefix: string): string | null {
   return slug.length > 0 ? slug : null;
 }
 
-/** The site of a profile URL, or null when it is neither a XING nor a LinkedIn profile. */
-export function profileSite(raw: string): ProfileSite | null {
+/** A profile URL already in its canonical form (what the URL parser would leave as it is). */
+const CANONICAL = /^https:\/\/www\.(?:linkedin\.com\/in|xing\.com\/profile)\/[A-Za-z0-9_-]+$/;
+
+/**
+ * The site of a profile URL (PRODUCT.md "Days"), or null when it is neither a XING nor a LinkedIn
+ * profile: the one definition for the channel rule, the popup's links and the page readers.
+ */
+export function profileSite(raw: unknown): ProfileSite | null {
+  if (typeof raw !== 'string') return null;
+  // Stored URLs are canonical: the agenda asks for every birthday's channel, without a URL parser.
+  if (CANONICAL.test(raw)) return raw.charCodeAt(12) === 108 ? 'linkedin' : 'xing';
   const url = parseHttpUrl(raw);
   if (!url) return null;
   if (hostIs(url.hostname, 'xing.com') && firstSegmentAfter(url.pathname, '/profile/'))
@@ -39,9 +48,6 @@ export function profileSite(raw: string): ProfileSite | null {
     return 'linkedin';
   return null;
 }
-
-/** A profile URL already in its canonical form (what the URL parser would leave as it is). */
-const CANONICAL = /^https:\/\/www\.(?:linkedin\.com\/in|xing\.com\/profile)\/[A-Za-z0-9_-]+$/;
 
 /** Canonical profile URL, or null when the input is no XING/LinkedIn profile URL. */
 export function canonicalProfileUrl(raw: string): string | null {

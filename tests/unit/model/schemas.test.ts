@@ -9,6 +9,7 @@ import {
   ValidationError,
   canonicalProfileUrl,
   isIsoDate,
+  profileSite,
   validate,
 } from '@/lib/model';
 
@@ -145,6 +146,32 @@ describe('canonicalProfileUrl', () => {
         const canonical = `https://www.${path}/${s}`;
         const parsed = canonicalProfileUrl(`https://www.${path}/${s}/?via=test`);
         expect(canonicalProfileUrl(canonical)).toBe(parsed);
+      }),
+    );
+  });
+});
+
+describe("profileSite (the one definition of a profile URL's site)", () => {
+  it.each([
+    ['https://www.xing.com/profile/Anna_Schmidt', 'xing'],
+    ['xing.com/profile/Anna_Schmidt/cv', 'xing'],
+    ['https://www.linkedin.com/in/anna-schmidt', 'linkedin'],
+    ['https://de.linkedin.com/in/anna-schmidt?trk=x', 'linkedin'],
+    ['https://www.xing.com/pages/acme', null],
+    ['https://www.xing.com/profile/', null],
+    ['https://www.linkedin.com.evil.io/in/anna', null],
+    ['javascript:alert(1)', null],
+    [42, null],
+  ])('%s -> %s', (input, expected) => expect(profileSite(input)).toBe(expected));
+
+  it('a canonical URL has the site the URL parser finds', () => {
+    // Stored URLs take a shortcut past the parser; it must agree with the parser for every slug.
+    const slug = fc.stringMatching(/^[A-Za-z0-9_-]{1,30}$/);
+    fc.assert(
+      fc.property(slug, fc.constantFrom('linkedin.com/in', 'xing.com/profile'), (s, path) => {
+        expect(profileSite(`https://www.${path}/${s}`)).toBe(
+          profileSite(`https://www.${path}/${s}/?via=test`),
+        );
       }),
     );
   });
