@@ -4,7 +4,7 @@
 // The background stores exactly these entries; the popup sorts stored rows with the same comparator.
 
 import type { ContactHistory, Occasion, Settings } from '../model';
-import { agendaTouches } from './candidates';
+import { AgendaTouches } from './candidates';
 import { createContext, type CoreContext } from './context';
 import { collationKey, compareNames, nameCollator } from './collation';
 import type { AgendaEntry, AgendaItem } from './kinds';
@@ -81,8 +81,9 @@ export function agendaEntriesIn(histories: ContactHistory[], ctx: CoreContext): 
   const list = linkReferrals(normalizeHistories(histories));
   const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
   const entries: AgendaEntry[] = [];
+  const touches = new AgendaTouches(ctx);
   for (let k = 0; k < list.length; k++)
-    agendaTouches(list[k] as ContactHistory, tierAt[k] ?? 'C', ctx, entries);
+    touches.add(list[k] as ContactHistory, tierAt[k] ?? 'C', entries);
   const n = entries.length;
   const ranks = new Float64Array(n);
   for (let j = 0; j < n; j++) ranks[j] = (entries[j] as AgendaEntry).rank;

@@ -418,6 +418,28 @@ const WAITS_FOR_COMPLAINT: ReadonlySet<SuggestionKind> = new Set<SuggestionKind>
   'feedback',
 ]);
 
+/** What is pressing among a contact's candidates, as far as the agenda's selection asks. */
+function pressingKinds(raws: readonly RawCandidate[]): { complaint: boolean; cadence: boolean } {
+  let complaint = false;
+  let cadence = false;
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as RawCandidate;
+    if (!r.pressing) continue;
+    if (r.kind === 'complaint') complaint = true;
+    else if (r.kind === 'cadence') cadence = true;
+  }
+  return { complaint, cadence };
+}
+
+/** Whether the agenda keeps a pressing candidate, given what else of the contact is pressing. */
+function keptOnAgenda(r: RawCandidate, pressing: { complaint: boolean; cadence: boolean }) {
+  return (
+    r.pressing &&
+    !(pressing.complaint && WAITS_FOR_COMPLAINT.has(r.kind)) &&
+    !(pressing.cadence && r.kind === 'feedback')
+  );
+}
+
 /**
  * The contact's items on today's agenda (PRODUCT.md "Agenda"): every pressing candidate, except
  * that while a complaint is pressing its after-purchase, birthday, cadence and feedback items wait,
@@ -425,12 +447,8 @@ const WAITS_FOR_COMPLAINT: ReadonlySet<SuggestionKind> = new Set<SuggestionKind>
  * candidates in priority order; the result keeps that order.
  */
 export function agendaSelection(raws: readonly RawCandidate[]): RawCandidate[] {
-  const pressing = raws.filter((r) => r.pressing);
-  const complaint = pressing.some((r) => r.kind === 'complaint');
-  const cadence = pressing.some((r) => r.kind === 'cadence');
-  return pressing.filter(
-    (r) => !(complaint && WAITS_FOR_COMPLAINT.has(r.kind)) && !(cadence && r.kind === 'feedback'),
-  );
+  const pressing = pressingKinds(raws);
+  return raws.filter((r) => keptOnAgenda(r, pressing));
 }
 
 /** The candidates of one normalized contact (the tier checked by the caller). */
@@ -498,28 +516,40 @@ export function contactTouches(
 }
 
 /**
- * The agenda entries of one normalized contact, appended to `out`, with lazily described words
- * (the agenda over 10,000 contacts reads the words of a few).
+ * The agenda entries of many normalized contacts of one computation, with lazily described words
+ * (the agenda over 10,000 contacts reads the words of a few). One collector serves every contact.
  */
-export function agendaTouches(
-  history: ContactHistory,
-  tier: Tier,
-  ctx: CoreContext,
-  out: AgendaEntry[],
-): void {
-  const { raws } = collectCandidates(history, tier, ctx, true);
-  if (!raws.length) return;
-  const { id, name } = history.contact;
-  for (const r of agendaSelection(raws)) {
-    const e: AgendaEntry = {
-      contactId: id,
-      name,
-      tier,
-      suggestion: describeCandidateLazily(r, history, tier, ctx),
-      rank: r.rank,
-    };
-    if (r.recordId !== undefined) e.recordId = r.recordId;
-    out.push(e);
+export class AgendaTouches {
+  private readonly c: Collector;
+
+  constructor(ctx: CoreContext) {
+    this.c = { raws: [], ctx, tier: 'C', pressingOnly: true };
+  }
+
+  /** The agenda entries of one contact, appended to `out`. */
+  add(history: ContactHistory, tier: Tier, out: AgendaEntry[]): void {
+    const c = this.c;
+    if (!c.ctx.valid) return;
+    const raws = c.raws;
+    raws.length = 0;
+    c.tier = tier;
+    collect(history, c);
+    if (!raws.length) return;
+    const pressing = pressingKinds(raws);
+    const { id, name } = history.contact;
+    for (let i = 0; i < raws.length; i++) {
+      const r = raws[i] as RawCandidate;
+      if (!keptOnAgenda(r, pressing)) continue;
+      const e: AgendaEntry = {
+        contactId: id,
+        name,
+        tier,
+        suggestion: describeCandidateLazily(r, history, tier, c.ctx),
+        rank: r.rank,
+      };
+      if (r.recordId !== undefined) e.recordId = r.recordId;
+      out.push(e);
+    }
   }
 }
 
