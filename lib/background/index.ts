@@ -135,13 +135,17 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
           if (!site || tabId === undefined || (msg.context && msg.context.site !== site))
             return undefined;
           return (async (): Promise<ContentReply> => {
-            await setTabContext(tabId, {
+            // The answer does not wait for the write: the panel frame loads meanwhile, and its
+            // first request for the tab's context waits for the write (tab-contexts.ts).
+            void setTabContext(tabId, {
               context: msg.context,
               url: sender.url ?? '',
               at: Date.now(),
               ...(msg.context && msg.unreadable ? { unreadable: msg.unreadable } : {}),
-            });
-            void hub.refresh(tabId);
+            }).then(
+              () => hub.refresh(tabId),
+              (e) => console.warn('Kundennah: page context not stored', e),
+            );
             const s = await settings();
             const panel = msg.context ? s.panelMode[msg.context.site] : 'off';
             if (panel === 'sidepanel') sideModeTabs.add(tabId);

@@ -17,11 +17,24 @@ export interface TabContext {
 
 const LAST = 'tab:last';
 
-export async function setTabContext(tabId: number, value: TabContext): Promise<void> {
-  await browser.storage.session.set({
-    [key(tabId)]: value,
-    ...(value.context ? { [LAST]: tabId } : {}),
-  });
+/** Reports being stored, per tab: whoever asks for that tab's context meanwhile waits for them. */
+const storing = new Map<number, Promise<void>>();
+
+/**
+ * Store what a tab shows. The content script is answered without waiting for this (its panel frame
+ * loads meanwhile); a panel that asks before the write is done gets the new context all the same.
+ */
+export function setTabContext(tabId: number, value: TabContext): Promise<void> {
+  const done: Promise<void> = browser.storage.session
+    .set({
+      [key(tabId)]: value,
+      ...(value.context ? { [LAST]: tabId } : {}),
+    })
+    .finally(() => {
+      if (storing.get(tabId) === done) storing.delete(tabId);
+    });
+  storing.set(tabId, done);
+  return done;
 }
 
 /** The tab that most recently reported a person on its page (the side panel falls back to it). */
@@ -31,6 +44,7 @@ export async function lastContextTab(): Promise<number | undefined> {
 }
 
 export async function getTabContext(tabId: number): Promise<TabContext | undefined> {
+  await storing.get(tabId)?.catch(() => undefined);
   const got = await browser.storage.session.get(key(tabId));
   return got[key(tabId)] as TabContext | undefined;
 }

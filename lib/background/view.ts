@@ -225,53 +225,52 @@ export async function buildPanelView(
     now,
     context?.people.length ? await db.occasions.toArray() : [],
   );
-  const people: PanelPerson[] = [];
-  for (const fromPage of context?.people ?? []) {
-    let contact = await matchContact(db, fromPage);
-    // A name without any address (issue 14, 3): a contact of that name the user confirmed is this
-    // person; the others of that name (not denied) are asked about.
-    let sameName: Contact[] = [];
-    if (!contact && nameOnly(fromPage)) {
-      const named = await contactsNamed(db, fromPage.name!);
-      contact = named.find((c) => pageNameVerdict(c, fromPage.name) === true);
-      sameName = named.filter((c) => pageNameVerdict(c, fromPage.name) === undefined);
-    }
-    if (contact) {
-      people.push({ fromPage, card: await buildCard(db, contact.id, tab, ctx, now), similar: [] });
-      continue;
-    }
-    if (sameName.length) {
-      people.push({
-        fromPage,
-        card: null,
-        similar: [],
-        sameName: sameName.slice(0, 5).map((c) => ({
-          id: c.id,
-          name: c.name,
-          ...(c.company ? { company: c.company } : {}),
-        })),
-      });
-      continue;
-    }
-    const similar = fromPage.name
-      ? (
-          await findSimilarContacts(db, {
-            name: fromPage.name,
-            emails: fromPage.email ? [fromPage.email] : [],
-            profileUrls: fromPage.profileUrl ? [fromPage.profileUrl] : [],
-            company: context?.company,
-          })
-        )
-          .slice(0, 5)
-          .map(({ match, contact: c }) => ({
+  // Everyone on the page at once: the lookups of a thread with a dozen people overlap instead of
+  // waiting for one another (the panel shows nothing until the whole view is built).
+  const people = await Promise.all(
+    (context?.people ?? []).map(async (fromPage): Promise<PanelPerson> => {
+      let contact = await matchContact(db, fromPage);
+      // A name without any address (issue 14, 3): a contact of that name the user confirmed is
+      // this person; the others of that name (not denied) are asked about.
+      let sameName: Contact[] = [];
+      if (!contact && nameOnly(fromPage)) {
+        const named = await contactsNamed(db, fromPage.name!);
+        contact = named.find((c) => pageNameVerdict(c, fromPage.name) === true);
+        sameName = named.filter((c) => pageNameVerdict(c, fromPage.name) === undefined);
+      }
+      if (contact)
+        return { fromPage, card: await buildCard(db, contact.id, tab, ctx, now), similar: [] };
+      if (sameName.length)
+        return {
+          fromPage,
+          card: null,
+          similar: [],
+          sameName: sameName.slice(0, 5).map((c) => ({
             id: c.id,
             name: c.name,
-            company: c.company,
-            reason: match.reasons[0] ?? '',
-          }))
-      : [];
-    people.push({ fromPage, card: null, similar });
-  }
+            ...(c.company ? { company: c.company } : {}),
+          })),
+        };
+      const similar = fromPage.name
+        ? (
+            await findSimilarContacts(db, {
+              name: fromPage.name,
+              emails: fromPage.email ? [fromPage.email] : [],
+              profileUrls: fromPage.profileUrl ? [fromPage.profileUrl] : [],
+              company: context?.company,
+            })
+          )
+            .slice(0, 5)
+            .map(({ match, contact: c }) => ({
+              id: c.id,
+              name: c.name,
+              company: c.company,
+              reason: match.reasons[0] ?? '',
+            }))
+        : [];
+      return { fromPage, card: null, similar };
+    }),
+  );
   return {
     locale: settings.locale,
     timeZone: ctx.s.timeZone,

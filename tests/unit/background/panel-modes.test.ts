@@ -72,3 +72,25 @@ describe('open tabs follow the panel mode', () => {
     expect(sent).toEqual([[4, 'ok']]);
   });
 });
+
+describe('a tab context being stored', () => {
+  it('is what a panel asking meanwhile gets: the content script is answered before the write ends', async () => {
+    const { getTabContext } = await import('@/lib/background/tab-contexts');
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      await slow;
+      return set(items);
+    });
+    const writing = setTabContext(1, {
+      context: thread('xing'),
+      url: 'https://www.xing.com/profile/A_B',
+      at: 5,
+    });
+    const asked = getTabContext(1);
+    setTimeout(finish, 20);
+    expect((await asked)?.context?.site).toBe('xing');
+    await writing;
+  });
+});
