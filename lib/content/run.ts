@@ -31,6 +31,16 @@ const FIRST_READ_MS = 30;
 const EMPTY_GAP_MS = 100;
 const MIN_GAP_MS = 250;
 const MAX_GAP_MS = 2000;
+// Reading `location.href` costs more than the rest of a DOM-change callback; it is compared at most
+// once per HREF_CHECK_MS there (a single-page navigation brings many changes), and at every read.
+const HREF_CHECK_MS = 50;
+// Where the browser reports navigations itself (the Navigation API, which WXT turns into
+// `wxt:locationchange` as the navigation starts), DOM changes are not watched while a read is due:
+// that read sees them all, and a page that changes every few milliseconds (Gmail's inbox) costs one
+// callback per read instead of one per change. Without it, changes are watched throughout: a
+// navigation by pushState shows only in the URL.
+const NAVIGATION_REPORTED =
+  typeof (globalThis as { navigation?: EventTarget }).navigation?.addEventListener === 'function';
 
 export function runSite(ctx: ContentContext, script: SiteScript): void {
   let lastSent: string | undefined;
@@ -42,6 +52,7 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
   let lastRead = -Infinity;
   let gap = MIN_GAP_MS;
   let lastHref = '';
+  let hrefCheckAt = 0;
   let ui: PanelFrame | undefined;
   let handle: Handle | undefined;
   let collapsed = false;
@@ -129,6 +140,7 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
 
   async function report() {
     timer = undefined;
+    watch();
     lastRead = performance.now();
     lastHref = location.href;
     if (ctx.isInvalid || document.hidden) return;
@@ -186,14 +198,24 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
 
   const schedule = () => {
     // An app that navigates with pushState says so only through its URL.
-    if (lastHref && location.href !== lastHref) {
-      lastHref = '';
-      navigated();
-      return;
+    if (lastHref) {
+      const t = performance.now();
+      if (t >= hrefCheckAt) {
+        hrefCheckAt = t + HREF_CHECK_MS;
+        if (location.href !== lastHref) {
+          lastHref = '';
+          navigated();
+          return;
+        }
+      }
     }
     if (timer !== undefined || ctx.isInvalid) return;
     const wait = Math.max(FIRST_READ_MS, lastRead + gap - performance.now());
     timer = setTimeout(() => void report(), wait);
+    if (NAVIGATION_REPORTED && watching) {
+      observer.disconnect();
+      watching = false;
+    }
   };
 
   /** A navigation: read right away, whatever the pace was. */
@@ -207,7 +229,13 @@ export function runSite(ctx: ContentContext, script: SiteScript): void {
 
   // DOM changes: the callback only schedules; reading happens at most once per gap.
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  let watching = false;
+  function watch() {
+    if (watching || ctx.isInvalid) return;
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    watching = true;
+  }
+  watch();
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
