@@ -8,7 +8,7 @@ import { AgendaTouches } from './candidates';
 import { createContext, type CoreContext } from './context';
 import { collationKey, compareNames, nameCollator } from './collation';
 import type { AgendaEntry, AgendaItem } from './kinds';
-import { normalizeHistory, referralsByReferrer, tierInputsOf, withReferrals } from './records';
+import { linkReferrals, normalizeHistories } from './records';
 import { analyzeTiersIn } from './tiers';
 
 const INDEX_BITS = 2 ** 20;
@@ -77,21 +77,13 @@ export function compareAgendaEntries(
 
 /** Every agenda entry of every contact in the agenda order, in one computation's context. */
 export function agendaEntriesIn(histories: ContactHistory[], ctx: CoreContext): AgendaEntry[] {
-  if (!ctx.valid || !Array.isArray(histories)) return [];
-  // The tiers and the referrals read only contacts and purchases; each history is made whole right
-  // before its candidates are collected, so that its records are read while they are still in the
-  // cache, not in one more pass over all 270,000 of them.
-  const inputs = tierInputsOf(histories);
-  const tierAt = analyzeTiersIn(inputs, ctx, { reasons: false, units: false }).tierAt;
-  const referrals = referralsByReferrer(inputs);
+  if (!ctx.valid) return [];
+  const list = linkReferrals(normalizeHistories(histories));
+  const tierAt = analyzeTiersIn(list, ctx, { reasons: false, units: false }).tierAt;
   const entries: AgendaEntry[] = [];
   const touches = new AgendaTouches(ctx);
-  let k = 0;
-  for (const raw of histories) {
-    const h = normalizeHistory(raw);
-    if (!h) continue; // tierInputsOf skipped it too: the indexes stay aligned
-    touches.add(withReferrals(h, referrals), tierAt[k++] ?? 'C', entries);
-  }
+  for (let k = 0; k < list.length; k++)
+    touches.add(list[k] as ContactHistory, tierAt[k] ?? 'C', entries);
   const n = entries.length;
   const ranks = new Float64Array(n);
   for (let j = 0; j < n; j++) ranks[j] = (entries[j] as AgendaEntry).rank;

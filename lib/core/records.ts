@@ -467,13 +467,6 @@ export function firstPurchase(
  * stay as they are; the others are shallow copies.
  */
 export function linkReferrals(list: ContactHistory[]): ContactHistory[] {
-  const byReferrer = referralsByReferrer(list);
-  if (!byReferrer.size) return list;
-  return list.map((h) => withReferrals(h, byReferrer));
-}
-
-/** Whom each contact recommended, from the list itself: referrer id → the referred. */
-export function referralsByReferrer(list: readonly TierInput[]): Map<string, ReferredHistory[]> {
   const byReferrer = new Map<string, ReferredHistory[]>();
   for (const h of list) {
     const by = h.contact.referredBy;
@@ -482,16 +475,11 @@ export function referralsByReferrer(list: readonly TierInput[]): Map<string, Ref
     if (!refs) byReferrer.set(by, (refs = []));
     refs.push({ contact: h.contact, purchases: h.purchases });
   }
-  return byReferrer;
-}
-
-/** A history given its referrals from `referralsByReferrer`, unless the caller said whom. */
-export function withReferrals(
-  h: ContactHistory,
-  byReferrer: ReadonlyMap<string, ReferredHistory[]>,
-): ContactHistory {
-  const refs = byReferrer.get(h.contact.id);
-  return refs && h.referred === undefined ? { ...h, referred: refs } : h;
+  if (!byReferrer.size) return list;
+  return list.map((h) => {
+    const refs = byReferrer.get(h.contact.id);
+    return refs && h.referred === undefined ? { ...h, referred: refs } : h;
+  });
 }
 
 /** A contact this one recommended, with what came of it. */
