@@ -143,10 +143,14 @@ async function buildCard(
   ctx: CoreContext,
   now: Date,
 ): Promise<ContactCard | null> {
-  const stored = await getHistory(db, contactId);
+  // The reads of one card at once: each is a transaction of its own.
+  const [stored, summary, agendaRows] = await Promise.all([
+    getHistory(db, contactId),
+    db.summaries.get(contactId),
+    db.agenda.where('contactId').equals(contactId).toArray(),
+  ]);
   const history = stored && normalizeHistory(stored);
   if (!history) return null;
-  const summary = await db.summaries.get(contactId);
   let tier, tierReason, suggestion, risks;
   let today: TodayItem[];
   const item = (s: TodayItem): TodayItem => ({
@@ -160,8 +164,7 @@ async function buildCard(
     suggestion = summary.next;
     risks = summary.risks;
     // Today's items of this person, as the popup shows them (the deriver's rows, in rank order).
-    const rows = await db.agenda.where('contactId').equals(contactId).toArray();
-    today = rows
+    today = agendaRows
       .filter((r) => r.day === ctx.todayIso)
       .sort((a, b) => a.rank - b.rank)
       .map(item);
@@ -219,12 +222,12 @@ export async function buildPanelView(
   now: Date,
 ): Promise<PanelView> {
   const context = tab?.context ?? null;
-  // Occasions only matter when someone on the page is known; most pages name nobody.
-  const ctx = createContext(
-    settings,
-    now,
-    context?.people.length ? await db.occasions.toArray() : [],
-  );
+  // Occasions only matter when someone on the page is known; most pages name nobody. They are
+  // read while the people are looked up.
+  const occasions = context?.people.length ? db.occasions.toArray() : Promise.resolve([]);
+  let computation: Promise<CoreContext> | undefined;
+  const contextOf = () =>
+    (computation ??= occasions.then((list) => createContext(settings, now, list)));
   // Everyone on the page at once: the lookups of a thread with a dozen people overlap instead of
   // waiting for one another (the panel shows nothing until the whole view is built).
   const people = await Promise.all(
@@ -239,7 +242,11 @@ export async function buildPanelView(
         sameName = named.filter((c) => pageNameVerdict(c, fromPage.name) === undefined);
       }
       if (contact)
-        return { fromPage, card: await buildCard(db, contact.id, tab, ctx, now), similar: [] };
+        return {
+          fromPage,
+          card: await buildCard(db, contact.id, tab, await contextOf(), now),
+          similar: [],
+        };
       if (sameName.length)
         return {
           fromPage,
@@ -271,6 +278,7 @@ export async function buildPanelView(
       return { fromPage, card: null, similar };
     }),
   );
+  const ctx = await contextOf();
   return {
     locale: settings.locale,
     timeZone: ctx.s.timeZone,
