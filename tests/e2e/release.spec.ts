@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { packageLine, productionPackages } from '../tools/notices';
 
 const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
 const firefox = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8'));
@@ -104,4 +105,19 @@ test('both manifests carry the extension pages’ policy: own code, no request e
     expect(d.has('frame-ancestors'), name).toBe(false);
   }
   expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
+});
+
+test('both packages carry the notices: the holiday data’s licence and every production package', () => {
+  const expected = productionPackages().map(packageLine);
+  expect(expected).toContain(
+    `zod ${JSON.parse(readFileSync('node_modules/zod/package.json', 'utf8')).version} — MIT`,
+  );
+  for (const dir of ['.output/chrome-mv3', '.output/firefox-mv3']) {
+    const notices = readFileSync(`${dir}/THIRD-PARTY-NOTICES.txt`, 'utf8');
+    expect(notices).toContain('CC BY-SA 3.0');
+    expect(notices).toContain('https://github.com/commenthol/date-holidays');
+    const missing = expected.filter((line) => !notices.includes(line));
+    // A new or updated dependency: run `npx tsx tests/tools/notices.ts` and rebuild.
+    expect(missing, `${dir} lacks notices`).toEqual([]);
+  }
 });
