@@ -6,9 +6,6 @@ import { THANKS_KINDS, type SuggestionKind } from './kinds';
 
 const KNOWN: ReadonlySet<string> = new Set<string>(CHANNELS);
 
-/** The site of a profile URL (PRODUCT.md "Days"): the model's one definition. */
-export const profileUrlSite = profileSite;
-
 /** The first preferred channel (in the contact's order) that is known and passes `ok`. */
 function firstPreferred(contact: Contact, ok: (c: Channel) => boolean): Channel | undefined {
   const list = contact?.preferredChannels;

@@ -62,7 +62,7 @@ export {
   type WorkCalendar,
   type WorkingDay,
 } from './workdays';
-export { chooseChannel, profileUrlSite, type ChannelChoice } from './channel';
+export { chooseChannel, type ChannelChoice } from './channel';
 export {
   suggestNextTouch,
   listCandidates,

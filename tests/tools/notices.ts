@@ -16,8 +16,8 @@ interface Pkg {
   homepage?: string;
 }
 
-/** Every package of the production dependency tree, by name. */
-export function productionPackages(): Pkg[] {
+/** Every package of the production dependency tree, by name, with its folder. */
+export function productionPackages(): (Pkg & { dir: string })[] {
   const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
     encoding: 'utf8',
   });
@@ -63,7 +63,7 @@ function licenceText(dir: string, declared: string | undefined): string {
 
 function main() {
   const parts = [HEAD];
-  for (const p of productionPackages() as (Pkg & { dir: string })[]) {
+  for (const p of productionPackages()) {
     parts.push(
       `\n${'='.repeat(100)}\n${packageLine(p)}\n${(p.homepage ?? '').replace(/#readme$/, '')}\n` +
         `${'-'.repeat(100)}\n${licenceText(p.dir, p.license)}\n`,

@@ -74,7 +74,7 @@ describe('open tabs follow the panel mode', () => {
 });
 
 describe('a tab context being stored', () => {
-  it('is what a panel asking meanwhile gets: the content script is answered before the write ends', async () => {
+  it('is what a panel asking while the write is under way gets', async () => {
     const { getTabContext } = await import('@/lib/background/tab-contexts');
     const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
     let finish!: () => void;
