@@ -1,0 +1,261 @@
+// One space's sync between the app's store (Dexie) and the server, through a local replication copy
+// (PouchDB) — issue 17, docs/sync.md. Three steps, each safe to repeat:
+// 1. push: rows written on this device become documents of the local copy (contacts stamped per
+//    field, deletions as tombstones);
+// 2. replicate: one-shot `sync()` of the local copy with the server (the CouchDB protocol);
+// 3. apply: what changed in the local copy since the last apply — conflicts resolved first (in the
+//    copy, all losing revisions removed in the same write) — goes into the app's store in one
+//    transaction, each row checked by its table's schema.
+// Pure of the browser: the copies are passed in, so that tests run it in Node against a local
+// server, and the background runs it with the IndexedDB adapter.
+import type { KundennahDB } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
+import type { Contact } from '../model';
+import {
+  deletionDoc,
+  docId,
+  docToRow,
+  parseDocId,
+  rowToDoc,
+  type SyncDoc,
+  type SyncedTable,
+} from './docs';
+import {
+  deletionWins,
+  mergeContactVersions,
+  sameValue,
+  stampContact,
+  type ContactVersion,
+} from './merge';
+
+/** The part of a PouchDB database the engine uses (PouchDB's own types are out of date). */
+export interface ReplicaDb {
+  get(id: string, options?: { open_revs?: 'all'; rev?: string }): Promise<unknown>;
+  bulkDocs(docs: object[]): Promise<unknown[]>;
+  changes(options: {
+    since: number | string;
+    include_docs: true;
+    conflicts: true;
+    style: 'all_docs';
+  }): Promise<{ results: ChangeRow[]; last_seq: number | string }>;
+  sync(remote: unknown): PromiseLike<unknown>;
+}
+
+interface ChangeRow {
+  id: string;
+  deleted?: boolean;
+  doc?: StoredDoc;
+  changes: { rev: string }[];
+}
+
+type StoredDoc = SyncDoc & { _rev: string; _conflicts?: string[]; at?: string };
+
+export interface SyncSpace {
+  /** The space's database name on the server (also checked in every incoming document). */
+  name: string;
+  local: ReplicaDb;
+  remote: unknown;
+}
+
+export interface EngineDeps {
+  db: KundennahDB;
+  space: SyncSpace;
+  /** The sync account's name: stamped on what this device writes. */
+  by: string;
+  now: () => Date;
+}
+
+/** A row written on this device since the last push. */
+export interface PendingRow {
+  table: SyncedTable;
+  id: string;
+  /** When it was written (the outbox records it); else the time of the push. */
+  at?: string;
+}
+
+export interface SyncReport {
+  pushed: number;
+  applied: number;
+  /** Incoming documents refused (wrong space, malformed row): nothing of them was stored. */
+  refused: { id: string; reason: string }[];
+  /** Contacts merged from concurrent edits, with whose edits were taken in. */
+  merged: { id: string; from: string[] }[];
+}
+
+const seqKey = (space: string) => `sync:${space}:seq`;
+
+const isMissing = (e: unknown) =>
+  typeof e === 'object' && e !== null && (e as { status?: number }).status === 404;
+
+async function current(local: ReplicaDb, id: string): Promise<StoredDoc | undefined> {
+  try {
+    return (await local.get(id)) as StoredDoc;
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+}
+
+/** The latest revision of a document, deleted or not (a deleted one is needed to write over it). */
+async function latestRev(local: ReplicaDb, id: string): Promise<string | undefined> {
+  const leaves = (await local.get(id, { open_revs: 'all' }).catch((e: unknown) => {
+    if (isMissing(e)) return [];
+    throw e;
+  })) as { ok?: StoredDoc }[];
+  const revs = leaves.flatMap((l) => (l.ok ? [l.ok] : []));
+  revs.sort((a, b) => revOrder(b._rev) - revOrder(a._rev) || (b._rev < a._rev ? -1 : 1));
+  return revs[0]?._rev;
+}
+
+const revOrder = (rev: string) => Number.parseInt(rev, 10) || 0;
+
+/** Step 1: rows written here become documents of the local copy. Returns how many changed. */
+export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): Promise<number> {
+  const { db, space, by } = deps;
+  const pushedAt = deps.now().toISOString();
+  const docs: object[] = [];
+  const seen = new Set<string>();
+  // The latest write of a row decides its time.
+  for (const { table, id, at = pushedAt } of [...rows].reverse()) {
+    const _id = docId(table, id);
+    if (seen.has(_id)) continue;
+    seen.add(_id);
+    const row = (await db.table(table).get(id)) as { id: string } | undefined;
+    const existing = await current(space.local, _id);
+    if (row) {
+      if (existing && sameValue(existing.row, row)) continue;
+      const extra: Pick<SyncDoc, 'fieldAt' | 'by'> = { by };
+      if (table === 'contacts') {
+        const previous: ContactVersion | undefined =
+          existing?.table === 'contacts'
+            ? { contact: existing.row as Contact, fieldAt: existing.fieldAt ?? {} }
+            : undefined;
+        extra.fieldAt = stampContact(previous, row as Contact).fieldAt;
+      }
+      const rev = existing?._rev ?? (await latestRev(space.local, _id));
+      docs.push({ ...rowToDoc(table, row, space.name, extra), at, ...(rev ? { _rev: rev } : {}) });
+    } else if (existing) {
+      docs.push({ ...deletionDoc(table, id, space.name, at, by), _rev: existing._rev });
+    }
+  }
+  if (docs.length) await space.local.bulkDocs(docs);
+  return docs.length;
+}
+
+/** When a version was written: the document's stamp, else the row's own `updatedAt`. */
+const writtenAt = (doc: StoredDoc): string =>
+  doc.at ?? (doc.row as { updatedAt?: string } | undefined)?.updatedAt ?? '';
+
+/**
+ * A document with concurrent versions, decided (docs/sync.md "Conflicts"): the decided version
+ * written over the winner and every other live version removed in the same write — removing only
+ * the winner would bring a loser back. Returns the decided document and whose edits were merged.
+ */
+async function resolve(
+  local: ReplicaDb,
+  winner: StoredDoc,
+): Promise<{ doc: StoredDoc; from: string[] } | undefined> {
+  const leaves = (await local.get(winner._id, { open_revs: 'all' })) as { ok?: StoredDoc }[];
+  const all = leaves.flatMap((l) => (l.ok ? [l.ok] : []));
+  const live = all.filter((d) => !d._deleted);
+  const losers = live.filter((d) => d._rev !== winner._rev);
+  const deletions = all.filter((d) => d._deleted && typeof d.deletedAt === 'string');
+  const deletedAt = deletions.reduce((max, d) => (d.deletedAt! > max ? d.deletedAt! : max), '');
+  const newestEdit = live.reduce((max, d) => (writtenAt(d) > max ? writtenAt(d) : max), '');
+  if (!losers.length && !(deletedAt && deletionWins(deletedAt, newestEdit))) return undefined;
+  const remove = losers.map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }));
+  let decided: StoredDoc;
+  let from: string[] = [];
+  if (deletedAt && deletionWins(deletedAt, newestEdit)) {
+    const tomb = deletions.find((d) => d.deletedAt === deletedAt)!;
+    const id = parseDocId(winner._id)?.id ?? '';
+    decided = {
+      ...deletionDoc(winner.table, id, winner.space, deletedAt, tomb.by),
+      _rev: winner._rev,
+    };
+  } else if (winner.table === 'contacts') {
+    const versionOf = (d: StoredDoc): ContactVersion => ({
+      contact: d.row as Contact,
+      fieldAt: d.fieldAt ?? {},
+      ...(d.by === undefined ? {} : { by: d.by }),
+    });
+    const merge = mergeContactVersions([winner, ...losers].map(versionOf));
+    from = merge.mergedFrom;
+    decided = {
+      ...winner,
+      row: merge.merged.contact,
+      fieldAt: merge.merged.fieldAt,
+      at: [winner, ...losers].map(writtenAt).reduce((a, b) => (b > a ? b : a), ''),
+    };
+  } else {
+    decided = winner;
+  }
+  const { _conflicts: _ignored, ...body } = decided;
+  await local.bulkDocs([body, ...remove]);
+  return { doc: (await current(local, winner._id)) ?? { ...body, _deleted: true }, from };
+}
+
+/**
+ * Step 3: everything that changed in the local copy since the last apply, into the app's store.
+ * Conflicts are decided first (returns whether any was: the decision must travel too).
+ */
+export async function applyChanges(deps: EngineDeps, report: SyncReport): Promise<boolean> {
+  const { db, space } = deps;
+  const since = (await getMeta<number | string>(db, seqKey(space.name))) ?? 0;
+  const feed = await space.local.changes({
+    since,
+    include_docs: true,
+    conflicts: true,
+    style: 'all_docs',
+  });
+  let decided = false;
+  const puts = new Map<SyncedTable, unknown[]>();
+  const deletes = new Map<SyncedTable, string[]>();
+  for (const change of feed.results) {
+    let doc = change.doc;
+    if (!doc) continue;
+    if (doc._conflicts?.length || change.changes.length > 1) {
+      const r = await resolve(space.local, doc);
+      if (r) {
+        decided = true;
+        doc = r.doc;
+        if (r.from.length) report.merged.push({ id: doc._id, from: r.from });
+      }
+    }
+    const incoming = docToRow(doc, space.name);
+    if (!incoming.ok) {
+      report.refused.push({ id: incoming.id, reason: incoming.reason });
+      continue;
+    }
+    if (incoming.deleted) {
+      deletes.set(incoming.table, [...(deletes.get(incoming.table) ?? []), incoming.id]);
+      continue;
+    }
+    const stored = await db.table(incoming.table).get(incoming.id);
+    if (!sameValue(stored, incoming.row))
+      puts.set(incoming.table, [...(puts.get(incoming.table) ?? []), incoming.row]);
+  }
+  const tables = [...new Set([...puts.keys(), ...deletes.keys()])];
+  await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async () => {
+    for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
+    for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+    await setMeta(db, seqKey(space.name), feed.last_seq);
+  });
+  report.applied += [...puts.values(), ...deletes.values()].reduce((n, l) => n + l.length, 0);
+  return decided;
+}
+
+/** One sync of a space: push, replicate, apply (and replicate once more what was decided here). */
+export async function syncSpace(
+  deps: EngineDeps,
+  pending: readonly PendingRow[],
+): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [] };
+  report.pushed = await pushRows(deps, pending);
+  await deps.space.local.sync(deps.space.remote);
+  if (await applyChanges(deps, report)) {
+    await deps.space.local.sync(deps.space.remote);
+    await applyChanges(deps, report);
+  }
+  return report;
+}
