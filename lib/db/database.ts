@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { changeTracker, type DataChange } from './changes';
+import { outboxRecorder, type OutboxRow } from './outbox';
 import type { OccasionBrought, SuggestionKind } from '../core';
 import type {
   Channel,
@@ -233,6 +234,15 @@ export const SCHEMA_VERSIONS: {
       contacts: 'id, *emails, *profileUrls, name, referredBy',
     },
   },
+  {
+    // Sync (issue 17): while it is on, every write to a synced table leaves its row's name in the
+    // outbox, in the same transaction (lib/db/outbox.ts). A new table only: every version-6 row
+    // stays as it is (tests/unit/db/upgrade.test.ts).
+    version: 7,
+    stores: {
+      outbox: 'key, at',
+    },
+  },
 ];
 
 export const HISTORY_TABLES = [
@@ -261,6 +271,7 @@ export class KundennahDB extends Dexie {
   occasions!: Table<Occasion, string>;
   requests!: Table<RequestRow, string>;
   safetyCopy!: Table<SafetyCopyRow, string>;
+  outbox!: Table<OutboxRow, string>;
 
   private readonly changeListeners = new Set<(change: DataChange) => void>();
 
@@ -272,6 +283,7 @@ export class KundennahDB extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
     this.trackChanges();
+    this.use(outboxRecorder());
   }
 
   /** Be told after every committed write which contacts it touched (derived data follows it). */

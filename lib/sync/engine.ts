@@ -10,6 +10,7 @@
 // server, and the background runs it with the IndexedDB adapter.
 import type { KundennahDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
+import { markFromSync } from '../db/outbox';
 import type { Contact } from '../model';
 import {
   deletionDoc,
@@ -236,7 +237,9 @@ export async function applyChanges(deps: EngineDeps, report: SyncReport): Promis
       puts.set(incoming.table, [...(puts.get(incoming.table) ?? []), incoming.row]);
   }
   const tables = [...new Set([...puts.keys(), ...deletes.keys()])];
-  await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async () => {
+  await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async (tx) => {
+    // Sync's own writes: the outbox does not send them back.
+    markFromSync(tx.idbtrans);
     for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
     for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
     await setMeta(db, seqKey(space.name), feed.last_seq);
@@ -245,13 +248,27 @@ export async function applyChanges(deps: EngineDeps, report: SyncReport): Promis
   return decided;
 }
 
+/**
+ * Step 1 from the outbox: every row written since the last push. An entry is removed only if no
+ * newer write replaced it meanwhile (that one is pushed next time).
+ */
+export async function pushOutbox(deps: EngineDeps): Promise<number> {
+  const { db } = deps;
+  const entries = await db.outbox.toArray();
+  if (!entries.length) return 0;
+  const pushed = await pushRows(deps, entries);
+  await db.transaction('rw', db.outbox, async () => {
+    const now = await db.outbox.bulkGet(entries.map((e) => e.key));
+    const done = entries.filter((e, i) => now[i]?.at === e.at).map((e) => e.key);
+    await db.outbox.bulkDelete(done);
+  });
+  return pushed;
+}
+
 /** One sync of a space: push, replicate, apply (and replicate once more what was decided here). */
-export async function syncSpace(
-  deps: EngineDeps,
-  pending: readonly PendingRow[],
-): Promise<SyncReport> {
+export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [] };
-  report.pushed = await pushRows(deps, pending);
+  report.pushed = await pushOutbox(deps);
   await deps.space.local.sync(deps.space.remote);
   if (await applyChanges(deps, report)) {
     await deps.space.local.sync(deps.space.remote);

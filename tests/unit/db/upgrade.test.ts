@@ -184,7 +184,7 @@ describe('schema upgrades keep every record', () => {
     };
     v5.close();
 
-    const current = new KundennahDB(name);
+    const current = new KundennahDB(name, 6);
     await current.open();
     expect(current.verno).toBe(6);
     expect(await current.contacts.toArray()).toEqual(before.contacts);
@@ -200,6 +200,28 @@ describe('schema upgrades keep every record', () => {
     expect(await current.contacts.where('name').equalsIgnoreCase(someone.name).count()).toBe(
       flat.contacts.filter((c) => c.name.toLowerCase() === someone.name.toLowerCase()).length,
     );
+    current.close();
+  });
+
+  it('version 7 adds the sync outbox; every version-6 row stays', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const v6 = new KundennahDB(name, 6);
+    const flat = flattenHistories(generateDemoData({ now }));
+    await v6.contacts.bulkAdd(flat.contacts);
+    await v6.interactions.bulkAdd(flat.interactions);
+    const before = {
+      contacts: await v6.contacts.toArray(),
+      interactions: await v6.interactions.toArray(),
+    };
+    v6.close();
+
+    const current = new KundennahDB(name);
+    await current.open();
+    expect(current.verno).toBe(7);
+    expect(await current.contacts.toArray()).toEqual(before.contacts);
+    expect(await current.interactions.toArray()).toEqual(before.interactions);
+    expect(await current.outbox.count()).toBe(0);
     current.close();
   });
 });

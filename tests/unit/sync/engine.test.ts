@@ -4,10 +4,12 @@ import 'fake-indexeddb/auto';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KundennahDB } from '@/lib/db/database';
 import type { Interaction } from '@/lib/model';
-import { syncSpace, type EngineDeps, type PendingRow, type ReplicaDb } from '@/lib/sync/engine';
+import { SYNC_ON_KEY } from '@/lib/db/outbox';
+import { setMeta } from '@/lib/db/meta';
+import { syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
 import { contact } from '../../support/contacts';
 
 PouchDB.plugin(memory).plugin(replication);
@@ -23,34 +25,42 @@ function memoryDb(): PouchDB.Database {
 
 interface Device {
   db: KundennahDB;
-  deps: EngineDeps;
-  sync(pending?: PendingRow[]): ReturnType<typeof syncSpace>;
+  sync(): ReturnType<typeof syncSpace>;
 }
 
-function device(by: string, server: PouchDB.Database, at: () => string): Device {
+/** A device with sync on: what it writes is pushed at its next sync. */
+async function device(by: string, server: PouchDB.Database): Promise<Device> {
   const db = new KundennahDB(`sync-${by}-${crypto.randomUUID()}`);
   open.push(db);
+  await setMeta(db, SYNC_ON_KEY, { on: true });
   const deps: EngineDeps = {
     db,
     by,
-    now: () => new Date(at()),
+    now: () => new Date(),
     space: { name: SPACE, local: memoryDb() as unknown as ReplicaDb, remote: server },
   };
-  return { db, deps, sync: (pending = []) => syncSpace(deps, pending) };
+  return { db, sync: () => syncSpace(deps) };
 }
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((d) => d.close()));
 });
 
-let clock = '2026-03-02T09:00:00.000Z';
-const at = () => clock;
+// Only the date is faked: the stores' own timers run.
+beforeAll(() => vi.useFakeTimers({ toFake: ['Date'] }));
+afterAll(() => vi.useRealTimers());
+beforeEach(() => void at('2026-03-01T09:00:00.000Z'));
+/** The moment the next writes happen (the outbox and the stamps read the clock). */
+const at = (iso: string) => {
+  vi.setSystemTime(new Date(iso));
+  return iso;
+};
 
 describe('two devices through one server database', () => {
   it('brings a contact and its logged contact from one device to the other', async () => {
     const server = memoryDb();
-    const laptop = device('anna', server, at);
-    const desktop = device('anna', server, at);
+    const laptop = await device('anna', server);
+    const desktop = await device('anna', server);
     const weber = contact('c1', { name: 'Dr. Maria Weber', company: 'Weber GmbH' });
     const call: Interaction = {
       id: 'i1',
@@ -63,32 +73,39 @@ describe('two devices through one server database', () => {
     } as Interaction;
     await laptop.db.contacts.put(weber);
     await laptop.db.interactions.put(call);
-    const sent = await laptop.sync([
-      { table: 'contacts', id: 'c1' },
-      { table: 'interactions', id: 'i1' },
-    ]);
+    const sent = await laptop.sync();
     expect(sent.pushed).toBe(2);
     const got = await desktop.sync();
     expect(got.applied).toBe(2);
     expect(await desktop.db.contacts.get('c1')).toEqual(weber);
     expect(await desktop.db.interactions.get('i1')).toEqual(call);
+    // What came from the other device is not sent back; what was sent is off the outbox.
+    expect(await desktop.db.outbox.count()).toBe(0);
+    expect(await laptop.db.outbox.count()).toBe(0);
+    expect((await desktop.sync()).pushed).toBe(0);
   });
 
   it('keeps both people’s offline edits of different fields of one contact, and says whose', async () => {
     const server = memoryDb();
-    const anna = device('anna', server, at);
-    const ben = device('ben', server, at);
+    const anna = await device('anna', server);
+    const ben = await device('ben', server);
     const weber = contact('c1', { name: 'Dr. Maria Weber' });
     await anna.db.contacts.put(weber);
-    await anna.sync([{ table: 'contacts', id: 'c1' }]);
+    await anna.sync();
     await ben.sync();
 
-    clock = '2026-03-03T09:00:00.000Z';
-    await anna.db.contacts.put({ ...weber, phones: ['+49 30 1234'], updatedAt: clock });
-    clock = '2026-03-04T09:00:00.000Z';
-    await ben.db.contacts.put({ ...weber, interests: ['Segeln'], updatedAt: clock });
-    await anna.sync([{ table: 'contacts', id: 'c1' }]);
-    const benReport = await ben.sync([{ table: 'contacts', id: 'c1' }]);
+    await anna.db.contacts.put({
+      ...weber,
+      phones: ['+49 30 1234'],
+      updatedAt: at('2026-03-03T09:00:00.000Z'),
+    });
+    await ben.db.contacts.put({
+      ...weber,
+      interests: ['Segeln'],
+      updatedAt: at('2026-03-04T09:00:00.000Z'),
+    });
+    await anna.sync();
+    const benReport = await ben.sync();
     await anna.sync();
 
     for (const d of [anna, ben]) {
@@ -107,19 +124,22 @@ describe('two devices through one server database', () => {
 
   it('erases a contact deleted after the other device’s edit, on both devices', async () => {
     const server = memoryDb();
-    const anna = device('anna', server, at);
-    const ben = device('ben', server, at);
+    const anna = await device('anna', server);
+    const ben = await device('ben', server);
     const weber = contact('c1');
     await anna.db.contacts.put(weber);
-    await anna.sync([{ table: 'contacts', id: 'c1' }]);
+    await anna.sync();
     await ben.sync();
 
-    clock = '2026-03-05T09:00:00.000Z';
-    await ben.db.contacts.put({ ...weber, notes: 'ruft zurück', updatedAt: clock });
-    clock = '2026-03-06T09:00:00.000Z';
+    await ben.db.contacts.put({
+      ...weber,
+      notes: 'ruft zurück',
+      updatedAt: at('2026-03-05T09:00:00.000Z'),
+    });
+    at('2026-03-06T09:00:00.000Z');
     await anna.db.contacts.delete('c1');
-    await ben.sync([{ table: 'contacts', id: 'c1', at: '2026-03-05T09:00:00.000Z' }]);
-    await anna.sync([{ table: 'contacts', id: 'c1' }]);
+    await ben.sync();
+    await anna.sync();
     await ben.sync();
     await anna.sync();
 
@@ -129,19 +149,22 @@ describe('two devices through one server database', () => {
 
   it('keeps a contact edited after the other device deleted it', async () => {
     const server = memoryDb();
-    const anna = device('anna', server, at);
-    const ben = device('ben', server, at);
+    const anna = await device('anna', server);
+    const ben = await device('ben', server);
     const weber = contact('c1');
     await anna.db.contacts.put(weber);
-    await anna.sync([{ table: 'contacts', id: 'c1' }]);
+    await anna.sync();
     await ben.sync();
 
-    clock = '2026-03-07T09:00:00.000Z';
+    at('2026-03-07T09:00:00.000Z');
     await anna.db.contacts.delete('c1');
-    clock = '2026-03-08T09:00:00.000Z';
-    await ben.db.contacts.put({ ...weber, notes: 'neuer Auftrag', updatedAt: clock });
-    await anna.sync([{ table: 'contacts', id: 'c1', at: '2026-03-07T09:00:00.000Z' }]);
-    await ben.sync([{ table: 'contacts', id: 'c1' }]);
+    await ben.db.contacts.put({
+      ...weber,
+      notes: 'neuer Auftrag',
+      updatedAt: at('2026-03-08T09:00:00.000Z'),
+    });
+    await anna.sync();
+    await ben.sync();
     await anna.sync();
 
     expect((await anna.db.contacts.get('c1'))?.notes).toBe('neuer Auftrag');
@@ -150,7 +173,7 @@ describe('two devices through one server database', () => {
 
   it('stores nothing of a document of another space or with a malformed row', async () => {
     const server = memoryDb();
-    const anna = device('anna', server, at);
+    const anna = await device('anna', server);
     await server.bulkDocs([
       { _id: 'contacts:x1', table: 'contacts', space: 'team-other', row: contact('x1') },
       { _id: 'contacts:x2', table: 'contacts', space: SPACE, row: { ...contact('x2'), name: '' } },
