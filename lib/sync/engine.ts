@@ -143,6 +143,11 @@ export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): P
   return docs.length;
 }
 
+function withoutConflicts(doc: StoredDoc): StoredDoc {
+  const { _conflicts: _ignored, ...body } = doc;
+  return body;
+}
+
 /** When a version was written: the document's stamp, else the row's own `updatedAt`. */
 const writtenAt = (doc: StoredDoc): string =>
   doc.at ?? (doc.row as { updatedAt?: string } | undefined)?.updatedAt ?? '';
@@ -155,6 +160,7 @@ const writtenAt = (doc: StoredDoc): string =>
 async function resolve(
   local: ReplicaDb,
   winner: StoredDoc,
+  by: string,
 ): Promise<{ doc: StoredDoc; from: string[] } | undefined> {
   const leaves = (await local.get(winner._id, { open_revs: 'all' })) as { ok?: StoredDoc }[];
   const all = leaves.flatMap((l) => (l.ok ? [l.ok] : []));
@@ -164,14 +170,25 @@ async function resolve(
   const deletedAt = deletions.reduce((max, d) => (d.deletedAt! > max ? d.deletedAt! : max), '');
   const newestEdit = live.reduce((max, d) => (writtenAt(d) > max ? writtenAt(d) : max), '');
   if (!losers.length && !(deletedAt && deletionWins(deletedAt, newestEdit))) return undefined;
-  const remove = losers.map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }));
-  let decided: StoredDoc;
+  // A losing version is removed, not deleted: `superseded`, no deletion time (so it never counts
+  // as the record's deletion), with its table and space (the server checks every write).
+  const remove = losers.map((d) => ({
+    _id: d._id,
+    _rev: d._rev,
+    _deleted: true,
+    table: d.table,
+    space: d.space,
+    by,
+    superseded: true,
+  }));
+  // What this device writes is its own (the server checks `by` against the account).
+  let decided: StoredDoc | undefined;
   let from: string[] = [];
   if (deletedAt && deletionWins(deletedAt, newestEdit)) {
     const tomb = deletions.find((d) => d.deletedAt === deletedAt)!;
     const id = parseDocId(winner._id)?.id ?? '';
     decided = {
-      ...deletionDoc(winner.table, id, winner.space, deletedAt, tomb.by),
+      ...deletionDoc(winner.table, id, winner.space, tomb.deletedAt!, by),
       _rev: winner._rev,
     };
   } else if (winner.table === 'contacts') {
@@ -186,14 +203,14 @@ async function resolve(
       ...winner,
       row: merge.merged.contact,
       fieldAt: merge.merged.fieldAt,
+      by,
       at: [winner, ...losers].map(writtenAt).reduce((a, b) => (b > a ? b : a), ''),
     };
-  } else {
-    decided = winner;
   }
-  const { _conflicts: _ignored, ...body } = decided;
-  await local.bulkDocs([body, ...remove]);
-  return { doc: (await current(local, winner._id)) ?? { ...body, _deleted: true }, from };
+  // A history record keeps the winner as it is: only the other versions go.
+  const body = decided ? withoutConflicts(decided) : undefined;
+  await local.bulkDocs(body ? [body, ...remove] : remove);
+  return { doc: (await current(local, winner._id)) ?? { ...winner, _deleted: true }, from };
 }
 
 /**
@@ -216,11 +233,12 @@ export async function applyChanges(deps: EngineDeps, report: SyncReport): Promis
     let doc = change.doc;
     if (!doc) continue;
     if (doc._conflicts?.length || change.changes.length > 1) {
-      const r = await resolve(space.local, doc);
+      const r = await resolve(space.local, doc, deps.by);
       if (r) {
         decided = true;
         doc = r.doc;
-        if (r.from.length) report.merged.push({ id: doc._id, from: r.from });
+        const others = r.from.filter((name) => name !== deps.by);
+        if (others.length) report.merged.push({ id: doc._id, from: others });
       }
     }
     const incoming = docToRow(doc, space.name);
@@ -275,4 +293,24 @@ export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
     await applyChanges(deps, report);
   }
   return report;
+}
+
+/** Why a sync failed, in the terms the user is told (docs/sync.md "Errors"). */
+export type SyncFailure =
+  /** Wrong name or password, or the account was removed. */
+  | 'unauthorized'
+  /** Signed in, but no longer a member of this space: the space is wiped locally. */
+  | 'forbidden'
+  /** The server could not be reached. */
+  | 'offline'
+  | 'other';
+
+export function classifySyncFailure(e: unknown): SyncFailure {
+  const status = typeof e === 'object' && e !== null ? (e as { status?: unknown }).status : 0;
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : '';
+  if (status === 401 || name === 'unauthorized') return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (e instanceof TypeError || (e instanceof Error && /fetch failed/i.test(e.message)))
+    return 'offline';
+  return 'other';
 }

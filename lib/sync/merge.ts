@@ -72,10 +72,13 @@ export function stampContact(
   return by === undefined ? { contact: next, fieldAt } : { contact: next, fieldAt, by };
 }
 
-/** The merged contact and whose changes, besides the first version's, it took. */
+/** The merged contact and whose changes it took. */
 export interface ContactMerge {
   merged: ContactVersion;
-  /** The `by` of every other version that won at least one field (for "merged from Anna"). */
+  /**
+   * The `by` of every version whose value won a field the versions disagree on (the device that
+   * merges leaves out its own name: "Änderung von Anna zusammengeführt").
+   */
   mergedFrom: string[];
 }
 
@@ -98,8 +101,10 @@ export function mergeContactVersions(versions: readonly ContactVersion[]): Conta
     if (value === undefined) delete result[field];
     else result[field] = value;
     fieldAt[field] = stampOf(best, field);
-    const firstValue = (first.contact as Record<string, unknown>)[field];
-    if (best !== first && best.by && !sameValue(value, firstValue)) from.add(best.by);
+    const contested = versions.some(
+      (v) => !sameValue((v.contact as Record<string, unknown>)[field], value),
+    );
+    if (contested && best.by) from.add(best.by);
   }
   result.updatedAt = versions.reduce(
     (max, v) => (v.contact.updatedAt > max ? v.contact.updatedAt : max),

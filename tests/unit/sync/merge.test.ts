@@ -54,7 +54,7 @@ describe('merging concurrent versions of a contact', () => {
     expect(merged.contact.phones).toEqual(['+49 30 1234']);
     expect(merged.contact.interests).toEqual(['Segeln']);
     expect(merged.contact.updatedAt).toBe(TUE);
-    expect(mergedFrom).toEqual(['ben']);
+    expect(mergedFrom).toEqual(['anna', 'ben']);
   });
 
   it('takes the newer change where both changed the same field, in whichever order they come', () => {
@@ -75,10 +75,16 @@ describe('merging concurrent versions of a contact', () => {
     expect('company' in merged.contact).toBe(false);
   });
 
-  it('decides a tie by the order given (the replication winner first) and names nobody', () => {
+  it('decides a tie by the order given (the replication winner first), and names its author', () => {
     const anna = edit({ company: 'A' }, MON, 'anna');
     const ben = edit({ company: 'B' }, MON, 'ben');
     expect(mergeContactVersions([anna, ben]).merged.contact.company).toBe('A');
+    expect(mergeContactVersions([anna, ben]).mergedFrom).toEqual(['anna']);
+  });
+
+  it('names nobody for a field both set to the same value', () => {
+    const anna = edit({ company: 'A' }, MON, 'anna');
+    const ben = edit({ company: 'A' }, TUE, 'ben');
     expect(mergeContactVersions([anna, ben]).mergedFrom).toEqual([]);
   });
 
