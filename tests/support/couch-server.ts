@@ -120,9 +120,28 @@ export function localDb(name = `local-${randomUUID()}`): PouchDB.Database {
   return new Pouch(name, { adapter: 'memory' });
 }
 
+/**
+ * The same tests against a real Apache CouchDB 3 (docs/sync.md): `KUNDENNAH_COUCH_URL` with the
+ * admin in it, e.g. `http://admin:secret@127.0.0.1:5984`. The tests' users and spaces are created
+ * there afresh (an earlier run's are replaced); nothing else on that server is touched.
+ */
+export const EXTERNAL_COUCH_ENV = 'KUNDENNAH_COUCH_URL';
+
 export async function startCouchServer(
   opts: { adminName?: string; adminPassword?: string } = {},
 ): Promise<CouchServer> {
+  const external = process.env[EXTERNAL_COUCH_ENV];
+  if (external) {
+    const u = new URL(external);
+    const admin = {
+      name: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    };
+    u.username = '';
+    u.password = '';
+    await untilAnswering(u.origin);
+    return couchApi(u.origin, admin, async () => undefined, true);
+  }
   const admin = { name: opts.adminName ?? 'admin', password: opts.adminPassword ?? 'admin-pw' };
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'couch-server-'));
   // Memory stores are global to the process by name: a prefix of its own keeps servers apart.
@@ -176,6 +195,17 @@ export async function startCouchServer(
     throw err;
   }
 
+  return couchApi(url, admin, close, false);
+}
+
+/** The admin API the tests use, on any CouchDB-compatible server. */
+function couchApi(
+  url: string,
+  admin: { name: string; password: string },
+  close: () => Promise<void>,
+  /** A server that outlives the test: what a test creates replaces an earlier run's. */
+  reused: boolean,
+): CouchServer {
   const asAdmin = { username: admin.name, password: admin.password };
   const putSecurity = (db: string, security: { admins: Members; members: Members }) =>
     call(url, 'PUT', `/${encodeURIComponent(db)}/_security`, {
@@ -187,8 +217,14 @@ export async function startCouchServer(
     names: m.names ?? [],
     roles: m.roles ?? [],
   });
-  const createDb = (db: string) =>
-    call(url, 'PUT', `/${encodeURIComponent(db)}`, { auth: asAdmin, expect: [201] });
+  const createDb = async (db: string) => {
+    if (reused)
+      await call(url, 'DELETE', `/${encodeURIComponent(db)}`, {
+        auth: asAdmin,
+        expect: [200, 202, 404],
+      });
+    await call(url, 'PUT', `/${encodeURIComponent(db)}`, { auth: asAdmin, expect: [201] });
+  };
   const userDb = (name: string) => `userdb-${Buffer.from(name, 'utf8').toString('hex')}`;
 
   return {
@@ -196,9 +232,22 @@ export async function startCouchServer(
     admin,
     async addUser(name, password, roles = []) {
       const id = `org.couchdb.user:${name}`;
-      await call(url, 'PUT', `/_users/${encodeURIComponent(id)}`, {
+      const path = `/_users/${encodeURIComponent(id)}`;
+      const earlier = reused
+        ? ((await call(url, 'GET', path, { auth: asAdmin, expect: [200, 404] })) as {
+            _rev?: string;
+          } | null)
+        : null;
+      await call(url, 'PUT', path, {
         auth: asAdmin,
-        body: { _id: id, type: 'user', name, password, roles },
+        body: {
+          _id: id,
+          type: 'user',
+          name,
+          password,
+          roles,
+          ...(earlier?._rev ? { _rev: earlier._rev } : {}),
+        },
         expect: [201],
       });
     },
