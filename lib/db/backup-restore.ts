@@ -35,16 +35,18 @@ import { DERIVED_META_KEYS } from './derived';
 import { NotFoundError } from './errors';
 import { META_LAST_DATA_CHANGE, stableJson, writeTransaction } from './import';
 import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
+import { OUTBOX, SYNC_META_PREFIX } from './outbox';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
 
 /**
  * This browser's own records of what happened, not the user's data: the panel requests already
- * written (lib/db/requests.ts) and the copy a restore keeps for its undo. Never backed up; a file
+ * written (lib/db/requests.ts), the copy a restore keeps for its undo, and the rows sync has still
+ * to send (lib/db/outbox.ts). Never backed up; a file
  * that has them is not restored into them.
  */
-export const LOCAL_TABLES: readonly string[] = ['requests', 'safetyCopy'];
+export const LOCAL_TABLES: readonly string[] = ['requests', 'safetyCopy', OUTBOX];
 
 /**
  * Meta keys that describe this browser, not the user's data: when the last backup was made, whether
@@ -62,6 +64,15 @@ export const LOCAL_META_KEYS: ReadonlySet<string> = new Set([
   'derivedPending',
   DIRTY_KEY,
 ]);
+
+/**
+ * Whether a meta row describes this browser (never backed up, left alone by a restore): the keys
+ * above, and sync's state on this device (whether it is on, how far each space was applied).
+ */
+export function isLocalMetaKey(key: unknown): boolean {
+  const k = String(key);
+  return LOCAL_META_KEYS.has(k) || k.startsWith(SYNC_META_PREFIX);
+}
 
 /** The tables a backup holds: every table of the database except the derived ones. */
 export function backupTableNames(db: KundennahDB): string[] {
@@ -81,7 +92,7 @@ export async function readBackupTables(db: KundennahDB): Promise<BackupTablesInp
     const rows = await Promise.all(names.map((n) => db.table(n).toArray()));
     names.forEach((n, i) => {
       const list = rows[i] as unknown[];
-      out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !LOCAL_META_KEYS.has(r.key)) : list;
+      out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !isLocalMetaKey(r.key)) : list;
     });
     return out as BackupTablesInput;
   });
@@ -192,7 +203,7 @@ export function checkBackup(db: KundennahDB, input: string | Uint8Array): CheckR
         return;
       }
       seen.add(id);
-      if (name === 'meta' && LOCAL_META_KEYS.has(String(id))) return;
+      if (name === 'meta' && isLocalMetaKey(id)) return;
       checked.push(r.data);
     });
     tables[name] = checked;
@@ -411,7 +422,7 @@ export async function currentForPreview(db: KundennahDB): Promise<CurrentData> {
       const kp = table.schema.primKey.keyPath;
       keyPaths[n] = typeof kp === 'string' ? kp : 'id';
       const all = await table.toCollection().primaryKeys();
-      keys[n] = n === 'meta' ? all.filter((k) => !LOCAL_META_KEYS.has(String(k))) : all;
+      keys[n] = n === 'meta' ? all.filter((k) => !isLocalMetaKey(k)) : all;
     }
     const contacts = await db.contacts.toArray();
     const stamps: Record<string, Record<string, string>> = {};
@@ -473,7 +484,7 @@ async function snapshot(db: KundennahDB, names: string[]): Promise<Record<string
   const out: Record<string, unknown[]> = {};
   for (const n of names) {
     const list = await db.table(n).toArray();
-    out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !LOCAL_META_KEYS.has(r.key)) : list;
+    out[n] = n === 'meta' ? (list as MetaRow[]).filter((r) => !isLocalMetaKey(r.key)) : list;
   }
   return out;
 }
@@ -512,9 +523,7 @@ async function emptyTables(db: KundennahDB, names: string[], derived: string[]):
   for (const n of names) {
     const table = db.table(n);
     if (n === 'meta') {
-      const drop = (await table.toCollection().primaryKeys()).filter(
-        (k) => !LOCAL_META_KEYS.has(String(k)),
-      );
+      const drop = (await table.toCollection().primaryKeys()).filter((k) => !isLocalMetaKey(k));
       removed += drop.length;
       await table.bulkDelete(drop);
     } else {

@@ -9,8 +9,11 @@ import { SYNCED_TABLE_NAMES, docId, type SyncedTable } from '../sync/docs';
 
 export const OUTBOX = 'outbox';
 
+/** Sync's meta rows on this device start so (never backed up: lib/db/backup-restore.ts). */
+export const SYNC_META_PREFIX = 'sync:';
+
 /** The meta row that says sync is on: `{ on: true }`. */
-export const SYNC_ON_KEY = 'sync:on';
+export const SYNC_ON_KEY = `${SYNC_META_PREFIX}on`;
 
 export interface OutboxRow {
   /** `<table>:<id>`, as the row's replication document is named. */

@@ -10,7 +10,7 @@
 // server, and the background runs it with the IndexedDB adapter.
 import type { KundennahDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
-import { markFromSync } from '../db/outbox';
+import { SYNC_META_PREFIX, markFromSync } from '../db/outbox';
 import type { Contact } from '../model';
 import {
   deletionDoc,
@@ -83,7 +83,7 @@ export interface SyncReport {
   merged: { id: string; from: string[] }[];
 }
 
-const seqKey = (space: string) => `sync:${space}:seq`;
+const seqKey = (space: string) => `${SYNC_META_PREFIX}${space}:seq`;
 
 const isMissing = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { status?: number }).status === 404;

@@ -18,6 +18,7 @@ import {
   restoreBackup,
   type CheckedBackup,
 } from '@/lib/db/backup-restore';
+import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { serializeBackup } from '@/lib/io';
 import { contactRowArb, tablesArb } from '../../support/arbitraries';
 import { contact } from '../../support/contacts';
@@ -384,6 +385,23 @@ describe('restoring', () => {
     const r = checkBackup(db, JSON.stringify(json));
     expect(r.ok && Object.keys(r.backup.tables)).not.toContain('safetyCopy');
     expect(r.ok && Object.keys(r.backup.tables)).not.toContain('requests');
+  });
+
+  it('never backs up sync’s state on this device: the outbox, whether sync is on, how far it got', async () => {
+    await db.meta.put({ key: SYNC_ON_KEY, value: { on: true } });
+    await db.meta.put({ key: 'sync:team-weber:seq', value: 12 });
+    await db.contacts.put(contact('c-sync'));
+    expect(await db.outbox.count()).toBe(1);
+    const json = JSON.parse(serializeBackup(await makeBackup(db, now))) as {
+      tables: Record<string, { key?: string }[]>;
+    };
+    expect(Object.keys(json.tables)).not.toContain('outbox');
+    expect(json.tables.meta!.map((m) => m.key)).not.toContain(SYNC_ON_KEY);
+    expect(json.tables.meta!.map((m) => m.key)).not.toContain('sync:team-weber:seq');
+    // A restore leaves this device's sync state as it was.
+    await restoreBackup(db, check(db, JSON.stringify(json)), 'replace', now);
+    expect((await db.meta.get(SYNC_ON_KEY))?.value).toEqual({ on: true });
+    expect((await db.meta.get('sync:team-weber:seq'))?.value).toBe(12);
   });
 
   it('refuses a foreign JSON file, a damaged backup and a bad bookkeeping row, writing nothing', async () => {
