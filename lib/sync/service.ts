@@ -1,0 +1,153 @@
+// Sync as this device runs it (docs/sync.md): the account it signs in with, turning sync on and
+// off, one sync at a time, and what the user is told (last sync, what failed since when, what waits).
+// The replication copies are passed in: the background opens them with the IndexedDB and HTTP
+// adapters, the tests with memory and a local server.
+import type { KundennahDB } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
+import { SYNC_META_PREFIX, SYNC_ON_KEY } from '../db/outbox';
+import { SYNCED_TABLE_NAMES, SpaceSchema, docId } from './docs';
+import {
+  classifySyncFailure,
+  syncSpace,
+  type ReplicaDb,
+  type SyncFailure,
+  type SyncReport,
+} from './engine';
+
+/** The account this device syncs with, and its space (one for now: the user's own or a team's). */
+export interface SyncAccount {
+  /** The server's address, e.g. `https://couch.kanzlei-weber.de`. */
+  server: string;
+  username: string;
+  password: string;
+  space: string;
+}
+
+/** What the user is told about sync on this device. */
+export interface SyncState {
+  lastSyncAt?: string;
+  /** Why the latest attempt failed, and since when attempts have failed (cleared by a success). */
+  failure?: SyncFailure;
+  failingSince?: string;
+  /** The latest successful sync's contacts merged from colleagues' edits. */
+  merged?: SyncReport['merged'];
+  /** Documents of the latest sync that were refused (nothing of them was stored). */
+  refused?: number;
+}
+
+const ACCOUNT_KEY = `${SYNC_META_PREFIX}account`;
+const STATE_KEY = `${SYNC_META_PREFIX}state`;
+
+/** Sync speaks only TLS with a server elsewhere; a server on this machine may be plain HTTP. */
+export function serverAddressProblem(raw: string): 'invalid' | 'not-https' | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'invalid';
+  }
+  if (url.username || url.password || url.search || url.hash) return 'invalid';
+  if (url.protocol === 'https:') return null;
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && local ? null : 'not-https';
+}
+
+export interface SyncServiceDeps {
+  db: KundennahDB;
+  now: () => Date;
+  /** This device's replication copy of a space. */
+  localCopy(space: string): ReplicaDb;
+  /** The space's database on the server, signed in as the account. */
+  remote(account: SyncAccount): unknown;
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const { db } = deps;
+  let running: Promise<SyncState> | undefined;
+
+  async function account(): Promise<SyncAccount | undefined> {
+    return getMeta<SyncAccount>(db, ACCOUNT_KEY);
+  }
+
+  /**
+   * Turn sync on with an account. Everything stored so far waits in the outbox for the first sync:
+   * a device that had data before sync sends it all.
+   */
+  async function turnOn(next: SyncAccount): Promise<void> {
+    if (serverAddressProblem(next.server)) throw new Error('sync: server address refused');
+    if (!SpaceSchema.safeParse(next.space).success) throw new Error('sync: space name refused');
+    const at = deps.now().toISOString();
+    const tables = SYNCED_TABLE_NAMES.map((t) => db.table(t));
+    await db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
+      await db.meta.bulkPut([
+        { key: ACCOUNT_KEY, value: { ...next, server: next.server.replace(/\/+$/, '') } },
+        { key: SYNC_ON_KEY, value: { on: true } },
+      ]);
+      for (const table of SYNCED_TABLE_NAMES) {
+        const ids = (await db.table(table).toCollection().primaryKeys()) as string[];
+        await db.outbox.bulkPut(ids.map((id) => ({ key: docId(table, id), table, id, at })));
+      }
+    });
+  }
+
+  /** Turn sync off on this device: nothing more is recorded or sent; the data stays. */
+  async function turnOff(): Promise<void> {
+    await db.transaction('rw', [db.meta, db.outbox], async () => {
+      const keys = (await db.meta.toCollection().primaryKeys()).filter((k) =>
+        String(k).startsWith(SYNC_META_PREFIX),
+      );
+      await db.meta.bulkDelete(keys);
+      await db.outbox.clear();
+    });
+  }
+
+  async function run(): Promise<SyncState> {
+    const acc = await account();
+    const before = (await getMeta<SyncState>(db, STATE_KEY)) ?? {};
+    if (!acc) return before;
+    const at = deps.now().toISOString();
+    let state: SyncState;
+    try {
+      const report = await syncSpace({
+        db,
+        by: acc.username,
+        now: deps.now,
+        space: { name: acc.space, local: deps.localCopy(acc.space), remote: deps.remote(acc) },
+      });
+      state = { lastSyncAt: at, merged: report.merged, refused: report.refused.length };
+    } catch (e) {
+      state = {
+        ...before,
+        failure: classifySyncFailure(e),
+        failingSince: before.failingSince ?? at,
+      };
+    }
+    await setMeta(db, STATE_KEY, state);
+    return state;
+  }
+
+  /** Sync now; while a sync runs, asking again waits for that one. */
+  function syncNow(): Promise<SyncState> {
+    running ??= run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  /** What the sync page shows: the account without its password, the state, what waits. */
+  async function status(): Promise<{
+    on: boolean;
+    account?: Omit<SyncAccount, 'password'>;
+    state: SyncState;
+    pending: number;
+  }> {
+    const acc = await account();
+    const state = (await getMeta<SyncState>(db, STATE_KEY)) ?? {};
+    const pending = await db.outbox.count();
+    if (!acc) return { on: false, state, pending };
+    const { password: _hidden, ...shown } = acc;
+    return { on: true, account: shown, state, pending };
+  }
+
+  return { turnOn, turnOff, syncNow, status };
+}

@@ -1,0 +1,119 @@
+// @vitest-environment node
+// Sync as a device runs it: turning it on sends what was stored before, the state says when it last
+// worked and since when it fails, and turning it off stops recording.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KundennahDB } from '@/lib/db/database';
+import type { ReplicaDb } from '@/lib/sync/engine';
+import { validateDocUpdate } from '@/lib/sync/server-design';
+import { createSyncService, serverAddressProblem, type SyncAccount } from '@/lib/sync/service';
+import { localDb, remoteDb, startCouchServer, type CouchServer } from '../../support/couch-server';
+import { contact } from '../../support/contacts';
+
+const SPACE = 'team-service';
+let server: CouchServer;
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  await server.addUser('anna', 'anna-pw');
+  await server.createSpace(SPACE, { names: ['anna'] }, validateDocUpdate(SPACE));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A device: its store, its copies, the clock at `now`. */
+function device(now = () => new Date()) {
+  const db = new KundennahDB(`service-${crypto.randomUUID()}`);
+  const copies = new Map<string, ReplicaDb>();
+  const service = createSyncService({
+    db,
+    now,
+    localCopy: (space) => {
+      let copy = copies.get(space);
+      if (!copy) copies.set(space, (copy = localDb() as unknown as ReplicaDb));
+      return copy;
+    },
+    remote: (a: SyncAccount) =>
+      remoteDb(`${a.server}/${a.space}`, { username: a.username, password: a.password }),
+  });
+  return { db, service };
+}
+
+const account = (password = 'anna-pw'): SyncAccount => ({
+  server: server.url,
+  username: 'anna',
+  password,
+  space: SPACE,
+});
+
+describe('sync on a device', () => {
+  it('sends what was stored before sync was turned on, and the other device receives it', async () => {
+    const laptop = device();
+    await laptop.db.contacts.bulkPut([contact('s1'), contact('s2')]);
+    await laptop.service.turnOn(account());
+    expect((await laptop.service.status()).pending).toBe(2);
+    const state = await laptop.service.syncNow();
+    expect(state.failure).toBeUndefined();
+    expect(state.lastSyncAt).toBeDefined();
+    expect((await laptop.service.status()).pending).toBe(0);
+
+    const desktop = device();
+    await desktop.service.turnOn(account());
+    await desktop.service.syncNow();
+    expect((await desktop.db.contacts.toArray()).map((c) => c.id).sort()).toEqual(['s1', 's2']);
+  });
+
+  it('shows the account without its password', async () => {
+    const d = device();
+    await d.service.turnOn(account());
+    const status = await d.service.status();
+    expect(status.on).toBe(true);
+    expect(status.account).toEqual({ server: server.url, username: 'anna', space: SPACE });
+  });
+
+  it('says since when sync fails, and forgets it after the next success', async () => {
+    let clock = new Date('2026-03-02T09:00:00.000Z');
+    const d = device(() => clock);
+    await d.service.turnOn(account('wrong'));
+    expect(await d.service.syncNow()).toMatchObject({
+      failure: 'unauthorized',
+      failingSince: '2026-03-02T09:00:00.000Z',
+    });
+    clock = new Date('2026-03-03T09:00:00.000Z');
+    expect((await d.service.syncNow()).failingSince).toBe('2026-03-02T09:00:00.000Z');
+    await d.service.turnOn(account());
+    const ok = await d.service.syncNow();
+    expect(ok.failure).toBeUndefined();
+    expect(ok.failingSince).toBeUndefined();
+  });
+
+  it('runs one sync at a time: asking again while one runs waits for it', async () => {
+    const d = device();
+    await d.service.turnOn(account());
+    const [a, b] = [d.service.syncNow(), d.service.syncNow()];
+    expect(a).toBe(b);
+    await a;
+  });
+
+  it('records nothing more once turned off, and keeps the data', async () => {
+    const d = device();
+    await d.db.contacts.put(contact('k1'));
+    await d.service.turnOn(account());
+    await d.service.turnOff();
+    await d.db.contacts.put(contact('k2'));
+    expect(await d.service.status()).toMatchObject({ on: false, pending: 0 });
+    expect(await d.db.contacts.count()).toBe(2);
+  });
+});
+
+describe('the server address', () => {
+  it('must be TLS unless the server runs on this machine', () => {
+    expect(serverAddressProblem('https://couch.kanzlei-weber.de')).toBeNull();
+    expect(serverAddressProblem('http://127.0.0.1:5984')).toBeNull();
+    expect(serverAddressProblem('http://couch.kanzlei-weber.de')).toBe('not-https');
+    expect(serverAddressProblem('ftp://couch.kanzlei-weber.de')).toBe('not-https');
+    expect(serverAddressProblem('couch.kanzlei-weber.de')).toBe('invalid');
+    expect(serverAddressProblem('https://anna:pw@couch.kanzlei-weber.de')).toBe('invalid');
+  });
+});
