@@ -17,6 +17,7 @@ import {
   docId,
   docToRow,
   parseDocId,
+  type IncomingRow,
   rowToDoc,
   type SyncDoc,
   type SyncedTable,
@@ -35,12 +36,25 @@ export interface ReplicaDb {
   bulkDocs(docs: object[]): Promise<unknown[]>;
   changes(options: {
     since: number | string;
+    limit: number;
     include_docs: true;
     conflicts: true;
     style: 'all_docs';
   }): Promise<{ results: ChangeRow[]; last_seq: number | string }>;
+  allDocs(options: { keys: string[]; include_docs: true }): Promise<{ rows: AllDocsRow[] }>;
   sync(remote: unknown): PromiseLike<unknown>;
 }
+
+/** One row of `allDocs` by keys: a live document, a deleted one (its latest revision), or none. */
+interface AllDocsRow {
+  key: string;
+  error?: string;
+  value?: { rev: string; deleted?: boolean };
+  doc?: StoredDoc | null;
+}
+
+/** Rows are pushed and changes applied this many at a time (a first sync moves 280,000). */
+export const BATCH = 500;
 
 interface ChangeRow {
   id: string;
@@ -97,34 +111,40 @@ async function current(local: ReplicaDb, id: string): Promise<StoredDoc | undefi
   }
 }
 
-/** The latest revision of a document, deleted or not (a deleted one is needed to write over it). */
-async function latestRev(local: ReplicaDb, id: string): Promise<string | undefined> {
-  const leaves = (await local.get(id, { open_revs: 'all' }).catch((e: unknown) => {
-    if (isMissing(e)) return [];
-    throw e;
-  })) as { ok?: StoredDoc }[];
-  const revs = leaves.flatMap((l) => (l.ok ? [l.ok] : []));
-  revs.sort((a, b) => revOrder(b._rev) - revOrder(a._rev) || (b._rev < a._rev ? -1 : 1));
-  return revs[0]?._rev;
-}
-
-const revOrder = (rev: string) => Number.parseInt(rev, 10) || 0;
-
 /** Step 1: rows written here become documents of the local copy. Returns how many changed. */
 export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): Promise<number> {
-  const { db, space, by } = deps;
   const pushedAt = deps.now().toISOString();
+  // One entry per row; the latest write of a row decides its time.
+  const latest = new Map<string, PendingRow>();
+  for (const row of rows) latest.set(docId(row.table, row.id), row);
+  const all = [...latest.values()];
+  let pushed = 0;
+  for (let i = 0; i < all.length; i += BATCH)
+    pushed += await pushBatch(deps, all.slice(i, i + BATCH), pushedAt);
+  return pushed;
+}
+
+async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string) {
+  const { db, space, by } = deps;
+  const stored = new Map<string, unknown>();
+  for (const table of new Set(batch.map((r) => r.table))) {
+    const ids = batch.filter((r) => r.table === table).map((r) => r.id);
+    const found = await db.table(table).bulkGet(ids);
+    ids.forEach((id, i) => stored.set(docId(table, id), found[i]));
+  }
+  const copies = await space.local.allDocs({
+    keys: batch.map((r) => docId(r.table, r.id)),
+    include_docs: true,
+  });
   const docs: object[] = [];
-  const seen = new Set<string>();
-  // The latest write of a row decides its time.
-  for (const { table, id, at = pushedAt } of [...rows].reverse()) {
+  batch.forEach(({ table, id, at = pushedAt }, i) => {
     const _id = docId(table, id);
-    if (seen.has(_id)) continue;
-    seen.add(_id);
-    const row = (await db.table(table).get(id)) as { id: string } | undefined;
-    const existing = await current(space.local, _id);
+    const copy = copies.rows[i];
+    const rev = copy?.value?.rev;
+    const existing = copy?.value && !copy.value.deleted ? (copy.doc ?? undefined) : undefined;
+    const row = stored.get(_id) as { id: string } | undefined;
     if (row) {
-      if (existing && sameValue(existing.row, row)) continue;
+      if (existing && sameValue(existing.row, row)) return;
       const extra: Pick<SyncDoc, 'fieldAt' | 'by'> = { by };
       if (table === 'contacts') {
         const previous: ContactVersion | undefined =
@@ -133,12 +153,12 @@ export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): P
             : undefined;
         extra.fieldAt = stampContact(previous, row as Contact).fieldAt;
       }
-      const rev = existing?._rev ?? (await latestRev(space.local, _id));
+      // Over the latest revision, deleted or not (a row deleted and written again).
       docs.push({ ...rowToDoc(table, row, space.name, extra), at, ...(rev ? { _rev: rev } : {}) });
     } else if (existing) {
       docs.push({ ...deletionDoc(table, id, space.name, at, by), _rev: existing._rev });
     }
-  }
+  });
   if (docs.length) await space.local.bulkDocs(docs);
   return docs.length;
 }
@@ -218,17 +238,30 @@ async function resolve(
  * Conflicts are decided first (returns whether any was: the decision must travel too).
  */
 export async function applyChanges(deps: EngineDeps, report: SyncReport): Promise<boolean> {
-  const { db, space } = deps;
-  const since = (await getMeta<number | string>(db, seqKey(space.name))) ?? 0;
-  const feed = await space.local.changes({
-    since,
-    include_docs: true,
-    conflicts: true,
-    style: 'all_docs',
-  });
   let decided = false;
-  const puts = new Map<SyncedTable, unknown[]>();
-  const deletes = new Map<SyncedTable, string[]>();
+  for (;;) {
+    const since = (await getMeta<number | string>(deps.db, seqKey(deps.space.name))) ?? 0;
+    const feed = await deps.space.local.changes({
+      since,
+      limit: BATCH,
+      include_docs: true,
+      conflicts: true,
+      style: 'all_docs',
+    });
+    if (await applyBatch(deps, feed, report)) decided = true;
+    if (feed.results.length < BATCH) return decided;
+  }
+}
+
+/** One batch of changes into the app's store, in one transaction with its checkpoint. */
+async function applyBatch(
+  deps: EngineDeps,
+  feed: { results: ChangeRow[]; last_seq: number | string },
+  report: SyncReport,
+): Promise<boolean> {
+  const { db, space } = deps;
+  let decided = false;
+  const incoming: Extract<IncomingRow, { ok: true }>[] = [];
   for (const change of feed.results) {
     let doc = change.doc;
     if (!doc) continue;
@@ -241,18 +274,21 @@ export async function applyChanges(deps: EngineDeps, report: SyncReport): Promis
         if (others.length) report.merged.push({ id: doc._id, from: others });
       }
     }
-    const incoming = docToRow(doc, space.name);
-    if (!incoming.ok) {
-      report.refused.push({ id: incoming.id, reason: incoming.reason });
-      continue;
-    }
-    if (incoming.deleted) {
-      deletes.set(incoming.table, [...(deletes.get(incoming.table) ?? []), incoming.id]);
-      continue;
-    }
-    const stored = await db.table(incoming.table).get(incoming.id);
-    if (!sameValue(stored, incoming.row))
-      puts.set(incoming.table, [...(puts.get(incoming.table) ?? []), incoming.row]);
+    const read = docToRow(doc, space.name);
+    if (read.ok) incoming.push(read);
+    else report.refused.push({ id: read.id, reason: read.reason });
+  }
+  const puts = new Map<SyncedTable, unknown[]>();
+  const deletes = new Map<SyncedTable, string[]>();
+  for (const table of new Set(incoming.map((r) => r.table))) {
+    const mine = incoming.filter((r) => r.table === table);
+    const gone = mine.filter((r) => r.deleted).map((r) => r.id);
+    if (gone.length) deletes.set(table, gone);
+    const live = mine.flatMap((r) => (r.deleted ? [] : [r]));
+    const stored = await db.table(table).bulkGet(live.map((r) => r.id));
+    // What this device itself sent comes back unchanged: it is not written again.
+    const changed = live.filter((r, i) => !sameValue(stored[i], r.row)).map((r) => r.row);
+    if (changed.length) puts.set(table, changed);
   }
   const tables = [...new Set([...puts.keys(), ...deletes.keys()])];
   await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async (tx) => {

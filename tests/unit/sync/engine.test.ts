@@ -9,7 +9,7 @@ import { KundennahDB } from '@/lib/db/database';
 import type { Interaction } from '@/lib/model';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { setMeta } from '@/lib/db/meta';
-import { syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
+import { BATCH, syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
 import { contact } from '../../support/contacts';
 
 PouchDB.plugin(memory).plugin(replication);
@@ -168,6 +168,29 @@ describe('two devices through one server database', () => {
 
     expect((await anna.db.contacts.get('c1'))?.notes).toBe('neuer Auftrag');
     expect((await ben.db.contacts.get('c1'))?.notes).toBe('neuer Auftrag');
+  });
+
+  it('carries more rows than one batch, and a second sync sends nothing again', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server);
+    const desktop = await device('anna', server);
+    const n = BATCH * 2 + 7;
+    await laptop.db.contacts.put(contact('c1'));
+    await laptop.db.interactions.bulkPut(
+      Array.from({ length: n }, (_, i) => ({
+        id: `i${i}`,
+        contactId: 'c1',
+        at: '2026-03-02T09:00:00.000Z',
+        channel: 'email',
+        direction: 'in',
+        personal: true,
+      })) as Interaction[],
+    );
+    expect((await laptop.sync()).pushed).toBe(n + 1);
+    expect((await desktop.sync()).applied).toBe(n + 1);
+    expect(await desktop.db.interactions.count()).toBe(n);
+    expect((await laptop.sync()).pushed).toBe(0);
+    expect((await desktop.sync()).applied).toBe(0);
   });
 
   it('stores nothing of a document of another space or with a malformed row', async () => {
