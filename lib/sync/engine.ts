@@ -43,6 +43,7 @@ export interface ReplicaDb {
   }): Promise<{ results: ChangeRow[]; last_seq: number | string }>;
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{ rows: AllDocsRow[] }>;
   sync(remote: unknown): PromiseLike<unknown>;
+  compact(): Promise<unknown>;
 }
 
 /** One row of `allDocs` by keys: a live document, a deleted one (its latest revision), or none. */
@@ -78,6 +79,8 @@ export interface EngineDeps {
   /** The sync account's name: stamped on what this device writes. */
   by: string;
   now: () => Date;
+  /** Rows per batch (default BATCH). */
+  batch?: number;
 }
 
 /** A row written on this device since the last push. */
@@ -119,8 +122,9 @@ export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): P
   for (const row of rows) latest.set(docId(row.table, row.id), row);
   const all = [...latest.values()];
   let pushed = 0;
-  for (let i = 0; i < all.length; i += BATCH)
-    pushed += await pushBatch(deps, all.slice(i, i + BATCH), pushedAt);
+  const size = deps.batch ?? BATCH;
+  for (let i = 0; i < all.length; i += size)
+    pushed += await pushBatch(deps, all.slice(i, i + size), pushedAt);
   return pushed;
 }
 
@@ -243,13 +247,13 @@ export async function applyChanges(deps: EngineDeps, report: SyncReport): Promis
     const since = (await getMeta<number | string>(deps.db, seqKey(deps.space.name))) ?? 0;
     const feed = await deps.space.local.changes({
       since,
-      limit: BATCH,
+      limit: deps.batch ?? BATCH,
       include_docs: true,
       conflicts: true,
       style: 'all_docs',
     });
     if (await applyBatch(deps, feed, report)) decided = true;
-    if (feed.results.length < BATCH) return decided;
+    if (feed.results.length < (deps.batch ?? BATCH)) return decided;
   }
 }
 
@@ -328,6 +332,9 @@ export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
     await deps.space.local.sync(deps.space.remote);
     await applyChanges(deps, report);
   }
+  // Earlier versions' bodies go from this device's copy: an erased person is erased here too
+  // (PouchDB compacts incrementally, from where it last stopped).
+  if (report.pushed || report.applied) await deps.space.local.compact();
   return report;
 }
 

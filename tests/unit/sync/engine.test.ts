@@ -9,7 +9,7 @@ import { KundennahDB } from '@/lib/db/database';
 import type { Interaction } from '@/lib/model';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { setMeta } from '@/lib/db/meta';
-import { BATCH, syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
+import { syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
 import { contact } from '../../support/contacts';
 
 PouchDB.plugin(memory).plugin(replication);
@@ -25,11 +25,12 @@ function memoryDb(): PouchDB.Database {
 
 interface Device {
   db: KundennahDB;
+  local: ReplicaDb;
   sync(): ReturnType<typeof syncSpace>;
 }
 
 /** A device with sync on: what it writes is pushed at its next sync. */
-async function device(by: string, server: PouchDB.Database): Promise<Device> {
+async function device(by: string, server: PouchDB.Database, batch?: number): Promise<Device> {
   const db = new KundennahDB(`sync-${by}-${crypto.randomUUID()}`);
   open.push(db);
   await setMeta(db, SYNC_ON_KEY, { on: true });
@@ -37,9 +38,10 @@ async function device(by: string, server: PouchDB.Database): Promise<Device> {
     db,
     by,
     now: () => new Date(),
+    ...(batch ? { batch } : {}),
     space: { name: SPACE, local: memoryDb() as unknown as ReplicaDb, remote: server },
   };
-  return { db, sync: () => syncSpace(deps) };
+  return { db, local: deps.space.local, sync: () => syncSpace(deps) };
 }
 
 afterEach(async () => {
@@ -129,6 +131,7 @@ describe('two devices through one server database', () => {
     await anna.db.contacts.put(weber);
     await anna.sync();
     await ben.sync();
+    const firstRev = ((await anna.local.get('contacts:c1')) as { _rev: string })._rev;
 
     await ben.db.contacts.put({
       ...weber,
@@ -144,6 +147,18 @@ describe('two devices through one server database', () => {
 
     expect(await anna.db.contacts.get('c1')).toBeUndefined();
     expect(await ben.db.contacts.get('c1')).toBeUndefined();
+    // Neither device's copy keeps an earlier version of the erased contact.
+    for (const d of [anna, ben]) {
+      const leaves = (await d.local.get('contacts:c1', { open_revs: 'all' })) as {
+        ok?: { row?: unknown };
+      }[];
+      for (const leaf of leaves) expect(leaf.ok?.row).toBeUndefined();
+      const first = await d.local.get('contacts:c1', { rev: firstRev }).then(
+        () => 'kept',
+        () => 'gone',
+      );
+      expect(first).toBe('gone');
+    }
   });
 
   it('keeps a contact edited after the other device deleted it', async () => {
@@ -172,9 +187,10 @@ describe('two devices through one server database', () => {
 
   it('carries more rows than one batch, and a second sync sends nothing again', async () => {
     const server = memoryDb();
-    const laptop = await device('anna', server);
-    const desktop = await device('anna', server);
-    const n = BATCH * 2 + 7;
+    // Batches of 20, so that a few rows span several.
+    const laptop = await device('anna', server, 20);
+    const desktop = await device('anna', server, 20);
+    const n = 20 * 2 + 7;
     await laptop.db.contacts.put(contact('c1'));
     await laptop.db.interactions.bulkPut(
       Array.from({ length: n }, (_, i) => ({
