@@ -163,7 +163,15 @@ async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string
       docs.push({ ...deletionDoc(table, id, space.name, at, by), _rev: existing._rev });
     }
   });
-  if (docs.length) await space.local.bulkDocs(docs);
+  if (!docs.length) return 0;
+  // A document the copy did not take keeps its outbox entry: the sync stops here and the next one
+  // tries again (bulkDocs reports failures per document instead of throwing).
+  const results = (await space.local.bulkDocs(docs)) as { error?: unknown; id?: string }[];
+  const failed = results.filter((r) => r.error);
+  if (failed.length)
+    throw new Error(
+      `sync: ${failed.length} change(s) not taken by the local copy (${failed[0]!.id})`,
+    );
   return docs.length;
 }
 

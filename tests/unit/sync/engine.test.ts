@@ -209,6 +209,23 @@ describe('two devices through one server database', () => {
     expect((await desktop.sync()).applied).toBe(0);
   });
 
+  it('keeps a change in the outbox when the copy did not take it, and sends it next time', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server);
+    const desktop = await device('anna', server);
+    const copy = laptop.local as ReplicaDb & { bulkDocs: ReplicaDb['bulkDocs'] };
+    const real = copy.bulkDocs.bind(copy);
+    copy.bulkDocs = async (docs) =>
+      docs.map((d) => ({ id: (d as { _id: string })._id, error: 'conflict' }));
+    await laptop.db.contacts.put(contact('c1'));
+    await expect(laptop.sync()).rejects.toThrow(/not taken/);
+    expect(await laptop.db.outbox.count()).toBe(1);
+    copy.bulkDocs = real;
+    expect((await laptop.sync()).pushed).toBe(1);
+    await desktop.sync();
+    expect(await desktop.db.contacts.get('c1')).toBeDefined();
+  });
+
   it('stores nothing of a document of another space or with a malformed row', async () => {
     const server = memoryDb();
     const anna = await device('anna', server);
