@@ -98,6 +98,16 @@ export interface SyncReport {
   refused: { id: string; reason: string }[];
   /** Contacts merged from concurrent edits, with whose edits were taken in. */
   merged: { id: string; from: string[] }[];
+  /** Changes of this device the server refused (its validation): they did not reach anyone. */
+  serverRefused: number;
+}
+
+/** One replication round; what the server refused of this device's changes is counted. */
+async function replicate(space: SyncSpace, report: SyncReport): Promise<void> {
+  const result = (await space.local.sync(space.remote)) as {
+    push?: { doc_write_failures?: number };
+  };
+  report.serverRefused += result?.push?.doc_write_failures ?? 0;
 }
 
 const seqKey = (space: string) => `${SYNC_META_PREFIX}${space}:seq`;
@@ -333,11 +343,11 @@ export async function pushOutbox(deps: EngineDeps): Promise<number> {
 
 /** One sync of a space: push, replicate, apply (and replicate once more what was decided here). */
 export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [] };
+  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [], serverRefused: 0 };
   report.pushed = await pushOutbox(deps);
-  await deps.space.local.sync(deps.space.remote);
+  await replicate(deps.space, report);
   if (await applyChanges(deps, report)) {
-    await deps.space.local.sync(deps.space.remote);
+    await replicate(deps.space, report);
     await applyChanges(deps, report);
   }
   // Earlier versions' bodies go from this device's copy: an erased person is erased here too

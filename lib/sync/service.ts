@@ -33,6 +33,8 @@ export interface SyncState {
   merged?: SyncReport['merged'];
   /** Documents of the latest sync that were refused (nothing of them was stored). */
   refused?: number;
+  /** Changes of this device the server refused in the latest sync (they reached nobody). */
+  serverRefused?: number;
 }
 
 const ACCOUNT_KEY = `${SYNC_META_PREFIX}account`;
@@ -114,7 +116,12 @@ export function createSyncService(deps: SyncServiceDeps) {
         now: deps.now,
         space: { name: acc.space, local: deps.localCopy(acc.space), remote: deps.remote(acc) },
       });
-      state = { lastSyncAt: at, merged: report.merged, refused: report.refused.length };
+      state = {
+        lastSyncAt: at,
+        merged: report.merged,
+        refused: report.refused.length,
+        serverRefused: report.serverRefused,
+      };
     } catch (e) {
       state = {
         ...before,

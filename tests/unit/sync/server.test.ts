@@ -39,7 +39,7 @@ async function device(auth: { username: string; password: string }) {
     now: () => new Date(),
     space: { name: SPACE, local: localDb() as unknown as ReplicaDb, remote },
   };
-  return { db, remote, sync: () => syncSpace(deps) };
+  return { db, remote, local: deps.space.local, sync: () => syncSpace(deps) };
 }
 
 describe('sync through the server', () => {
@@ -103,6 +103,17 @@ describe('sync through the server', () => {
       await put({ ...rowToDoc('contacts', c, SPACE), _id: 'summaries:x1', table: 'summaries' }),
     ).toBe('403');
     expect(await put(rowToDoc('contacts', c, SPACE, { by: 'anna' }))).toBe('stored');
+  });
+
+  it('counts a change the server refused: it reached nobody', async () => {
+    const anna = await device(ANNA);
+    // A row whose document the server's validation refuses: its id is not the one its name says.
+    await anna.db.contacts.put(contact('ok-1'));
+    await anna.local.bulkDocs([
+      { ...rowToDoc('contacts', contact('bad'), SPACE, { by: 'anna' }), _id: 'contacts:bad-name' },
+    ]);
+    const report = await anna.sync();
+    expect(report.serverRefused).toBe(1);
   });
 
   it('tells a removed member that access is gone, and a wrong password apart from it', async () => {
