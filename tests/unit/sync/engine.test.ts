@@ -6,7 +6,7 @@ import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KundennahDB } from '@/lib/db/database';
-import type { Interaction } from '@/lib/model';
+import type { Contact, Interaction } from '@/lib/model';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { setMeta } from '@/lib/db/meta';
 import { syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
@@ -42,6 +42,17 @@ async function device(by: string, server: PouchDB.Database, batch?: number): Pro
     space: { name: SPACE, local: memoryDb() as unknown as ReplicaDb, remote: server },
   };
   return { db, local: deps.space.local, sync: () => syncSpace(deps) };
+}
+
+/** Anna's and Ben's devices on one server database, both holding `weber` after a sync each. */
+async function bothKnow(weber: Contact) {
+  const server = memoryDb();
+  const anna = await device('anna', server);
+  const ben = await device('ben', server);
+  await anna.db.contacts.put(weber);
+  await anna.sync();
+  await ben.sync();
+  return { server, anna, ben };
 }
 
 afterEach(async () => {
@@ -88,13 +99,8 @@ describe('two devices through one server database', () => {
   });
 
   it('keeps both people’s offline edits of different fields of one contact, and says whose', async () => {
-    const server = memoryDb();
-    const anna = await device('anna', server);
-    const ben = await device('ben', server);
     const weber = contact('c1', { name: 'Dr. Maria Weber' });
-    await anna.db.contacts.put(weber);
-    await anna.sync();
-    await ben.sync();
+    const { server, anna, ben } = await bothKnow(weber);
 
     await anna.db.contacts.put({
       ...weber,
@@ -124,13 +130,8 @@ describe('two devices through one server database', () => {
   });
 
   it('erases a contact deleted after the other device’s edit, on both devices', async () => {
-    const server = memoryDb();
-    const anna = await device('anna', server);
-    const ben = await device('ben', server);
     const weber = contact('c1');
-    await anna.db.contacts.put(weber);
-    await anna.sync();
-    await ben.sync();
+    const { anna, ben } = await bothKnow(weber);
     const firstRev = ((await anna.local.get('contacts:c1')) as { _rev: string })._rev;
 
     await ben.db.contacts.put({
@@ -162,13 +163,8 @@ describe('two devices through one server database', () => {
   });
 
   it('keeps a contact edited after the other device deleted it', async () => {
-    const server = memoryDb();
-    const anna = await device('anna', server);
-    const ben = await device('ben', server);
     const weber = contact('c1');
-    await anna.db.contacts.put(weber);
-    await anna.sync();
-    await ben.sync();
+    const { anna, ben } = await bothKnow(weber);
 
     at('2026-03-07T09:00:00.000Z');
     await anna.db.contacts.delete('c1');
