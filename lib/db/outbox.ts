@@ -54,8 +54,9 @@ async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unk
 }
 
 export function outboxRecorder(clock: () => Date = () => new Date()): Middleware<DBCore> {
-  /** Whether sync is on, read once per transaction. */
+  /** Whether sync is on, read once per transaction; once read, known without waiting. */
   const onIn = new WeakMap<object, Promise<boolean>>();
+  const known = new WeakMap<object, boolean>();
 
   return {
     stack: 'dbcore',
@@ -70,9 +71,11 @@ export function outboxRecorder(clock: () => Date = () => new Date()): Middleware
       const syncOn = (trans: object): Promise<boolean> => {
         let on = onIn.get(trans);
         if (!on) {
-          on = meta
-            .get({ trans: trans as never, key: SYNC_ON_KEY })
-            .then((row) => (row as { value?: { on?: unknown } } | undefined)?.value?.on === true);
+          on = meta.get({ trans: trans as never, key: SYNC_ON_KEY }).then((row) => {
+            const value = (row as { value?: { on?: unknown } } | undefined)?.value?.on === true;
+            known.set(trans, value);
+            return value;
+          });
           onIn.set(trans, on);
         }
         return on;
@@ -95,25 +98,31 @@ export function outboxRecorder(clock: () => Date = () => new Date()): Middleware
           if (!SYNCED.has(name)) return table;
           return {
             ...table,
-            async mutate(req) {
-              if (fromSync.has(req.trans) || !(await syncOn(req.trans))) return table.mutate(req);
-              const keys = await keysOf(table, req);
-              const res = await table.mutate(req);
-              const at = clock().toISOString();
-              const values: OutboxRow[] = [];
-              keys.forEach((id, i) => {
-                if (typeof id !== 'string' || res.failures[i]) return;
-                values.push({
-                  key: docId(name as SyncedTable, id),
-                  table: name as SyncedTable,
-                  id,
-                  at,
-                });
-              });
-              if (values.length) await outbox.mutate({ type: 'put', trans: req.trans, values });
-              return res;
+            mutate(req) {
+              // Sync off (the common case) costs no wait once the transaction has read it.
+              if (fromSync.has(req.trans) || known.get(req.trans) === false)
+                return table.mutate(req);
+              return syncOn(req.trans).then((on) => (on ? record(req) : table.mutate(req)));
             },
           };
+
+          async function record(req: DBCoreMutateRequest) {
+            const keys = await keysOf(table, req);
+            const res = await table.mutate(req);
+            const at = clock().toISOString();
+            const values: OutboxRow[] = [];
+            keys.forEach((id, i) => {
+              if (typeof id !== 'string' || res.failures[i]) return;
+              values.push({
+                key: docId(name as SyncedTable, id),
+                table: name as SyncedTable,
+                id,
+                at,
+              });
+            });
+            if (values.length) await outbox.mutate({ type: 'put', trans: req.trans, values });
+            return res;
+          }
         },
       };
     },
