@@ -173,16 +173,20 @@ async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string
       docs.push({ ...deletionDoc(table, id, space.name, at, by), _rev: existing._rev });
     }
   });
-  if (!docs.length) return 0;
-  // A document the copy did not take keeps its outbox entry: the sync stops here and the next one
-  // tries again (bulkDocs reports failures per document instead of throwing).
-  const results = (await space.local.bulkDocs(docs)) as { error?: unknown; id?: string }[];
+  // A document the copy did not take keeps its outbox entry: the sync stops and the next one
+  // tries again.
+  if (docs.length) await writeAll(space.local, docs);
+  return docs.length;
+}
+
+/** Write documents into the copy, or fail: bulkDocs reports failures per document, not by throwing. */
+async function writeAll(local: ReplicaDb, docs: object[]): Promise<void> {
+  const results = (await local.bulkDocs(docs)) as { error?: unknown; id?: string }[];
   const failed = results.filter((r) => r.error);
   if (failed.length)
     throw new Error(
       `sync: ${failed.length} change(s) not taken by the local copy (${failed[0]!.id})`,
     );
-  return docs.length;
 }
 
 function withoutConflicts(doc: StoredDoc): StoredDoc {
@@ -227,10 +231,9 @@ async function resolve(
   let decided: StoredDoc | undefined;
   let from: string[] = [];
   if (deletedAt && deletionWins(deletedAt, newestEdit)) {
-    const tomb = deletions.find((d) => d.deletedAt === deletedAt)!;
     const id = parseDocId(winner._id)?.id ?? '';
     decided = {
-      ...deletionDoc(winner.table, id, winner.space, tomb.deletedAt!, by),
+      ...deletionDoc(winner.table, id, winner.space, deletedAt, by),
       _rev: winner._rev,
     };
   } else if (winner.table === 'contacts') {
@@ -251,7 +254,7 @@ async function resolve(
   }
   // A history record keeps the winner as it is: only the other versions go.
   const body = decided ? withoutConflicts(decided) : undefined;
-  await local.bulkDocs(body ? [body, ...remove] : remove);
+  await writeAll(local, body ? [body, ...remove] : remove);
   return { doc: (await current(local, winner._id)) ?? { ...winner, _deleted: true }, from };
 }
 
@@ -371,7 +374,9 @@ export function classifySyncFailure(e: unknown): SyncFailure {
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : '';
   if (status === 401 || name === 'unauthorized') return 'unauthorized';
   if (status === 403) return 'forbidden';
-  if (e instanceof TypeError || (e instanceof Error && /fetch failed/i.test(e.message)))
-    return 'offline';
+  // A request that never got an answer: `fetch` rejects ("fetch failed" in Node, "Failed to
+  // fetch" in Chromium, "NetworkError when attempting to fetch resource." in Firefox). Any other
+  // error, a TypeError of a bug included, is not called "offline".
+  if (!status && e instanceof Error && /fetch|networkerror/i.test(e.message)) return 'offline';
   return 'other';
 }
