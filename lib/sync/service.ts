@@ -54,6 +54,17 @@ export function serverAddressProblem(raw: string): 'invalid' | 'not-https' | nul
   return url.protocol === 'http:' && local ? null : 'not-https';
 }
 
+/**
+ * When a row stored before sync was on was last written: its own `updatedAt` or `createdAt`, else
+ * long ago. Not the moment sync is turned on: a device that comes late with old data must not beat
+ * a colleague's deletion made since.
+ */
+function writtenBefore(row: { updatedAt?: unknown; createdAt?: unknown }): string {
+  for (const value of [row.updatedAt, row.createdAt])
+    if (typeof value === 'string' && value.length === 24 && value.endsWith('Z')) return value;
+  return new Date(0).toISOString();
+}
+
 export interface SyncServiceDeps {
   db: KundennahDB;
   now: () => Date;
@@ -78,7 +89,6 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function turnOn(next: SyncAccount): Promise<void> {
     if (serverAddressProblem(next.server)) throw new Error('sync: server address refused');
     if (!SpaceSchema.safeParse(next.space).success) throw new Error('sync: space name refused');
-    const at = deps.now().toISOString();
     const tables = SYNCED_TABLE_NAMES.map((t) => db.table(t));
     await db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
       await db.meta.bulkPut([
@@ -86,8 +96,19 @@ export function createSyncService(deps: SyncServiceDeps) {
         { key: SYNC_ON_KEY, value: { on: true } },
       ]);
       for (const table of SYNCED_TABLE_NAMES) {
-        const ids = (await db.table(table).toCollection().primaryKeys()) as string[];
-        await db.outbox.bulkPut(ids.map((id) => ({ key: docId(table, id), table, id, at })));
+        const rows = (await db.table(table).toArray()) as {
+          id: string;
+          updatedAt?: unknown;
+          createdAt?: unknown;
+        }[];
+        await db.outbox.bulkPut(
+          rows.map((row) => ({
+            key: docId(table, row.id),
+            table,
+            id: row.id,
+            at: writtenBefore(row),
+          })),
+        );
       }
     });
   }

@@ -2,7 +2,7 @@
 // Sync as a device runs it: turning it on sends what was stored before, the state says when it last
 // worked and since when it fails, and turning it off stops recording.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KundennahDB } from '@/lib/db/database';
 import type { ReplicaDb } from '@/lib/sync/engine';
 import { validateDocUpdate } from '@/lib/sync/server-design';
@@ -62,6 +62,33 @@ describe('sync on a device', () => {
     await desktop.service.turnOn(account());
     await desktop.service.syncNow();
     expect((await desktop.db.contacts.toArray()).map((c) => c.id).sort()).toEqual(['s1', 's2']);
+  });
+
+  it('lets a colleague’s deletion beat old data a device brings when it turns sync on late', async () => {
+    await server.createSpace('team-late', { names: ['anna'] }, validateDocUpdate('team-late'));
+    const late = (password = 'anna-pw'): SyncAccount => ({
+      ...account(password),
+      space: 'team-late',
+    });
+    const old = contact('late-1', { updatedAt: '2026-03-01T09:00:00.000Z' });
+    const first = device(() => new Date('2026-03-02T09:00:00.000Z'));
+    await first.db.contacts.put(old);
+    await first.service.turnOn(late());
+    await first.service.syncNow();
+    const second = device(() => new Date('2026-03-10T09:00:00.000Z'));
+    await second.db.contacts.put(old); // the same contact, from an earlier backup
+    // The colleague deletes it on 5 March (the outbox reads the clock) …
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-05T09:00:00.000Z'));
+    await first.db.contacts.delete('late-1');
+    vi.useRealTimers();
+    // … and the late device turns sync on on 10 March.
+    await first.service.syncNow();
+    await second.service.turnOn(late());
+    await second.service.syncNow();
+    await first.service.syncNow();
+    expect(await second.db.contacts.get('late-1')).toBeUndefined();
+    expect(await first.db.contacts.get('late-1')).toBeUndefined();
   });
 
   it('shows the account without its password', async () => {
