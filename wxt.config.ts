@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import {
   EXTENSION_PAGES_CSP,
   EXTENSION_PAGES_CSP_DIRECTIVES,
+  SYNC_HOST_PATTERNS,
   devServerCsp,
   formatCsp,
 } from './lib/csp';
@@ -24,6 +25,9 @@ export default defineConfig({
     // Why each permission: docs/privacy.md.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     optional_permissions: ['notifications', 'downloads'],
+    // The sync server's origin, asked for when the user sets sync up (docs/sync.md); the same
+    // places as the policy's connect-src allows.
+    optional_host_permissions: [...SYNC_HOST_PATTERNS],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -90,6 +90,27 @@ export const BackgroundToContentSchema = z.discriminatedUnion('type', [
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 
 // ---- extension pages (popup, dashboard) -> background -----------------------------------------
+/** What the sync page asks of sync, which runs in the background (lib/background/sync.ts). */
+export const SyncRequestSchema = z.discriminatedUnion('action', [
+  /** How sync stands: account (no password), last sync, failure, what waits. */
+  z.object({ action: z.literal('status') }),
+  /** Sync now, and answer when done. */
+  z.object({ action: z.literal('now') }),
+  /** Sync in a moment (the popup opened), answer at once. */
+  z.object({ action: z.literal('soon') }),
+  /** Turn sync on with this account (the page asked for the server's permission first). */
+  z.object({
+    action: z.literal('on'),
+    server: z.string().max(MAX_URL_CHARS),
+    username: z.string().min(1).max(200),
+    password: z.string().max(1000),
+    space: z.string().max(238),
+  }),
+  /** Turn sync off on this device (the data stays). */
+  z.object({ action: z.literal('off') }),
+]);
+export type SyncRequest = z.infer<typeof SyncRequestSchema>;
+
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** The page wrote to the database: derived rows, badge and open panels follow. */
   z.object({
@@ -99,6 +120,7 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   /** A page is about to show derived rows: make sure they are today's (answers when they are). */
   z.object({ type: z.literal('page:ensure-fresh') }),
+  z.object({ type: z.literal('page:sync'), request: SyncRequestSchema }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 

@@ -9,6 +9,7 @@ import { DuplicatesPage } from './DuplicatesPage';
 import { InsightsPage } from './InsightsPage';
 import { OccasionsPage } from './OccasionsPage';
 import { SettingsPage } from './SettingsPage';
+import { SyncPage } from './SyncPage';
 import { Dialog, SettingsContext, ToastHost } from './ui';
 import { BackupReminder } from '../io/BackupReminder';
 import { ImportExportPage } from '../io/ImportExportPage';
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['insights', 'nav.insights'],
   ['duplicates', 'nav.duplicates'],
   ['import', 'nav.import'],
+  ['sync', 'nav.sync'],
   ['settings', 'nav.settings'],
 ] as const;
 
@@ -123,6 +125,8 @@ function Dashboard() {
             <DuplicatesPage route={route} go={go} />
           ) : known === 'import' ? (
             <ImportExportPage route={route} go={go} />
+          ) : known === 'sync' ? (
+            <SyncPage route={route} go={go} />
           ) : known === 'settings' ? (
             <SettingsPage route={route} go={go} />
           ) : (

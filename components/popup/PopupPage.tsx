@@ -12,11 +12,17 @@ import {
 } from '@/lib/ui/popup/agenda-actions';
 import { agendaSections } from '@/lib/ui/popup/cards';
 import { dayLabel, dueLabel, isOverdue, todayIn } from '@/lib/ui/format';
-import { requestFreshDerived, useForwardDataChanges, useSettings } from '@/lib/ui/hooks';
+import {
+  askSyncSoon,
+  requestFreshDerived,
+  useForwardDataChanges,
+  useSettings,
+} from '@/lib/ui/hooks';
 import {
   sortAgenda,
   useAgenda,
   useContactSearch,
+  useSyncFailingSince,
   useUpcoming,
   type AgendaRow,
   type AgendaView,
@@ -80,8 +86,12 @@ function Today({
   const [windowId, setWindowId] = useState<number>();
   const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
 
+  const syncFailingSince = useSyncFailingSince(new Date());
+
   useEffect(() => {
     void requestFreshDerived();
+    // With sync on, the popup's opening brings what colleagues changed (after the first paint).
+    void askSyncSoon();
     void browser.windows?.getCurrent().then((w) => setWindowId(w.id));
     // Opened from the context menu: "#/add?email=…" prefills a new contact.
     const m = /^#\/add\?(.*)$/.exec(location.hash);
@@ -276,6 +286,16 @@ function Today({
       )}
       {reimport && (
         <ReimportReminder days={reimport.days} compact onImport={() => openDashboard('#/import')} />
+      )}
+      {syncFailingSince && (
+        <div className="io-reminder compact" role="status" data-testid="popup-sync-failing">
+          <div className="io-reminder-text">
+            <p>{t('popup.syncFailing', { when: dayLabel(syncFailingSince, locale, tz) })}</p>
+          </div>
+          <button type="button" onClick={() => openDashboard('#/sync')}>
+            {t('popup.syncOpen')}
+          </button>
+        </div>
       )}
 
       {stale && (

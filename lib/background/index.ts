@@ -35,6 +35,7 @@ import {
 import { logFromShortcut } from './shortcut';
 import { createDeriver } from './deriver';
 import { createPanelHub } from './hub';
+import { setupSync } from './sync';
 import { contentSenderSite, isExtensionPageSender } from './senders';
 import {
   clearTabContext,
@@ -117,7 +118,11 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   });
   // Writes made by this worker (the panel's requests): derived rows, and "data changed since the
   // last backup" for the backup reminder.
-  db().onChange((change) => deriver.note(change));
+  const sync = setupSync({ db, now });
+  db().onChange((change) => {
+    deriver.note(change);
+    sync.noteWrite(change);
+  });
   watchDataChanges(db(), now);
   setupAutoBackup({ db, now });
 
@@ -162,6 +167,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
           // Only our own pages say that they wrote; a content script has nothing to say here.
           if (!isExtensionPageSender(sender)) return undefined;
           deriver.note(msg);
+          sync.noteWrite(msg);
           if (msg.tables.includes('settings'))
             void settings().then(async (s) => {
               // Open tabs follow a changed panel mode at once.
@@ -173,6 +179,13 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
         case 'page:ensure-fresh':
           if (!isExtensionPageSender(sender)) return undefined;
           return deriver.ensureFresh().then(() => ({ ok: true }));
+        case 'page:sync':
+          // The account and its password come only from the extension's own pages.
+          if (!isExtensionPageSender(sender)) return undefined;
+          return sync.handle(msg.request).then(
+            (status) => ({ ok: true, status }),
+            (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+          );
       }
     },
   );
@@ -253,6 +266,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   };
   void armMidnight();
   browser.alarms.onAlarm.addListener((alarm) => {
+    sync.onAlarm(alarm.name);
     if (alarm.name === REFRESH_ALARM) void deriver.ensureFresh().then(updateBadge);
     if (alarm.name === MIDNIGHT_ALARM)
       void deriver.ensureFresh().then(updateBadge).then(armMidnight);

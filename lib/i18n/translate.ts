@@ -10,8 +10,9 @@ import { formatNumber } from './numbers';
 import * as panel from './panel';
 import * as popup from './popup';
 import * as rules from './rules';
+import * as sync from './sync';
 
-const AREAS = { common, panel, popup, dashboard, io, background, rules };
+const AREAS = { common, panel, popup, dashboard, io, background, rules, sync };
 
 const en = Object.assign({}, ...Object.values(AREAS).map((a) => a.en)) as typeof common.en &
   typeof panel.en &
@@ -19,7 +20,8 @@ const en = Object.assign({}, ...Object.values(AREAS).map((a) => a.en)) as typeof
   typeof dashboard.en &
   typeof io.en &
   typeof background.en &
-  typeof rules.en;
+  typeof rules.en &
+  typeof sync.en;
 const de = Object.assign({}, ...Object.values(AREAS).map((a) => a.de)) as Record<
   keyof typeof en,
   string

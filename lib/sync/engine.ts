@@ -11,6 +11,7 @@
 import type { KundennahDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import { SYNC_META_PREFIX, markFromSync } from '../db/outbox';
+import type { SyncFailure } from './state';
 import type { Contact } from '../model';
 import {
   deletionDoc,
@@ -360,16 +361,7 @@ export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
 }
 
 /** Why a sync failed, in the terms the user is told (docs/sync.md "Errors"). */
-export type SyncFailure =
-  /** Wrong name or password, or the account was removed. */
-  | 'unauthorized'
-  /** Signed in, but no longer a member of this space: the space is wiped locally. */
-  | 'forbidden'
-  /** The server could not be reached. */
-  | 'offline'
-  | 'other';
-
-export function classifySyncFailure(e: unknown): SyncFailure {
+export function classifySyncFailure(e: unknown): Exclude<SyncFailure, 'no-permission'> {
   const status = typeof e === 'object' && e !== null ? (e as { status?: unknown }).status : 0;
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : '';
   if (status === 401 || name === 'unauthorized') return 'unauthorized';

@@ -6,13 +6,17 @@ import type { KundennahDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import { SYNC_META_PREFIX, SYNC_ON_KEY } from '../db/outbox';
 import { SYNCED_TABLE_NAMES, SpaceSchema, docId } from './docs';
-import {
-  classifySyncFailure,
-  syncSpace,
-  type ReplicaDb,
-  type SyncFailure,
-  type SyncReport,
-} from './engine';
+import { classifySyncFailure, syncSpace, type ReplicaDb } from './engine';
+import { SYNC_STATE_KEY, type SyncState } from './state';
+
+export type { SyncState } from './state';
+
+/** The browser does not (any more) let this device contact the server. */
+class SyncPermissionError extends Error {
+  constructor() {
+    super('sync: no permission to contact the server');
+  }
+}
 
 /** The account this device syncs with, and its space (one for now: the user's own or a team's). */
 export interface SyncAccount {
@@ -23,22 +27,7 @@ export interface SyncAccount {
   space: string;
 }
 
-/** What the user is told about sync on this device. */
-export interface SyncState {
-  lastSyncAt?: string;
-  /** Why the latest attempt failed, and since when attempts have failed (cleared by a success). */
-  failure?: SyncFailure;
-  failingSince?: string;
-  /** The latest successful sync's contacts merged from colleagues' edits. */
-  merged?: SyncReport['merged'];
-  /** Documents of the latest sync that were refused (nothing of them was stored). */
-  refused?: number;
-  /** Changes of this device the server refused in the latest sync (they reached nobody). */
-  serverRefused?: number;
-}
-
 const ACCOUNT_KEY = `${SYNC_META_PREFIX}account`;
-const STATE_KEY = `${SYNC_META_PREFIX}state`;
 
 /** Sync speaks only TLS with a server elsewhere; a server on this machine may be plain HTTP. */
 export function serverAddressProblem(raw: string): 'invalid' | 'not-https' | null {
@@ -72,6 +61,29 @@ export interface SyncServiceDeps {
   localCopy(space: string): ReplicaDb;
   /** The space's database on the server, signed in as the account. */
   remote(account: SyncAccount): unknown;
+  /** Whether the browser lets this device contact the server (its permission can be taken back). */
+  canReach?(account: SyncAccount): Promise<boolean>;
+}
+
+/** What the sync page shows. */
+export interface SyncStatus {
+  on: boolean;
+  /** The account without its password. */
+  account?: Omit<SyncAccount, 'password'>;
+  state: SyncState;
+  /** Changes of this device that wait for the next sync. */
+  pending: number;
+  /** A sync is running now. */
+  running: boolean;
+}
+
+/**
+ * The host permission pattern for a server: its scheme and host, every path. Match patterns name no
+ * port (Firefox refuses one; Chromium ignores it), so the permission covers every port of the host.
+ */
+export function originPattern(server: string): string {
+  const url = new URL(server);
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 export function createSyncService(deps: SyncServiceDeps) {
@@ -113,8 +125,12 @@ export function createSyncService(deps: SyncServiceDeps) {
     });
   }
 
-  /** Turn sync off on this device: nothing more is recorded or sent; the data stays. */
-  async function turnOff(): Promise<void> {
+  /**
+   * Turn sync off on this device: nothing more is recorded or sent; the data stays. Returns the
+   * spaces whose replication copies are no longer needed.
+   */
+  async function turnOff(): Promise<string[]> {
+    const acc = await account();
     await db.transaction('rw', [db.meta, db.outbox], async () => {
       const keys = (await db.meta.toCollection().primaryKeys()).filter((k) =>
         String(k).startsWith(SYNC_META_PREFIX),
@@ -122,15 +138,17 @@ export function createSyncService(deps: SyncServiceDeps) {
       await db.meta.bulkDelete(keys);
       await db.outbox.clear();
     });
+    return acc ? [acc.space] : [];
   }
 
   async function run(): Promise<SyncState> {
     const acc = await account();
-    const before = (await getMeta<SyncState>(db, STATE_KEY)) ?? {};
+    const before = (await getMeta<SyncState>(db, SYNC_STATE_KEY)) ?? {};
     if (!acc) return before;
     const at = deps.now().toISOString();
     let state: SyncState;
     try {
+      if (deps.canReach && !(await deps.canReach(acc))) throw new SyncPermissionError();
       const report = await syncSpace({
         db,
         by: acc.username,
@@ -146,11 +164,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     } catch (e) {
       state = {
         ...before,
-        failure: classifySyncFailure(e),
+        failure: e instanceof SyncPermissionError ? 'no-permission' : classifySyncFailure(e),
         failingSince: before.failingSince ?? at,
       };
     }
-    await setMeta(db, STATE_KEY, state);
+    await setMeta(db, SYNC_STATE_KEY, state);
     return state;
   }
 
@@ -163,18 +181,14 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   /** What the sync page shows: the account without its password, the state, what waits. */
-  async function status(): Promise<{
-    on: boolean;
-    account?: Omit<SyncAccount, 'password'>;
-    state: SyncState;
-    pending: number;
-  }> {
+  async function status(): Promise<SyncStatus> {
     const acc = await account();
-    const state = (await getMeta<SyncState>(db, STATE_KEY)) ?? {};
+    const state = (await getMeta<SyncState>(db, SYNC_STATE_KEY)) ?? {};
     const pending = await db.outbox.count();
-    if (!acc) return { on: false, state, pending };
+    const busy = running !== undefined;
+    if (!acc) return { on: false, state, pending, running: busy };
     const { password: _hidden, ...shown } = acc;
-    return { on: true, account: shown, state, pending };
+    return { on: true, account: shown, state, pending, running: busy };
   }
 
   return { turnOn, turnOff, syncNow, status };

@@ -35,3 +35,9 @@ export function requestFreshDerived(): Promise<unknown> {
   const message: PageToBackground = { type: 'page:ensure-fresh' };
   return browser.runtime.sendMessage(message).catch(() => undefined);
 }
+
+/** With sync on, a sync in a moment (the popup opened: what colleagues changed comes in). */
+export function askSyncSoon(): Promise<unknown> {
+  const message: PageToBackground = { type: 'page:sync', request: { action: 'soon' } };
+  return browser.runtime.sendMessage(message).catch(() => undefined);
+}

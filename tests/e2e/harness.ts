@@ -23,6 +23,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Use (and keep) this profile directory instead of a fresh temporary one. */
   profileDir?: string;
+  /** Load this unpacked build instead of the one in .output/chrome-mv3. */
+  extensionDir?: string;
 }
 
 export interface Extension {
@@ -43,7 +45,8 @@ export interface Extension {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error('Build the extension first: npm run build');
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kn-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -60,8 +63,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       `--lang=${options.locale ?? 'de-DE'}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(options.args ?? []),
     ],
   });

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { SYNC_CONNECT_SOURCES, SYNC_HOST_PATTERNS } from '../../lib/csp';
 import { packageLine, productionPackages } from '../tools/notices';
 
 const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
@@ -50,6 +51,9 @@ test('both manifests ask only for the permissions docs/privacy.md explains', () 
     for (const p of [...m.permissions, ...(m.optional_permissions ?? [])])
       expect(privacy, `docs/privacy.md explains "${p}"`).toContain(`\`${p}\``);
     expect(m.host_permissions ?? []).toEqual([]);
+    // Hosts only as the sync server, asked for when the user sets sync up.
+    expect(m.optional_host_permissions).toEqual([...SYNC_HOST_PATTERNS]);
+    expect(privacy).toContain('`optional_host_permissions`');
     expect(m.permissions).not.toContain('tabs');
     expect(m.permissions).not.toContain('<all_urls>');
     // Only the panel page is reachable from web pages, and only from the supported sites.
@@ -76,7 +80,7 @@ test('the version lives in package.json and reaches both manifests; icons in eve
   }
 });
 
-test('both manifests carry the extension pages’ policy: own code, no request elsewhere', () => {
+test('both manifests carry the extension pages’ policy: own code, no request elsewhere but sync', () => {
   const directives = (csp: string) =>
     new Map(
       csp
@@ -97,10 +101,13 @@ test('both manifests carry the extension pages’ policy: own code, no request e
     expect(d.get('script-src'), name).toEqual(["'self'"]);
     expect(d.get('object-src'), name).toEqual(["'none'"]);
     expect(d.get('base-uri'), name).toEqual(["'none'"]);
-    // No source reaches beyond the extension itself.
+    // No source reaches beyond the extension itself, but a sync server's connections (over TLS,
+    // or on this machine): which one is contacted is the user's grant (tests/e2e/sync.spec.ts).
+    expect(d.get('connect-src'), name).toEqual(["'self'", ...SYNC_CONNECT_SOURCES]);
     for (const [directive, sources] of d)
-      for (const source of sources)
-        expect(["'self'", "'none'"], `${name}: ${directive} ${source}`).toContain(source);
+      if (directive !== 'connect-src')
+        for (const source of sources)
+          expect(["'self'", "'none'"], `${name}: ${directive} ${source}`).toContain(source);
     // The panel must stay embeddable in the supported sites.
     expect(d.has('frame-ancestors'), name).toBe(false);
   }

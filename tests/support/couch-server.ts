@@ -19,6 +19,12 @@ import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
+import {
+  accountFetch,
+  basicAuthorization,
+  personalSpace,
+  type ServerLogin,
+} from '../../lib/sync/remote';
 
 // ---------------------------------------------------------------------------------------------
 // Minimal types of express-pouchdb and pouchdb-wrappers, which ship none (loaded with require, so
@@ -99,20 +105,11 @@ export interface CouchServer {
  * A PouchDB handle on a remote database, with its own fetch. Two reasons: in Node, PouchDB's
  * default fetch shares one cookie jar across the process, so once any remote holds a login cookie
  * every other remote of that host sends it, and the server prefers the cookie over Basic (one test
- * user silently acts as another); and pouchdb-adapter-http forces `credentials: 'include'`. This
- * fetch omits credentials and sends Basic auth on every request.
+ * user silently acts as another); and pouchdb-adapter-http forces `credentials: 'include'`. The
+ * extension's own fetch (lib/sync/remote.ts) omits credentials and signs every request.
  */
-export function remoteDb(
-  url: string,
-  auth: { username: string; password: string },
-): PouchDB.Database {
-  const authorization = basic(auth.username, auth.password);
-  const ownFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const headers = new Headers(init?.headers);
-    headers.set('Authorization', authorization);
-    return globalThis.fetch(input, { ...init, headers, credentials: 'omit' });
-  };
-  return new Pouch(url, { adapter: 'http', skip_setup: true, fetch: ownFetch });
+export function remoteDb(url: string, auth: ServerLogin): PouchDB.Database {
+  return new Pouch(url, { adapter: 'http', skip_setup: true, fetch: accountFetch(auth) });
 }
 
 /** A client-side database in memory (a fresh, unique one unless a name is given). */
@@ -225,7 +222,7 @@ function couchApi(
       });
     await call(url, 'PUT', `/${encodeURIComponent(db)}`, { auth: asAdmin, expect: [201] });
   };
-  const userDb = (name: string) => `userdb-${Buffer.from(name, 'utf8').toString('hex')}`;
+  const userDb = personalSpace;
 
   return {
     url,
@@ -388,9 +385,6 @@ function authenticatedName(req: IncomingMessage): string | null {
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
 
-const basic = (name: string, password: string): string =>
-  `Basic ${Buffer.from(`${name}:${password}`, 'utf8').toString('base64')}`;
-
 /** One JSON request; throws unless the status is one of `expect`. */
 async function call(
   url: string,
@@ -400,7 +394,7 @@ async function call(
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (opts.auth) headers.Authorization = basic(opts.auth.username, opts.auth.password);
+  if (opts.auth) headers.Authorization = basicAuthorization(opts.auth);
   const res = await fetch(url + pathname, {
     method,
     headers,

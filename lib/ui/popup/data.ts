@@ -12,6 +12,7 @@ import {
   type DerivedState,
   type SummaryRow,
 } from '../../db';
+import { SYNC_STATE_KEY, failingTooLong, type SyncState } from '../../sync/state';
 
 export interface AgendaView {
   rows: AgendaRow[];
@@ -89,3 +90,11 @@ export function useContactSearch(query: string): SummaryRow[] | undefined {
 
 // The rows the popup's components show.
 export type { AgendaRow, SummaryRow } from '../../db';
+
+/** Since when sync has failed, when that is more than a day ago (the popup then says so). */
+export function useSyncFailingSince(now: Date): string | undefined {
+  return useLiveQuery(
+    async () => failingTooLong(await getMeta<SyncState>(getDb(), SYNC_STATE_KEY), now),
+    [now.toDateString()],
+  );
+}

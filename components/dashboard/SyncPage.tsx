@@ -1,0 +1,267 @@
+// The "Synchronisierung" page (issue 17, docs/sync.md): set sync up — the browser asks the user for
+// the server's permission on that click, nothing is contacted before — and see how it stands: last
+// sync, what waits, what failed in words and since when, whose changes were merged.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db';
+import { parseDocId } from '@/lib/sync/docs';
+import { personalSpace } from '@/lib/sync/remote';
+import { originPattern, type SyncStatus } from '@/lib/sync/service';
+import {
+  EMPTY_SYNC_FORM,
+  askSync,
+  formToAccount,
+  useSyncStatus,
+  type SyncForm,
+} from '@/lib/ui/dashboard/sync';
+import { contactHash } from '@/lib/ui/route';
+import { useI18n } from '../I18n';
+import type { PageProps } from './page-props';
+import { Field, Section, control, useDashSettings } from './ui';
+import type { FieldErrors } from '@/lib/ui/dashboard/form';
+
+/** "7. Dez. 2026, 14:32" / "7 Dec 2026, 14:32" in the user's zone. */
+function useWhen(): (iso: string) => string {
+  const { locale } = useI18n();
+  const settings = useDashSettings();
+  const format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+  });
+  return (iso) => format.format(new Date(iso));
+}
+
+function SetUp({ onOn }: { onOn(status: SyncStatus): void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<SyncForm>(EMPTY_SYNC_FORM);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [note, setNote] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof SyncForm) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const { account, errors: found } = formToAccount(form);
+    setErrors(found);
+    setNote(undefined);
+    if (!account) return;
+    const host = new URL(account.server).host;
+    setBusy(true);
+    setNote(t('sync.asking', { host }));
+    // The browser asks only while it handles the click: the request comes before anything waits.
+    browser.permissions
+      .request({ origins: [originPattern(account.server)] })
+      .then(async (granted) => {
+        if (!granted) {
+          setNote(t('sync.denied', { host }));
+          return;
+        }
+        setNote(undefined);
+        onOn(await askSync({ action: 'on', ...account }));
+      })
+      .catch((error: unknown) =>
+        setNote(
+          t('sync.failedToStart', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        ),
+      )
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <Section title={t('sync.title')} testId="sync-setup">
+      <p>{t('sync.intro')}</p>
+      <p className="hint">{t('sync.off')}</p>
+      <form onSubmit={submit} noValidate className="sync-form">
+        <Field
+          id="sync-server"
+          label={t('sync.server')}
+          hint={t('sync.serverHint')}
+          error={errors.server}
+        >
+          <input
+            {...control('sync-server', errors.server)}
+            type="url"
+            autoComplete="url"
+            inputMode="url"
+            value={form.server}
+            onChange={set('server')}
+          />
+        </Field>
+        <Field id="sync-user" label={t('sync.username')} error={errors.username}>
+          <input
+            {...control('sync-user', errors.username)}
+            autoComplete="username"
+            value={form.username}
+            onChange={set('username')}
+          />
+        </Field>
+        <Field id="sync-password" label={t('sync.password')}>
+          <input
+            id="sync-password"
+            type="password"
+            autoComplete="current-password"
+            value={form.password}
+            onChange={set('password')}
+          />
+        </Field>
+        <Field
+          id="sync-space"
+          label={t('sync.space')}
+          hint={t('sync.spaceHint')}
+          error={errors.space}
+        >
+          <input
+            {...control('sync-space', errors.space)}
+            value={form.space}
+            placeholder={t('sync.private')}
+            onChange={set('space')}
+          />
+        </Field>
+        <p>
+          <button type="submit" className="primary" disabled={busy} data-testid="sync-on">
+            {t('sync.turnOn')}
+          </button>
+        </p>
+        {note && (
+          <p role="status" className="notice" data-testid="sync-note">
+            {note}
+          </p>
+        )}
+      </form>
+      <p className="hint">{t('sync.howTo')}</p>
+    </Section>
+  );
+}
+
+/** "Änderung von Anna zusammengeführt: Dr. Lena Vogt, Jonas Brandt." with links to the contacts. */
+function Merged({ merged }: { merged: NonNullable<SyncStatus['state']['merged']> }) {
+  const { t } = useI18n();
+  const ids = merged.flatMap((m) => {
+    const parsed = parseDocId(m.id);
+    return parsed?.table === 'contacts' ? [parsed.id] : [];
+  });
+  const contacts = useLiveQuery(() => getDb().contacts.bulkGet(ids), [ids.join(',')]);
+  if (!ids.length || !contacts) return null;
+  const names = [...new Set(merged.flatMap((m) => m.from))].join(', ');
+  return (
+    <p data-testid="sync-merged">
+      {t('sync.merged', { names })}{' '}
+      {contacts.map((c, i) =>
+        c ? (
+          <span key={c.id}>
+            {i > 0 && ', '}
+            <a href={contactHash(c.id)}>{c.name}</a>
+          </span>
+        ) : null,
+      )}
+    </p>
+  );
+}
+
+function Running({ status, onStatus }: { status: SyncStatus; onStatus(status: SyncStatus): void }) {
+  const { t } = useI18n();
+  const when = useWhen();
+  const [offNote, setOffNote] = useState<string>();
+  const [error, setError] = useState<string>();
+  const { account, state } = status;
+  if (!account) return null;
+  const space =
+    account.space === personalSpace(account.username) ? t('sync.private') : account.space;
+  const ask = (action: 'now' | 'off') => {
+    setError(undefined);
+    if (action === 'now') onStatus({ ...status, running: true });
+    askSync({ action }).then(
+      (next) => {
+        onStatus(next);
+        if (action === 'off') setOffNote(t('sync.offDone'));
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  if (offNote)
+    return (
+      <p role="status" className="notice" data-testid="sync-off-done">
+        {offNote}
+      </p>
+    );
+  return (
+    <Section title={t('sync.title')} testId="sync-status">
+      <p data-testid="sync-account">
+        {t('sync.on', { user: account.username, server: new URL(account.server).host })}{' '}
+        {t('sync.spaceLine', { space })}
+      </p>
+      <div aria-live="polite" data-testid="sync-state">
+        {status.running ? (
+          <p>{t('sync.running')}</p>
+        ) : (
+          <p data-testid="sync-last">
+            {state.lastSyncAt ? t('sync.last', { when: when(state.lastSyncAt) }) : t('sync.never')}
+          </p>
+        )}
+        <p data-testid="sync-pending">
+          {status.pending === 0
+            ? t('sync.nonePending')
+            : status.pending === 1
+              ? t('sync.pendingOne')
+              : t('sync.pending', { count: status.pending })}
+        </p>
+        {state.failure && (
+          <div className="card conflict-note" role="alert" data-testid="sync-failure">
+            <p>{t(`sync.fail.${state.failure}`)}</p>
+            {state.failingSince && (
+              <p className="hint">{t('sync.failingSince', { when: when(state.failingSince) })}</p>
+            )}
+          </div>
+        )}
+        {!state.failure && state.merged?.length ? <Merged merged={state.merged} /> : null}
+        {!state.failure && state.refused ? (
+          <p role="alert">{t('sync.refused', { count: state.refused })}</p>
+        ) : null}
+        {!state.failure && state.serverRefused ? (
+          <p role="alert">{t('sync.serverRefused', { count: state.serverRefused })}</p>
+        ) : null}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="section-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={status.running}
+          onClick={() => ask('now')}
+          data-testid="sync-now"
+        >
+          {t('sync.now')}
+        </button>{' '}
+        <button type="button" onClick={() => ask('off')} data-testid="sync-off">
+          {t('sync.turnOff')}
+        </button>
+      </p>
+    </Section>
+  );
+}
+
+export function SyncPage(_props: PageProps) {
+  const { t } = useI18n();
+  const [status, setStatus] = useSyncStatus();
+  return (
+    <main data-testid="sync-page">
+      <header className="page-head">
+        <h1>{t('sync.title')}</h1>
+      </header>
+      {!status ? null : status.on ? (
+        <Running status={status} onStatus={setStatus} />
+      ) : (
+        <SetUp onOn={setStatus} />
+      )}
+    </main>
+  );
+}

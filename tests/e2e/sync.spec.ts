@@ -1,0 +1,170 @@
+// Sync end to end (issue 17, docs/sync.md): two Chromium profiles with the built extension and one
+// CouchDB-compatible server (the stand-in of tests/support/couch-server.ts, on a free port of this
+// machine). What one device writes — a new contact and a logged contact — reaches the other; a
+// colleague who is not a member of the team space never receives it; and the browser contacts no
+// host but the configured server.
+//
+// The one step no test can take in headless Chromium is the browser's own dialog that asks the user
+// whether Kundennah may contact the server (a window of the browser, not of a page). The profiles
+// load the same build with that one grant made at install instead: the manifest's loopback host
+// pattern moved from `optional_host_permissions` to `host_permissions`, which is what the user's
+// "Allow" gives. The page still asks (`permissions.request`), and the browser answers at once.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { validateDocUpdate } from '../../lib/sync/server-design';
+import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { EXTENSION_DIR, expect, launchExtension, type Extension } from './harness';
+
+const SPACE = 'team-weber';
+const LOOPBACK = 'http://127.0.0.1/*';
+
+/** The build with the loopback server permitted, as after the user's "Allow". */
+function grantedBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kn-sync-build-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    optional_host_permissions?: string[];
+    host_permissions?: string[];
+  };
+  expect(manifest.optional_host_permissions).toContain(LOOPBACK);
+  manifest.optional_host_permissions = manifest.optional_host_permissions!.filter(
+    (p) => p !== LOOPBACK,
+  );
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), LOOPBACK];
+  writeFileSync(file, JSON.stringify(manifest));
+  return dir;
+}
+
+interface Device {
+  ext: Extension;
+  /**
+   * Every address a request of the extension went to: the browser's network log (read after the
+   * browser closed) names the initiator of each request; the browser's own (update checks, its
+   * account service) name none and are not Kundennah's.
+   */
+  requested(): string[];
+}
+
+const test = base.extend<{ server: CouchServer; device: (name: string) => Promise<Device> }>({
+  // Playwright reads a fixture's dependencies from its destructured first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startCouchServer();
+    await server.addUser('anna', 'anna-pw');
+    await server.addUser('cora', 'cora-pw');
+    await server.createSpace(SPACE, { names: ['anna'] }, validateDocUpdate(SPACE));
+    await use(server);
+    await server.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  device: async ({}, use) => {
+    const build = grantedBuild();
+    const opened: { ext: Extension; netLog: string; closed: boolean }[] = [];
+    await use(async (name) => {
+      const netLog = join(mkdtempSync(join(tmpdir(), `kn-net-${name}-`)), 'net.json');
+      const ext = await launchExtension({
+        extensionDir: build,
+        args: [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default'],
+      });
+      const entry = { ext, netLog, closed: false };
+      opened.push(entry);
+      return {
+        ext,
+        requested() {
+          const log = JSON.parse(readFileSync(netLog, 'utf8')) as {
+            constants: { logEventTypes: Record<string, number> };
+            events: { type: number; params?: { url?: string; initiator?: string } }[];
+          };
+          const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+          const ours = `chrome-extension://${ext.extensionId}`;
+          return log.events.flatMap((e) =>
+            e.type === start && e.params?.initiator === ours && e.params.url ? [e.params.url] : [],
+          );
+        },
+      };
+    });
+    for (const d of opened) {
+      const errors = [...d.ext.errors];
+      await d.ext.close();
+      expect(errors, 'errors in the console of the extension').toEqual([]);
+    }
+    rmSync(build, { recursive: true, force: true });
+  },
+});
+
+/** Set sync up on the sync page, as a user does. */
+async function turnOn(page: Page, server: CouchServer, user: string, password: string) {
+  await page.evaluate(() => (location.hash = '#/sync'));
+  const form = page.getByTestId('sync-setup');
+  await form.getByLabel('Serveradresse').fill(server.url);
+  await form.getByLabel('Benutzername').fill(user);
+  await form.getByLabel('Passwort').fill(password);
+  await form.getByLabel('Bereich').fill(SPACE);
+  await form.getByTestId('sync-on').click();
+}
+
+test('a contact and a logged contact made on one device appear on the other; a non-member gets nothing', async ({
+  server,
+  device,
+}) => {
+  test.setTimeout(120_000);
+  // The laptop: sync on, then a new contact with a logged contact.
+  const laptop = await device('laptop');
+  const page = await laptop.ext.openPage('options.html#/sync');
+  await expect(page.getByTestId('sync-setup')).toContainText('Die Synchronisierung ist aus');
+  await turnOn(page, server, 'anna', 'anna-pw');
+  await expect(page.getByTestId('sync-account')).toContainText('anna auf 127.0.0.1');
+  await expect(page.getByTestId('sync-last')).toContainText('Zuletzt synchronisiert');
+
+  await page.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await page.getByRole('button', { name: 'Kontakt anlegen' }).click();
+  const form = page.getByTestId('add-contact-form');
+  await form.getByLabel('Name *').fill('Maria Neumann');
+  await form.getByLabel('Firma').fill('Neumann Consulting');
+  await form.getByRole('button', { name: 'Anlegen und öffnen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maria Neumann');
+  await page.getByTestId('add-interactions').click();
+  const editor = page.getByTestId('record-editor');
+  await editor.getByLabel('Kanal').selectOption({ label: 'Treffen' });
+  await editor.getByLabel('Worum ging es?').fill('Praxisumzug besprochen');
+  await editor.getByTestId('record-save').click();
+  await expect(page.getByTestId('toast')).toContainText('Interaktion hinzugefügt.');
+
+  await page.getByRole('link', { name: 'Synchronisierung' }).click();
+  await expect(page.getByTestId('sync-pending')).not.toContainText('Alles von hier ist gesendet');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-pending')).toContainText('Alles von hier ist gesendet');
+  await expect(page.getByTestId('sync-failure')).toHaveCount(0);
+
+  // The desktop: the same account; its first sync brings the contact and its history.
+  const desktop = await device('desktop');
+  const other = await desktop.ext.openPage('options.html#/sync');
+  await turnOn(other, server, 'anna', 'anna-pw');
+  await expect(other.getByTestId('sync-last')).toContainText('Zuletzt synchronisiert');
+  await other.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await other.getByRole('link', { name: 'Maria Neumann' }).click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Maria Neumann');
+  await expect(other.getByTestId('timeline-entry').first()).toContainText('Praxisumzug besprochen');
+
+  // A colleague who is not a member of the team space: refused, and nothing arrives.
+  const cora = await device('cora');
+  const hers = await cora.ext.openPage('options.html#/sync');
+  await turnOn(hers, server, 'cora', 'cora-pw');
+  await expect(hers.getByTestId('sync-failure')).toContainText('nicht (mehr) Mitglied');
+  await hers.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await expect(hers.getByTestId('empty-state')).toBeVisible();
+
+  // Nothing but the configured server was contacted by any of the three browsers.
+  for (const d of [laptop, desktop, cora]) await d.ext.close();
+  const origin = new URL(server.url).origin;
+  for (const d of [laptop, desktop, cora]) {
+    const urls = d.requested();
+    expect(urls.filter((u) => u.startsWith(origin)).length).toBeGreaterThan(0);
+    expect(
+      urls.filter((u) => !u.startsWith('chrome-extension:') && new URL(u).origin !== origin),
+    ).toEqual([]);
+  }
+});
