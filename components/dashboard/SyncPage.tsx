@@ -33,7 +33,7 @@ function useWhen(): (iso: string) => string {
   return (iso) => format.format(new Date(iso));
 }
 
-function SetUp({ onOn }: { onOn(status: SyncStatus): void }) {
+function SetUp({ onOn, notice }: { onOn(status: SyncStatus): void; notice?: string }) {
   const { t } = useI18n();
   const [form, setForm] = useState<SyncForm>(EMPTY_SYNC_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -73,7 +73,12 @@ function SetUp({ onOn }: { onOn(status: SyncStatus): void }) {
   }
 
   return (
-    <Section title={t('sync.title')} testId="sync-setup">
+    <Section title={t('sync.setUpTitle')} testId="sync-setup">
+      {notice && (
+        <p role="status" className="notice" data-testid="sync-off-done">
+          {notice}
+        </p>
+      )}
       <p>{t('sync.intro')}</p>
       <p className="hint">{t('sync.off')}</p>
       <form onSubmit={submit} noValidate className="sync-form">
@@ -163,10 +168,17 @@ function Merged({ merged }: { merged: NonNullable<SyncStatus['state']['merged']>
   );
 }
 
-function Running({ status, onStatus }: { status: SyncStatus; onStatus(status: SyncStatus): void }) {
+function Running({
+  status,
+  onStatus,
+  onOff,
+}: {
+  status: SyncStatus;
+  onStatus(status: SyncStatus): void;
+  onOff(): void;
+}) {
   const { t } = useI18n();
   const when = useWhen();
-  const [offNote, setOffNote] = useState<string>();
   const [error, setError] = useState<string>();
   const { account, state } = status;
   if (!account) return null;
@@ -177,20 +189,14 @@ function Running({ status, onStatus }: { status: SyncStatus; onStatus(status: Sy
     if (action === 'now') onStatus({ ...status, running: true });
     askSync({ action }).then(
       (next) => {
+        if (action === 'off') onOff();
         onStatus(next);
-        if (action === 'off') setOffNote(t('sync.offDone'));
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   };
-  if (offNote)
-    return (
-      <p role="status" className="notice" data-testid="sync-off-done">
-        {offNote}
-      </p>
-    );
   return (
-    <Section title={t('sync.title')} testId="sync-status">
+    <Section title={t('sync.stateTitle')} testId="sync-status">
       <p data-testid="sync-account">
         {t('sync.on', { user: account.username, server: new URL(account.server).host })}{' '}
         {t('sync.spaceLine', { space })}
@@ -252,15 +258,22 @@ function Running({ status, onStatus }: { status: SyncStatus; onStatus(status: Sy
 export function SyncPage(_props: PageProps) {
   const { t } = useI18n();
   const [status, setStatus] = useSyncStatus();
+  const [offDone, setOffDone] = useState(false);
   return (
     <main data-testid="sync-page">
       <header className="page-head">
         <h1>{t('sync.title')}</h1>
       </header>
       {!status ? null : status.on ? (
-        <Running status={status} onStatus={setStatus} />
+        <Running status={status} onStatus={setStatus} onOff={() => setOffDone(true)} />
       ) : (
-        <SetUp onOn={setStatus} />
+        <SetUp
+          onOn={(next) => {
+            setOffDone(false);
+            setStatus(next);
+          }}
+          notice={offDone ? t('sync.offDone') : undefined}
+        />
       )}
     </main>
   );

@@ -3,6 +3,8 @@
 export const en = {
   'nav.sync': 'Sync',
   'sync.title': 'Sync',
+  'sync.setUpTitle': 'Set sync up',
+  'sync.stateTitle': 'How sync stands',
   'sync.intro':
     'Sync keeps your customers the same on your laptop and desktop, and shares a team space with colleagues. It goes through a CouchDB server your firm runs: nothing else is contacted, and nothing leaves this browser before you set it up.',
   'sync.howTo': 'How to set up a server: docs/sync.md in Kundennah’s source.',
@@ -61,6 +63,8 @@ export const en = {
 export const de: Record<keyof typeof en, string> = {
   'nav.sync': 'Synchronisierung',
   'sync.title': 'Synchronisierung',
+  'sync.setUpTitle': 'Synchronisierung einrichten',
+  'sync.stateTitle': 'Stand der Synchronisierung',
   'sync.intro':
     'Die Synchronisierung hält Ihre Kunden auf Laptop und Desktop gleich und teilt einen Team-Bereich mit Kolleginnen und Kollegen. Sie läuft über einen CouchDB-Server, den Ihre Firma betreibt: Sonst wird nichts kontaktiert, und bevor Sie sie einrichten, verlässt nichts diesen Browser.',
   'sync.howTo': 'Wie man einen Server einrichtet: docs/sync.md im Quelltext von Kundennah.',

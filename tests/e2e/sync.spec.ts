@@ -48,7 +48,10 @@ interface Device {
   requested(): string[];
 }
 
-const test = base.extend<{ server: CouchServer; device: (name: string) => Promise<Device> }>({
+const test = base.extend<{
+  server: CouchServer;
+  device: (name: string, locale?: string) => Promise<Device>;
+}>({
   // Playwright reads a fixture's dependencies from its destructured first parameter: none here.
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
@@ -63,10 +66,11 @@ const test = base.extend<{ server: CouchServer; device: (name: string) => Promis
   device: async ({}, use) => {
     const build = grantedBuild();
     const opened: { ext: Extension; netLog: string; closed: boolean }[] = [];
-    await use(async (name) => {
+    await use(async (name, locale) => {
       const netLog = join(mkdtempSync(join(tmpdir(), `kn-net-${name}-`)), 'net.json');
       const ext = await launchExtension({
         extensionDir: build,
+        ...(locale ? { locale } : {}),
         args: [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default'],
       });
       const entry = { ext, netLog, closed: false };
@@ -138,6 +142,7 @@ test('a contact and a logged contact made on one device appear on the other; a n
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-pending')).toContainText('Alles von hier ist gesendet');
   await expect(page.getByTestId('sync-failure')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/sync.png' });
 
   // The desktop: the same account; its first sync brings the contact and its history.
   const desktop = await device('desktop');
@@ -156,6 +161,24 @@ test('a contact and a logged contact made on one device appear on the other; a n
   await expect(hers.getByTestId('sync-failure')).toContainText('nicht (mehr) Mitglied');
   await hers.getByRole('link', { name: 'Kontakte', exact: true }).click();
   await expect(hers.getByTestId('empty-state')).toBeVisible();
+  // Her popup keeps quiet about a failure of minutes, and speaks up after a day.
+  const popupAt = async (hoursLater: number) => {
+    const popup = await cora.ext.context.newPage();
+    await popup.clock.install({ time: Date.now() + hoursLater * 3_600_000 });
+    await popup.goto(cora.ext.url('popup.html'));
+    await expect(popup.getByTestId('open-dashboard')).toBeVisible();
+    return popup;
+  };
+  const soon = await popupAt(0);
+  await expect(soon.getByTestId('popup-sync-failing')).toHaveCount(0);
+  await soon.close();
+  const later = await popupAt(25);
+  await expect(later.getByTestId('popup-sync-failing')).toContainText(
+    'Die Synchronisierung schlägt seit',
+  );
+  const opened = cora.ext.context.waitForEvent('page');
+  await later.getByRole('button', { name: 'Synchronisierung öffnen' }).click();
+  await expect(await opened).toHaveURL(/options\.html#\/sync$/);
 
   // Nothing but the configured server was contacted by any of the three browsers.
   for (const d of [laptop, desktop, cora]) await d.ext.close();
@@ -167,4 +190,49 @@ test('a contact and a logged contact made on one device appear on the other; a n
       urls.filter((u) => !u.startsWith('chrome-extension:') && new URL(u).origin !== origin),
     ).toEqual([]);
   }
+});
+
+test('in English: a wrong address is told at the field; turning sync off keeps the data and removes the copy', async ({
+  server,
+  device,
+}) => {
+  const laptop = await device('laptop', 'en-GB');
+  const page = await laptop.ext.openPage('options.html#/sync');
+  const form = page.getByTestId('sync-setup');
+  await expect(form).toContainText('Sync is off. Everything stays in this browser.');
+  await form.getByLabel('Server address').fill('http://sync.kanzlei-weber.de');
+  await form.getByLabel('User name').fill('anna');
+  await form.getByTestId('sync-on').click();
+  await expect(form.getByTestId('field-error')).toContainText('must begin with https://');
+  await expect(form.getByLabel('Server address')).toHaveAttribute('aria-invalid', 'true');
+
+  await form.getByLabel('Server address').fill(server.url);
+  await form.getByLabel('Password').fill('anna-pw');
+  await form.getByLabel('Space').fill(SPACE);
+  await form.getByTestId('sync-on').click();
+  await expect(page.getByTestId('sync-account')).toContainText('Sync is on: anna on 127.0.0.1');
+  await expect(page.getByTestId('sync-last')).toContainText('Last sync:');
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const add = page.getByTestId('add-contact-form');
+  await add.getByLabel('Name *').fill('Jonas Brandt');
+  await add.getByRole('button', { name: 'Add and open' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jonas Brandt');
+
+  const copies = () =>
+    page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-pending')).toContainText('Everything here has been sent.');
+  expect((await copies()).filter((n) => n.includes('kundennah-sync-'))).toHaveLength(1);
+
+  await page.getByTestId('sync-off').click();
+  await expect(page.getByTestId('sync-off-done')).toContainText('Sync is off on this device');
+  await expect
+    .poll(async () => (await copies()).filter((n) => n.includes('kundennah-sync-')))
+    .toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('sync-setup')).toBeVisible();
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Jonas Brandt' })).toBeVisible();
 });

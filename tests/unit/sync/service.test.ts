@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KundennahDB } from '@/lib/db/database';
 import type { ReplicaDb } from '@/lib/sync/engine';
 import { validateDocUpdate } from '@/lib/sync/server-design';
-import { createSyncService, serverAddressProblem, type SyncAccount } from '@/lib/sync/service';
+import {
+  createSyncService,
+  originPattern,
+  serverAddressProblem,
+  type SyncAccount,
+} from '@/lib/sync/service';
 import { localDb, remoteDb, startCouchServer, type CouchServer } from '../../support/couch-server';
 import { contact } from '../../support/contacts';
 
@@ -22,8 +27,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A device: its store, its copies, the clock at `now`. */
-function device(now = () => new Date()) {
+/** A device: its store, its copies, the clock at `now`, whether the browser lets it reach the server. */
+function device(now = () => new Date(), reach = () => true) {
   const db = new KundennahDB(`service-${crypto.randomUUID()}`);
   const copies = new Map<string, ReplicaDb>();
   const service = createSyncService({
@@ -36,6 +41,7 @@ function device(now = () => new Date()) {
     },
     remote: (a: SyncAccount) =>
       remoteDb(`${a.server}/${a.space}`, { username: a.username, password: a.password }),
+    canReach: () => Promise.resolve(reach()),
   });
   return { db, service };
 }
@@ -123,11 +129,39 @@ describe('sync on a device', () => {
     await a;
   });
 
-  it('records nothing more once turned off, and keeps the data', async () => {
+  it('says so when the browser no longer lets it contact the server, and sends nothing', async () => {
+    let permitted = true;
+    const d = device(
+      () => new Date('2026-03-02T09:00:00.000Z'),
+      () => permitted,
+    );
+    await d.db.contacts.put(contact('p1'));
+    await d.service.turnOn(account());
+    permitted = false;
+    expect(await d.service.syncNow()).toMatchObject({
+      failure: 'no-permission',
+      failingSince: '2026-03-02T09:00:00.000Z',
+    });
+    expect((await d.service.status()).pending).toBe(1);
+    permitted = true;
+    expect((await d.service.syncNow()).failure).toBeUndefined();
+    expect((await d.service.status()).pending).toBe(0);
+  });
+
+  it('tells while a sync runs', async () => {
+    const d = device();
+    await d.service.turnOn(account());
+    const running = d.service.syncNow();
+    expect((await d.service.status()).running).toBe(true);
+    await running;
+    expect((await d.service.status()).running).toBe(false);
+  });
+
+  it('records nothing more once turned off, keeps the data, and names the copy to remove', async () => {
     const d = device();
     await d.db.contacts.put(contact('k1'));
     await d.service.turnOn(account());
-    await d.service.turnOff();
+    expect(await d.service.turnOff()).toEqual([SPACE]);
     await d.db.contacts.put(contact('k2'));
     expect(await d.service.status()).toMatchObject({ on: false, pending: 0 });
     expect(await d.db.contacts.count()).toBe(2);
@@ -135,6 +169,13 @@ describe('sync on a device', () => {
 });
 
 describe('the server address', () => {
+  it('is asked for as its scheme and host, every port (match patterns name none)', () => {
+    expect(originPattern('https://couch.kanzlei-weber.de/')).toBe(
+      'https://couch.kanzlei-weber.de/*',
+    );
+    expect(originPattern('http://127.0.0.1:5984')).toBe('http://127.0.0.1/*');
+  });
+
   it('must be TLS unless the server runs on this machine', () => {
     expect(serverAddressProblem('https://couch.kanzlei-weber.de')).toBeNull();
     expect(serverAddressProblem('http://127.0.0.1:5984')).toBeNull();
