@@ -105,6 +105,7 @@ export const SyncRequestSchema = z.discriminatedUnion('action', [
     username: z.string().min(1).max(200),
     password: z.string().max(1000),
     space: z.string().max(238),
+    teams: z.array(z.string().max(238)).max(50).optional(),
   }),
   /** Turn sync off on this device (the data stays). */
   z.object({ action: z.literal('off') }),

@@ -1,10 +1,8 @@
 // The "Synchronisierung" page (issue 17, docs/sync.md): set sync up — the browser asks the user for
 // the server's permission on that click, nothing is contacted before — and see how it stands: last
 // sync, what waits, what failed in words and since when, whose changes were merged.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db';
 import { parseDocId } from '@/lib/sync/docs';
 import { personalSpace } from '@/lib/sync/remote';
 import { originPattern, type SyncStatus } from '@/lib/sync/service';
@@ -12,6 +10,7 @@ import {
   EMPTY_SYNC_FORM,
   askSync,
   formToAccount,
+  useContactsByIds,
   useSyncStatus,
   type SyncForm,
 } from '@/lib/ui/dashboard/sync';
@@ -127,6 +126,18 @@ function SetUp({ onOn, notice }: { onOn(status: SyncStatus): void; notice?: stri
             onChange={set('space')}
           />
         </Field>
+        <Field
+          id="sync-teams"
+          label={t('sync.teams')}
+          hint={t('sync.teamsHint')}
+          error={errors.teams}
+        >
+          <input
+            {...control('sync-teams', errors.teams)}
+            value={form.teams}
+            onChange={set('teams')}
+          />
+        </Field>
         <p>
           <button type="submit" className="primary" disabled={busy} data-testid="sync-on">
             {t('sync.turnOn')}
@@ -150,7 +161,7 @@ function Merged({ merged }: { merged: NonNullable<SyncStatus['state']['merged']>
     const parsed = parseDocId(m.id);
     return parsed?.table === 'contacts' ? [parsed.id] : [];
   });
-  const contacts = useLiveQuery(() => getDb().contacts.bulkGet(ids), [ids.join(',')]);
+  const contacts = useContactsByIds(ids);
   if (!ids.length || !contacts) return null;
   const names = [...new Set(merged.flatMap((m) => m.from))].join(', ');
   return (
@@ -182,8 +193,10 @@ function Running({
   const [error, setError] = useState<string>();
   const { account, state } = status;
   if (!account) return null;
-  const space =
-    account.space === personalSpace(account.username) ? t('sync.private') : account.space;
+  const space = [
+    account.space === personalSpace(account.username) ? t('sync.private') : account.space,
+    ...(account.teams ?? []),
+  ].join(', ');
   const ask = (action: 'now' | 'off') => {
     setError(undefined);
     if (action === 'now') onStatus({ ...status, running: true });
@@ -224,6 +237,11 @@ function Running({
             )}
           </div>
         )}
+        {state.lost?.length ? (
+          <p role="alert" data-testid="sync-lost">
+            {t('sync.lost', { spaces: state.lost.join(', ') })}
+          </p>
+        ) : null}
         {!state.failure && state.merged?.length ? <Merged merged={state.merged} /> : null}
         {!state.failure && state.refused ? (
           <p role="alert">{t('sync.refused', { count: state.refused })}</p>

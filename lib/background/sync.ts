@@ -45,16 +45,23 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
     if (!copy) copies.set(space, (copy = new Pouch(copyName(space), { adapter: 'idb' })));
     return copy;
   };
+  /** The copy is one more copy of customer data in this browser: with its space it goes. */
+  async function dropCopy(space: string): Promise<void> {
+    const copy = localCopy(space);
+    copies.delete(space);
+    await copy.destroy();
+  }
   const service = createSyncService({
     db: deps.db(),
     now: deps.now,
     localCopy: (space) => localCopy(space) as unknown as ReplicaDb,
-    remote: (account: SyncAccount) =>
-      new Pouch(spaceUrl(account.server, account.space), {
+    remote: (account: SyncAccount, space: string) =>
+      new Pouch(spaceUrl(account.server, space), {
         adapter: 'http',
         skip_setup: true,
         fetch: accountFetch(account),
       }),
+    dropCopy,
     // The user may take the server's permission back in the browser's settings at any time.
     canReach: (account) =>
       browser.permissions.contains({ origins: [originPattern(account.server)] }),
@@ -95,6 +102,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
           username: request.username,
           password: request.password,
           space: request.space,
+          teams: request.teams ?? [],
         });
         await arm(true);
         await service.syncNow();
@@ -102,12 +110,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
       case 'off': {
         const spaces = await service.turnOff();
         await arm(false);
-        // The copy is one more copy of customer data in this browser: with sync off it goes.
-        for (const space of spaces) {
-          const copy = localCopy(space);
-          copies.delete(space);
-          await copy.destroy();
-        }
+        for (const space of spaces) await dropCopy(space);
         break;
       }
     }

@@ -135,6 +135,29 @@ export async function updateContact(
   );
 }
 
+/**
+ * Put a contact into a team space, or back into the user's own (`undefined`): its history goes
+ * with it — every record is written again in the same transaction, so that sync sends each to the
+ * new space and takes it out of the old one (docs/sync.md "Spaces and people").
+ */
+export async function setContactSpace(
+  db: KundennahDB,
+  id: string,
+  space: string | undefined,
+  now: Date,
+): Promise<Contact> {
+  return guardWrite(() =>
+    db.transaction('rw', [db.contacts, ...HISTORY_TABLES.map((t) => db[t])], async () => {
+      const moved = await updateContact(db, id, { space }, now);
+      for (const t of HISTORY_TABLES) {
+        const table = db[t] as Table<{ contactId: string }>;
+        await table.bulkPut(await table.where('contactId').equals(id).toArray());
+      }
+      return moved;
+    }),
+  );
+}
+
 /** Delete a contact with everything attached, in one transaction. Returns what was deleted (undo). */
 export async function deleteContact(db: KundennahDB, id: string): Promise<ContactHistory> {
   return guardWrite(() =>

@@ -15,6 +15,12 @@ export const en = {
   'sync.space': 'Space',
   'sync.spaceHint':
     'Leave empty for your private space. For a team space, enter its name as your administrator gave it to you.',
+  'sync.teams': 'Team spaces',
+  'sync.teamsHint':
+    'Optional: the team spaces you are a member of, separated by commas. A contact you put into a team space is shared, with its history, with that space’s members.',
+  'sync.badTeams': 'Team space names have lower-case letters, digits and - _ only: {names}',
+  'sync.lost':
+    'You are no longer a member of {spaces}: its contacts were removed from this device. Whoever runs the server can add you again.',
   'sync.turnOn': 'Turn sync on',
   'sync.asking': 'Your browser asks whether Kundennah may contact {host} …',
   'sync.denied':
@@ -27,7 +33,7 @@ export const en = {
   'sync.needUser': 'Enter your user name.',
   'sync.failedToStart': 'Sync could not be turned on: {error}',
   'sync.on': 'Sync is on: {user} on {server}.',
-  'sync.spaceLine': 'Space: {space}',
+  'sync.spaceLine': 'Spaces: {space}',
   'sync.private': 'Private',
   'sync.last': 'Last sync: {when}.',
   'sync.never': 'Not synced yet.',
@@ -56,6 +62,8 @@ export const en = {
   'sync.serverRefused':
     'The server refused {count} of your changes (they reached nobody). Ask whoever runs the server.',
   'sync.off': 'Sync is off. Everything stays in this browser.',
+  'sync.contactSpace': 'Space',
+  'sync.moved': '{name} is now in {space}; the history goes along at the next sync.',
   'popup.syncFailing': 'Sync has been failing since {when}.',
   'popup.syncOpen': 'Open sync',
 };
@@ -75,6 +83,13 @@ export const de: Record<keyof typeof en, string> = {
   'sync.space': 'Bereich',
   'sync.spaceHint':
     'Leer lassen für Ihren privaten Bereich. Für einen Team-Bereich den Namen eintragen, den Ihnen die Verwaltung genannt hat.',
+  'sync.teams': 'Team-Bereiche',
+  'sync.teamsHint':
+    'Optional: die Team-Bereiche, in denen Sie Mitglied sind, durch Kommas getrennt. Ein Kontakt, den Sie einem Team-Bereich zuordnen, wird mit seiner Geschichte mit dessen Mitgliedern geteilt.',
+  'sync.badTeams':
+    'Namen von Team-Bereichen bestehen aus Kleinbuchstaben, Ziffern und - _: {names}',
+  'sync.lost':
+    'Sie sind nicht mehr Mitglied von {spaces}: Die Kontakte dieses Bereichs wurden von diesem Gerät entfernt. Die Person, die den Server betreut, kann Sie wieder aufnehmen.',
   'sync.turnOn': 'Synchronisierung einschalten',
   'sync.asking': 'Ihr Browser fragt, ob Kundennah {host} kontaktieren darf …',
   'sync.denied':
@@ -87,7 +102,7 @@ export const de: Record<keyof typeof en, string> = {
   'sync.needUser': 'Bitte den Benutzernamen eintragen.',
   'sync.failedToStart': 'Die Synchronisierung ließ sich nicht einschalten: {error}',
   'sync.on': 'Synchronisierung ist an: {user} auf {server}.',
-  'sync.spaceLine': 'Bereich: {space}',
+  'sync.spaceLine': 'Bereiche: {space}',
   'sync.private': 'Privat',
   'sync.last': 'Zuletzt synchronisiert: {when}.',
   'sync.never': 'Noch nicht synchronisiert.',
@@ -116,6 +131,9 @@ export const de: Record<keyof typeof en, string> = {
   'sync.serverRefused':
     'Der Server hat {count} Ihrer Änderungen abgelehnt (sie haben niemanden erreicht). Fragen Sie die Person, die den Server betreut.',
   'sync.off': 'Die Synchronisierung ist aus. Alles bleibt in diesem Browser.',
+  'sync.contactSpace': 'Bereich',
+  'sync.moved':
+    '{name} ist jetzt im Bereich {space}; die Geschichte geht bei der nächsten Synchronisierung mit.',
   'popup.syncFailing': 'Die Synchronisierung schlägt seit {when} fehl.',
   'popup.syncOpen': 'Synchronisierung öffnen',
 };

@@ -194,6 +194,14 @@ export const ContactSchema = z.object({
   concerns: z.array(ConcernSchema).optional(),
   /** The contact who recommended this one ("Empfohlen von"). */
   referredBy: IdSchema.optional(),
+  /**
+   * The team space the contact and its history are shared in (docs/sync.md "Spaces and people");
+   * absent: the user's own. Only a sync account's spaces are offered.
+   */
+  space: z
+    .string()
+    .regex(/^[a-z][a-z0-9_$()+\-/]{0,237}$/)
+    .optional(),
   /** Occasions to bring to the next touch, in the order they were attached. */
   plannedOccasions: z.array(PlannedOccasionSchema).optional(),
   preferences: optionalText,

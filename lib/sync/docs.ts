@@ -42,7 +42,7 @@ export function parseDocId(id: string): { table: SyncedTable; id: string } | nul
 }
 
 /** A space's name as a database name allows it (CouchDB: lower case, digits, `_$()+-/`). */
-export const SpaceSchema = z.string().regex(/^[a-z][a-z0-9_$()+\-/]{0,237}$/);
+export const SpaceSchema = ContactSchema.shape.space.unwrap();
 
 /** The body of a replication document (besides `_id`, `_rev`, `_deleted`). */
 const DocBodySchema = z.object({

@@ -82,6 +82,23 @@ export interface EngineDeps {
   now: () => Date;
   /** Rows per batch (default BATCH). */
   batch?: number;
+  /**
+   * The space each row belongs to (a contact's own, its history's contact's; undefined: none,
+   * the row is gone). Without it every row belongs to this one space.
+   */
+  spaceOf?: SpaceOf;
+}
+
+/** The spaces of rows of one table, in their order. */
+export type SpaceOf = (
+  table: SyncedTable,
+  rows: readonly unknown[],
+) => Promise<(string | undefined)[]>;
+
+/** Which of these rows belong to the space synced now. */
+async function belongHere(deps: EngineDeps, table: SyncedTable, rows: readonly unknown[]) {
+  if (!deps.spaceOf) return rows.map(() => true);
+  return (await deps.spaceOf(table, rows)).map((space) => space === deps.space.name);
 }
 
 /** A row written on this device since the last push. */
@@ -141,11 +158,13 @@ export async function pushRows(deps: EngineDeps, rows: readonly PendingRow[]): P
 
 async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string) {
   const { db, space, by } = deps;
+  // A row that belongs to another space (a contact moved there) or none is no live document here.
   const stored = new Map<string, unknown>();
   for (const table of new Set(batch.map((r) => r.table))) {
     const ids = batch.filter((r) => r.table === table).map((r) => r.id);
-    const found = await db.table(table).bulkGet(ids);
-    ids.forEach((id, i) => stored.set(docId(table, id), found[i]));
+    const found = (await db.table(table).bulkGet(ids)) as unknown[];
+    const here = await belongHere(deps, table, found);
+    ids.forEach((id, i) => stored.set(docId(table, id), here[i] ? found[i] : undefined));
   }
   const copies = await space.local.allDocs({
     keys: batch.map((r) => docId(r.table, r.id)),
@@ -308,9 +327,26 @@ async function applyBatch(
   const deletes = new Map<SyncedTable, string[]>();
   for (const table of new Set(incoming.map((r) => r.table))) {
     const mine = incoming.filter((r) => r.table === table);
-    const gone = mine.filter((r) => r.deleted).map((r) => r.id);
+    // A deletion here takes away only what belongs here: a contact moved to another space is
+    // removed from this one, and stays on a device that has both.
+    const goneIds = mine.filter((r) => r.deleted).map((r) => r.id);
+    const goneRows = (await db.table(table).bulkGet(goneIds)) as unknown[];
+    const goneHere = await belongHere(deps, table, goneRows);
+    const gone = goneIds.filter((_, i) => goneRows[i] !== undefined && goneHere[i]);
     if (gone.length) deletes.set(table, gone);
-    const live = mine.flatMap((r) => (r.deleted ? [] : [r]));
+    let live = mine.flatMap((r) => (r.deleted ? [] : [r]));
+    if (table === 'contacts') {
+      // A contact names its space itself: one that names another than it came through is refused.
+      const here = await belongHere(
+        deps,
+        table,
+        live.map((r) => r.row),
+      );
+      live.forEach((r, i) => {
+        if (!here[i]) report.refused.push({ id: docId(table, r.id), reason: 'space' });
+      });
+      live = live.filter((_, i) => here[i]);
+    }
     const stored = await db.table(table).bulkGet(live.map((r) => r.id));
     // What this device itself sent comes back unchanged: it is not written again.
     const changed = live.filter((r, i) => !sameValue(stored[i], r.row)).map((r) => r.row);
@@ -329,14 +365,17 @@ async function applyBatch(
 }
 
 /**
- * Step 1 from the outbox: every row written since the last push. An entry is removed only if no
+ * Step 1 from the outbox: every row written since the last push, into each space's copy (a row to
+ * the space it belongs to; a tombstone where it no longer does). An entry is removed only if no
  * newer write replaced it meanwhile (that one is pushed next time).
  */
-export async function pushOutbox(deps: EngineDeps): Promise<number> {
-  const { db } = deps;
+export async function pushOutbox(spaces: EngineDeps | readonly EngineDeps[]): Promise<number> {
+  const list: readonly EngineDeps[] = 'db' in spaces ? [spaces] : spaces;
+  const db = list[0]!.db;
   const entries = await db.outbox.toArray();
   if (!entries.length) return 0;
-  const pushed = await pushRows(deps, entries);
+  let pushed = 0;
+  for (const deps of list) pushed += await pushRows(deps, entries);
   await db.transaction('rw', db.outbox, async () => {
     const now = await db.outbox.bulkGet(entries.map((e) => e.key));
     const done = entries.filter((e, i) => now[i]?.at === e.at).map((e) => e.key);
@@ -345,10 +384,9 @@ export async function pushOutbox(deps: EngineDeps): Promise<number> {
   return pushed;
 }
 
-/** One sync of a space: push, replicate, apply (and replicate once more what was decided here). */
-export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [], serverRefused: 0 };
-  report.pushed = await pushOutbox(deps);
+/** After push: replicate, apply (and replicate once more what was decided here), compact. */
+async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
+  const before = report.applied;
   await replicate(deps.space, report);
   if (await applyChanges(deps, report)) {
     await replicate(deps.space, report);
@@ -356,8 +394,34 @@ export async function syncSpace(deps: EngineDeps): Promise<SyncReport> {
   }
   // Earlier versions' bodies go from this device's copy: an erased person is erased here too
   // (PouchDB compacts incrementally, from where it last stopped).
-  if (report.pushed || report.applied) await deps.space.local.compact();
+  if (report.pushed || report.applied > before) await deps.space.local.compact();
+}
+
+/**
+ * One sync of a device's spaces: the outbox into every copy, then each space with the server. A
+ * space that fails is passed to `failed`: when it answers true (it dealt with it, e.g. wiped a
+ * space the user lost), the others go on; else the sync stops with that error.
+ */
+export async function syncSpaces(
+  list: readonly EngineDeps[],
+  failed: (deps: EngineDeps, error: unknown) => Promise<boolean> = async () => false,
+): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [], serverRefused: 0 };
+  if (!list.length) return report;
+  report.pushed = await pushOutbox(list);
+  for (const deps of list) {
+    try {
+      await exchange(deps, report);
+    } catch (e) {
+      if (!(await failed(deps, e))) throw e;
+    }
+  }
   return report;
+}
+
+/** One sync of one space: push, replicate, apply. */
+export function syncSpace(deps: EngineDeps): Promise<SyncReport> {
+  return syncSpaces([deps]);
 }
 
 /** Why a sync failed, in the terms the user is told (docs/sync.md "Errors"). */

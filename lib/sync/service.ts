@@ -6,8 +6,11 @@ import type { KundennahDB } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import { SYNC_META_PREFIX, SYNC_ON_KEY } from '../db/outbox';
 import { SYNCED_TABLE_NAMES, SpaceSchema, docId } from './docs';
-import { classifySyncFailure, syncSpace, type ReplicaDb } from './engine';
-import { SYNC_STATE_KEY, type SyncState } from './state';
+import { HISTORY_TABLES } from '../db/database';
+import { markFromSync } from '../db/outbox';
+import type { Contact } from '../model';
+import { classifySyncFailure, syncSpaces, type ReplicaDb, type SpaceOf } from './engine';
+import { SYNC_ACCOUNT_KEY, SYNC_STATE_KEY, type SyncState } from './state';
 
 export type { SyncState } from './state';
 
@@ -18,16 +21,21 @@ class SyncPermissionError extends Error {
   }
 }
 
-/** The account this device syncs with, and its space (one for now: the user's own or a team's). */
+/** The account this device syncs with, and its spaces. */
 export interface SyncAccount {
   /** The server's address, e.g. `https://couch.kanzlei-weber.de`. */
   server: string;
   username: string;
   password: string;
+  /** The user's own space: every contact that names no team space is in it. */
   space: string;
+  /** Team spaces the user is a member of (a contact names its team space in `space`). */
+  teams?: string[];
 }
 
-const ACCOUNT_KEY = `${SYNC_META_PREFIX}account`;
+/** Every space of an account: the user's own first. */
+export const spacesOf = (acc: SyncAccount): string[] => [acc.space, ...(acc.teams ?? [])];
+
 
 /** Sync speaks only TLS with a server elsewhere; a server on this machine may be plain HTTP. */
 export function serverAddressProblem(raw: string): 'invalid' | 'not-https' | null {
@@ -59,8 +67,10 @@ export interface SyncServiceDeps {
   now: () => Date;
   /** This device's replication copy of a space. */
   localCopy(space: string): ReplicaDb;
-  /** The space's database on the server, signed in as the account. */
-  remote(account: SyncAccount): unknown;
+  /** A space's database on the server, signed in as the account. */
+  remote(account: SyncAccount, space: string): unknown;
+  /** Remove this device's replication copy of a space (sync off, or the space was lost). */
+  dropCopy?(space: string): Promise<void>;
   /** Whether the browser lets this device contact the server (its permission can be taken back). */
   canReach?(account: SyncAccount): Promise<boolean>;
 }
@@ -91,7 +101,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   let running: Promise<SyncState> | undefined;
 
   async function account(): Promise<SyncAccount | undefined> {
-    return getMeta<SyncAccount>(db, ACCOUNT_KEY);
+    return getMeta<SyncAccount>(db, SYNC_ACCOUNT_KEY);
   }
 
   /**
@@ -100,11 +110,12 @@ export function createSyncService(deps: SyncServiceDeps) {
    */
   async function turnOn(next: SyncAccount): Promise<void> {
     if (serverAddressProblem(next.server)) throw new Error('sync: server address refused');
-    if (!SpaceSchema.safeParse(next.space).success) throw new Error('sync: space name refused');
+    for (const space of [next.space, ...(next.teams ?? [])])
+      if (!SpaceSchema.safeParse(space).success) throw new Error('sync: space name refused');
     const tables = SYNCED_TABLE_NAMES.map((t) => db.table(t));
     await db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
       await db.meta.bulkPut([
-        { key: ACCOUNT_KEY, value: { ...next, server: next.server.replace(/\/+$/, '') } },
+        { key: SYNC_ACCOUNT_KEY, value: { ...next, server: next.server.replace(/\/+$/, '') } },
         { key: SYNC_ON_KEY, value: { on: true } },
       ]);
       for (const table of SYNCED_TABLE_NAMES) {
@@ -138,7 +149,49 @@ export function createSyncService(deps: SyncServiceDeps) {
       await db.meta.bulkDelete(keys);
       await db.outbox.clear();
     });
-    return acc ? [acc.space] : [];
+    return acc ? spacesOf(acc) : [];
+  }
+
+  /** Which space each row belongs to: a contact's own (else the user's), its history's contact's. */
+  function spaceOfRows(acc: SyncAccount): SpaceOf {
+    const own = (c: Contact | undefined) => (c ? (c.space ?? acc.space) : undefined);
+    return async (table, rows) => {
+      if (table === 'contacts') return rows.map((r) => own(r as Contact | undefined));
+      if (table === 'occasions') return rows.map((r) => (r ? acc.space : undefined));
+      const contactIds = rows.map(
+        (r) => (r as { contactId?: string } | undefined)?.contactId ?? '',
+      );
+      const contacts = await db.contacts.bulkGet(contactIds);
+      return rows.map((r, i) => (r ? own(contacts[i]) : undefined));
+    };
+  }
+
+  /**
+   * A team space this account lost (no longer a member): its contacts and their history leave
+   * this device, as sync's own write (nothing of it is sent), and so do its copy and checkpoint.
+   */
+  async function wipeSpace(acc: SyncAccount, space: string): Promise<void> {
+    const ids = (await db.contacts.toArray())
+      .filter((c) => (c.space ?? acc.space) === space)
+      .map((c) => c.id);
+    const history = HISTORY_TABLES.map((t) => db.table(t));
+    await db.transaction('rw', [db.contacts, db.meta, db.outbox, ...history], async (tx) => {
+      markFromSync(tx.idbtrans);
+      await db.contacts.bulkDelete(ids);
+      for (const table of history) await table.where('contactId').anyOf(ids).delete();
+      await db.outbox
+        .where('key')
+        .anyOf(ids.map((id) => docId('contacts', id)))
+        .delete();
+      await db.meta.delete(`${SYNC_META_PREFIX}${space}:seq`);
+      const current = await account();
+      if (current)
+        await db.meta.put({
+          key: SYNC_ACCOUNT_KEY,
+          value: { ...current, teams: (current.teams ?? []).filter((t) => t !== space) },
+        });
+    });
+    await deps.dropCopy?.(space);
   }
 
   async function run(): Promise<SyncState> {
@@ -149,17 +202,30 @@ export function createSyncService(deps: SyncServiceDeps) {
     let state: SyncState;
     try {
       if (deps.canReach && !(await deps.canReach(acc))) throw new SyncPermissionError();
-      const report = await syncSpace({
-        db,
-        by: acc.username,
-        now: deps.now,
-        space: { name: acc.space, local: deps.localCopy(acc.space), remote: deps.remote(acc) },
-      });
+      const spaceOf = spaceOfRows(acc);
+      const lost: string[] = [];
+      const report = await syncSpaces(
+        spacesOf(acc).map((name) => ({
+          db,
+          by: acc.username,
+          now: deps.now,
+          spaceOf,
+          space: { name, local: deps.localCopy(name), remote: deps.remote(acc, name) },
+        })),
+        async ({ space }, error) => {
+          // Only a team space is given up: the user's own space failing is a failure to tell.
+          if (space.name === acc.space || classifySyncFailure(error) !== 'forbidden') return false;
+          await wipeSpace(acc, space.name);
+          lost.push(space.name);
+          return true;
+        },
+      );
       state = {
         lastSyncAt: at,
         merged: report.merged,
         refused: report.refused.length,
         serverRefused: report.serverRefused,
+        ...(lost.length ? { lost } : {}),
       };
     } catch (e) {
       state = {

@@ -2,6 +2,9 @@
 // the sync engine, so that the popup can read it without loading sync.
 import { SYNC_META_PREFIX } from '../db/outbox';
 
+/** The meta row of the account (with its password; local to this device: never in a backup). */
+export const SYNC_ACCOUNT_KEY = `${SYNC_META_PREFIX}account`;
+
 /** The meta row of the state (local to this device: never in a backup). */
 export const SYNC_STATE_KEY = `${SYNC_META_PREFIX}state`;
 
@@ -28,6 +31,8 @@ export interface SyncState {
   refused?: number;
   /** Changes of this device the server refused in the latest sync (they reached nobody). */
   serverRefused?: number;
+  /** Team spaces the latest sync found this account no longer a member of (wiped here). */
+  lost?: string[];
 }
 
 /** The popup speaks up once sync has failed for this long (a laptop offline for an hour is fine). */

@@ -1,11 +1,16 @@
 // The sync page's side of sync (components/dashboard/SyncPage.tsx): the set-up form read into an
 // account, and the requests to the background, where sync runs (lib/background/sync.ts).
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { getDb, getMeta } from '../../db';
+import { setContactSpace } from '../../db/repo';
+import type { Contact } from '../../model';
 import { browser } from 'wxt/browser';
 import type { PageToBackground, SyncRequest } from '../../messaging';
 import { SpaceSchema } from '../../sync/docs';
 import { personalSpace } from '../../sync/remote';
 import { serverAddressProblem, type SyncAccount, type SyncStatus } from '../../sync/service';
+import { SYNC_ACCOUNT_KEY } from '../../sync/state';
 import type { FieldErrors } from './form';
 
 export interface SyncForm {
@@ -14,9 +19,17 @@ export interface SyncForm {
   password: string;
   /** Empty: the user's private space. */
   space: string;
+  /** Team spaces, separated by commas or spaces. */
+  teams: string;
 }
 
-export const EMPTY_SYNC_FORM: SyncForm = { server: '', username: '', password: '', space: '' };
+export const EMPTY_SYNC_FORM: SyncForm = {
+  server: '',
+  username: '',
+  password: '',
+  space: '',
+  teams: '',
+};
 
 /** The form as an account, or what is wrong with it, field by field. */
 export function formToAccount(form: SyncForm): { account?: SyncAccount; errors: FieldErrors } {
@@ -29,8 +42,14 @@ export function formToAccount(form: SyncForm): { account?: SyncAccount; errors: 
   if (!username) errors.username = { key: 'sync.needUser' };
   const space = form.space.trim() || (username ? personalSpace(username) : '');
   if (username && !SpaceSchema.safeParse(space).success) errors.space = { key: 'sync.badSpace' };
+  const teams = [...new Set(form.teams.split(/[\s,;]+/).filter(Boolean))].filter(
+    (t) => t !== space,
+  );
+  const badTeams = teams.filter((t) => !SpaceSchema.safeParse(t).success);
+  if (badTeams.length)
+    errors.teams = { key: 'sync.badTeams', params: { names: badTeams.join(', ') } };
   if (Object.keys(errors).length) return { errors };
-  return { account: { server, username, password: form.password, space }, errors };
+  return { account: { server, username, password: form.password, space, teams }, errors };
 }
 
 /** Ask sync in the background; throws with its reason when it could not do what was asked. */
@@ -56,4 +75,34 @@ export function useSyncStatus(): [SyncStatus | undefined, (s: SyncStatus) => voi
     return () => clearInterval(timer);
   }, [refresh, running]);
   return [status, setStatus];
+}
+
+/** The spaces a contact can be put into: the user's own and the account's team spaces. */
+export interface ContactSpaces {
+  own: string;
+  private: boolean;
+  teams: string[];
+}
+
+/** The account's spaces while sync is on with at least one team space; else undefined. */
+export function useContactSpaces(): ContactSpaces | undefined {
+  return useLiveQuery(async () => {
+    const acc = await getMeta<SyncAccount>(getDb(), SYNC_ACCOUNT_KEY);
+    if (!acc?.teams?.length) return undefined;
+    return {
+      own: acc.space,
+      private: acc.space === personalSpace(acc.username),
+      teams: acc.teams,
+    };
+  }, []);
+}
+
+/** Put a contact into a space (`undefined`: the user's own), its history with it. */
+export function moveContactToSpace(contactId: string, space: string | undefined): Promise<Contact> {
+  return setContactSpace(getDb(), contactId, space, new Date());
+}
+
+/** The contacts of these ids, live (those that no longer exist are undefined). */
+export function useContactsByIds(ids: readonly string[]): (Contact | undefined)[] | undefined {
+  return useLiveQuery(() => getDb().contacts.bulkGet([...ids]), [ids.join('\n')]);
 }

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KundennahDB } from '@/lib/db/database';
+import { setContactSpace } from '@/lib/db/repo';
 import type { ReplicaDb } from '@/lib/sync/engine';
 import { validateDocUpdate } from '@/lib/sync/server-design';
 import {
@@ -39,8 +40,8 @@ function device(now = () => new Date(), reach = () => true) {
       if (!copy) copies.set(space, (copy = localDb() as unknown as ReplicaDb));
       return copy;
     },
-    remote: (a: SyncAccount) =>
-      remoteDb(`${a.server}/${a.space}`, { username: a.username, password: a.password }),
+    remote: (a: SyncAccount, space: string) =>
+      remoteDb(`${a.server}/${space}`, { username: a.username, password: a.password }),
     canReach: () => Promise.resolve(reach()),
   });
   return { db, service };
@@ -183,5 +184,85 @@ describe('the server address', () => {
     expect(serverAddressProblem('ftp://couch.kanzlei-weber.de')).toBe('not-https');
     expect(serverAddressProblem('couch.kanzlei-weber.de')).toBe('invalid');
     expect(serverAddressProblem('https://anna:pw@couch.kanzlei-weber.de')).toBe('invalid');
+  });
+});
+
+describe('team spaces', () => {
+  const interaction = (id: string, contactId: string) => ({
+    id,
+    contactId,
+    at: '2026-03-02T09:00:00.000Z',
+    channel: 'phone' as const,
+    direction: 'out' as const,
+    personal: true,
+    summary: `Anruf ${id}`,
+  });
+
+  it('share a contact with its history with the space’s members only, follow a move, and leave a removed member’s device', async () => {
+    await server.addUser('ben', 'ben-pw');
+    for (const name of ['anna', 'ben']) await server.createUserDb(name);
+    await server.createSpace(
+      'team-nord',
+      { names: ['anna', 'ben'] },
+      validateDocUpdate('team-nord'),
+    );
+    const of = (name: string, password: string): SyncAccount => ({
+      server: server.url,
+      username: name,
+      password,
+      space: server.userDb(name),
+      teams: ['team-nord'],
+    });
+    const anna = device();
+    const ben = device();
+    await anna.service.turnOn(of('anna', 'anna-pw'));
+    await ben.service.turnOn(of('ben', 'ben-pw'));
+    await ben.db.contacts.put(contact('ben-own'));
+    await anna.db.contacts.bulkPut([contact('private-1'), contact('shared-1')]);
+    await anna.db.interactions.bulkPut([
+      interaction('i-private', 'private-1'),
+      interaction('i-shared', 'shared-1'),
+    ]);
+    await setContactSpace(anna.db, 'shared-1', 'team-nord', new Date());
+    const both = async () => {
+      for (const d of [anna, ben, anna, ben])
+        expect((await d.service.syncNow()).failure).toBeUndefined();
+    };
+    const ids = async (d: typeof anna) => ({
+      contacts: (await d.db.contacts.toArray()).map((c) => c.id).sort(),
+      interactions: (await d.db.interactions.toArray()).map((i) => i.id).sort(),
+    });
+
+    await both();
+    expect(await ids(ben)).toEqual({
+      contacts: ['ben-own', 'shared-1'],
+      interactions: ['i-shared'],
+    });
+    expect((await ben.db.contacts.get('shared-1'))?.space).toBe('team-nord');
+    // Anna never receives Ben's own contact.
+    expect((await ids(anna)).contacts).toEqual(['private-1', 'shared-1']);
+
+    // Back into Anna's own space: it leaves Ben's device, and stays on Anna's.
+    await setContactSpace(anna.db, 'shared-1', undefined, new Date());
+    await both();
+    expect(await ids(ben)).toEqual({ contacts: ['ben-own'], interactions: [] });
+    expect(await ids(anna)).toEqual({
+      contacts: ['private-1', 'shared-1'],
+      interactions: ['i-private', 'i-shared'],
+    });
+
+    // Shared again, then Ben is no longer a member: his next sync removes the space's contacts.
+    await setContactSpace(anna.db, 'shared-1', 'team-nord', new Date());
+    await both();
+    expect((await ids(ben)).contacts).toEqual(['ben-own', 'shared-1']);
+    await server.setMembers('team-nord', { names: ['anna'] });
+    const state = await ben.service.syncNow();
+    expect(state.failure).toBeUndefined();
+    expect(state.lost).toEqual(['team-nord']);
+    expect(await ids(ben)).toEqual({ contacts: ['ben-own'], interactions: [] });
+    expect((await ben.service.status()).account?.teams).toEqual([]);
+    // Nothing of the wipe travels: Anna keeps the contact.
+    await anna.service.syncNow();
+    expect((await ids(anna)).contacts).toEqual(['private-1', 'shared-1']);
   });
 });

@@ -1,12 +1,13 @@
 // The sync page's set-up form: what a user types becomes an account, or a message at the field.
 import { describe, expect, it } from 'vitest';
-import { formToAccount } from '@/lib/ui/dashboard/sync';
+import { formToAccount, type SyncForm } from '@/lib/ui/dashboard/sync';
 
-const form = (over: Partial<Parameters<typeof formToAccount>[0]> = {}) => ({
+const form = (over: Partial<SyncForm> = {}): SyncForm => ({
   server: 'https://sync.kanzlei-weber.de/',
   username: ' anna ',
   password: 'geheim',
   space: '',
+  teams: '',
   ...over,
 });
 
@@ -17,6 +18,7 @@ describe('setting sync up', () => {
       username: 'anna',
       password: 'geheim',
       space: 'userdb-616e6e61',
+      teams: [],
     });
     expect(formToAccount(form({ space: 'team-weber' })).account?.space).toBe('team-weber');
   });
@@ -28,6 +30,15 @@ describe('setting sync up', () => {
     expect(formToAccount(form({ server: 'http://localhost:5984' })).account).toBeDefined();
     expect(formToAccount(form({ server: 'sync.kanzlei-weber.de' })).errors.server).toEqual({
       key: 'sync.badAddress',
+    });
+  });
+
+  it('reads team spaces separated by commas or spaces, each once, and names the wrong ones', () => {
+    expect(
+      formToAccount(form({ teams: 'team-weber, team-nord team-weber' })).account?.teams,
+    ).toEqual(['team-weber', 'team-nord']);
+    expect(formToAccount(form({ teams: 'team-weber, Team Süd' })).errors).toEqual({
+      teams: { key: 'sync.badTeams', params: { names: 'Team, Süd' } },
     });
   });
 
