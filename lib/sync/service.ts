@@ -36,7 +36,6 @@ export interface SyncAccount {
 /** Every space of an account: the user's own first. */
 export const spacesOf = (acc: SyncAccount): string[] => [acc.space, ...(acc.teams ?? [])];
 
-
 /** Sync speaks only TLS with a server elsewhere; a server on this machine may be plain HTTP. */
 export function serverAddressProblem(raw: string): 'invalid' | 'not-https' | null {
   let url: URL;
