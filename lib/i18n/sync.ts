@@ -12,7 +12,7 @@ export const en = {
   'sync.serverHint': 'For example https://sync.kanzlei-weber.de',
   'sync.username': 'User name',
   'sync.password': 'Password',
-  'sync.space': 'Space',
+  'sync.space': 'Your space',
   'sync.spaceHint':
     'Leave empty for your private space. For a team space, enter its name as your administrator gave it to you.',
   'sync.teams': 'Team spaces',
@@ -80,7 +80,7 @@ export const de: Record<keyof typeof en, string> = {
   'sync.serverHint': 'Zum Beispiel https://sync.kanzlei-weber.de',
   'sync.username': 'Benutzername',
   'sync.password': 'Passwort',
-  'sync.space': 'Bereich',
+  'sync.space': 'Ihr Bereich',
   'sync.spaceHint':
     'Leer lassen für Ihren privaten Bereich. Für einen Team-Bereich den Namen eintragen, den Ihnen die Verwaltung genannt hat.',
   'sync.teams': 'Team-Bereiche',

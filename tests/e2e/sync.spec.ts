@@ -99,15 +99,40 @@ const test = base.extend<{
   },
 });
 
-/** Set sync up on the sync page, as a user does. */
-async function turnOn(page: Page, server: CouchServer, user: string, password: string) {
+/** Set sync up on the sync page, as a user does (by default with the team space as their own). */
+async function turnOn(
+  page: Page,
+  server: CouchServer,
+  user: string,
+  password: string,
+  spaces: { own?: string; teams?: string } = { own: SPACE },
+) {
   await page.evaluate(() => (location.hash = '#/sync'));
   const form = page.getByTestId('sync-setup');
   await form.getByLabel('Serveradresse').fill(server.url);
   await form.getByLabel('Benutzername').fill(user);
   await form.getByLabel('Passwort').fill(password);
-  await form.getByLabel('Bereich').fill(SPACE);
+  await form.getByLabel('Ihr Bereich').fill(spaces.own ?? '');
+  await form.getByLabel('Team-Bereiche').fill(spaces.teams ?? '');
   await form.getByTestId('sync-on').click();
+}
+
+/** A new contact made on the dashboard, its page left open. */
+async function addContact(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await page.getByRole('button', { name: 'Kontakt anlegen' }).click();
+  const form = page.getByTestId('add-contact-form');
+  await form.getByLabel('Name *').fill(name);
+  await form.getByRole('button', { name: 'Anlegen und öffnen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+/** "Jetzt synchronisieren" on the sync page, until it is done. */
+async function syncNow(page: Page) {
+  await page.getByRole('link', { name: 'Synchronisierung' }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-pending')).toContainText('Alles von hier ist gesendet');
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
 }
 
 test('a contact and a logged contact made on one device appear on the other; a non-member gets nothing', async ({
@@ -208,7 +233,7 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
 
   await form.getByLabel('Server address').fill(server.url);
   await form.getByLabel('Password').fill('anna-pw');
-  await form.getByLabel('Space').fill(SPACE);
+  await form.getByLabel('Your space').fill(SPACE);
   await form.getByTestId('sync-on').click();
   await expect(page.getByTestId('sync-account')).toContainText('Sync is on: anna on 127.0.0.1');
   await expect(page.getByTestId('sync-last')).toContainText('Last sync:');
@@ -235,4 +260,49 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
   await expect(page.getByTestId('sync-setup')).toBeVisible();
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Jonas Brandt' })).toBeVisible();
+});
+
+test('a contact put into a team space reaches its members with its history; a member removed loses it, and keeps their own', async ({
+  server,
+  device,
+}) => {
+  test.setTimeout(120_000);
+  await server.addUser('ben', 'ben-pw');
+  for (const name of ['anna', 'ben']) await server.createUserDb(name);
+  await server.createSpace('team-nord', { names: ['anna', 'ben'] }, validateDocUpdate('team-nord'));
+  const teams = { teams: 'team-nord' };
+
+  const anna = await device('anna');
+  const a = await anna.ext.openPage('options.html#/sync');
+  await turnOn(a, server, 'anna', 'anna-pw', teams);
+  await expect(a.getByTestId('sync-account')).toContainText('Bereiche: Privat, team-nord');
+  await addContact(a, 'Nur für Anna');
+  await addContact(a, 'Praxis Dr. Vogt');
+  await a.getByTestId('add-interactions').click();
+  const editor = a.getByTestId('record-editor');
+  await editor.getByLabel('Worum ging es?').fill('Umzug der Praxis im April');
+  await editor.getByTestId('record-save').click();
+  await expect(a.getByTestId('toast')).toContainText('Interaktion hinzugefügt.');
+  await a.getByTestId('contact-space').getByLabel('Bereich').selectOption('team-nord');
+  await expect(a.getByTestId('toast')).toContainText('ist jetzt im Bereich team-nord');
+  await syncNow(a);
+
+  const ben = await device('ben');
+  const b = await ben.ext.openPage('options.html#/sync');
+  await turnOn(b, server, 'ben', 'ben-pw', teams);
+  await expect(b.getByTestId('sync-last')).toContainText('Zuletzt synchronisiert');
+  await addContact(b, 'Bens eigener Kunde');
+  await b.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await expect(b.getByRole('link', { name: 'Nur für Anna' })).toHaveCount(0);
+  await b.getByRole('link', { name: 'Praxis Dr. Vogt' }).click();
+  await expect(b.getByTestId('timeline-entry').first()).toContainText('Umzug der Praxis im April');
+  await expect(b.getByTestId('contact-space').getByLabel('Bereich')).toHaveValue('team-nord');
+
+  // The firm removes Ben from the team: his next sync takes the team's contacts off his device.
+  await server.setMembers('team-nord', { names: ['anna'] });
+  await syncNow(b);
+  await expect(b.getByTestId('sync-lost')).toContainText('nicht mehr Mitglied von team-nord');
+  await b.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await expect(b.getByRole('link', { name: 'Bens eigener Kunde' })).toBeVisible();
+  await expect(b.getByRole('link', { name: 'Praxis Dr. Vogt' })).toHaveCount(0);
 });
