@@ -2,6 +2,7 @@
 // exits non-zero when a budget is missed. Floors are measured in the same run.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { syncFigures } from './sync';
 import { coreFigures } from './node-core';
 import { parseFigures } from './node-parse';
 import { readPageFigures } from './node-read-page';
@@ -83,6 +84,10 @@ async function main() {
   if (wanted('dashboard')) {
     console.log('dashboard (Chromium)…');
     figures.push(...(await dashboardFigures()));
+  }
+  if (wanted('sync')) {
+    console.log('sync with the benchmark data (Chromium, a local CouchDB stand-in)…');
+    figures.push(...(await syncFigures(now)));
   }
   if (wanted('import')) {
     console.log('imports (Chromium)…');

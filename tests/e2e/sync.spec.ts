@@ -4,40 +4,17 @@
 // colleague who is not a member of the team space never receives it; and the browser contacts no
 // host but the configured server.
 //
-// The one step no test can take in headless Chromium is the browser's own dialog that asks the user
-// whether Kundennah may contact the server (a window of the browser, not of a page). The profiles
-// load the same build with that one grant made at install instead: the manifest's loopback host
-// pattern moved from `optional_host_permissions` to `host_permissions`, which is what the user's
-// "Allow" gives. The page still asks (`permissions.request`), and the browser answers at once.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The browser's own permission dialog cannot be answered in headless Chromium: see granted-build.ts.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { validateDocUpdate } from '../../lib/sync/server-design';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { EXTENSION_DIR, expect, launchExtension, type Extension } from './harness';
+import { grantedBuild } from './granted-build';
+import { expect, launchExtension, type Extension } from './harness';
 
 const SPACE = 'team-weber';
-const LOOPBACK = 'http://127.0.0.1/*';
-
-/** The build with the loopback server permitted, as after the user's "Allow". */
-function grantedBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kn-sync-build-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const file = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
-    optional_host_permissions?: string[];
-    host_permissions?: string[];
-  };
-  expect(manifest.optional_host_permissions).toContain(LOOPBACK);
-  manifest.optional_host_permissions = manifest.optional_host_permissions!.filter(
-    (p) => p !== LOOPBACK,
-  );
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), LOOPBACK];
-  writeFileSync(file, JSON.stringify(manifest));
-  return dir;
-}
-
 interface Device {
   ext: Extension;
   /**
