@@ -122,6 +122,12 @@ export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   /** A page is about to show derived rows: make sure they are today's (answers when they are). */
   z.object({ type: z.literal('page:ensure-fresh') }),
   z.object({ type: z.literal('page:sync'), request: SyncRequestSchema }),
+  /** A team space's member names: read them, or (with `names`) set them. */
+  z.object({
+    type: z.literal('page:space-members'),
+    space: z.string().max(238),
+    names: z.array(z.string().min(1).max(200)).max(500).optional(),
+  }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackgroundSchema>;
 

@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import { parseDocId } from '@/lib/sync/docs';
 import { personalSpace } from '@/lib/sync/remote';
 import { originPattern, type SyncStatus } from '@/lib/sync/service';
+import { MembersFailure, parseNames, type SpaceMembers } from '@/lib/sync/members';
 import {
   EMPTY_SYNC_FORM,
+  askMembers,
   askSync,
   formToAccount,
   useContactsByIds,
@@ -17,7 +19,7 @@ import {
 import { contactHash } from '@/lib/ui/route';
 import { useI18n } from '../I18n';
 import type { PageProps } from './page-props';
-import { Field, Section, control, useDashSettings } from './ui';
+import { Field, Section, control, useDashSettings, useNotify } from './ui';
 import type { FieldErrors } from '@/lib/ui/dashboard/form';
 
 /** "7. Dez. 2026, 14:32" / "7 Dec 2026, 14:32" in the user's zone. */
@@ -179,6 +181,64 @@ function Merged({ merged }: { merged: NonNullable<SyncStatus['state']['merged']>
   );
 }
 
+/** A team space's members: shown on request, changed by its administrators. */
+function TeamMembers({ space }: { space: string }) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const [members, setMembers] = useState<SpaceMembers>();
+  const [names, setNames] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const id = `members-${space}`;
+  const fail = (e: unknown) =>
+    setError(t(`sync.members.${e instanceof MembersFailure ? e.reason : 'other'}`));
+  const load = () => {
+    setError(undefined);
+    askMembers(space).then((m) => {
+      setMembers(m);
+      setNames(m.names.join(', '));
+    }, fail);
+  };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    askMembers(space, parseNames(names))
+      .then((m) => {
+        setMembers(m);
+        setNames(m.names.join(', '));
+        notify({ text: t('sync.membersSaved', { space }) });
+      }, fail)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="team-members" data-testid={`members-${space}`}>
+      {!members ? (
+        <button type="button" onClick={load}>
+          {t('sync.membersShow', { space })}
+        </button>
+      ) : (
+        <form onSubmit={save} noValidate>
+          <Field id={id} label={t('sync.members', { space })} hint={t('sync.membersHint')}>
+            <input id={id} value={names} onChange={(e) => setNames(e.target.value)} />
+          </Field>
+          {members.roles.length > 0 && (
+            <p className="hint">{t('sync.membersRoles', { roles: members.roles.join(', ') })}</p>
+          )}
+          <button type="submit" disabled={busy}>
+            {t('sync.membersSave')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Running({
   status,
   onStatus,
@@ -216,7 +276,14 @@ function Running({
       </p>
       <div aria-live="polite" data-testid="sync-state">
         {status.running ? (
-          <p>{t('sync.running')}</p>
+          <p data-testid="sync-running">
+            {status.progress
+              ? t('sync.progress', {
+                  received: status.progress.received,
+                  applied: status.progress.applied,
+                })
+              : t('sync.running')}
+          </p>
         ) : (
           <p data-testid="sync-last">
             {state.lastSyncAt ? t('sync.last', { when: when(state.lastSyncAt) }) : t('sync.never')}
@@ -250,6 +317,9 @@ function Running({
           <p role="alert">{t('sync.serverRefused', { count: state.serverRefused })}</p>
         ) : null}
       </div>
+      {(account.teams ?? []).map((space) => (
+        <TeamMembers key={space} space={space} />
+      ))}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -36,6 +36,7 @@ import { logFromShortcut } from './shortcut';
 import { createDeriver } from './deriver';
 import { createPanelHub } from './hub';
 import { setupSync } from './sync';
+import { MembersFailure } from '../sync/members';
 import { contentSenderSite, isExtensionPageSender } from './senders';
 import {
   clearTabContext,
@@ -179,6 +180,15 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
         case 'page:ensure-fresh':
           if (!isExtensionPageSender(sender)) return undefined;
           return deriver.ensureFresh().then(() => ({ ok: true }));
+        case 'page:space-members':
+          if (!isExtensionPageSender(sender)) return undefined;
+          return sync.members(msg.space, msg.names).then(
+            (members) => ({ ok: true, members }),
+            (e: unknown) => ({
+              ok: false,
+              error: e instanceof MembersFailure ? e.reason : 'other',
+            }),
+          );
         case 'page:sync':
           // The account and its password come only from the extension's own pages.
           if (!isExtensionPageSender(sender)) return undefined;

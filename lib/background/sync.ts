@@ -15,6 +15,7 @@ import type { DataChange } from '../db/changes';
 import type { SyncRequest } from '../messaging';
 import { SYNCED_TABLE_NAMES } from '../sync/docs';
 import type { ReplicaDb } from '../sync/engine';
+import { MembersFailure, readMembers, writeMemberNames, type SpaceMembers } from '../sync/members';
 import { accountFetch, spaceUrl } from '../sync/remote';
 import {
   createSyncService,
@@ -105,7 +106,9 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
           teams: request.teams ?? [],
         });
         await arm(true);
-        await service.syncNow();
+        // The first sync may take minutes: the page follows it (status and progress) instead of
+        // waiting for the answer. Its failure is in the status too.
+        void service.syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
         break;
       case 'off': {
         const spaces = await service.turnOff();
@@ -117,8 +120,19 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
     return service.status();
   }
 
+  /** A team space's members, read or set with the account (the server decides who may). */
+  async function members(space: string, names?: string[]): Promise<SpaceMembers> {
+    const account = await service.account();
+    if (!account || !(account.teams ?? []).includes(space)) throw new MembersFailure('other');
+    const f = accountFetch(account);
+    return names
+      ? writeMemberNames(f, account.server, space, names)
+      : readMembers(f, account.server, space);
+  }
+
   return {
     handle,
+    members,
     /** A write to a synced table was committed (by the worker or a page). */
     noteWrite(change: Pick<DataChange, 'tables'>): void {
       if (change.tables.some((t) => SYNCED.has(t))) syncSoon(SYNC_AFTER_WRITES_MS);

@@ -41,6 +41,7 @@ export const en = {
   'sync.pendingOne': '1 change waits to be sent.',
   'sync.nonePending': 'Everything here has been sent.',
   'sync.running': 'Syncing …',
+  'sync.progress': 'Syncing … {received} received from the server, {applied} stored here.',
   'sync.now': 'Sync now',
   'sync.turnOff': 'Turn sync off',
   'sync.offDone':
@@ -64,6 +65,18 @@ export const en = {
   'sync.off': 'Sync is off. Everything stays in this browser.',
   'sync.contactSpace': 'Space',
   'sync.moved': '{name} is now in {space}; the history goes along at the next sync.',
+  'sync.members': 'Members of {space}',
+  'sync.membersShow': 'Members of {space}',
+  'sync.membersSave': 'Save members',
+  'sync.membersHint':
+    'Account names, separated by commas. Whoever is removed loses the space’s contacts at their next sync.',
+  'sync.membersRoles': 'Also every account with the role {roles}.',
+  'sync.membersSaved': 'Members of {space} saved.',
+  'sync.members.not-admin': 'Only the space’s administrators can see and change its members.',
+  'sync.members.would-be-public':
+    'A space needs at least one member: without any, CouchDB opens it to everybody.',
+  'sync.members.offline': 'The server cannot be reached.',
+  'sync.members.other': 'The members could not be read or saved.',
   'popup.syncFailing': 'Sync has been failing since {when}.',
   'popup.syncOpen': 'Open sync',
 };
@@ -110,6 +123,7 @@ export const de: Record<keyof typeof en, string> = {
   'sync.pendingOne': '1 Änderung wartet auf das Senden.',
   'sync.nonePending': 'Alles von hier ist gesendet.',
   'sync.running': 'Synchronisiert …',
+  'sync.progress': 'Synchronisiert … {received} vom Server empfangen, {applied} hier gespeichert.',
   'sync.now': 'Jetzt synchronisieren',
   'sync.turnOff': 'Synchronisierung ausschalten',
   'sync.offDone':
@@ -134,6 +148,19 @@ export const de: Record<keyof typeof en, string> = {
   'sync.contactSpace': 'Bereich',
   'sync.moved':
     '{name} ist jetzt im Bereich {space}; die Geschichte geht bei der nächsten Synchronisierung mit.',
+  'sync.members': 'Mitglieder von {space}',
+  'sync.membersShow': 'Mitglieder von {space}',
+  'sync.membersSave': 'Mitglieder speichern',
+  'sync.membersHint':
+    'Kontonamen, durch Kommas getrennt. Wer entfernt wird, verliert die Kontakte des Bereichs bei der nächsten Synchronisierung.',
+  'sync.membersRoles': 'Außerdem jedes Konto mit der Rolle {roles}.',
+  'sync.membersSaved': 'Mitglieder von {space} gespeichert.',
+  'sync.members.not-admin':
+    'Nur die Verwalter des Bereichs können seine Mitglieder sehen und ändern.',
+  'sync.members.would-be-public':
+    'Ein Bereich braucht mindestens ein Mitglied: Ohne Mitglieder öffnet CouchDB ihn für alle.',
+  'sync.members.offline': 'Der Server ist nicht erreichbar.',
+  'sync.members.other': 'Die Mitglieder ließen sich nicht lesen oder speichern.',
   'popup.syncFailing': 'Die Synchronisierung schlägt seit {when} fehl.',
   'popup.syncOpen': 'Synchronisierung öffnen',
 };

@@ -93,6 +93,14 @@ export interface EngineDeps {
    * the row is gone). Without it every row belongs to this one space.
    */
   spaceOf?: SpaceOf;
+  /** Told after each batch received from the server and each batch applied here. */
+  onProgress?(progress: SyncProgress): void;
+}
+
+/** How far a sync has come: documents received from the server, rows written here. */
+export interface SyncProgress {
+  received: number;
+  applied: number;
 }
 
 /** The spaces of rows of one table, in their order. */
@@ -117,6 +125,8 @@ export interface PendingRow {
 
 export interface SyncReport {
   pushed: number;
+  /** Documents the server sent. */
+  received: number;
   applied: number;
   /** Incoming documents refused (wrong space, malformed row): nothing of them was stored. */
   refused: { id: string; reason: string }[];
@@ -127,11 +137,25 @@ export interface SyncReport {
 }
 
 /** One replication round; what the server refused of this device's changes is counted. */
-async function replicate(space: SyncSpace, report: SyncReport): Promise<void> {
-  const result = (await space.local.sync(space.remote, { batch_size: REPLICATION_BATCH })) as {
-    push?: { doc_write_failures?: number };
-  };
+async function replicate(deps: EngineDeps, report: SyncReport): Promise<void> {
+  const { space } = deps;
+  const running = space.local.sync(space.remote, { batch_size: REPLICATION_BATCH });
+  // PouchDB's replication tells each batch it wrote: the first sync's progress for the user.
+  (running as Partial<ReplicationEvents>).on?.('change', (info) => {
+    if (info.direction !== 'pull') return;
+    report.received += info.change?.docs_written ?? 0;
+    deps.onProgress?.({ received: report.received, applied: report.applied });
+  });
+  const result = (await running) as { push?: { doc_write_failures?: number } };
   report.serverRefused += result?.push?.doc_write_failures ?? 0;
+}
+
+/** The events of a running PouchDB sync that the engine listens to. */
+interface ReplicationEvents {
+  on(
+    event: 'change',
+    listener: (info: { direction?: string; change?: { docs_written?: number } }) => void,
+  ): unknown;
 }
 
 const seqKey = (space: string) => `${SYNC_META_PREFIX}${space}:seq`;
@@ -367,6 +391,7 @@ async function applyBatch(
     await setMeta(db, seqKey(space.name), feed.last_seq);
   });
   report.applied += [...puts.values(), ...deletes.values()].reduce((n, l) => n + l.length, 0);
+  deps.onProgress?.({ received: report.received, applied: report.applied });
   return decided;
 }
 
@@ -393,9 +418,9 @@ export async function pushOutbox(spaces: EngineDeps | readonly EngineDeps[]): Pr
 /** After push: replicate, apply (and replicate once more what was decided here), compact. */
 async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
   const before = report.applied;
-  await replicate(deps.space, report);
+  await replicate(deps, report);
   if (await applyChanges(deps, report)) {
-    await replicate(deps.space, report);
+    await replicate(deps, report);
     await applyChanges(deps, report);
   }
   // Earlier versions' bodies go from this device's copy: an erased person is erased here too
@@ -412,7 +437,14 @@ export async function syncSpaces(
   list: readonly EngineDeps[],
   failed: (deps: EngineDeps, error: unknown) => Promise<boolean> = async () => false,
 ): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, applied: 0, refused: [], merged: [], serverRefused: 0 };
+  const report: SyncReport = {
+    pushed: 0,
+    received: 0,
+    applied: 0,
+    refused: [],
+    merged: [],
+    serverRefused: 0,
+  };
   if (!list.length) return report;
   report.pushed = await pushOutbox(list);
   for (const deps of list) {

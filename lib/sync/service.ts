@@ -9,7 +9,13 @@ import { SYNCED_TABLE_NAMES, SpaceSchema, docId } from './docs';
 import { HISTORY_TABLES } from '../db/database';
 import { markFromSync } from '../db/outbox';
 import type { Contact } from '../model';
-import { classifySyncFailure, syncSpaces, type ReplicaDb, type SpaceOf } from './engine';
+import {
+  classifySyncFailure,
+  syncSpaces,
+  type ReplicaDb,
+  type SpaceOf,
+  type SyncProgress,
+} from './engine';
 import { SYNC_ACCOUNT_KEY, SYNC_STATE_KEY, type SyncState } from './state';
 
 export type { SyncState } from './state';
@@ -82,8 +88,9 @@ export interface SyncStatus {
   state: SyncState;
   /** Changes of this device that wait for the next sync. */
   pending: number;
-  /** A sync is running now. */
+  /** A sync is running now, and how far it has come. */
   running: boolean;
+  progress?: SyncProgress;
 }
 
 /**
@@ -98,6 +105,7 @@ export function originPattern(server: string): string {
 export function createSyncService(deps: SyncServiceDeps) {
   const { db } = deps;
   let running: Promise<SyncState> | undefined;
+  let progress: SyncProgress | undefined;
 
   async function account(): Promise<SyncAccount | undefined> {
     return getMeta<SyncAccount>(db, SYNC_ACCOUNT_KEY);
@@ -209,6 +217,7 @@ export function createSyncService(deps: SyncServiceDeps) {
           by: acc.username,
           now: deps.now,
           spaceOf,
+          onProgress: (p: SyncProgress) => (progress = p),
           space: { name, local: deps.localCopy(name), remote: deps.remote(acc, name) },
         })),
         async ({ space }, error) => {
@@ -241,6 +250,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   function syncNow(): Promise<SyncState> {
     running ??= run().finally(() => {
       running = undefined;
+      progress = undefined;
     });
     return running;
   }
@@ -251,10 +261,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     const state = (await getMeta<SyncState>(db, SYNC_STATE_KEY)) ?? {};
     const pending = await db.outbox.count();
     const busy = running !== undefined;
-    if (!acc) return { on: false, state, pending, running: busy };
+    const now = busy && progress ? { progress } : {};
+    if (!acc) return { on: false, state, pending, running: busy, ...now };
     const { password: _hidden, ...shown } = acc;
-    return { on: true, account: shown, state, pending, running: busy };
+    return { on: true, account: shown, state, pending, running: busy, ...now };
   }
 
-  return { turnOn, turnOff, syncNow, status };
+  return { turnOn, turnOff, syncNow, status, account };
 }

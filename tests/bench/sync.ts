@@ -118,7 +118,8 @@ export async function syncFigures(now: Date): Promise<Figure[]> {
     ];
     cleanup.push(...profiles);
     const a = await device(profiles[0]!);
-    const firstSync = await ask(a.page, on);
+    // Turning sync on answers at once; asking for a sync then waits for the first one.
+    const firstSync = (await ask(a.page, on)) + (await ask(a.page, { action: 'now' }));
     const counts = await a.page.evaluate(() =>
       (globalThis as unknown as BenchApi).__knBench.storeCounts(),
     );

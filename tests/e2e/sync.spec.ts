@@ -246,7 +246,12 @@ test('a contact put into a team space reaches its members with its history; a me
   test.setTimeout(120_000);
   await server.addUser('ben', 'ben-pw');
   for (const name of ['anna', 'ben']) await server.createUserDb(name);
-  await server.createSpace('team-nord', { names: ['anna', 'ben'] }, validateDocUpdate('team-nord'));
+  await server.createSpace(
+    'team-nord',
+    { names: ['anna', 'ben'] },
+    validateDocUpdate('team-nord'),
+    { names: ['anna'] },
+  );
   const teams = { teams: 'team-nord' };
 
   const anna = await device('anna');
@@ -275,8 +280,21 @@ test('a contact put into a team space reaches its members with its history; a me
   await expect(b.getByTestId('timeline-entry').first()).toContainText('Umzug der Praxis im April');
   await expect(b.getByTestId('contact-space').getByLabel('Bereich')).toHaveValue('team-nord');
 
-  // The firm removes Ben from the team: his next sync takes the team's contacts off his device.
-  await server.setMembers('team-nord', { names: ['anna'] });
+  // Ben may not change the team's members; Anna, its administrator, removes him. His next sync
+  // takes the team's contacts off his device.
+  await b.getByRole('link', { name: 'Synchronisierung' }).click();
+  await b.getByRole('button', { name: 'Mitglieder von team-nord' }).click();
+  const hisList = b.getByTestId('members-team-nord');
+  await hisList.getByLabel('Mitglieder von team-nord').fill('ben');
+  await hisList.getByRole('button', { name: 'Mitglieder speichern' }).click();
+  await expect(hisList.getByRole('alert')).toContainText('Nur die Verwalter des Bereichs');
+  await a.getByRole('link', { name: 'Synchronisierung' }).click();
+  await a.getByRole('button', { name: 'Mitglieder von team-nord' }).click();
+  const list = a.getByTestId('members-team-nord');
+  await expect(list.getByLabel('Mitglieder von team-nord')).toHaveValue('anna, ben');
+  await list.getByLabel('Mitglieder von team-nord').fill('anna');
+  await list.getByRole('button', { name: 'Mitglieder speichern' }).click();
+  await expect(a.getByTestId('toast')).toContainText('Mitglieder von team-nord gespeichert.');
   await syncNow(b);
   await expect(b.getByTestId('sync-lost')).toContainText('nicht mehr Mitglied von team-nord');
   await b.getByRole('link', { name: 'Kontakte', exact: true }).click();

@@ -89,8 +89,11 @@ export interface CouchServer {
   admin: { name: string; password: string };
   /** Creates a `_users` user; `roles` are set by the admin, as a user cannot give them itself. */
   addUser(name: string, password: string, roles?: string[]): Promise<void>;
-  /** Creates a database with these members and, if given, a validate_doc_update (source). */
-  createSpace(db: string, members: Members, validate?: string): Promise<void>;
+  /**
+   * Creates a database with these members and, if given, a validate_doc_update (source) and the
+   * space's admins (who may change its members).
+   */
+  createSpace(db: string, members: Members, validate?: string, admins?: Members): Promise<void>;
   /** Replaces the members of a database (the `_security` admins stay). */
   setMembers(db: string, members: Members): Promise<void>;
   /** The couch_peruser database name of a user: `userdb-` + hex of the UTF-8 name. */
@@ -248,9 +251,9 @@ function couchApi(
         expect: [201],
       });
     },
-    async createSpace(db, m, validate) {
+    async createSpace(db, m, validate, admins = {}) {
       await createDb(db);
-      await putSecurity(db, { admins: members({}), members: members(m) });
+      await putSecurity(db, { admins: members(admins), members: members(m) });
       if (validate !== undefined) {
         await call(url, 'PUT', `/${encodeURIComponent(db)}/_design/space`, {
           auth: asAdmin,

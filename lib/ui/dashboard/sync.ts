@@ -11,6 +11,12 @@ import { SpaceSchema } from '../../sync/docs';
 import { personalSpace } from '../../sync/remote';
 import { serverAddressProblem, type SyncAccount, type SyncStatus } from '../../sync/service';
 import { SYNC_ACCOUNT_KEY } from '../../sync/state';
+import {
+  MembersFailure,
+  parseNames,
+  type MembersError,
+  type SpaceMembers,
+} from '../../sync/members';
 import type { FieldErrors } from './form';
 
 export interface SyncForm {
@@ -42,9 +48,7 @@ export function formToAccount(form: SyncForm): { account?: SyncAccount; errors: 
   if (!username) errors.username = { key: 'sync.needUser' };
   const space = form.space.trim() || (username ? personalSpace(username) : '');
   if (username && !SpaceSchema.safeParse(space).success) errors.space = { key: 'sync.badSpace' };
-  const teams = [...new Set(form.teams.split(/[\s,;]+/).filter(Boolean))].filter(
-    (t) => t !== space,
-  );
+  const teams = parseNames(form.teams).filter((t) => t !== space);
   const badTeams = teams.filter((t) => !SpaceSchema.safeParse(t).success);
   if (badTeams.length)
     errors.teams = { key: 'sync.badTeams', params: { names: badTeams.join(', ') } };
@@ -105,4 +109,17 @@ export function moveContactToSpace(contactId: string, space: string | undefined)
 /** The contacts of these ids, live (those that no longer exist are undefined). */
 export function useContactsByIds(ids: readonly string[]): (Contact | undefined)[] | undefined {
   return useLiveQuery(() => getDb().contacts.bulkGet([...ids]), [ids.join('\n')]);
+}
+
+/** A team space's members, read or (with `names`) set; throws with the reason in sync's terms. */
+export async function askMembers(space: string, names?: string[]): Promise<SpaceMembers> {
+  const message: PageToBackground = {
+    type: 'page:space-members',
+    space,
+    ...(names ? { names } : {}),
+  };
+  const reply = (await browser.runtime.sendMessage(message)) as
+    { ok: true; members: SpaceMembers } | { ok: false; error: MembersError } | undefined;
+  if (!reply?.ok) throw new MembersFailure(reply?.error ?? 'other');
+  return reply.members;
 }

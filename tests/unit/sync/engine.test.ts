@@ -30,7 +30,12 @@ interface Device {
 }
 
 /** A device with sync on: what it writes is pushed at its next sync. */
-async function device(by: string, server: PouchDB.Database, batch?: number): Promise<Device> {
+async function device(
+  by: string,
+  server: PouchDB.Database,
+  batch?: number,
+  onProgress?: EngineDeps['onProgress'],
+): Promise<Device> {
   const db = new KundennahDB(`sync-${by}-${crypto.randomUUID()}`);
   open.push(db);
   await setMeta(db, SYNC_ON_KEY, { on: true });
@@ -39,6 +44,7 @@ async function device(by: string, server: PouchDB.Database, batch?: number): Pro
     by,
     now: () => new Date(),
     ...(batch ? { batch } : {}),
+    ...(onProgress ? { onProgress } : {}),
     space: { name: SPACE, local: memoryDb() as unknown as ReplicaDb, remote: server },
   };
   return { db, local: deps.space.local, sync: () => syncSpace(deps) };
@@ -70,6 +76,23 @@ const at = (iso: string) => {
 };
 
 describe('two devices through one server database', () => {
+  it('tells how far a first sync has come: received from the server, then stored here', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server);
+    await laptop.db.contacts.bulkPut(['p1', 'p2', 'p3'].map((id) => contact(id)));
+    await laptop.sync();
+    const seen: { received: number; applied: number }[] = [];
+    const desktop = await device('anna', server, 2, (p) => seen.push(p));
+    await desktop.sync();
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual({ received: 3, applied: 3 });
+    // Never backwards.
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.received).toBeGreaterThanOrEqual(seen[i - 1]!.received);
+      expect(seen[i]!.applied).toBeGreaterThanOrEqual(seen[i - 1]!.applied);
+    }
+  });
+
   it('brings a contact and its logged contact from one device to the other', async () => {
     const server = memoryDb();
     const laptop = await device('anna', server);
