@@ -39,6 +39,12 @@ export interface Deriver {
   ensureFresh(): Promise<void>;
   /** Resolves when nothing is pending. */
   idle(): Promise<void>;
+  /**
+   * Hold the rows back during a stream of writes that ends by itself (a sync bringing thousands
+   * of records in hundreds of transactions): one run after the release instead of a full
+   * recomputation every second. Returns the release (calling it again does nothing).
+   */
+  hold(): () => void;
 }
 
 export function createDeriver(deps: {
@@ -55,6 +61,7 @@ export function createDeriver(deps: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waitingSince: number | undefined;
   let running: Promise<void> = Promise.resolve();
+  let holds = 0;
 
   const keyOf = (s: Settings, now: Date) => `${createContext(s, now).todayIso}|${settingsKey(s)}`;
 
@@ -139,6 +146,7 @@ export function createDeriver(deps: {
   }
 
   function schedule(): void {
+    if (holds > 0) return;
     const at = Date.now();
     waitingSince ??= at;
     clearTimeout(timer);
@@ -161,6 +169,18 @@ export function createDeriver(deps: {
     },
     async idle() {
       await running;
+    },
+    hold() {
+      holds++;
+      clearTimeout(timer);
+      waitingSince = undefined;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        schedule();
+      };
     },
   };
 }

@@ -119,7 +119,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   });
   // Writes made by this worker (the panel's requests): derived rows, and "data changed since the
   // last backup" for the backup reminder.
-  const sync = setupSync({ db, now });
+  const sync = setupSync({ db, now, holdDerived: () => deriver.hold() });
   db().onChange((change) => {
     deriver.note(change);
     sync.noteWrite(change);

@@ -39,7 +39,12 @@ const copyName = (space: string) => `kundennah-sync-${space}`;
 
 const SYNCED: ReadonlySet<string> = new Set(SYNCED_TABLE_NAMES);
 
-export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
+export function setupSync(deps: {
+  db: () => KundennahDB;
+  now: () => Date;
+  /** Holds the derived rows back while a sync writes (returns the release). */
+  holdDerived?: () => () => void;
+}) {
   const copies = new Map<string, PouchDB>();
   const localCopy = (space: string): PouchDB => {
     let copy = copies.get(space);
@@ -68,6 +73,12 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
       browser.permissions.contains({ origins: [originPattern(account.server)] }),
   });
 
+  /** One sync at a time; the derived rows follow once at its end, not after every batch. */
+  function syncNow() {
+    const release = deps.holdDerived?.();
+    return service.syncNow().finally(() => release?.());
+  }
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** A sync after `ms`, if sync is on and something waits to be sent (or `always`). */
   function syncSoon(ms: number, always = false): void {
@@ -75,7 +86,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
     timer = setTimeout(() => {
       void (async () => {
         const status = await service.status();
-        if (status.on && (always || status.pending > 0)) await service.syncNow();
+        if (status.on && (always || status.pending > 0)) await syncNow();
       })().catch((e) => console.warn('Kundennah: sync not run', e));
     }, ms);
   }
@@ -90,7 +101,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
       case 'status':
         break;
       case 'now':
-        await service.syncNow();
+        await syncNow();
         break;
       case 'soon':
         syncSoon(SYNC_AFTER_POPUP_MS, true);
@@ -108,7 +119,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
         await arm(true);
         // The first sync may take minutes: the page follows it (status and progress) instead of
         // waiting for the answer. Its failure is in the status too.
-        void service.syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
+        void syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
         break;
       case 'off': {
         const spaces = await service.turnOff();
@@ -139,7 +150,7 @@ export function setupSync(deps: { db: () => KundennahDB; now: () => Date }) {
     },
     onAlarm(name: string): void {
       if (name === SYNC_ALARM)
-        void service.syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
+        void syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
     },
   };
 }

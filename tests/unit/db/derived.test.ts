@@ -501,6 +501,31 @@ describe('a flood of change messages (issue 15, point 3)', () => {
     expect(runs()).toBeLessThanOrEqual(2);
   });
 
+  it('while held (a sync streams in records), runs once after the release, not every second', async () => {
+    const c = await createContact(db, { name: 'Bernd Vogel' }, now);
+    const { d, runs } = counted();
+    await d.ensureFresh();
+    const before = runs();
+    const release = d.hold();
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        d.note({ contactIds: [c.id], tables: ['contacts'] });
+        if (Date.now() - started > 1300) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs()).toBe(before);
+    release();
+    release(); // a second call does nothing
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await d.idle();
+    expect(runs()).toBe(before + 1);
+  });
+
   it('still brings the rows up to date within a second while messages keep coming', async () => {
     const c = await createContact(db, { name: 'Bernd Vogel' }, now);
     const { d, updates } = counted();
