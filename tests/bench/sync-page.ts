@@ -6,6 +6,7 @@ import PouchDB from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
 import idbAdapter from 'pouchdb-adapter-idb';
 import replication from 'pouchdb-replication';
+import { DB_NAME, HISTORY_TABLES, KundennahDB } from '../../lib/db/database';
 import { accountFetch } from '../../lib/sync/remote';
 
 const Pouch = PouchDB.plugin(idbAdapter).plugin(httpAdapter).plugin(replication);
@@ -27,20 +28,13 @@ export async function replicateFloor(url: string, username: string, password: st
 
 /** How many rows the app's store holds in each synced table. */
 export async function storeCounts(): Promise<Record<string, number>> {
-  const open = indexedDB.open('kundennah');
+  const open = indexedDB.open(DB_NAME);
   const db = await new Promise<IDBDatabase>((ok, fail) => {
     open.onsuccess = () => ok(open.result);
     open.onerror = () => fail(open.error);
   });
   const counts: Record<string, number> = {};
-  for (const table of [
-    'contacts',
-    'interactions',
-    'commitments',
-    'feedback',
-    'purchases',
-    'followUps',
-  ]) {
+  for (const table of ['contacts', ...HISTORY_TABLES]) {
     const req = db.transaction(table).objectStore(table).count();
     counts[table] = await new Promise<number>((ok, fail) => {
       req.onsuccess = () => ok(req.result);
@@ -53,7 +47,6 @@ export async function storeCounts(): Promise<Record<string, number>> {
 
 /** Change one contact through the app's store, as a page of the extension does (the outbox sees it). */
 export async function touchContact(id: string, text: string): Promise<void> {
-  const { KundennahDB, DB_NAME } = await import('../../lib/db/database');
   const db = new KundennahDB(DB_NAME);
   await db.contacts.update(id, { preferences: text, updatedAt: new Date().toISOString() });
   db.close();
@@ -61,7 +54,6 @@ export async function touchContact(id: string, text: string): Promise<void> {
 
 /** A contact's field as the app's store holds it. */
 export async function contactField(id: string): Promise<string | undefined> {
-  const { KundennahDB, DB_NAME } = await import('../../lib/db/database');
   const db = new KundennahDB(DB_NAME);
   const contact = await db.contacts.get(id);
   db.close();
