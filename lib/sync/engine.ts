@@ -55,6 +55,16 @@ interface AllDocsRow {
   doc?: StoredDoc | null;
 }
 
+/**
+ * Copies that may hold bodies of earlier revisions since their last compaction: a document written
+ * over an older revision here, or arriving in a second or later revision, or a conflict decided.
+ * A first sync brings only first revisions: compacting then would scan 280,000 documents to remove
+ * nothing.
+ * (In memory: after a stopped worker, the next such write brings the flag back, and PouchDB's
+ * compaction goes on from where it last stopped.)
+ */
+const revised = new WeakSet<object>();
+
 /** Rows are pushed and changes applied this many at a time (a first sync moves 280,000). */
 export const BATCH = 500;
 
@@ -226,6 +236,7 @@ async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string
   // A document the copy did not take keeps its outbox entry: the sync stops and the next one
   // tries again.
   if (docs.length) await writeAll(space.local, docs);
+  if (docs.some((d) => '_rev' in d)) revised.add(space.local);
   return docs.length;
 }
 
@@ -305,6 +316,7 @@ async function resolve(
   // A history record keeps the winner as it is: only the other versions go.
   const body = decided ? withoutConflicts(decided) : undefined;
   await writeAll(local, body ? [body, ...remove] : remove);
+  revised.add(local);
   return { doc: (await current(local, winner._id)) ?? { ...winner, _deleted: true }, from };
 }
 
@@ -338,6 +350,9 @@ async function applyBatch(
   let decided = false;
   const incoming: Extract<IncomingRow, { ok: true }>[] = [];
   for (const change of feed.results) {
+    // A second or later revision, or a deletion: an earlier body may stay in the copy.
+    if (change.deleted || change.changes.some((c) => !c.rev.startsWith('1-')))
+      revised.add(space.local);
     let doc = change.doc;
     if (!doc) continue;
     if (doc._conflicts?.length || change.changes.length > 1) {
@@ -417,7 +432,6 @@ export async function pushOutbox(spaces: EngineDeps | readonly EngineDeps[]): Pr
 
 /** After push: replicate, apply (and replicate once more what was decided here), compact. */
 async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
-  const before = report.applied;
   await replicate(deps, report);
   if (await applyChanges(deps, report)) {
     await replicate(deps, report);
@@ -425,7 +439,10 @@ async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
   }
   // Earlier versions' bodies go from this device's copy: an erased person is erased here too
   // (PouchDB compacts incrementally, from where it last stopped).
-  if (report.pushed || report.applied > before) await deps.space.local.compact();
+  if (revised.has(deps.space.local)) {
+    revised.delete(deps.space.local);
+    await deps.space.local.compact();
+  }
 }
 
 /**
