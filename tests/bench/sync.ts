@@ -118,8 +118,36 @@ export async function syncFigures(now: Date): Promise<Figure[]> {
     ];
     cleanup.push(...profiles);
     const a = await device(profiles[0]!);
-    // Turning sync on answers at once; asking for a sync then waits for the first one.
-    const firstSync = (await ask(a.page, on)) + (await ask(a.page, { action: 'now' }));
+    // Turning sync on answers at once; asking for a sync then waits for the first one. Its
+    // progress is printed every 30 s (from a second page: the first one waits).
+    const watcher = await a.ext.openPage('options.html');
+    const startedAt = performance.now();
+    const watch = setInterval(() => {
+      void watcher
+        .evaluate(() =>
+          (globalThis as unknown as Sender).chrome.runtime.sendMessage({
+            type: 'page:sync',
+            request: { action: 'status' },
+          }),
+        )
+        .then((reply) => {
+          const p = (reply as { status?: { progress?: { received: number; applied: number } } })
+            .status?.progress;
+          const s = Math.round((performance.now() - startedAt) / 1000);
+          console.log(
+            `    ${s} s: ${p ? `${p.received} received, ${p.applied} stored` : 'after the exchange'}`,
+          );
+        })
+        .catch(() => undefined);
+    }, 30_000);
+    const firstSync = await (async () => {
+      try {
+        return (await ask(a.page, on)) + (await ask(a.page, { action: 'now' }));
+      } finally {
+        clearInterval(watch);
+      }
+    })();
+    await watcher.close();
     const counts = await a.page.evaluate(() =>
       (globalThis as unknown as BenchApi).__knBench.storeCounts(),
     );
