@@ -96,7 +96,7 @@ export interface EngineDeps {
   /** The sync account's name: stamped on what this device writes. */
   by: string;
   now: () => Date;
-  /** Rows per batch (default BATCH). */
+  /** Rows per batch, and documents per replication request (default BATCH, REPLICATION_BATCH). */
   batch?: number;
   /**
    * The space each row belongs to (a contact's own, its history's contact's; undefined: none,
@@ -149,11 +149,15 @@ export interface SyncReport {
 /** One replication round; what the server refused of this device's changes is counted. */
 async function replicate(deps: EngineDeps, report: SyncReport): Promise<void> {
   const { space } = deps;
-  const running = space.local.sync(space.remote, { batch_size: REPLICATION_BATCH });
-  // PouchDB's replication tells each batch it wrote: the first sync's progress for the user.
+  const running = space.local.sync(space.remote, {
+    batch_size: deps.batch ?? REPLICATION_BATCH,
+  });
+  // After each batch PouchDB's replication tells how many documents it has written so far (a
+  // running total of this replication): the first sync's progress for the user.
+  const before = report.received;
   (running as Partial<ReplicationEvents>).on?.('change', (info) => {
     if (info.direction !== 'pull') return;
-    report.received += info.change?.docs_written ?? 0;
+    report.received = before + (info.change?.docs_written ?? 0);
     deps.onProgress?.({ received: report.received, applied: report.applied });
   });
   const result = (await running) as { push?: { doc_write_failures?: number } };
