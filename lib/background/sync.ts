@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { KundennahDB } from '../db/database';
 import type { DataChange } from '../db/changes';
 import type { SyncRequest } from '../messaging';
-import { SYNCED_TABLE_NAMES } from '../sync/docs';
+import { isSyncedTable } from '../sync/docs';
 import type { ReplicaDb } from '../sync/engine';
 import { MembersFailure, readMembers, writeMemberNames, type SpaceMembers } from '../sync/members';
 import { accountFetch, spaceUrl } from '../sync/remote';
@@ -37,7 +37,9 @@ const Pouch = PouchDB.plugin(idbAdapter).plugin(httpAdapter).plugin(replication)
 /** The name of a space's replication copy in this browser (PouchDB prefixes it with `_pouch_`). */
 const copyName = (space: string) => `kundennah-sync-${space}`;
 
-const SYNCED: ReadonlySet<string> = new Set(SYNCED_TABLE_NAMES);
+/** Whether the browser lets Kundennah contact this server (the user may take it back at any time). */
+const permitted = (server: string): Promise<boolean> =>
+  browser.permissions.contains({ origins: [originPattern(server)] });
 
 export function setupSync(deps: {
   db: () => KundennahDB;
@@ -68,9 +70,7 @@ export function setupSync(deps: {
         fetch: accountFetch(account),
       }),
     dropCopy,
-    // The user may take the server's permission back in the browser's settings at any time.
-    canReach: (account) =>
-      browser.permissions.contains({ origins: [originPattern(account.server)] }),
+    canReach: (account) => permitted(account.server),
   });
 
   /** One sync at a time; the derived rows follow once at its end, not after every batch. */
@@ -107,7 +107,7 @@ export function setupSync(deps: {
         syncSoon(SYNC_AFTER_POPUP_MS, true);
         break;
       case 'on':
-        if (!(await browser.permissions.contains({ origins: [originPattern(request.server)] })))
+        if (!(await permitted(request.server)))
           throw new Error('sync: the server is not permitted');
         await service.turnOn({
           server: request.server,
@@ -146,7 +146,7 @@ export function setupSync(deps: {
     members,
     /** A write to a synced table was committed (by the worker or a page). */
     noteWrite(change: Pick<DataChange, 'tables'>): void {
-      if (change.tables.some((t) => SYNCED.has(t))) syncSoon(SYNC_AFTER_WRITES_MS);
+      if (change.tables.some(isSyncedTable)) syncSoon(SYNC_AFTER_WRITES_MS);
     },
     onAlarm(name: string): void {
       if (name === SYNC_ALARM)
