@@ -121,12 +121,10 @@ export function setupSync(deps: {
         // waiting for the answer. Its failure is in the status too.
         void syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
         break;
-      case 'off': {
-        const spaces = await service.turnOff();
+      case 'off':
+        await service.turnOff();
         await arm(false);
-        for (const space of spaces) await dropCopy(space);
         break;
-      }
     }
     return service.status();
   }

@@ -45,6 +45,8 @@ export interface ReplicaDb {
   allDocs(options: { keys: string[]; include_docs: true }): Promise<{ rows: AllDocsRow[] }>;
   sync(remote: unknown, options?: { batch_size?: number }): PromiseLike<unknown>;
   compact(): Promise<unknown>;
+  info(): Promise<{ update_seq: number | string }>;
+  put(doc: object): Promise<unknown>;
 }
 
 /** One row of `allDocs` by keys: a live document, a deleted one (its latest revision), or none. */
@@ -436,6 +438,10 @@ export async function pushOutbox(spaces: EngineDeps | readonly EngineDeps[]): Pr
 
 /** After push: replicate, apply (and replicate once more what was decided here), compact. */
 async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
+  const { local } = deps.space;
+  // Compacted through its last change and nothing revised since: what arrives now needs no
+  // compaction either, unless it revises something.
+  const clean = !revised.has(local) && (await compactedThrough(local));
   await replicate(deps, report);
   if (await applyChanges(deps, report)) {
     await replicate(deps, report);
@@ -443,10 +449,38 @@ async function exchange(deps: EngineDeps, report: SyncReport): Promise<void> {
   }
   // Earlier versions' bodies go from this device's copy: an erased person is erased here too
   // (PouchDB compacts incrementally, from where it last stopped).
-  if (revised.has(deps.space.local)) {
-    revised.delete(deps.space.local);
-    await deps.space.local.compact();
+  if (revised.has(local)) {
+    revised.delete(local);
+    await local.compact();
+  } else if (clean) {
+    // Nothing here has an earlier version: the next compaction need not look at what came now (a
+    // first sync's 280,000 documents would otherwise all be scanned by the first edit's).
+    await markCompacted(local, (await local.info()).update_seq);
   }
+}
+
+const COMPACTION = '_local/compaction';
+
+/** Where PouchDB's compaction of the copy last stopped (its own checkpoint document). */
+async function compaction(local: ReplicaDb): Promise<{ _rev?: string; last_seq?: unknown }> {
+  try {
+    return (await local.get(COMPACTION)) as { _rev?: string; last_seq?: unknown };
+  } catch (e) {
+    if (isMissing(e)) return {};
+    throw e;
+  }
+}
+
+/** Whether every earlier version in the copy has been compacted away (an empty copy is). */
+async function compactedThrough(local: ReplicaDb): Promise<boolean> {
+  const { update_seq } = await local.info();
+  const { last_seq = 0 } = await compaction(local);
+  return update_seq === 0 || last_seq === update_seq;
+}
+
+async function markCompacted(local: ReplicaDb, seq: number | string): Promise<void> {
+  const doc = await compaction(local);
+  await local.put({ ...doc, _id: COMPACTION, last_seq: seq });
 }
 
 /**

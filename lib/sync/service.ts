@@ -144,10 +144,12 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   /**
-   * Turn sync off on this device: nothing more is recorded or sent; the data stays. Returns the
-   * spaces whose replication copies are no longer needed.
+   * Turn sync off on this device: nothing more is recorded or sent; the data stays, the replication
+   * copies go. A sync that runs is let finish first (its copy is in use). Returns the spaces whose
+   * copies were removed.
    */
   async function turnOff(): Promise<string[]> {
+    await running?.catch(() => undefined);
     const acc = await account();
     await db.transaction('rw', [db.meta, db.outbox], async () => {
       const keys = (await db.meta.toCollection().primaryKeys()).filter((k) =>
@@ -156,7 +158,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       await db.meta.bulkDelete(keys);
       await db.outbox.clear();
     });
-    return acc ? spacesOf(acc) : [];
+    const spaces = acc ? spacesOf(acc) : [];
+    for (const space of spaces) await deps.dropCopy?.(space);
+    return spaces;
   }
 
   /** Which space each row belongs to: a contact's own (else the user's), its history's contact's. */

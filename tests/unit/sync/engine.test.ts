@@ -228,6 +228,30 @@ describe('two devices through one server database', () => {
     expect((await desktop.sync()).applied).toBe(0);
   });
 
+  it('after a first sync, the first edit compacts only what changed, not every document', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server, 20);
+    const desktop = await device('anna', server, 20);
+    await laptop.db.contacts.bulkPut(Array.from({ length: 47 }, (_, i) => contact(`c${i}`)));
+    await laptop.sync();
+    await desktop.sync();
+    const copy = desktop.local as ReplicaDb & {
+      compactDocument(id: string, height: number): Promise<unknown>;
+    };
+    const compacted = vi.spyOn(copy, 'compactDocument');
+
+    await laptop.db.contacts.update('c3', {
+      notes: 'ruft zurück',
+      updatedAt: at('2026-03-09T09:00:00.000Z'),
+    });
+    await laptop.sync();
+    await desktop.sync();
+
+    expect((await desktop.db.contacts.get('c3'))?.notes).toBe('ruft zurück');
+    // The edit's earlier version is gone from the copy, and nothing else was looked at.
+    expect(compacted.mock.calls.map(([id]) => id)).toEqual(['contacts:c3']);
+  });
+
   it('keeps a change in the outbox when the copy did not take it, and sends it next time', async () => {
     const server = memoryDb();
     const laptop = await device('anna', server);

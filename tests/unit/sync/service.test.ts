@@ -42,9 +42,14 @@ function device(now = () => new Date(), reach = () => true) {
     },
     remote: (a: SyncAccount, space: string) =>
       remoteDb(`${a.server}/${space}`, { username: a.username, password: a.password }),
+    dropCopy: async (space) => {
+      const copy = copies.get(space) as unknown as { destroy(): Promise<unknown> } | undefined;
+      copies.delete(space);
+      await copy?.destroy();
+    },
     canReach: () => Promise.resolve(reach()),
   });
-  return { db, service };
+  return { db, service, copies };
 }
 
 const account = (password = 'anna-pw'): SyncAccount => ({
@@ -166,6 +171,19 @@ describe('sync on a device', () => {
     await d.db.contacts.put(contact('k2'));
     expect(await d.service.status()).toMatchObject({ on: false, pending: 0 });
     expect(await d.db.contacts.count()).toBe(2);
+    expect(d.copies.size).toBe(0);
+  });
+
+  it('lets a running sync finish before it removes the copy that sync uses', async () => {
+    const d = device();
+    await d.db.contacts.bulkPut(Array.from({ length: 30 }, (_, i) => contact(`t${i}`)));
+    await d.service.turnOn(account());
+    const syncing = d.service.syncNow();
+    const off = d.service.turnOff();
+    expect((await syncing).failure).toBeUndefined();
+    expect(await off).toEqual([SPACE]);
+    expect(d.copies.size).toBe(0);
+    expect(await d.service.status()).toMatchObject({ on: false, pending: 0, running: false });
   });
 });
 
