@@ -425,10 +425,15 @@ export function SettingsPage(_props: PageProps) {
                 </Field>
               )}
               <p className="muted small">{t('dash.settings.reminderHint')}</p>
+              <p className="muted small" data-testid="device-only">
+                {t('dash.settings.deviceOnly')}
+              </p>
             </Section>
 
             <Section title={t('dash.settings.panel')}>
-              <p className="muted small">{t('dash.settings.panelLead')}</p>
+              <p className="muted small">
+                {t('dash.settings.panelLead')} {t('dash.settings.deviceOnly')}
+              </p>
               <div className="form-grid two">
                 {PANEL_SITES.map((site) => (
                   <Field key={site} id={`s-panel-${site}`} label={SITE_NAMES[site]}>

@@ -23,6 +23,8 @@ export const DB_NAME = 'kundennah';
 export interface SettingsRow {
   id: 'settings';
   values: Partial<Settings>;
+  /** When the user last changed a setting here (absent in rows written before sync existed). */
+  updatedAt?: string;
 }
 
 /** Per-contact figures derived from its history (one row per contact; the background writes them). */

@@ -37,10 +37,18 @@ export async function setSettings(
   for (const k of Object.keys(stored) as (keyof Settings)[])
     if (stored[k] === undefined) delete stored[k];
   validate(SettingsSchema, { ...DEFAULT_SETTINGS, ...stored }, 'settings');
-  await guardWrite(() => db.settings.put({ id: 'settings', values: stored }));
+  await guardWrite(() =>
+    db.settings.put({ id: 'settings', values: stored, updatedAt: new Date().toISOString() }),
+  );
   return stored;
 }
 
+/**
+ * Everything back to its default. The row stays, empty: with sync on, a reset travels to the
+ * user's other devices as every setting of the user going back to its default.
+ */
 export async function resetSettings(db: KundennahDB): Promise<void> {
-  await guardWrite(() => db.settings.delete('settings'));
+  await guardWrite(() =>
+    db.settings.put({ id: 'settings', values: {}, updatedAt: new Date().toISOString() }),
+  );
 }

@@ -6,14 +6,12 @@ import { z } from 'zod';
 import {
   CommitmentSchema,
   ContactSchema,
-  DEFAULT_SETTINGS,
   FeedbackSchema,
   FollowUpSchema,
-  IdSchema,
   InteractionSchema,
   IsoDateSchema,
   PurchaseSchema,
-  SettingsSchema,
+  SettingsRowSchema,
   compact,
   describeIssues,
   type ContactDraft,
@@ -24,32 +22,7 @@ import { excerpt, issue, type ImportIssue } from './issues';
 export const BACKUP_FORMAT = 'kundennah-backup';
 export const BACKUP_VERSION = 1;
 
-/**
- * The settings table holds one row: only what the user changed (lib/db/settings.ts). Each value is
- * stored as the model parses it, with defaults filled in below it: a partial `panelMode` (one site
- * only) would otherwise leave the other sites without a panel. Keys the user never set stay absent
- * (they follow the defaults and the browser's language); keys of a newer version are kept as they are.
- */
-export const SettingsRowSchema = z
-  .object({ id: IdSchema, values: z.record(z.string(), z.unknown()) })
-  .loose()
-  .transform((row, ctx) => {
-    const merged = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...row.values });
-    if (!merged.success) {
-      for (const i of merged.error.issues)
-        ctx.addIssue({
-          code: 'custom',
-          message: i.message,
-          path: ['values', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
-        });
-      return z.NEVER;
-    }
-    const parsed = merged.data as Record<string, unknown>;
-    const values: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row.values))
-      values[key] = key in parsed ? parsed[key] : value;
-    return { ...row, values };
-  });
+export { SettingsRowSchema };
 
 /** Row schemas per table. `loose`: a field a newer version added survives a round trip. */
 export const BACKUP_ROW_SCHEMAS = {

@@ -446,6 +446,60 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
+/**
+ * Settings that belong to this browser, not to the user (docs/sync.md "What travels"): when the
+ * daily reminder rings and where the panel shows fit one screen and one working day, not every
+ * device of the user. Every other setting is the user's and travels with sync.
+ */
+export const DEVICE_SETTINGS = [
+  'notificationTime',
+  'panelMode',
+] as const satisfies readonly (keyof Settings)[];
+export type DeviceSetting = (typeof DEVICE_SETTINGS)[number];
+
+export const isDeviceSetting = (key: string): key is DeviceSetting =>
+  (DEVICE_SETTINGS as readonly string[]).includes(key);
+
+/** Stored settings split into the user's (they travel with sync) and this browser's. */
+export function splitSettings(values: Partial<Settings>): {
+  user: Partial<Settings>;
+  device: Partial<Settings>;
+} {
+  const user: Record<string, unknown> = {};
+  const device: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values))
+    (isDeviceSetting(key) ? device : user)[key] = value;
+  return { user: user as Partial<Settings>, device: device as Partial<Settings> };
+}
+
+/**
+ * The settings table's one row: only what the user changed (lib/db/settings.ts). Each value is
+ * stored as the model parses it, with defaults filled in below it: a partial `panelMode` (one site
+ * only) would otherwise leave the other sites without a panel. Keys the user never set stay absent
+ * (they follow the defaults and the browser's language); keys of a newer version are kept as they
+ * are.
+ */
+export const SettingsRowSchema = z
+  .object({ id: IdSchema, values: z.record(z.string(), z.unknown()) })
+  .loose()
+  .transform((row, ctx) => {
+    const merged = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...row.values });
+    if (!merged.success) {
+      for (const i of merged.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          message: i.message,
+          path: ['values', ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
+        });
+      return z.NEVER;
+    }
+    const parsed = merged.data as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row.values))
+      values[key] = key in parsed ? parsed[key] : value;
+    return { ...row, values };
+  });
+
 export interface ContactHistory {
   contact: Contact;
   interactions: Interaction[];

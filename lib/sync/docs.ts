@@ -10,7 +10,19 @@ import {
   InteractionSchema,
   OccasionSchema,
   PurchaseSchema,
+  SettingsRowSchema,
+  isDeviceSetting,
+  splitSettings,
+  type Settings,
 } from '../model';
+
+/**
+ * The user's settings as they travel: the one settings row without this browser's own settings
+ * (DEVICE_SETTINGS), each value as the settings page would accept it.
+ */
+const TravellingSettingsSchema = SettingsRowSchema.refine(
+  (row) => row.id === 'settings' && Object.keys(row.values).every((k) => !isDeviceSetting(k)),
+);
 
 /** Every synced table with the schema an incoming row must pass. */
 export const SYNCED_TABLES = {
@@ -21,6 +33,7 @@ export const SYNCED_TABLES = {
   purchases: PurchaseSchema,
   followUps: FollowUpSchema,
   occasions: OccasionSchema,
+  settings: TravellingSettingsSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
@@ -29,6 +42,34 @@ export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 
 export const isSyncedTable = (table: string): table is SyncedTable =>
   Object.prototype.hasOwnProperty.call(SYNCED_TABLES, table);
+
+interface StoredSettings {
+  id: string;
+  values: Partial<Settings>;
+}
+
+/** What of a stored row travels: all of it, except the settings that belong to this browser. */
+export function travelling(table: SyncedTable, row: { id: string }): { id: string } {
+  if (table !== 'settings') return row;
+  const { id, values } = row as StoredSettings;
+  const user: StoredSettings = { id, values: splitSettings(values ?? {}).user };
+  return user;
+}
+
+/**
+ * What an incoming row (undefined: deleted) becomes here: the row itself, or for the settings the
+ * user's from elsewhere with this browser's own kept. Undefined: nothing is left of it.
+ */
+export function landing(table: SyncedTable, incoming: unknown, stored: unknown): unknown {
+  if (table !== 'settings') return incoming;
+  const here = (stored as StoredSettings | undefined)?.values ?? {};
+  const user = (incoming as StoredSettings | undefined)?.values ?? {};
+  return {
+    ...(stored as object),
+    id: 'settings',
+    values: { ...user, ...splitSettings(here).device },
+  };
+}
 
 /** The replication document of a row. */
 export const docId = (table: SyncedTable, id: string): string => `${table}:${id}`;

@@ -17,7 +17,9 @@ import {
   deletionDoc,
   docId,
   docToRow,
+  landing,
   parseDocId,
+  travelling,
   type IncomingRow,
   rowToDoc,
   type SyncDoc,
@@ -26,9 +28,12 @@ import {
 import {
   deletionWins,
   mergeContactVersions,
+  mergeFields,
   sameValue,
   stampContact,
+  stampFields,
   type ContactVersion,
+  type FieldVersion,
 } from './merge';
 
 /** The part of a PouchDB database the engine uses (PouchDB's own types are out of date). */
@@ -222,17 +227,13 @@ async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string
     const copy = copies.rows[i];
     const rev = copy?.value?.rev;
     const existing = copy?.value && !copy.value.deleted ? (copy.doc ?? undefined) : undefined;
-    const row = stored.get(_id) as { id: string } | undefined;
-    if (row) {
+    const here = stored.get(_id) as { id: string } | undefined;
+    if (here) {
+      const row = travelling(table, here);
       if (existing && sameValue(existing.row, row)) return;
       const extra: Pick<SyncDoc, 'fieldAt' | 'by'> = { by };
-      if (table === 'contacts') {
-        const previous: ContactVersion | undefined =
-          existing?.table === 'contacts'
-            ? { contact: existing.row as Contact, fieldAt: existing.fieldAt ?? {} }
-            : undefined;
-        extra.fieldAt = stampContact(previous, row as Contact).fieldAt;
-      }
+      const fieldAt = stampsOf(table, existing?.table === table ? existing : undefined, row, at);
+      if (fieldAt) extra.fieldAt = fieldAt;
       // Over the latest revision, deleted or not (a row deleted and written again).
       docs.push({ ...rowToDoc(table, row, space.name, extra), at, ...(rev ? { _rev: rev } : {}) });
     } else if (existing) {
@@ -244,6 +245,65 @@ async function pushBatch(deps: EngineDeps, batch: PendingRow[], pushedAt: string
   if (docs.length) await writeAll(space.local, docs);
   if (docs.some((d) => '_rev' in d)) revised.add(space.local);
   return docs.length;
+}
+
+/** A version of the settings row as the field merge sees it: the user's settings. */
+const settingsVersion = (d: Pick<StoredDoc, 'row' | 'fieldAt' | 'by'>): FieldVersion => ({
+  fields: (d.row as { values?: Record<string, unknown> } | undefined)?.values ?? {},
+  fieldAt: d.fieldAt ?? {},
+  since: '',
+  ...(d.by === undefined ? {} : { by: d.by }),
+});
+
+const contactVersion = (d: Pick<StoredDoc, 'row' | 'fieldAt' | 'by'>): ContactVersion => ({
+  contact: d.row as Contact,
+  fieldAt: d.fieldAt ?? {},
+  ...(d.by === undefined ? {} : { by: d.by }),
+});
+
+/**
+ * When each field of a record that merges field by field (a contact, the settings) last changed,
+ * against the version last sent or received; undefined for the other tables.
+ */
+function stampsOf(
+  table: SyncedTable,
+  previous: StoredDoc | undefined,
+  row: { id: string },
+  at: string,
+): Record<string, string> | undefined {
+  if (table === 'contacts')
+    return stampContact(previous && contactVersion(previous), row as Contact).fieldAt;
+  if (table === 'settings')
+    return stampFields(
+      previous && settingsVersion(previous),
+      settingsVersion({ row }).fields,
+      at,
+      at,
+    );
+  return undefined;
+}
+
+/**
+ * Concurrent versions of a record that merges field by field, merged (the engine's winner first);
+ * undefined for a history record, whose winner stays as it is.
+ */
+function mergeDocs(
+  versions: StoredDoc[],
+): { row: unknown; fieldAt: Record<string, string>; from: string[] } | undefined {
+  const [winner] = versions;
+  if (winner?.table === 'contacts') {
+    const m = mergeContactVersions(versions.map(contactVersion));
+    return { row: m.merged.contact, fieldAt: m.merged.fieldAt, from: m.mergedFrom };
+  }
+  if (winner?.table === 'settings') {
+    const m = mergeFields(versions.map(settingsVersion));
+    return {
+      row: { ...(winner.row as object), values: m.fields },
+      fieldAt: m.fieldAt,
+      from: m.mergedFrom,
+    };
+  }
+  return undefined;
 }
 
 /** Write documents into the copy, or fail: bulkDocs reports failures per document, not by throwing. */
@@ -303,21 +363,18 @@ async function resolve(
       ...deletionDoc(winner.table, id, winner.space, deletedAt, by),
       _rev: winner._rev,
     };
-  } else if (winner.table === 'contacts') {
-    const versionOf = (d: StoredDoc): ContactVersion => ({
-      contact: d.row as Contact,
-      fieldAt: d.fieldAt ?? {},
-      ...(d.by === undefined ? {} : { by: d.by }),
-    });
-    const merge = mergeContactVersions([winner, ...losers].map(versionOf));
-    from = merge.mergedFrom;
-    decided = {
-      ...winner,
-      row: merge.merged.contact,
-      fieldAt: merge.merged.fieldAt,
-      by,
-      at: [winner, ...losers].map(writtenAt).reduce((a, b) => (b > a ? b : a), ''),
-    };
+  } else {
+    const merge = mergeDocs([winner, ...losers]);
+    if (merge) {
+      from = merge.from;
+      decided = {
+        ...winner,
+        row: merge.row,
+        fieldAt: merge.fieldAt,
+        by,
+        at: [winner, ...losers].map(writtenAt).reduce((a, b) => (b > a ? b : a), ''),
+      };
+    }
   }
   // A history record keeps the winner as it is: only the other versions go.
   const body = decided ? withoutConflicts(decided) : undefined;
@@ -383,8 +440,16 @@ async function applyBatch(
     const goneIds = mine.filter((r) => r.deleted).map((r) => r.id);
     const goneRows = (await db.table(table).bulkGet(goneIds)) as unknown[];
     const goneHere = await belongHere(deps, table, goneRows);
-    const gone = goneIds.filter((_, i) => goneRows[i] !== undefined && goneHere[i]);
-    if (gone.length) deletes.set(table, gone);
+    // What is left of a deleted row here (the settings: this browser's own), else nothing.
+    const left: unknown[] = [];
+    const erased: string[] = [];
+    goneIds.forEach((id, i) => {
+      if (goneRows[i] === undefined || !goneHere[i]) return;
+      const rest = landing(table, undefined, goneRows[i]);
+      if (rest) left.push(rest);
+      else erased.push(id);
+    });
+    if (erased.length) deletes.set(table, erased);
     let live = mine.flatMap((r) => (r.deleted ? [] : [r]));
     if (table === 'contacts') {
       // A contact names its space itself: one that names another than it came through is refused.
@@ -400,7 +465,8 @@ async function applyBatch(
     }
     const stored = await db.table(table).bulkGet(live.map((r) => r.id));
     // What this device itself sent comes back unchanged: it is not written again.
-    const changed = live.filter((r, i) => !sameValue(stored[i], r.row)).map((r) => r.row);
+    const arriving = live.map((r, i) => landing(table, r.row, stored[i]));
+    const changed = [...left, ...arriving.filter((row, i) => !sameValue(stored[i], row))];
     if (changed.length) puts.set(table, changed);
   }
   const tables = [...new Set([...puts.keys(), ...deletes.keys()])];

@@ -39,17 +39,91 @@ function canonical(value: unknown): string {
     .join(',')}}`;
 }
 
-const fieldsOf = (...contacts: Contact[]): string[] => {
+/** A record that merges field by field, as one version of it. */
+export interface FieldVersion {
+  fields: Record<string, unknown>;
+  /** Field name → when that field last changed in this version. */
+  fieldAt: Record<string, string>;
+  /** When a field without a stamp counts as changed (a contact: its creation). */
+  since: string;
+  by?: string;
+}
+
+const namesOf = (fixed: ReadonlySet<string>, ...records: Record<string, unknown>[]): string[] => {
   const keys = new Set<string>();
-  for (const c of contacts)
-    for (const k of Object.keys(c))
-      if (!FIXED.has(k) && (c as Record<string, unknown>)[k] !== undefined) keys.add(k);
+  for (const r of records)
+    for (const k of Object.keys(r)) if (!fixed.has(k) && r[k] !== undefined) keys.add(k);
   return [...keys].sort();
 };
 
-/** When a field of a version last changed: its stamp, else the contact's creation. */
-const stampOf = (v: ContactVersion, field: string): string =>
-  v.fieldAt[field] ?? v.contact.createdAt;
+const stampOf = (v: FieldVersion, field: string): string => v.fieldAt[field] ?? v.since;
+
+/**
+ * The stamps of `next`: fields that differ from `previous` (the version last sent or received)
+ * changed at `changedAt`, the others keep their stamps. Without a previous version every field
+ * changed at `firstAt`.
+ */
+export function stampFields(
+  previous: FieldVersion | undefined,
+  next: Record<string, unknown>,
+  changedAt: string,
+  firstAt: string,
+  fixed: ReadonlySet<string> = new Set(),
+): Record<string, string> {
+  const fieldAt: Record<string, string> = {};
+  const before = previous?.fields;
+  for (const field of before ? namesOf(fixed, before, next) : namesOf(fixed, next)) {
+    if (before && previous && sameValue(before[field], next[field]))
+      fieldAt[field] = stampOf(previous, field);
+    else fieldAt[field] = before ? changedAt : firstAt;
+  }
+  return fieldAt;
+}
+
+/** Concurrent versions of one record merged field by field, and whose changes it took. */
+export interface FieldMerge {
+  fields: Record<string, unknown>;
+  fieldAt: Record<string, string>;
+  /**
+   * The `by` of every version whose value won a field the versions disagree on (the device that
+   * merges leaves out its own name: "Änderung von Anna zusammengeführt").
+   */
+  mergedFrom: string[];
+}
+
+/**
+ * Per field the value of the version that changed it last; on equal stamps the earlier version in
+ * `versions` wins (pass the replication engine's winner first, so that every device decides
+ * alike). A field the winning version lacks is absent.
+ */
+export function mergeFields(
+  versions: readonly FieldVersion[],
+  fixed: ReadonlySet<string> = new Set(),
+): FieldMerge {
+  const [first, ...rest] = versions;
+  if (!first) throw new Error('mergeFields: no version');
+  const fields: Record<string, unknown> = { ...first.fields };
+  const fieldAt: Record<string, string> = {};
+  const from = new Set<string>();
+  for (const field of namesOf(fixed, ...versions.map((v) => v.fields))) {
+    let best: FieldVersion = first;
+    for (const v of rest) if (stampOf(v, field) > stampOf(best, field)) best = v;
+    const value = best.fields[field];
+    if (value === undefined) delete fields[field];
+    else fields[field] = value;
+    fieldAt[field] = stampOf(best, field);
+    const contested = versions.some((v) => !sameValue(v.fields[field], value));
+    if (contested && best.by) from.add(best.by);
+  }
+  return { fields, fieldAt, mergedFrom: [...from].sort() };
+}
+
+const asVersion = (v: ContactVersion): FieldVersion => ({
+  fields: v.contact as unknown as Record<string, unknown>,
+  fieldAt: v.fieldAt,
+  since: v.contact.createdAt,
+  ...(v.by === undefined ? {} : { by: v.by }),
+});
 
 /**
  * The version of `next` to send: fields that differ from `previous` (the version last sent or
@@ -61,58 +135,41 @@ export function stampContact(
   next: Contact,
   by?: string,
 ): ContactVersion {
-  const fieldAt: Record<string, string> = {};
-  const before = previous?.contact;
-  for (const field of before ? fieldsOf(before, next) : fieldsOf(next)) {
-    const now = (next as Record<string, unknown>)[field];
-    if (before && previous && sameValue((before as Record<string, unknown>)[field], now))
-      fieldAt[field] = stampOf(previous, field);
-    else fieldAt[field] = before ? next.updatedAt : next.createdAt;
-  }
+  const fieldAt = stampFields(
+    previous && asVersion(previous),
+    next as unknown as Record<string, unknown>,
+    next.updatedAt,
+    next.createdAt,
+    FIXED,
+  );
   return by === undefined ? { contact: next, fieldAt } : { contact: next, fieldAt, by };
 }
 
 /** The merged contact and whose changes it took. */
 export interface ContactMerge {
   merged: ContactVersion;
-  /**
-   * The `by` of every version whose value won a field the versions disagree on (the device that
-   * merges leaves out its own name: "Änderung von Anna zusammengeführt").
-   */
+  /** See FieldMerge.mergedFrom. */
   mergedFrom: string[];
 }
 
 /**
- * Concurrent versions of one contact merged field by field: per field the value of the version
- * that changed it last; on equal stamps the earlier version in `versions` wins (pass the
- * replication engine's winner first, so that every device decides alike). `updatedAt` is the
+ * Concurrent versions of one contact merged field by field (mergeFields); `updatedAt` is the
  * newest of all.
  */
 export function mergeContactVersions(versions: readonly ContactVersion[]): ContactMerge {
-  const [first, ...rest] = versions;
+  const [first] = versions;
   if (!first) throw new Error('mergeContactVersions: no version');
-  const result: Record<string, unknown> = { ...first.contact };
-  const fieldAt: Record<string, string> = {};
-  const from = new Set<string>();
-  for (const field of fieldsOf(...versions.map((v) => v.contact))) {
-    let best: ContactVersion = first;
-    for (const v of rest) if (stampOf(v, field) > stampOf(best, field)) best = v;
-    const value = (best.contact as Record<string, unknown>)[field];
-    if (value === undefined) delete result[field];
-    else result[field] = value;
-    fieldAt[field] = stampOf(best, field);
-    const contested = versions.some(
-      (v) => !sameValue((v.contact as Record<string, unknown>)[field], value),
-    );
-    if (contested && best.by) from.add(best.by);
-  }
-  result.updatedAt = versions.reduce(
+  const merge = mergeFields(versions.map(asVersion), FIXED);
+  const updatedAt = versions.reduce(
     (max, v) => (v.contact.updatedAt > max ? v.contact.updatedAt : max),
     first.contact.updatedAt,
   );
-  const merged: ContactVersion = { contact: result as Contact, fieldAt };
+  const merged: ContactVersion = {
+    contact: { ...merge.fields, updatedAt } as unknown as Contact,
+    fieldAt: merge.fieldAt,
+  };
   if (first.by !== undefined) merged.by = first.by;
-  return { merged, mergedFrom: [...from].sort() };
+  return { merged, mergedFrom: merge.mergedFrom };
 }
 
 /**

@@ -163,12 +163,16 @@ export function createSyncService(deps: SyncServiceDeps) {
     return spaces;
   }
 
-  /** Which space each row belongs to: a contact's own (else the user's), its history's contact's. */
+  /**
+   * Which space each row belongs to: a contact's own (else the user's), its history's contact's;
+   * the user's occasions and settings are the user's own.
+   */
   function spaceOfRows(acc: SyncAccount): SpaceOf {
     const own = (c: Contact | undefined) => (c ? (c.space ?? acc.space) : undefined);
     return async (table, rows) => {
       if (table === 'contacts') return rows.map((r) => own(r as Contact | undefined));
-      if (table === 'occasions') return rows.map((r) => (r ? acc.space : undefined));
+      if (table === 'occasions' || table === 'settings')
+        return rows.map((r) => (r ? acc.space : undefined));
       const contactIds = rows.map(
         (r) => (r as { contactId?: string } | undefined)?.contactId ?? '',
       );

@@ -1066,6 +1066,7 @@ test.describe('settings', () => {
           paretoA: 0.75,
           timeZone: 'Europe/Berlin',
         },
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
       },
     ]);
     await page.reload();
@@ -1080,7 +1081,12 @@ test.describe('settings', () => {
     await page.getByTestId('restore-defaults').click();
     await expect(page.getByTestId('toast')).toContainText('Default settings restored.');
     await expect(a).toHaveValue('14');
-    await expect.poll(() => readTable(page, 'settings')).toEqual([]);
+    // Nothing of the user's choices is left (the row stays, empty: a reset travels with sync).
+    await expect
+      .poll(async () =>
+        (await readTable<{ values: object }>(page, 'settings')).map((r) => r.values),
+      )
+      .toEqual([{}]);
     await page.getByTestId('toast').getByRole('button', { name: 'Rückgängig' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     await expect(page.getByLabel('Personal contact every … days for tier A')).toHaveValue('10');

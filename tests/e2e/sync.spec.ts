@@ -139,6 +139,16 @@ test('a contact and a logged contact made on one device appear on the other; a n
   await editor.getByTestId('record-save').click();
   await expect(page.getByTestId('toast')).toContainText('Interaktion hinzugefügt.');
 
+  // The user's settings travel too; where the panel shows stays this browser's.
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const saturday = (p: Page) =>
+    p.getByTestId('settings-workdays').getByRole('checkbox', { name: 'Samstag', exact: true });
+  await saturday(page).check();
+  await page.locator('#s-panel-gmail').selectOption({ label: 'Seitenleiste' });
+  await expect(page.getByTestId('device-only')).toContainText('Gilt nur in diesem Browser');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('toast')).toContainText('Einstellungen gespeichert.');
+
   await page.getByRole('link', { name: 'Synchronisierung' }).click();
   await expect(page.getByTestId('sync-pending')).not.toContainText('Alles von hier ist gesendet');
   await page.getByTestId('sync-now').click();
@@ -155,6 +165,9 @@ test('a contact and a logged contact made on one device appear on the other; a n
   await other.getByRole('link', { name: 'Maria Neumann' }).click();
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('Maria Neumann');
   await expect(other.getByTestId('timeline-entry').first()).toContainText('Praxisumzug besprochen');
+  await other.getByRole('link', { name: 'Einstellungen' }).click();
+  await expect(saturday(other)).toBeChecked();
+  await expect(other.locator('#s-panel-gmail')).toHaveValue('injected');
 
   // A colleague who is not a member of the team space: refused, and nothing arrives.
   const cora = await device('cora');

@@ -10,6 +10,7 @@ import type { Contact, Interaction } from '@/lib/model';
 import { SYNC_ON_KEY } from '@/lib/db/outbox';
 import { setMeta } from '@/lib/db/meta';
 import { syncSpace, type EngineDeps, type ReplicaDb } from '@/lib/sync/engine';
+import { getStoredSettings, resetSettings, setSettings } from '@/lib/db/settings';
 import { contact } from '../../support/contacts';
 
 PouchDB.plugin(memory).plugin(replication);
@@ -250,6 +251,81 @@ describe('two devices through one server database', () => {
     expect((await desktop.db.contacts.get('c3'))?.notes).toBe('ruft zurück');
     // The edit's earlier version is gone from the copy, and nothing else was looked at.
     expect(compacted.mock.calls.map(([id]) => id)).toEqual(['contacts:c3']);
+  });
+
+  it('carries the user’s settings to their other device, and leaves each browser its own', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server);
+    const desktop = await device('anna', server);
+    await desktop.db.settings.put({ id: 'settings', values: { notificationTime: '17:00' } });
+    at('2026-03-02T09:00:00.000Z');
+    await setSettings(laptop.db, {
+      contactEveryDays: { A: 7, B: 30, C: 90 },
+      locale: 'en',
+      notificationTime: '08:30',
+      panelMode: {
+        gmail: 'sidepanel',
+        outlook: 'injected',
+        xing: 'injected',
+        linkedin: 'sidepanel',
+      },
+    });
+    await laptop.sync();
+    await desktop.sync();
+
+    expect(await getStoredSettings(desktop.db)).toEqual({
+      contactEveryDays: { A: 7, B: 30, C: 90 },
+      locale: 'en',
+      notificationTime: '17:00',
+    });
+    // The server never holds when a browser rings or where its panel shows.
+    const doc = (await server.get('settings:settings')) as { row: { values: object } };
+    expect(Object.keys(doc.row.values).sort()).toEqual(['contactEveryDays', 'locale']);
+    // A change of only this browser's settings sends nothing.
+    await setSettings(laptop.db, { notificationTime: '09:00' });
+    expect((await laptop.sync()).pushed).toBe(0);
+  });
+
+  it('merges two devices’ offline changes of different settings, and a reset travels', async () => {
+    const server = memoryDb();
+    const laptop = await device('anna', server);
+    const desktop = await device('anna', server);
+    await setSettings(laptop.db, { afterPurchaseDays: 5 });
+    await laptop.sync();
+    await desktop.sync();
+
+    at('2026-03-03T09:00:00.000Z');
+    await setSettings(laptop.db, { holidayRegion: 'DE-BY' });
+    at('2026-03-03T10:00:00.000Z');
+    await setSettings(desktop.db, { afterPurchaseDays: 10, notificationTime: '07:45' });
+    await laptop.sync();
+    await desktop.sync();
+    await laptop.sync();
+
+    for (const d of [laptop, desktop])
+      expect(await getStoredSettings(d.db)).toMatchObject({
+        holidayRegion: 'DE-BY',
+        afterPurchaseDays: 10,
+      });
+
+    at('2026-03-04T09:00:00.000Z');
+    await resetSettings(laptop.db);
+    await laptop.sync();
+    await desktop.sync();
+    expect(await getStoredSettings(desktop.db)).toEqual({ notificationTime: '07:45' });
+  });
+
+  it('refuses settings from elsewhere that this browser would not accept, and keeps its own', async () => {
+    const server = memoryDb();
+    const desktop = await device('anna', server);
+    await setSettings(desktop.db, { afterPurchaseDays: 4 });
+    await desktop.sync();
+    // Another client writes over it what no settings page would accept.
+    const sent = (await server.get('settings:settings')) as { row: { values: object } };
+    await server.put({ ...sent, row: { id: 'settings', values: { afterPurchaseDays: -3 } } });
+    const report = await desktop.sync();
+    expect(report.refused).toEqual([{ id: 'settings:settings', reason: 'row' }]);
+    expect(await getStoredSettings(desktop.db)).toEqual({ afterPurchaseDays: 4 });
   });
 
   it('keeps a change in the outbox when the copy did not take it, and sends it next time', async () => {
