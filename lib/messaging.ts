@@ -109,6 +109,8 @@ export const SyncRequestSchema = z.discriminatedUnion('action', [
   }),
   /** Turn sync off on this device (the data stays). */
   z.object({ action: z.literal('off') }),
+  /** The user has read that spaces were lost: stop telling. */
+  z.object({ action: z.literal('seen-lost') }),
 ]);
 export type SyncRequest = z.infer<typeof SyncRequestSchema>;
 

@@ -47,7 +47,7 @@ import { Timeline, type TimelineHandlers } from './Timeline';
 import type { PageProps } from './page-props';
 import { Dialog, SaveBar, Section, useDashSettings, useNotify } from './ui';
 import { contactHash } from '@/lib/ui/route';
-import { ContactSpace } from './ContactSpace';
+import { ContactMerged, ContactSpace } from './ContactSpace';
 
 function NextTouchCard({ summary, now }: { summary: SummaryRow; now: Date }) {
   const { t, locale } = useI18n();
@@ -409,6 +409,7 @@ export function ContactPage({ contactId, go }: PageProps & { contactId: string }
           )}
           <ReferralsLine history={history} now={now} />
           <ContactSpace contact={contact} />
+          <ContactMerged contactId={contact.id} />
         </div>
         <div className="head-actions">
           <button type="button" onClick={exportPerson} data-testid="export-person">

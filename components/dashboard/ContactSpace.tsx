@@ -1,9 +1,10 @@
 // Which space a contact is shared in (docs/sync.md "Spaces and people"): the user's own, or one
 // of the account's team spaces, whose members then see the contact with its history. Shown only
-// while sync is on with a team space; a move can be undone.
+// while sync is on with a team space; a move can be undone. And whose changes the last sync merged
+// into the contact.
 import { useState } from 'react';
 import type { Contact } from '@/lib/model';
-import { moveContactToSpace, useContactSpaces } from '@/lib/ui/dashboard/sync';
+import { moveContactToSpace, useContactSpaces, useMergedInto } from '@/lib/ui/dashboard/sync';
 import { useI18n } from '../I18n';
 import { useNotify } from './ui';
 
@@ -48,6 +49,18 @@ export function ContactSpace({ contact }: { contact: Contact }) {
           {error}
         </span>
       )}
+    </p>
+  );
+}
+
+/** "Änderung von Anna zusammengeführt": where the merged contact is looked at. */
+export function ContactMerged({ contactId }: { contactId: string }) {
+  const { t } = useI18n();
+  const from = useMergedInto(contactId);
+  if (!from.length) return null;
+  return (
+    <p className="muted small" role="status" data-testid="contact-merged">
+      {t('sync.mergedHere', { names: from.join(', ') })}
     </p>
   );
 }

@@ -257,7 +257,7 @@ function Running({
     account.space === personalSpace(account.username) ? t('sync.private') : account.space,
     ...(account.teams ?? []),
   ].join(', ');
-  const ask = (action: 'now' | 'off') => {
+  const ask = (action: 'now' | 'off' | 'seen-lost') => {
     setError(undefined);
     if (action === 'now') onStatus({ ...status, running: true });
     askSync({ action }).then(
@@ -306,7 +306,10 @@ function Running({
         )}
         {state.lost?.length ? (
           <p role="alert" data-testid="sync-lost">
-            {t('sync.lost', { spaces: state.lost.join(', ') })}
+            {t('sync.lost', { spaces: state.lost.join(', ') })}{' '}
+            <button type="button" onClick={() => ask('seen-lost')}>
+              {t('sync.seenLost')}
+            </button>
           </p>
         ) : null}
         {!state.failure && state.merged?.length ? <Merged merged={state.merged} /> : null}

@@ -121,6 +121,9 @@ export function setupSync(deps: {
         // waiting for the answer. Its failure is in the status too.
         void syncNow().catch((e) => console.warn('Kundennah: sync failed', e));
         break;
+      case 'seen-lost':
+        await service.seenLost();
+        break;
       case 'off':
         await service.turnOff();
         await arm(false);

@@ -21,6 +21,7 @@ export const en = {
   'sync.badTeams': 'Team space names have lower-case letters, digits and - _ only: {names}',
   'sync.lost':
     'You are no longer a member of {spaces}: its contacts were removed from this device. Whoever runs the server can add you again.',
+  'sync.seenLost': 'Understood',
   'sync.turnOn': 'Turn sync on',
   'sync.asking': 'Your browser asks whether Kundennah may contact {host} …',
   'sync.denied':
@@ -58,6 +59,8 @@ export const en = {
   'sync.fail.other':
     'The last sync failed. Kundennah tries again every 15 minutes; your changes are kept here meanwhile.',
   'sync.merged': 'Changes by {names} merged:',
+  'sync.mergedHere':
+    'Changes by {names} were merged into this contact at the last sync: each field holds the newer change.',
   'sync.refused':
     '{count} changes from the server were not taken, because they were damaged or belong to another space.',
   'sync.serverRefused':
@@ -103,6 +106,7 @@ export const de: Record<keyof typeof en, string> = {
     'Namen von Team-Bereichen bestehen aus Kleinbuchstaben, Ziffern und - _: {names}',
   'sync.lost':
     'Sie sind nicht mehr Mitglied von {spaces}: Die Kontakte dieses Bereichs wurden von diesem Gerät entfernt. Die Person, die den Server betreut, kann Sie wieder aufnehmen.',
+  'sync.seenLost': 'Verstanden',
   'sync.turnOn': 'Synchronisierung einschalten',
   'sync.asking': 'Ihr Browser fragt, ob Kundennah {host} kontaktieren darf …',
   'sync.denied':
@@ -140,6 +144,8 @@ export const de: Record<keyof typeof en, string> = {
   'sync.fail.other':
     'Die letzte Synchronisierung ist fehlgeschlagen. Kundennah versucht es alle 15 Minuten wieder; Ihre Änderungen bleiben so lange hier.',
   'sync.merged': 'Änderung von {names} zusammengeführt:',
+  'sync.mergedHere':
+    'Änderung von {names} bei der letzten Synchronisierung zusammengeführt: in jedem Feld steht die neuere Änderung.',
   'sync.refused':
     '{count} Änderungen vom Server wurden nicht übernommen, weil sie beschädigt waren oder zu einem anderen Bereich gehören.',
   'sync.serverRefused':

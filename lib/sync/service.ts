@@ -236,12 +236,14 @@ export function createSyncService(deps: SyncServiceDeps) {
           return true;
         },
       );
+      // A lost space is told until the user has read it, not only until the next sync.
+      const stillTold = [...new Set([...(before.lost ?? []), ...lost])];
       state = {
         lastSyncAt: at,
         merged: report.merged,
         refused: report.refused.length,
         serverRefused: report.serverRefused,
-        ...(lost.length ? { lost } : {}),
+        ...(stillTold.length ? { lost: stillTold } : {}),
       };
     } catch (e) {
       state = {
@@ -252,6 +254,16 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
     await setMeta(db, SYNC_STATE_KEY, state);
     return state;
+  }
+
+  /** The user has read which spaces were lost. */
+  async function seenLost(): Promise<void> {
+    await db.transaction('rw', db.meta, async () => {
+      const state = await getMeta<SyncState>(db, SYNC_STATE_KEY);
+      if (!state?.lost) return;
+      const { lost: _read, ...rest } = state;
+      await setMeta(db, SYNC_STATE_KEY, rest);
+    });
   }
 
   /** Sync now; while a sync runs, asking again waits for that one. */
@@ -275,5 +287,5 @@ export function createSyncService(deps: SyncServiceDeps) {
     return { on: true, account: shown, state, pending, running: busy, ...now };
   }
 
-  return { turnOn, turnOff, syncNow, status, account };
+  return { turnOn, turnOff, syncNow, status, account, seenLost };
 }

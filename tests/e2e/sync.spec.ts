@@ -293,6 +293,30 @@ test('a contact put into a team space reaches its members with its history; a me
   await expect(b.getByTestId('timeline-entry').first()).toContainText('Umzug der Praxis im April');
   await expect(b.getByTestId('contact-space').getByLabel('Bereich')).toHaveValue('team-nord');
 
+  // Both change the shared contact before either syncs: Ben its phone, Anna its notes. Anna's
+  // device merges them and says so on the contact's page.
+  await b.getByTestId('section-business').getByLabel('Telefonnummern').fill('+49 40 555 123');
+  await b.getByTestId('contact-save').click();
+  await expect(b.getByTestId('toast')).toContainText('gespeichert');
+  await a.getByRole('link', { name: 'Kontakte', exact: true }).click();
+  await a.getByRole('link', { name: 'Praxis Dr. Vogt' }).click();
+  await a.getByTestId('section-personal').getByLabel('Notizen').fill('Parkplatz hinter dem Haus');
+  await a.getByTestId('contact-save').click();
+  await expect(a.getByTestId('toast')).toContainText('gespeichert');
+  await syncNow(b);
+  await syncNow(a);
+  await expect(a.getByTestId('sync-merged')).toContainText('Änderung von ben zusammengeführt');
+  await a.getByTestId('sync-merged').getByRole('link', { name: 'Praxis Dr. Vogt' }).click();
+  await expect(a.getByTestId('contact-merged')).toContainText(
+    'Änderung von ben bei der letzten Synchronisierung zusammengeführt',
+  );
+  await expect(a.getByTestId('section-business').getByLabel('Telefonnummern')).toHaveValue(
+    '+49 40 555 123',
+  );
+  await expect(a.getByTestId('section-personal').getByLabel('Notizen')).toHaveValue(
+    'Parkplatz hinter dem Haus',
+  );
+
   // Ben may not change the team's members; Anna, its administrator, removes him. His next sync
   // takes the team's contacts off his device.
   await b.getByRole('link', { name: 'Synchronisierung' }).click();
@@ -310,6 +334,11 @@ test('a contact put into a team space reaches its members with its history; a me
   await expect(a.getByTestId('toast')).toContainText('Mitglieder von team-nord gespeichert.');
   await syncNow(b);
   await expect(b.getByTestId('sync-lost')).toContainText('nicht mehr Mitglied von team-nord');
+  // Told until Ben has read it, not only until the next sync.
+  await syncNow(b);
+  await expect(b.getByTestId('sync-lost')).toContainText('nicht mehr Mitglied von team-nord');
+  await b.getByTestId('sync-lost').getByRole('button', { name: 'Verstanden' }).click();
+  await expect(b.getByTestId('sync-lost')).toHaveCount(0);
   await b.getByRole('link', { name: 'Kontakte', exact: true }).click();
   await expect(b.getByRole('link', { name: 'Bens eigener Kunde' })).toBeVisible();
   await expect(b.getByRole('link', { name: 'Praxis Dr. Vogt' })).toHaveCount(0);

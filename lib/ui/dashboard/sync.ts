@@ -7,10 +7,10 @@ import { setContactSpace } from '../../db/repo';
 import type { Contact } from '../../model';
 import { browser } from 'wxt/browser';
 import type { PageToBackground, SyncRequest } from '../../messaging';
-import { SpaceSchema } from '../../sync/docs';
 import { personalSpace } from '../../sync/remote';
 import { serverAddressProblem, type SyncAccount, type SyncStatus } from '../../sync/service';
-import { SYNC_ACCOUNT_KEY } from '../../sync/state';
+import { SYNC_ACCOUNT_KEY, SYNC_STATE_KEY, type SyncState } from '../../sync/state';
+import { SpaceSchema, docId } from '../../sync/docs';
 import {
   MembersFailure,
   parseNames,
@@ -99,6 +99,20 @@ export function useContactSpaces(): ContactSpaces | undefined {
       teams: acc.teams,
     };
   }, []);
+}
+
+/**
+ * Whose changes the last sync merged into this contact (empty: none). Shown on the contact's page
+ * until the next sync.
+ */
+export function useMergedInto(contactId: string): string[] {
+  return (
+    useLiveQuery(async () => {
+      const state = await getMeta<SyncState>(getDb(), SYNC_STATE_KEY);
+      const id = docId('contacts', contactId);
+      return state?.merged?.find((m) => m.id === id)?.from ?? [];
+    }, [contactId]) ?? []
+  );
 }
 
 /** Put a contact into a space (`undefined`: the user's own), its history with it. */

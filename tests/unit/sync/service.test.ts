@@ -282,5 +282,10 @@ describe('team spaces', () => {
     // Nothing of the wipe travels: Anna keeps the contact.
     await anna.service.syncNow();
     expect((await ids(anna)).contacts).toEqual(['private-1', 'shared-1']);
+    // Ben is told until he has read it, not only until his next sync.
+    expect((await ben.service.syncNow()).lost).toEqual(['team-nord']);
+    await ben.service.seenLost();
+    expect((await ben.service.status()).state.lost).toBeUndefined();
+    expect((await ben.service.syncNow()).lost).toBeUndefined();
   });
 });
