@@ -120,9 +120,20 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
   // Writes made by this worker (the panel's requests): derived rows, and "data changed since the
   // last backup" for the backup reminder.
   const sync = setupSync({ db, now, holdDerived: () => deriver.hold() });
+  /** Changed settings: open tabs, the reminder and the menus follow at once. */
+  const followSettings = () =>
+    void settings()
+      .then(async (s) => {
+        await followPanelModes(s.panelMode);
+        await scheduleReminder(s, now());
+        await createMenus(s.locale);
+      })
+      .catch((e) => console.warn('Kundennah: settings not followed', e));
   db().onChange((change) => {
     deriver.note(change);
     sync.noteWrite(change);
+    // Sync brought the user's settings from another device (language, time zone …).
+    if (change.tables.includes('settings')) followSettings();
   });
   watchDataChanges(db(), now);
   setupAutoBackup({ db, now });
@@ -169,13 +180,7 @@ export function startBackground(deps: { now?: () => Date } = {}): void {
           if (!isExtensionPageSender(sender)) return undefined;
           deriver.note(msg);
           sync.noteWrite(msg);
-          if (msg.tables.includes('settings'))
-            void settings().then(async (s) => {
-              // Open tabs follow a changed panel mode at once.
-              await followPanelModes(s.panelMode);
-              await scheduleReminder(s, now());
-              await createMenus(s.locale);
-            });
+          if (msg.tables.includes('settings')) followSettings();
           return Promise.resolve({ ok: true });
         case 'page:ensure-fresh':
           if (!isExtensionPageSender(sender)) return undefined;

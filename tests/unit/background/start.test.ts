@@ -123,6 +123,22 @@ describe('the background', () => {
     expect((await stored())?.unreadable).toBeUndefined();
   });
 
+  it('follows settings that sync brought from another device: the menus speak the new language', async () => {
+    captureUnimplemented();
+    const titles: string[] = [];
+    fakeBrowser.contextMenus.removeAll = () => Promise.resolve(void titles.splice(0));
+    fakeBrowser.contextMenus.create = ((p: { title?: string }) => {
+      titles.push(p.title ?? '');
+      return 0;
+    }) as typeof fakeBrowser.contextMenus.create;
+    startBackground({ now: () => now });
+    // Written in the worker, as sync's apply does (no page tells the background).
+    await getDb().settings.put({ id: 'settings', values: { locale: 'en' } });
+    await vi.waitFor(() => expect(titles).toContain('Add to Kundennah'));
+    await getDb().settings.put({ id: 'settings', values: { locale: 'de' } });
+    await vi.waitFor(() => expect(titles).toContain('Zu Kundennah hinzufügen'));
+  });
+
   it('ignores messages that are not ours', async () => {
     captureUnimplemented();
     startBackground({ now: () => now });
