@@ -316,6 +316,7 @@ test('a contact put into a team space reaches its members with its history; a me
   await expect(a.getByTestId('section-personal').getByLabel('Notizen')).toHaveValue(
     'Parkplatz hinter dem Haus',
   );
+  await a.screenshot({ path: 'docs/sync-contact.png' });
 
   // Ben may not change the team's members; Anna, its administrator, removes him. His next sync
   // takes the team's contacts off his device.
