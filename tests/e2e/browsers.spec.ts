@@ -2,7 +2,13 @@
 // projects in playwright.config.ts): the extension installs; popup and dashboard speak the browser's
 // language; a contact created on the dashboard survives a reload; next to a Gmail, Outlook and XING
 // page the panel shows the right person and one click logs a contact that is really stored; the host
-// page cannot read the panel. The `kn` fixture fails each test on errors of the extension.
+// page cannot read the panel; sync with a server on this machine, set up on its page. The `kn`
+// fixture fails each test on errors of the extension.
+import { validateDocUpdate } from '../../lib/sync/server-design';
+import { rowToDoc } from '../../lib/sync/docs';
+import { stampContact } from '../../lib/sync/merge';
+import { basicAuthorization } from '../../lib/sync/remote';
+import { startCouchServer } from '../support/couch-server';
 import { expect, test, type Driver } from './driver';
 import { history, readTables, seed } from './seed';
 import { SITES, type Route } from './sites';
@@ -153,3 +159,64 @@ for (const c of CASES) {
     expect(host.src).toMatch(new RegExp(`^${host.scheme}//[^/]+/panel\\.html$`));
   });
 }
+
+test.describe('with a sync server on this machine', () => {
+  test.use({ syncServer: true });
+
+  test('sync: set up on its page, it brings a colleague’s contact and sends one made here', async ({
+    kn,
+  }) => {
+    const server = await startCouchServer();
+    try {
+      const space = 'team-browser';
+      await server.addUser('anna', 'anna-pw');
+      await server.createSpace(space, { names: ['anna'] }, validateDocUpdate(space));
+      const auth = { Authorization: basicAuthorization({ username: 'anna', password: 'anna-pw' }) };
+      // What another device of the team wrote before.
+      const brandt = history({ contact: { id: 'c-brandt', name: 'Jonas Brandt' } }).contact;
+      const fieldAt = stampContact(undefined, brandt).fieldAt;
+      const put = await fetch(`${server.url}/${space}/contacts:c-brandt`, {
+        method: 'PUT',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(rowToDoc('contacts', brandt, space, { by: 'anna', fieldAt })),
+      });
+      expect(put.status).toBe(201);
+
+      // Set up as a user does: the page asks the browser for the server, then the first sync runs.
+      const page = await kn.openPage('options.html#/sync');
+      await page.fill('#sync-server', server.url);
+      await page.fill('#sync-user', 'anna');
+      await page.fill('#sync-password', 'anna-pw');
+      await page.fill('#sync-space', space);
+      await page.click('[data-testid="sync-on"]');
+      await expect
+        .poll(() => page.text('[data-testid="sync-last"]'), SLOW)
+        .toContain('Zuletzt synchronisiert');
+      const names = async () =>
+        (await readTables(kn, ['contacts'])).contacts.map((c) => (c as { name: string }).name);
+      await expect.poll(names, SLOW).toEqual(['Jonas Brandt']);
+
+      // A contact made here reaches the server with the next sync.
+      await page.evaluate(() => void (location.hash = '#/contacts'), null);
+      await page.click('[data-testid="add-contact"]');
+      await page.fill('#add-name', 'Maria Neumann');
+      await page.click('[data-testid="add-contact-save"]');
+      await expect.poll(() => page.text('h1'), SLOW).toBe('Maria Neumann');
+      await page.evaluate(() => void (location.hash = '#/sync'), null);
+      await page.click('[data-testid="sync-now"]');
+      await expect
+        .poll(() => page.text('[data-testid="sync-pending"]'), SLOW)
+        .toContain('Alles von hier ist gesendet');
+      const onServer = async () => {
+        const res = await fetch(`${server.url}/${space}/_all_docs?include_docs=true`, {
+          headers: auth,
+        });
+        const body = (await res.json()) as { rows: { doc: { row?: { name?: string } } }[] };
+        return body.rows.flatMap((r) => (r.doc.row?.name ? [r.doc.row.name] : [])).sort();
+      };
+      await expect.poll(onServer, SLOW).toEqual(['Jonas Brandt', 'Maria Neumann']);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -4,6 +4,8 @@
 // Selectors are plain CSS, which both drivers understand the same way.
 import { test as base, expect, type Frame, type Page } from '@playwright/test';
 import { launchFirefox } from './firefox';
+import { rmSync } from 'node:fs';
+import { grantedBuild } from './granted-build';
 import { launchExtension } from './harness';
 import type { ExtensionPages } from './seed';
 import { serveApp, type Route } from './sites';
@@ -41,7 +43,17 @@ export interface Driver extends ExtensionPages {
   close(): Promise<void>;
 }
 
-export type LaunchDriver = (options?: { locale?: string }) => Promise<Driver>;
+export interface LaunchOptions {
+  locale?: string;
+  /**
+   * The browser lets Kundennah contact a sync server on this machine once the page asks: Firefox
+   * grants a permission request without its dialog (a pref), Chromium, whose dialog no test can
+   * answer, loads the build with that permission granted at install (granted-build.ts).
+   */
+  syncServer?: boolean;
+}
+
+export type LaunchDriver = (options?: LaunchOptions) => Promise<Driver>;
 
 function view(target: Page | Frame): View {
   return {
@@ -55,8 +67,9 @@ function view(target: Page | Frame): View {
   };
 }
 
-export const launchChromium: LaunchDriver = async ({ locale = 'de-DE' } = {}) => {
-  const ext = await launchExtension({ locale });
+export const launchChromium: LaunchDriver = async ({ locale = 'de-DE', syncServer } = {}) => {
+  const build = syncServer ? grantedBuild() : undefined;
+  const ext = await launchExtension({ locale, ...(build ? { extensionDir: build } : {}) });
   const wrap = (page: Page): BrowserPage => ({
     ...view(page),
     reload: async () => {
@@ -81,21 +94,27 @@ export const launchChromium: LaunchDriver = async ({ locale = 'de-DE' } = {}) =>
       await page.goto(url);
       return wrap(page);
     },
-    close: () => ext.close(),
+    close: async () => {
+      await ext.close();
+      if (build) rmSync(build, { recursive: true, force: true });
+    },
   };
 };
 
 export interface DriverOptions {
   engine: Engine;
+  /** See LaunchOptions.syncServer. */
+  syncServer: boolean;
 }
 
 /** The `kn` fixture: a fresh browser per test; fails the test on errors of the extension. */
 export const test = base.extend<DriverOptions & { uiLocale: string; kn: Driver }>({
   engine: ['chromium', { option: true }],
   uiLocale: ['de-DE', { option: true }],
-  kn: async ({ engine, uiLocale }, use, testInfo) => {
+  syncServer: [false, { option: true }],
+  kn: async ({ engine, uiLocale, syncServer }, use, testInfo) => {
     const launch = engine === 'firefox' ? launchFirefox : launchChromium;
-    const kn = await launch({ locale: uiLocale });
+    const kn = await launch({ locale: uiLocale, syncServer });
     try {
       await use(kn);
     } finally {

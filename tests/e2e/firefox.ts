@@ -80,7 +80,7 @@ function view(target: Page | Frame): View {
   };
 }
 
-export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => {
+export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE', syncServer } = {}) => {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
     throw new Error('Build the extension first: npm run build');
   const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -96,6 +96,8 @@ export const launchFirefox: LaunchDriver = async ({ locale = 'de-DE' } = {}) => 
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'devtools.console.stdout.content': true,
       'intl.accept_languages': acceptLanguages(locale),
+      // The user's "Allow" when the sync page asks for the server: the request itself still runs.
+      ...(syncServer ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   const errors: string[] = [];
