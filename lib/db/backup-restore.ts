@@ -35,7 +35,7 @@ import { DERIVED_META_KEYS } from './derived';
 import { NotFoundError } from './errors';
 import { META_LAST_DATA_CHANGE, stableJson, writeTransaction } from './import';
 import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
-import { OUTBOX, SYNC_META_PREFIX } from './outbox';
+import { OUTBOX, SYNC_META_PREFIX, SYNC_ON_KEY } from './outbox';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
@@ -470,6 +470,21 @@ export interface SafetyCopyInfo {
 }
 
 /** A safety copy could not be written or read back in full: nothing was changed. */
+/**
+ * Replacing all data while sync is on is refused: every row the replacing data lacks would leave
+ * the outbox as a deletion, for the user's other devices and every team space too.
+ */
+export class SyncOnError extends KundennahError {
+  constructor() {
+    super('sync-on', 'Sync is on: replacing all data would delete it on every device.');
+    this.name = 'SyncOnError';
+  }
+}
+
+async function refuseWhileSyncOn(db: KundennahDB): Promise<void> {
+  if ((await db.meta.get(SYNC_ON_KEY))?.value) throw new SyncOnError();
+}
+
 export class SafetyCopyError extends KundennahError {
   constructor(table: string) {
     super('safety-copy', `The copy of the current data could not be verified (${table}).`, {
@@ -562,6 +577,7 @@ export async function restoreBackup(
   const names = backupTableNames(db);
   const derived = derivedNames(db);
   return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
+    if (mode === 'replace') await refuseWhileSyncOn(db);
     const before = await snapshot(db, names);
     await writeSafetyCopy(db, before, {
       at: now.toISOString(),
@@ -624,6 +640,7 @@ export async function undoRestore(db: KundennahDB, now: Date): Promise<RestoreRe
   const names = backupTableNames(db);
   const derived = derivedNames(db);
   return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
+    await refuseWhileSyncOn(db);
     const info = await db.safetyCopy.get('info');
     if (!info || info.id !== 'info' || info.reason !== 'restore')
       throw new NotFoundError('Safety copy', 'restore');

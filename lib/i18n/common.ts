@@ -76,6 +76,8 @@ export const en = {
   'err.safety-copy':
     'The copy of your current data could not be written completely, so nothing was changed. Free some disk space, then try again.',
   'err.changed-meanwhile': 'This contact was changed elsewhere meanwhile.',
+  'err.sync-on':
+    'Sync is on: replacing your data here would also delete, on your other devices and for your team, everything it lacks. Choose “Merge”, or turn sync off first (turning it on again later merges with the server and deletes nothing there).',
   'err.internal': 'Something went wrong: {message}',
   'err.panel-foreign':
     'This panel was not inserted by Kundennah but embedded by the page. Please use the Kundennah panel at the edge of the page.',
@@ -159,6 +161,8 @@ export const de: Record<keyof typeof en, string> = {
   'err.safety-copy':
     'Die Kopie Ihrer aktuellen Daten ließ sich nicht vollständig schreiben, daher wurde nichts verändert. Bitte Speicherplatz freigeben und erneut versuchen.',
   'err.changed-meanwhile': 'Dieser Kontakt wurde inzwischen an anderer Stelle geändert.',
+  'err.sync-on':
+    'Die Synchronisierung ist an: Ersetzen würde auch auf Ihren anderen Geräten und im Team alles löschen, was hier dann fehlt. Wählen Sie „Zusammenführen“ oder schalten Sie die Synchronisierung vorher aus (später wieder eingeschaltet, führt sie mit dem Server zusammen und löscht dort nichts).',
   'err.internal': 'Etwas ist schiefgegangen: {message}',
   'err.panel-foreign':
     'Diese Leiste hat nicht Kundennah eingefügt, die Seite hat sie eingebettet. Bitte die Kundennah-Leiste am Seitenrand nutzen.',

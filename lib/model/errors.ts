@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   // was covered, transparent or moved when the user acted.
   'panel-foreign',
   'panel-hidden',
+  // Replacing all data (a restore, or its undo) while sync is on would delete, on the user's other
+  // devices and in team spaces, whatever the replacing data lacks.
+  'sync-on',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

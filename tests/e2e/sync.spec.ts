@@ -9,10 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { buildBackup, serializeBackup } from '../../lib/io';
 import { validateDocUpdate } from '../../lib/sync/server-design';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { grantedBuild } from './granted-build';
 import { expect, launchExtension, type Extension } from './harness';
+import { history } from './seed';
 
 const SPACE = 'team-weber';
 interface Device {
@@ -234,6 +236,40 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
   await add.getByRole('button', { name: 'Add and open' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jonas Brandt');
 
+  // Replacing all data while sync is on is refused (it would delete on every device); merging is not.
+  const backup = serializeBackup(
+    buildBackup(
+      {
+        contacts: [history({ contact: { id: 'c-berg', name: 'Paula Berg' } }).contact],
+        interactions: [],
+        commitments: [],
+        feedback: [],
+        purchases: [],
+        followUps: [],
+        settings: [],
+      },
+      new Date(),
+    ),
+  );
+  await page.getByRole('link', { name: 'Import & backup' }).click();
+  await page
+    .getByTestId('restore-drop')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+  const restore = page.getByTestId('restore-panel');
+  await restore.getByLabel('Replace everything').check();
+  await page.getByTestId('restore-confirm').click();
+  await expect(restore.getByRole('alert')).toContainText(
+    'Sync is on: replacing your data here would also delete, on your other devices and for your team',
+  );
+  await restore.getByRole('radio', { name: /^Merge/ }).check();
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-done')).toBeVisible();
+
   const copies = () =>
     page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
   await page.getByRole('link', { name: 'Sync' }).click();
@@ -250,6 +286,7 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
   await expect(page.getByTestId('sync-setup')).toBeVisible();
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Jonas Brandt' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Paula Berg' })).toBeVisible();
 });
 
 test('a contact put into a team space reaches its members with its history; a member removed loses it, and keeps their own', async ({

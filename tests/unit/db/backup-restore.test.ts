@@ -7,6 +7,7 @@ import {
   LOCAL_META_KEYS,
   LOCAL_TABLES,
   SafetyCopyError,
+  SyncOnError,
   getSafetyCopyInfo,
   mergeChoice,
   undoRestore,
@@ -399,9 +400,36 @@ describe('restoring', () => {
     expect(json.tables.meta!.map((m) => m.key)).not.toContain(SYNC_ON_KEY);
     expect(json.tables.meta!.map((m) => m.key)).not.toContain('sync:team-weber:seq');
     // A restore leaves this device's sync state as it was.
-    await restoreBackup(db, check(db, JSON.stringify(json)), 'replace', now);
+    await restoreBackup(db, check(db, JSON.stringify(json)), 'merge', now);
     expect((await db.meta.get(SYNC_ON_KEY))?.value).toEqual({ on: true });
     expect((await db.meta.get('sync:team-weber:seq'))?.value).toBe(12);
+  });
+
+  it('while sync is on, replaces nothing (it would delete on every device) but merges', async () => {
+    await db.contacts.bulkPut([contact('kept'), contact('only-here')]);
+    const backup = check(db, serializeBackup(await makeBackup(db, now)));
+    await restoreBackup(db, backup, 'replace', now);
+    await db.meta.put({ key: SYNC_ON_KEY, value: { on: true } });
+    await db.contacts.delete('kept');
+    await db.contacts.put(contact('new-since'));
+    const outboxBefore = await db.outbox.toArray();
+
+    await expect(restoreBackup(db, backup, 'replace', now)).rejects.toBeInstanceOf(SyncOnError);
+    await expect(undoRestore(db, now)).rejects.toBeInstanceOf(SyncOnError);
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([
+      'new-since',
+      'only-here',
+    ]);
+    expect(await db.outbox.toArray()).toEqual(outboxBefore);
+
+    // Merging brings back what the backup has and deletes nothing, here or elsewhere.
+    await restoreBackup(db, backup, 'merge', now);
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([
+      'kept',
+      'new-since',
+      'only-here',
+    ]);
+    expect(await db.outbox.get('contacts:kept')).toBeDefined();
   });
 
   it('refuses a foreign JSON file, a damaged backup and a bad bookkeeping row, writing nothing', async () => {
