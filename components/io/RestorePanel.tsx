@@ -7,7 +7,7 @@ import { FileDrop } from './FileDrop';
 import { IssueList } from './IssueList';
 
 export interface RestorePanelProps {
-  flow: Pick<RestoreFlow, 'state' | 'error' | 'copy'>;
+  flow: Pick<RestoreFlow, 'state' | 'error' | 'copy' | 'syncOn'>;
   onFile(file: File): void;
   onMode(mode: 'replace' | 'merge'): void;
   onSafety(on: boolean): void;
@@ -17,7 +17,15 @@ export interface RestorePanelProps {
 }
 
 /** "Undo restore": the copy the last restore kept, offered until the next restore; asks once. */
-function UndoRestore({ copy, onUndo }: { copy: SafetyCopyInfo; onUndo(): void }) {
+function UndoRestore({
+  copy,
+  syncOn,
+  onUndo,
+}: {
+  copy: SafetyCopyInfo;
+  syncOn: boolean;
+  onUndo(): void;
+}) {
   const { t, locale } = useI18n();
   const [asking, setAsking] = useState(false);
   const when = dateLabel(copy.at, locale);
@@ -28,7 +36,9 @@ function UndoRestore({ copy, onUndo }: { copy: SafetyCopyInfo; onUndo(): void })
           ? t('io.restore.lastFile', { name: copy.fileName, when })
           : t('io.restore.last', { when })}
       </p>
-      {!asking ? (
+      {syncOn ? (
+        <p className="io-muted-small">{t('io.restore.syncOnUndo')}</p>
+      ) : !asking ? (
         <button type="button" onClick={() => setAsking(true)} data-testid="restore-undo">
           {t('io.restore.undo')}
         </button>
@@ -85,7 +95,9 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
     >
       <h2 id="io-restore-heading">{t('io.restore.heading')}</h2>
       {(state.step === 'pick' || state.step === 'refused' || state.step === 'done') &&
-        flow.copy?.reason === 'restore' && <UndoRestore copy={flow.copy} onUndo={on.onUndo} />}
+        flow.copy?.reason === 'restore' && (
+          <UndoRestore copy={flow.copy} syncOn={flow.syncOn} onUndo={on.onUndo} />
+        )}
       {(state.step === 'pick' ||
         state.step === 'refused' ||
         state.step === 'done' ||
@@ -124,6 +136,7 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
                   type="radio"
                   name="io-restore-mode"
                   checked={state.mode === mode}
+                  disabled={mode === 'replace' && flow.syncOn}
                   onChange={() => on.onMode(mode)}
                 />{' '}
                 <strong>{t(`io.restore.${mode}`)}</strong>
@@ -132,6 +145,11 @@ export function RestorePanel({ flow, ...on }: RestorePanelProps) {
               </label>
             ))}
           </div>
+          {flow.syncOn && (
+            <p className="io-note" data-testid="restore-sync-on">
+              {t('io.restore.syncOn')}
+            </p>
+          )}
           <ul className="io-issues" data-testid="restore-counts">
             {state.preview.counts
               .filter((c) => c.rows > 0 || c.removing > 0)

@@ -481,8 +481,13 @@ export class SyncOnError extends KundennahError {
   }
 }
 
-async function refuseWhileSyncOn(db: KundennahDB): Promise<void> {
-  if ((await db.meta.get(SYNC_ON_KEY))?.value) throw new SyncOnError();
+/** Whether the meta row `SYNC_ON_KEY` says sync is on. */
+const syncOnIn = (row: MetaRow | undefined) =>
+  (row?.value as { on?: unknown } | undefined)?.on === true;
+
+/** Whether sync is on on this device (a restore may then only merge). */
+export async function isSyncOn(db: KundennahDB): Promise<boolean> {
+  return syncOnIn(await db.meta.get(SYNC_ON_KEY));
 }
 
 export class SafetyCopyError extends KundennahError {
@@ -577,7 +582,8 @@ export async function restoreBackup(
   const names = backupTableNames(db);
   const derived = derivedNames(db);
   return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
-    if (mode === 'replace') await refuseWhileSyncOn(db);
+    // Read in the transaction itself (a helper's own promise would let IndexedDB commit early).
+    if (mode === 'replace' && syncOnIn(await db.meta.get(SYNC_ON_KEY))) throw new SyncOnError();
     const before = await snapshot(db, names);
     await writeSafetyCopy(db, before, {
       at: now.toISOString(),
@@ -640,7 +646,7 @@ export async function undoRestore(db: KundennahDB, now: Date): Promise<RestoreRe
   const names = backupTableNames(db);
   const derived = derivedNames(db);
   return writeTransaction(db, [...names, ...derived, 'safetyCopy'], async () => {
-    await refuseWhileSyncOn(db);
+    if (syncOnIn(await db.meta.get(SYNC_ON_KEY))) throw new SyncOnError();
     const info = await db.safetyCopy.get('info');
     if (!info || info.id !== 'info' || info.reason !== 'restore')
       throw new NotFoundError('Safety copy', 'restore');

@@ -206,6 +206,10 @@ export const en = {
   'io.restore.refused': '{name} cannot be restored. Nothing was changed.',
   'io.restore.ignored': 'Left out (from a newer version of Kundennah): {tables}.',
   'io.restore.failed': 'The restore failed; nothing was changed. {message}',
+  'io.restore.syncOn':
+    'Sync is on, so only “Merge” is offered: replacing would also delete, on your other devices and for your team, everything this backup lacks. To replace anyway, turn sync off first.',
+  'io.restore.syncOnUndo':
+    'Sync is on: undoing the restore would delete on your other devices too. Turn sync off first to undo it.',
   'io.table.contacts': 'Contacts',
   'io.table.interactions': 'Contact history',
   'io.table.commitments': 'Promises',
@@ -470,6 +474,10 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.ignored': 'Ausgelassen (aus einer neueren Kundennah-Version): {tables}.',
   'io.restore.failed':
     'Die Wiederherstellung ist fehlgeschlagen; es wurde nichts verändert. {message}',
+  'io.restore.syncOn':
+    'Die Synchronisierung ist an, daher gibt es nur „Zusammenführen“: Ersetzen würde auch auf Ihren anderen Geräten und im Team alles löschen, was diese Sicherung nicht enthält. Um trotzdem zu ersetzen, schalten Sie die Synchronisierung vorher aus.',
+  'io.restore.syncOnUndo':
+    'Die Synchronisierung ist an: Das Rückgängigmachen würde auch auf Ihren anderen Geräten löschen. Schalten Sie die Synchronisierung dafür vorher aus.',
   'io.table.contacts': 'Kontakte',
   'io.table.interactions': 'Kontaktverlauf',
   'io.table.commitments': 'Versprechen',

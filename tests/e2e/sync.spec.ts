@@ -261,12 +261,11 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
       buffer: Buffer.from(backup),
     });
   const restore = page.getByTestId('restore-panel');
-  await restore.getByLabel('Replace everything').check();
-  await page.getByTestId('restore-confirm').click();
-  await expect(restore.getByRole('alert')).toContainText(
-    'Sync is on: replacing your data here would also delete, on your other devices and for your team',
+  await expect(restore.getByTestId('restore-sync-on')).toContainText(
+    'Sync is on, so only “Merge” is offered: replacing would also delete, on your other devices',
   );
-  await restore.getByRole('radio', { name: /^Merge/ }).check();
+  await expect(restore.getByRole('radio', { name: /^Replace everything/ })).toBeDisabled();
+  await expect(restore.getByRole('radio', { name: /^Merge/ })).toBeChecked();
   await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-done')).toBeVisible();
 

@@ -10,6 +10,7 @@ import {
   currentForPreview,
   previewRestore,
   getSafetyCopyInfo,
+  isSyncOn,
   restoreBackup,
   undoRestore,
   type CheckedBackup,
@@ -63,6 +64,8 @@ export interface RestoreFlow {
   reset(): void;
   /** The copy the last restore kept (undefined: none, or still loading). */
   copy: SafetyCopyInfo | undefined;
+  /** Sync is on: only merging is offered (replacing would delete on every device). */
+  syncOn: boolean;
   /** Put the data back as it was before the last restore. */
   undo(): void;
 }
@@ -162,6 +165,7 @@ export function useRestoreFlow(): RestoreFlow {
   }, []);
 
   const copy = useLiveQuery(() => getSafetyCopyInfo(getDb()), []);
+  const syncOn = useLiveQuery(() => isSyncOn(getDb()), [], false);
 
   const undo = useCallback(() => {
     const gen = ++generation.current;
@@ -188,6 +192,7 @@ export function useRestoreFlow(): RestoreFlow {
     confirm,
     reset,
     copy,
+    syncOn,
     undo,
   };
   if (error) flow.error = error;
