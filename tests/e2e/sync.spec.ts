@@ -263,6 +263,11 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
   await expect(restore.getByRole('radio', { name: /^Merge/ })).toBeChecked();
   await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-done')).toBeVisible();
+  // Its undo would replace everything again: it waits until sync is off, and says so.
+  await expect(restore.getByTestId('restore-undo-box')).toContainText(
+    'Sync is on: undoing the restore would delete on your other devices too.',
+  );
+  await expect(restore.getByTestId('restore-undo')).toHaveCount(0);
 
   const copies = () =>
     page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
