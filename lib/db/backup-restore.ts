@@ -35,7 +35,7 @@ import { DERIVED_META_KEYS } from './derived';
 import { NotFoundError } from './errors';
 import { META_LAST_DATA_CHANGE, stableJson, writeTransaction } from './import';
 import { HISTORY_TABLES, type KundennahDB, type MetaRow } from './database';
-import { OUTBOX, SYNC_META_PREFIX, SYNC_ON_KEY } from './outbox';
+import { OUTBOX, SYNC_META_PREFIX, SYNC_ON_KEY, syncOnIn } from './outbox';
 
 /** Recomputed by the background from the rest: never backed up, never restored. */
 export const DERIVED_TABLES: readonly string[] = ['summaries', 'agenda'];
@@ -469,7 +469,6 @@ export interface SafetyCopyInfo {
   counts: Record<string, number>;
 }
 
-/** A safety copy could not be written or read back in full: nothing was changed. */
 /**
  * Replacing all data while sync is on is refused: every row the replacing data lacks would leave
  * the outbox as a deletion, for the user's other devices and every team space too.
@@ -481,15 +480,12 @@ export class SyncOnError extends KundennahError {
   }
 }
 
-/** Whether the meta row `SYNC_ON_KEY` says sync is on. */
-const syncOnIn = (row: MetaRow | undefined) =>
-  (row?.value as { on?: unknown } | undefined)?.on === true;
-
 /** Whether sync is on on this device (a restore may then only merge). */
 export async function isSyncOn(db: KundennahDB): Promise<boolean> {
   return syncOnIn(await db.meta.get(SYNC_ON_KEY));
 }
 
+/** A safety copy could not be written or read back in full: nothing was changed. */
 export class SafetyCopyError extends KundennahError {
   constructor(table: string) {
     super('safety-copy', `The copy of the current data could not be verified (${table}).`, {

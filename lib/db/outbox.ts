@@ -15,6 +15,10 @@ export const SYNC_META_PREFIX = 'sync:';
 /** The meta row that says sync is on: `{ on: true }`. */
 export const SYNC_ON_KEY = `${SYNC_META_PREFIX}on`;
 
+/** Whether the meta row at `SYNC_ON_KEY` says sync is on. */
+export const syncOnIn = (row: { value?: unknown } | undefined): boolean =>
+  (row?.value as { on?: unknown } | undefined)?.on === true;
+
 export interface OutboxRow {
   /** `<table>:<id>`, as the row's replication document is named. */
   key: string;
@@ -72,7 +76,7 @@ export function outboxRecorder(clock: () => Date = () => new Date()): Middleware
         let on = onIn.get(trans);
         if (!on) {
           on = meta.get({ trans: trans as never, key: SYNC_ON_KEY }).then((row) => {
-            const value = (row as { value?: { on?: unknown } } | undefined)?.value?.on === true;
+            const value = syncOnIn(row as { value?: unknown } | undefined);
             known.set(trans, value);
             return value;
           });

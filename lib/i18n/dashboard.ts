@@ -350,7 +350,7 @@ export const en = {
   'dash.settings.reminderTime': 'At',
   'dash.settings.reminderHint':
     'Turning it on asks the browser for permission to show notifications.',
-  'dash.settings.deviceOnly': 'Applies to this browser only: sync leaves it as it is.',
+  'dash.settings.deviceOnly': 'Applies to this browser only and is not synced.',
   'dash.settings.permissionDenied':
     'The browser did not allow notifications, so there is no reminder.',
   'dash.settings.panel': 'Where the panel shows',
@@ -828,8 +828,7 @@ export const de: Record<keyof typeof en, string> = {
   'dash.settings.reminderTime': 'Um',
   'dash.settings.reminderHint':
     'Beim Einschalten fragt der Browser, ob Kundennah Benachrichtigungen zeigen darf.',
-  'dash.settings.deviceOnly':
-    'Gilt nur in diesem Browser: die Synchronisierung lässt es, wie es ist.',
+  'dash.settings.deviceOnly': 'Gilt nur in diesem Browser und wird nicht synchronisiert.',
   'dash.settings.permissionDenied':
     'Der Browser hat Benachrichtigungen nicht erlaubt, daher gibt es keine Erinnerung.',
   'dash.settings.panel': 'Wo das Panel erscheint',

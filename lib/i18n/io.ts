@@ -209,7 +209,7 @@ export const en = {
   'io.restore.syncOn':
     'Sync is on, so only “Merge” is offered: replacing would also delete, on your other devices and for your team, everything this backup lacks. To replace anyway, turn sync off first.',
   'io.restore.syncOnUndo':
-    'Sync is on: undoing the restore would delete on your other devices too. Turn sync off first to undo it.',
+    'Sync is on: undoing the restore would also delete, on your other devices and for your team, everything added since the restore. Turn sync off first to undo it.',
   'io.table.contacts': 'Contacts',
   'io.table.interactions': 'Contact history',
   'io.table.commitments': 'Promises',
@@ -477,7 +477,7 @@ export const de: Record<keyof typeof en, string> = {
   'io.restore.syncOn':
     'Die Synchronisierung ist an, daher gibt es nur „Zusammenführen“: Ersetzen würde auch auf Ihren anderen Geräten und im Team alles löschen, was diese Sicherung nicht enthält. Um trotzdem zu ersetzen, schalten Sie die Synchronisierung vorher aus.',
   'io.restore.syncOnUndo':
-    'Die Synchronisierung ist an: Das Rückgängigmachen würde auch auf Ihren anderen Geräten löschen. Schalten Sie die Synchronisierung dafür vorher aus.',
+    'Die Synchronisierung ist an: Das Rückgängigmachen würde auch auf Ihren anderen Geräten und im Team alles löschen, was seit der Wiederherstellung hinzugekommen ist. Schalten Sie die Synchronisierung dafür vorher aus.',
   'io.table.contacts': 'Kontakte',
   'io.table.interactions': 'Kontaktverlauf',
   'io.table.commitments': 'Versprechen',

@@ -184,9 +184,10 @@ const seqKey = (space: string) => `${SYNC_META_PREFIX}${space}:seq`;
 const isMissing = (e: unknown) =>
   typeof e === 'object' && e !== null && (e as { status?: number }).status === 404;
 
-async function current(local: ReplicaDb, id: string): Promise<StoredDoc | undefined> {
+/** A document of the copy, or undefined when it has none of that name. */
+async function current<T = StoredDoc>(local: ReplicaDb, id: string): Promise<T | undefined> {
   try {
-    return (await local.get(id)) as StoredDoc;
+    return (await local.get(id)) as T;
   } catch (e) {
     if (isMissing(e)) return undefined;
     throw e;
@@ -529,12 +530,7 @@ const COMPACTION = '_local/compaction';
 
 /** Where PouchDB's compaction of the copy last stopped (its own checkpoint document). */
 async function compaction(local: ReplicaDb): Promise<{ _rev?: string; last_seq?: unknown }> {
-  try {
-    return (await local.get(COMPACTION)) as { _rev?: string; last_seq?: unknown };
-  } catch (e) {
-    if (isMissing(e)) return {};
-    throw e;
-  }
+  return (await current<{ _rev?: string; last_seq?: unknown }>(local, COMPACTION)) ?? {};
 }
 
 /** Whether every earlier version in the copy has been compacted away (an empty copy is). */

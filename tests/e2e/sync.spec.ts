@@ -265,7 +265,7 @@ test('in English: a wrong address is told at the field; turning sync off keeps t
   await expect(page.getByTestId('restore-done')).toBeVisible();
   // Its undo would replace everything again: it waits until sync is off, and says so.
   await expect(restore.getByTestId('restore-undo-box')).toContainText(
-    'Sync is on: undoing the restore would delete on your other devices too.',
+    'Sync is on: undoing the restore would also delete, on your other devices and for your team, everything added since the restore.',
   );
   await expect(restore.getByTestId('restore-undo')).toHaveCount(0);
 
